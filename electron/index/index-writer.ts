@@ -1,0 +1,447 @@
+import type Database from 'better-sqlite3';
+import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
+import type { NormalizedEvent } from '../../shared/model/normalized-event';
+import { isUntracedKey } from '../../shared/model/execution-id';
+import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
+import { refreshExecutionProblems } from './execution-problems';
+import type { SourceRow } from './source-row';
+
+/** One event ready to be stored: where it came from and what it means. */
+export interface PendingEvent {
+  readonly sourceId: number;
+  readonly line: number;
+  readonly offset: number;
+  readonly length: number;
+  readonly raw: string;
+  readonly event: NormalizedEvent;
+  /** A display label decided by the reader (the mission stream id, an exec-event's action). */
+  readonly label: string | null;
+  /** Reading problems on top of the normalizer's (invalid UTF-8, missing newline). */
+  readonly extraProblems: readonly LineProblem[];
+}
+
+/** A problem not tied to a stored event (an unparseable line, an unreadable file). */
+export interface PendingProblem {
+  readonly sourceId: number | null;
+  readonly line: number | null;
+  readonly code: ProblemCode;
+  readonly message: string;
+  readonly transient?: boolean;
+}
+
+/** Where a source's reader stands after this batch; committed with its events. */
+export interface SourceProgress {
+  readonly sourceId: number;
+  readonly offset: number;
+  readonly line: number;
+  readonly pendingBytes: number;
+  /** Set when the file was read to its end: the size and mtime the read saw. */
+  readonly size?: number | undefined;
+  readonly mtimeMs?: number | undefined;
+}
+
+/** One transaction's worth of ingest. */
+export interface IngestBatch {
+  readonly events: readonly PendingEvent[];
+  readonly problems: readonly PendingProblem[];
+  readonly progress: readonly SourceProgress[];
+}
+
+/** Re-derives an event from its stored raw text, for recomputing executions after a file is re-read. */
+export type Renormalize = (raw: string, sourcePath: string) => { event: NormalizedEvent; label: string | null } | null;
+
+const EXECUTION_CACHE_LIMIT = 100_000;
+
+/**
+ * The index's single writer. Every batch is one transaction holding the events,
+ * everything derived from them and the source offsets, so a crash between
+ * batches loses nothing and duplicates nothing.
+ */
+export class IndexWriter {
+  private readonly executionIds = new Map<string, number>();
+  private readonly carries = new Map<number, { openPac: string | null }>();
+  private readonly statements;
+  private readonly commitTransaction;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly renormalize: Renormalize,
+  ) {
+    this.statements = prepareStatements(db);
+    this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
+  }
+
+  /** Stores a batch atomically; returns how many events it added. */
+  commit(batch: IngestBatch): number {
+    this.commitTransaction(batch);
+    return batch.events.length;
+  }
+
+  /** The source stored at a path, if any. */
+  sourceAt(path: string): SourceRow | undefined {
+    return this.statements.sourceByPath.get(path) as SourceRow | undefined;
+  }
+
+  /** Sources in one directory of the folder, every state. */
+  sourcesInDir(dir: string): SourceRow[] {
+    return this.statements.sourcesInDir.all(dir) as SourceRow[];
+  }
+
+  /** A source by the file identity (dev:ino) it was last seen with. */
+  sourcesWithIdentity(identity: string): SourceRow[] {
+    return this.statements.sourcesByIdentity.all(identity) as SourceRow[];
+  }
+
+  /** Gone sources of a directory, candidates for adoption by a rotated or compressed copy. */
+  goneSourcesInDir(dir: string): SourceRow[] {
+    return this.statements.goneInDir.all(dir) as SourceRow[];
+  }
+
+  /** Every directory that holds a source that is not gone, so a vanished directory is noticed. */
+  liveDirectories(): string[] {
+    return (this.statements.liveDirs.all() as { dir: string }[]).map((row) => row.dir);
+  }
+
+  /** Registers a file; returns its id. */
+  createSource(fields: Omit<SourceRow, 'id' | 'offset' | 'line' | 'pending_bytes' | 'carry' | 'event_count' | 'family' | 'updated_ms'>): number {
+    const result = this.statements.insertSource.run({ ...fields, updated_ms: Date.now() });
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Updates what is known of a source's file (identity, size, head, kind, state). */
+  updateSource(id: number, fields: Partial<Pick<SourceRow, 'kind' | 'state' | 'reason' | 'identity' | 'size' | 'mtime_ms' | 'head_hash' | 'head_len'>>): void {
+    const current = this.statements.sourceById.get(id) as SourceRow;
+    this.statements.updateSource.run({ ...current, ...fields, id, updated_ms: Date.now() });
+  }
+
+  /** Moves a source to a new path (a rename or rotation): its events stay, now cited at the new path. */
+  moveSource(id: number, path: string, dir: string): void {
+    this.statements.moveSource.run({ id, path, dir, updated_ms: Date.now() });
+  }
+
+  /** Parks a source under a marked name while a rotation chain shifts paths around it. */
+  displaceSource(source: SourceRow): void {
+    this.statements.moveSource.run({ id: source.id, path: `${originalPath(source.path)} (moving #${source.id})`, dir: source.dir, updated_ms: Date.now() });
+  }
+
+  /**
+   * Marks a source whose file disappeared. Its events are kept and flagged by the
+   * state; the path gets a `(gone #id)` mark so a new file of that name is a new source.
+   */
+  markGone(source: SourceRow): void {
+    this.statements.markGone.run({ id: source.id, path: `${originalPath(source.path)} (gone #${source.id})`, updated_ms: Date.now() });
+    this.carries.delete(source.id);
+  }
+
+  /** Drops problems about a final line that was still being written; the next read decides anew. */
+  dropTransientProblems(sourceId: number): void {
+    this.statements.dropTransient.run(sourceId);
+  }
+
+  /**
+   * Takes back everything a source gave (its file shrank or was replaced) and
+   * recomputes the executions it touched from their remaining events only.
+   */
+  resetSource(id: number): void {
+    this.db.transaction(() => {
+      const s = this.statements;
+      const affected = (s.affectedExecutions.all(id) as { execution_id: number }[]).map((row) => row.execution_id);
+      for (const row of s.familyCountsOfSource.all(id) as { family: string; n: number }[]) {
+        s.addFamilyCount.run(row.family, -row.n);
+      }
+      s.ftsDeleteSource.run(id);
+      for (const statement of s.deleteDerivedOfSource) statement.run(id);
+      s.deleteEventsOfSource.run(id);
+      s.resetSourceRow.run({ id, updated_ms: Date.now() });
+      this.carries.delete(id);
+      for (const executionId of affected) this.recomputeExecution(executionId);
+    })();
+    // Cached ids may name executions that no longer exist.
+    this.executionIds.clear();
+  }
+
+  private applyBatch(batch: IngestBatch): void {
+    const s = this.statements;
+    const deltas = new Map<number, ExecutionDelta>();
+    const perSource = new Map<number, { events: number; family: string | null }>();
+    const familyCounts = new Map<string, number>();
+    let firstEventId = -1;
+    let lastEventId = -1;
+    for (const pending of batch.events) {
+      const event = pending.event;
+      const { executionId, problem: joinProblem } = this.executionFor(pending);
+      const extraProblems = joinProblem ? [...pending.extraProblems, joinProblem] : pending.extraProblems;
+      const eventId = Number(
+        s.insertEvent.run(
+          pending.sourceId, pending.line, pending.offset, pending.length, event.timestampMs, event.family, event.kind,
+          executionId, event.status, event.errorCode, event.actor, event.failed ? 1 : 0,
+          event.facts.family === 'cycle' ? event.facts.cycle : null, pending.raw,
+        ).lastInsertRowid,
+      );
+      if (firstEventId < 0) firstEventId = eventId;
+      lastEventId = eventId;
+      const problems = event.problems.length + extraProblems.length;
+      for (const problem of event.problems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
+      for (const problem of extraProblems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
+      if (executionId !== null) {
+        let delta = deltas.get(executionId);
+        if (!delta) deltas.set(executionId, (delta = emptyDelta()));
+        addToDelta(delta, event, eventId, pending.label, problems);
+        this.insertDerived(pending, executionId, eventId);
+      } else {
+        this.insertPlan(pending, eventId);
+      }
+      const counts = perSource.get(pending.sourceId) ?? { events: 0, family: event.family };
+      counts.events++;
+      perSource.set(pending.sourceId, counts);
+      familyCounts.set(event.family, (familyCounts.get(event.family) ?? 0) + 1);
+    }
+    if (firstEventId >= 0) s.ftsInsertRange.run(firstEventId, lastEventId);
+    for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);
+    for (const [executionId, delta] of deltas) this.applyDelta(executionId, delta);
+    for (const problem of batch.problems) {
+      s.insertProblem.run(problem.sourceId, problem.line, problem.code, problem.message, null, null, problem.line === null ? 'file' : 'line', problem.transient ? 1 : 0);
+    }
+    for (const progress of batch.progress) {
+      const counts = perSource.get(progress.sourceId);
+      const carry = this.carries.get(progress.sourceId);
+      s.updateProgress.run({
+        id: progress.sourceId, offset: progress.offset, line: progress.line, pending_bytes: progress.pendingBytes,
+        events: counts?.events ?? 0, family: counts?.family ?? null, carry: carry ? JSON.stringify(carry) : null,
+        size: progress.size ?? null, mtime_ms: progress.mtimeMs ?? null, updated_ms: Date.now(),
+      });
+    }
+  }
+
+  /** The execution an event belongs to, creating it on first sight. Benson events without a pac_id join the PAC open in their file. */
+  private executionFor(pending: PendingEvent): { executionId: number | null; problem: LineProblem | null } {
+    const event = pending.event;
+    let key = event.executionKey;
+    let problem: LineProblem | null = null;
+    if (event.family === 'benson') {
+      const carry = this.carryOf(pending.sourceId);
+      if (key === null) {
+        key = carry.openPac;
+        if (key === null && event.kind === 'CHECKPOINT') {
+          problem = { code: 'benson.orphan_checkpoint', message: 'CHECKPOINT arrived while no PAC dispatch was open in this file.' };
+        }
+      } else if (event.kind === 'PAC_DISPATCH_START') {
+        carry.openPac = key;
+      } else if (event.kind === 'PAC_DISPATCH_END' && carry.openPac === key) {
+        carry.openPac = null;
+      }
+    }
+    if (key === null || event.family === 'generic') return { executionId: null, problem };
+    const cacheKey = `${event.family}\u0000${key}`;
+    const cached = this.executionIds.get(cacheKey);
+    if (cached !== undefined) return { executionId: cached, problem };
+    const s = this.statements;
+    const found = s.executionByKey.get(event.family, key) as { id: number } | undefined;
+    const id = found ? found.id : Number(s.insertExecution.run(event.family, key).lastInsertRowid);
+    if (this.executionIds.size >= EXECUTION_CACHE_LIMIT) this.executionIds.clear();
+    this.executionIds.set(cacheKey, id);
+    return { executionId: id, problem };
+  }
+
+  private carryOf(sourceId: number): { openPac: string | null } {
+    let carry = this.carries.get(sourceId);
+    if (!carry) {
+      const row = this.statements.sourceCarry.get(sourceId) as { carry: string | null } | undefined;
+      carry = row?.carry ? (JSON.parse(row.carry) as { openPac: string | null }) : { openPac: null };
+      this.carries.set(sourceId, carry);
+    }
+    return carry;
+  }
+
+  private insertDerived(pending: PendingEvent, executionId: number, eventId: number): void {
+    const s = this.statements;
+    const facts = pending.event.facts;
+    if (facts.family === 'benson' && facts.checkpoint) {
+      const c = facts.checkpoint;
+      s.insertCheckpoint.run(executionId, eventId, pending.sourceId, c.id, c.name, c.status, c.details, pending.event.timestampMs);
+      return;
+    }
+    if (facts.family !== 'record') return;
+    const via = facts.recordKind === 'record_document' ? 'document' : 'stream';
+    facts.stepEvents.forEach((step, seq) => {
+      s.insertStepEvent.run(
+        executionId, eventId, pending.sourceId, via, seq, step.stepIndex, step.stepName, step.eventType, step.timestampMs,
+        step.errorMessage, step.previousEventHash, step.eventHash, JSON.stringify(step.body),
+      );
+    });
+    for (const effect of facts.observedSideEffects) {
+      s.insertSideEffect.run(executionId, facts.planId, eventId, pending.sourceId, 'observed', via, effect.stepIndex, effect.category, effect.description, toFlag(effect.reversible), JSON.stringify(effect.details ?? null));
+    }
+    for (const effect of facts.declaredSideEffects) {
+      s.insertSideEffect.run(executionId, facts.planId, eventId, pending.sourceId, 'declared', via, effect.stepIndex, effect.category, effect.description, toFlag(effect.reversible), JSON.stringify(effect.details ?? null));
+    }
+    if (facts.snapshotPre) {
+      const snap = facts.snapshotPre;
+      s.insertSnapshot.run(executionId, eventId, pending.sourceId, 'pre', via, snap.capturedAt, snap.securityState, JSON.stringify(snap.fields));
+    }
+    if (facts.snapshotPost) {
+      const snap = facts.snapshotPost;
+      s.insertSnapshot.run(executionId, eventId, pending.sourceId, 'post', via, snap.capturedAt, snap.securityState, JSON.stringify(snap.fields));
+    }
+  }
+
+  /** Plan documents belong to no execution: they join records by plan_id at query time. */
+  private insertPlan(pending: PendingEvent, eventId: number): void {
+    const facts = pending.event.facts;
+    if (facts.family !== 'record' || facts.recordKind !== 'plan_document' || facts.planId === null) return;
+    const s = this.statements;
+    s.insertPlan.run(facts.planId, eventId, pending.sourceId, JSON.stringify(facts.planSteps));
+    for (const effect of facts.declaredSideEffects) {
+      s.insertSideEffect.run(null, facts.planId, eventId, pending.sourceId, 'declared', 'plan', effect.stepIndex, effect.category, effect.description, toFlag(effect.reversible), JSON.stringify(effect.details ?? null));
+    }
+    facts.rollbackHints.forEach((hint, position) => {
+      s.insertHint.run(facts.planId, eventId, pending.sourceId, position, hint.stepIndex, hint.description, JSON.stringify(hint.actions), JSON.stringify(hint.risks));
+    });
+  }
+
+  private applyDelta(executionId: number, delta: ExecutionDelta): void {
+    const status = delta.status;
+    const row = this.statements.applyDelta.get({
+      id: executionId, events: delta.events, failures: delta.failures, problems: delta.problems,
+      first_ts: delta.firstTs, last_ts: delta.lastTs,
+      status: status?.status ?? null, outcome: status?.outcome ?? null, rank: status?.rank ?? -1,
+      status_ts: delta.statusTs, status_event_id: delta.statusEventId,
+      label: delta.label, actor: delta.actor, product: delta.product, plan_id: delta.planId, live_mode: delta.liveMode,
+      opens: delta.opens, closes: delta.closes,
+    }) as { family: string; key: string; open_count: number; close_count: number; exec_problems: number };
+    this.maybeRefreshProblems(executionId, row);
+  }
+
+  private maybeRefreshProblems(executionId: number, row: { family: string; key: string; open_count: number; close_count: number; exec_problems: number }): void {
+    const needed =
+      row.exec_problems > 0 ||
+      (row.family === 'exec-event' && row.close_count > 1 && !isUntracedKey(row.key)) ||
+      (row.family === 'benson' && (row.open_count !== 1 || row.close_count !== 1)) ||
+      (row.family === 'record' && row.close_count > 1);
+    if (needed) refreshExecutionProblems(this.db, executionId, row.family, row.key);
+  }
+
+  private recomputeExecution(executionId: number): void {
+    const s = this.statements;
+    const rows = s.eventsOfExecution.all(executionId) as { id: number; raw: string; path: string }[];
+    if (rows.length === 0) {
+      s.deleteExecutionProblems.run(executionId);
+      s.deleteExecution.run(executionId);
+      return;
+    }
+    const delta = emptyDelta();
+    for (const row of rows) {
+      const again = this.renormalize(row.raw, row.path);
+      if (again) addToDelta(delta, again.event, row.id, again.label, 0);
+    }
+    delta.problems = (s.lineProblemsOfExecution.get(executionId) as { n: number }).n;
+    s.resetExecution.run(executionId);
+    this.applyDelta(executionId, delta);
+  }
+}
+
+/** The path a source had before it was marked moving or gone. */
+export function originalPath(path: string): string {
+  return path.replace(/ \((?:moving|gone) #\d+\)$/, '');
+}
+
+function toFlag(value: boolean | null): number | null {
+  return value === null ? null : value ? 1 : 0;
+}
+
+function prepareStatements(db: Database.Database) {
+  const derivedTables = ['step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'problems'];
+  return {
+    sourceByPath: db.prepare('SELECT * FROM sources WHERE path = ?'),
+    sourceById: db.prepare('SELECT * FROM sources WHERE id = ?'),
+    sourcesInDir: db.prepare('SELECT * FROM sources WHERE dir = ? ORDER BY path'),
+    sourcesByIdentity: db.prepare('SELECT * FROM sources WHERE identity = ?'),
+    goneInDir: db.prepare("SELECT * FROM sources WHERE dir = ? AND state = 'gone'"),
+    liveDirs: db.prepare("SELECT DISTINCT dir FROM sources WHERE state != 'gone'"),
+    sourceCarry: db.prepare('SELECT carry FROM sources WHERE id = ?'),
+    insertSource: db.prepare(
+      `INSERT INTO sources (path, dir, kind, state, reason, identity, size, mtime_ms, head_hash, head_len, updated_ms)
+       VALUES (@path, @dir, @kind, @state, @reason, @identity, @size, @mtime_ms, @head_hash, @head_len, @updated_ms)`,
+    ),
+    updateSource: db.prepare(
+      `UPDATE sources SET kind = @kind, state = @state, reason = @reason, identity = @identity, size = @size,
+       mtime_ms = @mtime_ms, head_hash = @head_hash, head_len = @head_len, updated_ms = @updated_ms WHERE id = @id`,
+    ),
+    moveSource: db.prepare('UPDATE sources SET path = @path, dir = @dir, updated_ms = @updated_ms WHERE id = @id'),
+    markGone: db.prepare("UPDATE sources SET state = 'gone', path = @path, updated_ms = @updated_ms WHERE id = @id"),
+    dropTransient: db.prepare('DELETE FROM problems WHERE source_id = ? AND transient = 1'),
+    updateProgress: db.prepare(
+      `UPDATE sources SET offset = @offset, line = @line, pending_bytes = @pending_bytes, carry = @carry,
+       event_count = event_count + @events, family = coalesce(family, @family), size = coalesce(@size, size),
+       mtime_ms = coalesce(@mtime_ms, mtime_ms), updated_ms = @updated_ms WHERE id = @id`,
+    ),
+    resetSourceRow: db.prepare(
+      'UPDATE sources SET offset = 0, line = 0, pending_bytes = 0, carry = NULL, event_count = 0, family = NULL, updated_ms = @updated_ms WHERE id = @id',
+    ),
+    insertEvent: db.prepare(
+      `INSERT INTO events (source_id, line, byte_offset, byte_length, ts, family, kind, execution_id, status, error_code, actor, failed, cycle, raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    ftsInsertRange: db.prepare('INSERT INTO events_fts (rowid, raw) SELECT id, raw FROM events WHERE id BETWEEN ? AND ?'),
+    ftsDeleteSource: db.prepare("INSERT INTO events_fts (events_fts, rowid, raw) SELECT 'delete', id, raw FROM events WHERE source_id = ?"),
+    addFamilyCount: db.prepare('INSERT INTO family_counts (family, events) VALUES (?, ?) ON CONFLICT (family) DO UPDATE SET events = events + excluded.events'),
+    familyCountsOfSource: db.prepare('SELECT family, count(*) AS n FROM events WHERE source_id = ? GROUP BY family'),
+    affectedExecutions: db.prepare('SELECT DISTINCT execution_id FROM events WHERE source_id = ? AND execution_id IS NOT NULL'),
+    deleteDerivedOfSource: derivedTables.map((table) => db.prepare(`DELETE FROM ${table} WHERE source_id = ?`)),
+    deleteEventsOfSource: db.prepare('DELETE FROM events WHERE source_id = ?'),
+    insertProblem: db.prepare(
+      'INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin, transient) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    executionByKey: db.prepare('SELECT id FROM executions WHERE family = ? AND key = ?'),
+    insertExecution: db.prepare('INSERT INTO executions (family, key) VALUES (?, ?)'),
+    applyDelta: db.prepare(
+      `UPDATE executions SET
+         event_count = event_count + @events,
+         failure_count = failure_count + @failures,
+         problem_count = problem_count + @problems,
+         first_ts = coalesce(min(first_ts, @first_ts), first_ts, @first_ts),
+         last_ts = coalesce(max(last_ts, @last_ts), last_ts, @last_ts),
+         status = CASE WHEN (@rank, @status_ts, @status_event_id) > (status_rank, status_ts, status_event_id) THEN @status ELSE status END,
+         outcome = CASE WHEN (@rank, @status_ts, @status_event_id) > (status_rank, status_ts, status_event_id) THEN @outcome ELSE outcome END,
+         status_ts = CASE WHEN (@rank, @status_ts, @status_event_id) > (status_rank, status_ts, status_event_id) THEN @status_ts ELSE status_ts END,
+         status_event_id = CASE WHEN (@rank, @status_ts, @status_event_id) > (status_rank, status_ts, status_event_id) THEN @status_event_id ELSE status_event_id END,
+         status_rank = max(status_rank, @rank),
+         label = coalesce(label, @label),
+         actor = coalesce(actor, @actor),
+         product = coalesce(product, @product),
+         plan_id = coalesce(plan_id, @plan_id),
+         live_mode = coalesce(live_mode, @live_mode),
+         open_count = open_count + @opens,
+         close_count = close_count + @closes
+       WHERE id = @id
+       RETURNING family, key, open_count, close_count, exec_problems`,
+    ),
+    resetExecution: db.prepare(
+      `UPDATE executions SET event_count = 0, failure_count = 0, problem_count = exec_problems, first_ts = NULL, last_ts = NULL,
+       status = NULL, outcome = 'unknown', status_rank = -1, status_ts = -1, status_event_id = 0, label = NULL, actor = NULL,
+       product = NULL, plan_id = NULL, live_mode = NULL, open_count = 0, close_count = 0 WHERE id = ?`,
+    ),
+    eventsOfExecution: db.prepare('SELECT e.id, e.raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? ORDER BY e.id'),
+    lineProblemsOfExecution: db.prepare("SELECT count(*) AS n FROM problems WHERE execution_id = ? AND origin != 'execution'"),
+    deleteExecutionProblems: db.prepare("DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
+    deleteExecution: db.prepare('DELETE FROM executions WHERE id = ?'),
+    insertCheckpoint: db.prepare(
+      'INSERT INTO checkpoints (execution_id, event_id, source_id, checkpoint_id, name, status, details, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertStepEvent: db.prepare(
+      `INSERT INTO step_events (execution_id, event_id, source_id, origin, seq, step_index, step_name, event_type, ts, error_message, previous_event_hash, event_hash, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertSideEffect: db.prepare(
+      `INSERT INTO side_effects (execution_id, plan_id, event_id, source_id, origin, via, step_index, category, description, reversible, details)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertSnapshot: db.prepare(
+      'INSERT INTO snapshots (execution_id, event_id, source_id, phase, via, captured_at, security_state, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertPlan: db.prepare('INSERT INTO plans (plan_id, event_id, source_id, steps) VALUES (?, ?, ?, ?)'),
+    insertHint: db.prepare(
+      'INSERT INTO rollback_hints (plan_id, event_id, source_id, position, step_index, description, actions, risks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+  };
+}

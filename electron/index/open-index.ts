@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The schema version this build writes; an index of another version is migrated or rebuilt. */
+export const SCHEMA_VERSION = readMigrations().length;
+
+/** An opened writable index and, when it had to be recreated, why. */
+export interface OpenedIndex {
+  readonly db: Database.Database;
+  readonly rebuiltBecause: string | null;
+}
+
+/**
+ * Opens (creating or migrating) the index for one folder. A corrupt index, one of
+ * a newer or unknown schema, or one built for another folder is deleted and
+ * rebuilt: it is only a cache of the evidence.
+ */
+export function openIndex(dbPath: string, folderRealPath: string): OpenedIndex {
+  mkdirSync(dirname(dbPath), { recursive: true });
+  let rebuiltBecause: string | null = null;
+  try {
+    const db = openAndMigrate(dbPath, folderRealPath);
+    return { db, rebuiltBecause };
+  } catch (error) {
+    rebuiltBecause = error instanceof RebuildNeeded ? error.message : `the index could not be read (${describe(error)})`;
+  }
+  removeIndexFiles(dbPath);
+  return { db: openAndMigrate(dbPath, folderRealPath), rebuiltBecause };
+}
+
+/** Opens an existing index for queries only; the ingest worker is its single writer. */
+export function openIndexReadOnly(dbPath: string): Database.Database {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  db.pragma('query_only = ON');
+  return db;
+}
+
+/** Deletes an index and its WAL side files. */
+export function removeIndexFiles(dbPath: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    rmSync(dbPath + suffix, { force: true });
+  }
+}
+
+class RebuildNeeded extends Error {}
+
+function openAndMigrate(dbPath: string, folderRealPath: string): Database.Database {
+  const fresh = !existsSync(dbPath);
+  const db = new Database(dbPath);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -32768');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new RebuildNeeded(`the index was written by a newer schema (${version} > ${SCHEMA_VERSION})`);
+    if (!fresh && version === 0) {
+      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      if (tables.n > 0) throw new RebuildNeeded('the index has an unknown schema');
+    }
+    migrate(db, version);
+    const folder = db.prepare("SELECT value FROM meta WHERE key = 'folder'").get() as { value: string } | undefined;
+    if (!folder) {
+      db.prepare("INSERT INTO meta (key, value) VALUES ('folder', ?)").run(folderRealPath);
+    } else if (folder.value !== folderRealPath) {
+      throw new RebuildNeeded(`the index belonged to another folder (${folder.value})`);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database, from: number): void {
+  const migrations = readMigrations();
+  for (let version = from; version < migrations.length; version++) {
+    const sql = migrations[version] as string;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+function readMigrations(): readonly string[] {
+  const dir = join(__dirname, 'migrations');
+  return readdirSync(dir)
+    .filter((name) => /^\d{3}-.*\.sql$/.test(name))
+    .sort()
+    .map((name) => readFileSync(join(dir, name), 'utf8'));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,27 @@
+/** How a source file is read. `json` files are decided on read: one document, or JSON lines. */
+export type SourceKind = 'lines' | 'json' | 'gzip' | 'skipped';
+
+/** What a source is now: read, vanished (events kept), not telemetry, or unreadable. */
+export type SourceState = 'active' | 'gone' | 'skipped' | 'error';
+
+/** A row of the `sources` table. */
+export interface SourceRow {
+  readonly id: number;
+  readonly path: string;
+  readonly dir: string;
+  readonly kind: SourceKind;
+  readonly state: SourceState;
+  readonly reason: string | null;
+  readonly identity: string | null;
+  readonly size: number;
+  readonly mtime_ms: number;
+  readonly head_hash: string | null;
+  readonly head_len: number;
+  readonly offset: number;
+  readonly line: number;
+  readonly pending_bytes: number;
+  readonly carry: string | null;
+  readonly event_count: number;
+  readonly family: string | null;
+  readonly updated_ms: number;
+}

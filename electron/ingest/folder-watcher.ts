@@ -1,0 +1,90 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { posix, relative, sep } from 'node:path';
+
+/** The directories (relative, '' for the root) in which something changed since the last call. */
+export type OnDirtyDirectories = (dirs: ReadonlySet<string>) => void;
+
+const SETTLE_MS = 40;
+
+/**
+ * Watches a folder recursively with chokidar and reports which directories
+ * changed, batched over a short settle time. Symlinks are not followed: they may
+ * point outside the evidence folder or loop.
+ */
+export class FolderWatcher {
+  private watcher: FSWatcher | null = null;
+  private dirty = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly folder: string,
+    private readonly onDirty: OnDirtyDirectories,
+    private readonly onError: (message: string) => void = () => undefined,
+  ) {}
+
+  /** Starts watching; resolves once chokidar has walked the tree (every directory is then known). */
+  start(): Promise<ReadonlySet<string>> {
+    const dirs = new Set<string>(['']);
+    const watcher = watch(this.folder, { persistent: true, ignoreInitial: false, followSymlinks: false, atomic: false, alwaysStat: false });
+    this.watcher = watcher;
+    return new Promise((resolve) => {
+      let ready = false;
+      watcher.on('all', (event, path) => {
+        const rel = this.relative(path);
+        if (!ready) {
+          if (event === 'addDir') dirs.add(rel);
+          return;
+        }
+        this.mark(event === 'addDir' || event === 'unlinkDir' ? rel : parentOf(rel));
+        if (event === 'addDir' || event === 'unlinkDir') this.mark(parentOf(rel));
+      });
+      watcher.on('error', (error) => this.onError(error instanceof Error ? error.message : String(error)));
+      watcher.on('ready', () => {
+        ready = true;
+        resolve(dirs);
+      });
+    });
+  }
+
+  /** Stops watching and drops anything not yet reported. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.watcher?.close();
+    this.watcher = null;
+  }
+
+  private mark(dir: string): void {
+    this.dirty.add(dir);
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const dirs = this.dirty;
+      this.dirty = new Set();
+      this.onDirty(dirs);
+    }, SETTLE_MS);
+  }
+
+  private relative(path: string): string {
+    const rel = relative(this.folder, path);
+    return rel.split(sep).join(posix.sep);
+  }
+}
+
+/** Lists every directory of a folder (relative, '' for the root) with chokidar, without watching. */
+export async function discoverDirectories(folder: string): Promise<ReadonlySet<string>> {
+  const dirs = new Set<string>(['']);
+  const watcher = watch(folder, { persistent: false, ignoreInitial: false, followSymlinks: false, atomic: false });
+  await new Promise<void>((resolve) => {
+    watcher.on('addDir', (path) => dirs.add(relative(folder, path).split(sep).join(posix.sep)));
+    watcher.on('error', () => undefined);
+    watcher.on('ready', () => resolve());
+  });
+  await watcher.close();
+  return dirs;
+}
+
+function parentOf(rel: string): string {
+  const parent = posix.dirname(rel);
+  return parent === '.' ? '' : parent;
+}

@@ -1,0 +1,44 @@
+import type { LineProblem } from '../../shared/model/problem-code';
+import type { NormalizedEvent } from '../../shared/model/normalized-event';
+import { normalizeObject } from './normalize-object';
+
+/** What one line of text turned out to be. */
+export type LineOutcome =
+  | { readonly type: 'blank' }
+  | { readonly type: 'problem'; readonly problem: LineProblem }
+  | { readonly type: 'event'; readonly event: NormalizedEvent };
+
+/**
+ * Parses and normalizes one line's text. Never throws: whatever the bytes were,
+ * the answer is an event, a problem, or a blank line to pass over.
+ */
+export function lineToEvent(text: string): LineOutcome {
+  const first = text.charCodeAt(0);
+  // Only whitespace-led lines can be blank; the common case skips the trim.
+  if (text.length === 0 || ((first === 0x20 || first === 0x09 || first === 0x0d) && text.trim().length === 0)) {
+    return { type: 'blank' };
+  }
+  if (text.includes('\u0000')) {
+    return { type: 'problem', problem: { code: 'line.nul_bytes', message: 'The line contains NUL bytes (a torn or preallocated write); it was not parsed.' } };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { type: 'problem', problem: { code: 'line.invalid_json', message: `Not valid JSON: ${shorten(error instanceof Error ? error.message : String(error))}` } };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    return { type: 'problem', problem: { code: 'line.not_object', message: `The line is JSON but ${what}, not an object.` } };
+  }
+  try {
+    return { type: 'event', event: normalizeObject(value as Record<string, unknown>) };
+  } catch (error) {
+    // A normalizer bug must not take the ingest down; the line stays visible as a problem.
+    return { type: 'problem', problem: { code: 'line.invalid_json', message: `The line could not be normalized: ${shorten(String(error))}` } };
+  }
+}
+
+function shorten(message: string): string {
+  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
+}

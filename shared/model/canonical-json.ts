@@ -1,0 +1,31 @@
+/**
+ * RFC 8785 JSON Canonicalization Scheme for values that came out of JSON.parse.
+ * Keys are sorted by UTF-16 code units and numbers use ECMAScript's shortest
+ * round-trip form, which is exactly what the RFC prescribes, so JSON.stringify
+ * can serialize the leaves.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
+    return JSON.stringify(value);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('canonical JSON has no form for a non-finite number');
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+  }
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort(compareUtf16);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+  }
+  throw new Error(`canonical JSON has no form for a ${typeof value}`);
+}
+
+function compareUtf16(a: string, b: string): number {
+  // Plain < compares UTF-16 code units, as RFC 8785 section 3.2.3 requires.
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Every problem the inspector reports, with a stable code and what it means.
+ * Codes are part of the CLI and API contract: never rename one, only add.
+ */
+export const PROBLEM_CODES = {
+  // Lines and files
+  'line.invalid_json': 'The line is not valid JSON.',
+  'line.not_object': 'The line is JSON but not an object, so it cannot be an event.',
+  'line.invalid_utf8': 'The line is not valid UTF-8; undecodable bytes are shown as U+FFFD.',
+  'line.nul_bytes': 'The line contains NUL bytes, typical of a torn or preallocated write.',
+  'line.too_long': 'The line is longer than the line cap and was not parsed.',
+  'line.missing_newline': 'The final line has no newline; it is complete JSON and was indexed.',
+  'line.truncated': 'The final line has no newline and is not complete JSON: a truncated write.',
+  'file.unreadable': 'The file could not be read.',
+  'file.gzip_corrupt': 'The gzip stream is corrupt or truncated; lines before the damage were indexed.',
+  'file.document_too_large': 'The JSON document is too large to read as one document; it was read as lines.',
+  'time.missing': 'The event has no timestamp.',
+  'time.invalid': 'The timestamp is not ISO-8601.',
+  'time.not_utc': 'The timestamp is not UTC (no zone or a non-zero offset); it was converted to UTC.',
+  // exec-event
+  'exec.missing_field': 'A required exec-event field is missing.',
+  'exec.invalid_field': 'An exec-event field has the wrong type.',
+  'exec.invalid_status': 'The exec-event status is neither success nor failed.',
+  'exec.failed_without_error_code': 'A failed exec-event carries no error_code.',
+  'exec.forbidden_field': 'The exec-event carries a field the contract forbids (payloads, user data, secrets).',
+  'exec.success_without_adapter': 'A successful exec-event names no adapter.',
+  'exec.duplicate_terminal_event': 'More than one terminal event was emitted for the same trace_id.',
+  // benson
+  'benson.invalid_shape': 'A Benson telemetry field has the wrong type.',
+  'benson.authority_violation': 'The authority is not exactly "BENSON (GID-00)".',
+  'benson.invalid_version': 'telemetry_version is missing or not semver.',
+  'benson.unpaired_dispatch': 'The PAC does not have exactly one PAC_DISPATCH_START and one PAC_DISPATCH_END.',
+  'benson.orphan_checkpoint': 'A CHECKPOINT arrived while no PAC dispatch was open in its file.',
+  'benson.missing_pac_id': 'A Benson event that needs a pac_id has none.',
+  // cycle
+  'cycle.invalid_shape': 'A cycle envelope field has the wrong type.',
+  'cycle.invalid_cycle': 'cycle is not an integer >= 1.',
+  'cycle.unredacted_value': 'A field listed in redacted_fields is not redacted.',
+  'cycle.secret_like_value': 'A value looks like a secret (key block, bearer token, AWS key, password).',
+  // stream
+  'stream.invalid_shape': 'A mission stream field has the wrong type.',
+  'stream.unknown_event_type': 'The mission stream event_type is not navigation, extraction, signal or status.',
+  'stream.unknown_state': 'The status state is not started, running, completed or failed.',
+  // record
+  'record.invalid_shape': 'An execution record field has the wrong type or is missing.',
+  'record.unknown_kind': 'The observer line kind is not one of the four known kinds.',
+  'record.duplicate_finish': 'The execution was finished more than once.',
+  'record.chain_broken': 'The step event hash chain is broken.',
+  'record.execution_hash_mismatch': 'The document execution_hash does not match its content.',
+  'record.stream_document_mismatch': 'The observer stream and the record document disagree.',
+} as const;
+
+/** A stable problem code. */
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+export const problemCodeSchema = z.enum(Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]]);
+
+/** A problem found while reading one line, before it is placed in a file. */
+export interface LineProblem {
+  readonly code: ProblemCode;
+  readonly message: string;
+}
