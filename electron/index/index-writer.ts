@@ -92,9 +92,20 @@ export class IndexWriter {
     return this.statements.sourcesByIdentity.all(identity) as SourceRow[];
   }
 
-  /** Gone sources of a directory, candidates for adoption by a rotated or compressed copy. */
-  goneSourcesInDir(dir: string): SourceRow[] {
-    return this.statements.goneInDir.all(dir) as SourceRow[];
+  /** A source by id. */
+  sourceById(id: number): SourceRow | undefined {
+    return this.statements.sourceById.get(id) as SourceRow | undefined;
+  }
+
+  /** Gone and moving sources of a directory: candidates for adoption by a renamed, rotated or compressed file. */
+  detachedSourcesInDir(dir: string): SourceRow[] {
+    return this.statements.detachedInDir.all(dir) as SourceRow[];
+  }
+
+  /** Forgets a source entirely (after resetSource has taken back its events). */
+  deleteSource(id: number): void {
+    this.statements.deleteSource.run(id);
+    this.carries.delete(id);
   }
 
   /** Every directory that holds a source that is not gone, so a vanished directory is noticed. */
@@ -356,7 +367,8 @@ function prepareStatements(db: Database.Database) {
     sourceById: db.prepare('SELECT * FROM sources WHERE id = ?'),
     sourcesInDir: db.prepare('SELECT * FROM sources WHERE dir = ? ORDER BY path'),
     sourcesByIdentity: db.prepare('SELECT * FROM sources WHERE identity = ?'),
-    goneInDir: db.prepare("SELECT * FROM sources WHERE dir = ? AND state = 'gone'"),
+    detachedInDir: db.prepare("SELECT * FROM sources WHERE dir = ? AND (state = 'gone' OR path LIKE '% (moving #%)')"),
+    deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
     liveDirs: db.prepare("SELECT DISTINCT dir FROM sources WHERE state != 'gone'"),
     sourceCarry: db.prepare('SELECT carry FROM sources WHERE id = ?'),
     insertSource: db.prepare(

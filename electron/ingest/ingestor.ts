@@ -111,9 +111,27 @@ export class Ingestor {
 
   // ---- reconciling what is on disk with what the index knows ------------------------------
 
+  /**
+   * Three passes, so that the order of names does not matter (rotation chains
+   * shift every path at once, and inode numbers are reused):
+   * 1. detach every source whose path no longer holds its file;
+   * 2. match each file to its source: same path and identity, or a detached,
+   *    moved or gone source whose first bytes it starts with (rename, rotation,
+   *    compression); otherwise it is new;
+   * 3. a detached source nothing continued is replaced (a different file now has
+   *    its name: its events go) or gone (its events stay, flagged).
+   */
   private async reconcileDirectory(dir: string, final: boolean): Promise<ReadTask[]> {
     const files = await this.listFiles(dir);
-    const byIdentity = new Map(files.filter((f) => !f.symlink).map((f) => [f.identity, f]));
+    const byPath = new Map(files.map((f) => [f.rel, f]));
+    const detached = new Map<number, string>();
+    for (const source of this.writer.sourcesInDir(dir)) {
+      if (source.state === 'gone' || source.kind === 'skipped') continue;
+      const file = byPath.get(source.path);
+      if (file && file.identity === source.identity && !file.symlink) continue;
+      detached.set(source.id, source.path);
+      this.writer.displaceSource(source);
+    }
     const tasks: ReadTask[] = [];
     for (const file of files) {
       const existing = this.writer.sourceAt(file.rel);
@@ -121,29 +139,26 @@ export class Ingestor {
         if (!existing) this.createSkipped(file, 'symbolic link (not followed: it may point outside the evidence folder)');
         continue;
       }
-      if (existing && existing.identity === file.identity) {
-        const task = await this.refreshSame(existing, file, final);
+      if (existing && existing.kind === 'skipped') {
+        const changed = existing.identity !== file.identity || existing.size !== file.size || existing.mtime_ms !== file.mtimeMs;
+        const task = changed ? await this.classifyInto(existing.id, file) : null;
         if (task) tasks.push(task);
         continue;
       }
       if (existing) {
-        if (existing.identity && byIdentity.has(existing.identity) && existing.state !== 'skipped') {
-          // Its content now lives at another path of this directory (a rotation): park it until that path is reached.
-          this.writer.displaceSource(existing);
-        } else {
-          // Same name, different file, and the old one is nowhere here: replaced. Its old events go.
-          this.writer.resetSource(existing.id);
-          const task = await this.classifyInto(existing.id, file);
-          if (task) tasks.push(task);
-          continue;
-        }
+        const task = await this.refreshSame(existing, file, final);
+        if (task) tasks.push(task);
+        continue;
       }
-      const moved = await this.findPredecessor(dir, file);
-      if (moved) {
+      const predecessor = await this.findPredecessor(dir, file);
+      if (predecessor) {
+        detached.delete(predecessor.id);
         const gzip = this.isGzip(file.rel);
-        this.writer.moveSource(moved.id, file.rel, dir);
-        this.writer.updateSource(moved.id, { state: 'active', kind: gzip ? 'gzip' : moved.kind, identity: file.identity, size: gzip ? 0 : moved.size });
-        tasks.push({ sourceId: moved.id, file });
+        this.writer.moveSource(predecessor.id, file.rel, dir);
+        this.writer.updateSource(predecessor.id, {
+          state: 'active', kind: gzip ? 'gzip' : predecessor.kind, identity: file.identity, size: gzip ? 0 : predecessor.size,
+        });
+        tasks.push({ sourceId: predecessor.id, file });
         continue;
       }
       const id = this.writer.createSource({
@@ -152,9 +167,15 @@ export class Ingestor {
       const task = await this.classifyInto(id, file);
       if (task) tasks.push(task);
     }
-    const present = new Set(files.map((f) => f.rel));
-    for (const source of this.writer.sourcesInDir(dir)) {
-      if (source.state !== 'gone' && !present.has(source.path)) this.writer.markGone(source);
+    for (const [id, path] of detached) {
+      const source = this.writer.sourceById(id);
+      if (!source || source.state === 'gone' || source.dir !== dir) continue;
+      if (byPath.has(path)) {
+        this.writer.resetSource(id);
+        this.writer.deleteSource(id);
+      } else {
+        this.writer.markGone(source);
+      }
     }
     return tasks;
   }
@@ -213,7 +234,7 @@ export class Ingestor {
   /** A source that vanished from its path and whose content is this file: renamed, rotated or compressed. */
   private async findPredecessor(dir: string, file: FileInfo): Promise<SourceRow | null> {
     if ('skip' in classifyByName(basename(file.rel))) return null;
-    const candidates = [...this.writer.sourcesWithIdentity(file.identity), ...this.writer.goneSourcesInDir(dir)];
+    const candidates = [...this.writer.sourcesWithIdentity(file.identity), ...this.writer.detachedSourcesInDir(dir)];
     const gzip = this.isGzip(file.rel);
     for (const candidate of candidates) {
       if (candidate.path === file.rel || candidate.kind === 'skipped' || candidate.head_len === 0 || candidate.head_hash === null) continue;
