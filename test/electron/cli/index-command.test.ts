@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { tempFolder } from '../../support/temp-folder';
+
+const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
+
+function run(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: tempFolder('cli-data') } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('CLI index: usage and exit codes', () => {
+  it('exits 2 with a one-line error for a folder that does not exist', () => {
+    const result = run(['index', '/nonexistent/evidence', '--json']);
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^execution-inspector: cannot read folder \/nonexistent\/evidence: .*\n$/);
+  });
+
+  it('exits 2 for a file given as the folder, an unknown flag, or an unknown command', () => {
+    const folder = tempFolder('cli-usage');
+    writeFileSync(join(folder, 'a.jsonl'), '');
+    assert.equal(run(['index', join(folder, 'a.jsonl')]).code, 2);
+    assert.equal(run(['index', folder, '--bogus']).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+  });
+
+  it('refuses to put the index inside the evidence folder', () => {
+    const folder = tempFolder('cli-inside');
+    mkdirSync(join(folder, 'sub'));
+    const result = run(['index', folder, '--db', join(folder, 'sub', 'index.sqlite'), '--json']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /must not be inside the evidence folder/);
+  });
+
+  it('prints exactly one JSON object with --json and exits 0 even when the data has problems', () => {
+    const folder = tempFolder('cli-json');
+    writeFileSync(join(folder, 'exec.jsonl'), '{"trace_id":"t1","action_type":"a","adapter":"x","status":"success","product":"p","timestamp":"2026-03-02T10:15:04Z"}\nnot json\n');
+    writeFileSync(join(folder, 'readme.txt'), 'hello');
+    const result = run(['index', folder, '--db', join(tempFolder('cli-json-db'), 'i.sqlite'), '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout.trim().split('\n').length, 1);
+    const report = JSON.parse(result.stdout);
+    assert.deepEqual(Object.keys(report), ['files', 'events', 'executions', 'problems', 'durationMs']);
+    assert.deepEqual(report.files, { indexed: 1, skipped: 1 });
+    assert.equal(report.events['exec-event'], 1);
+    assert.equal(report.executions['exec-event'], 1);
+    assert.equal(report.problems, 1);
+    assert.equal(typeof report.durationMs, 'number');
+  });
+
+  it('prints a readable summary without --json', () => {
+    const folder = tempFolder('cli-text');
+    writeFileSync(join(folder, 'exec.jsonl'), '{"trace_id":"t1","action_type":"a","adapter":"x","status":"success","product":"p","timestamp":"2026-03-02T10:15:04Z"}\n');
+    const result = run(['index', folder, '--db', join(tempFolder('cli-text-db'), 'i.sqlite')]);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^Indexed .*\n {2}files: {6}1 indexed, 0 skipped\n {2}events: {5}1 \(exec-event 1,/);
+  });
+});

@@ -1,0 +1,42 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ESLint } from 'eslint';
+
+const root = join(__dirname, '..', '..', '..');
+
+async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: root });
+  const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('lint enforces the layering of style.md', () => {
+  it('rejects Node built-ins and electron in shared/', async () => {
+    assert.ok((await ruleIdsFor('shared/model/x.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n")).includes('no-restricted-imports'));
+    assert.ok((await ruleIdsFor('shared/model/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).includes('no-restricted-imports'));
+  });
+
+  it('rejects electron/ imports in the renderer', async () => {
+    assert.ok((await ruleIdsFor('renderer/x.ts', "import { main } from '../electron/cli/main';\nexport const m = main;\n")).includes('no-restricted-imports'));
+  });
+
+  it('allows electron only under electron/app/', async () => {
+    const code = "import { app } from 'electron';\nexport const a = app;\n";
+    assert.ok((await ruleIdsFor('electron/ingest/x.ts', code)).includes('no-restricted-imports'));
+    assert.ok(!(await ruleIdsFor('electron/app/x.ts', code)).includes('no-restricted-imports'));
+  });
+
+  it('rejects child_process, eval and focused tests', async () => {
+    assert.ok((await ruleIdsFor('electron/api/x.ts', "import { exec } from 'node:child_process';\nexport const e = exec;\n")).includes('no-restricted-imports'));
+    assert.ok((await ruleIdsFor('electron/api/x.ts', 'export const v = eval("1");\n')).includes('no-eval'));
+    assert.ok((await ruleIdsFor('test/x.test.ts', "import { it } from 'node:test';\nit.only('x', () => undefined);\n")).includes('no-restricted-properties'));
+  });
+
+  it('accepts the code as it is', async () => {
+    const eslint = new ESLint({ cwd: root });
+    const results = await eslint.lintFiles(['electron', 'shared', 'test']);
+    const errors = results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}:${m.line} ${m.ruleId}`));
+    assert.deepEqual(errors, []);
+  });
+});
