@@ -1,0 +1,101 @@
+import { BENSON_AUTHORITY, bensonEventSchema } from '../../../shared/formats/benson';
+import type { NormalizedEvent } from '../../../shared/model/normalized-event';
+import type { LineProblem } from '../../../shared/model/problem-code';
+import { parseTimestamp } from '../parse-timestamp';
+import { describeType, quoteValue } from './describe-value';
+import { readBoolean, readField, readNonEmptyString, readObject, readString } from './read-field';
+import { shapeProblem, type ShapeProblemOptions } from './shape-problem';
+
+/** Semantic versioning 2.0.0: x.y.z with an optional -prerelease and +build. */
+const SEMVER = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
+/** Fields with problem codes of their own, so the shape problem does not repeat them. */
+const SHAPE_OPTIONS: ShapeProblemOptions = { ignoredKeys: new Set(['timestamp', 'telemetry_version', 'authority']), ignoreMissing: false };
+
+const EMPTY_DATA: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** Normalizes a Benson governance telemetry line (formats.md §2) and checks its invariants. */
+export function normalizeBenson(obj: Record<string, unknown>): NormalizedEvent {
+  const problems: LineProblem[] = [];
+  const parsed = bensonEventSchema.safeParse(obj);
+  if (!parsed.success) {
+    const problem = shapeProblem('benson.invalid_shape', 'Benson event', parsed.error.issues, obj, SHAPE_OPTIONS);
+    if (problem !== null) problems.push(problem);
+  }
+
+  const time = parseTimestamp(readField(obj, 'timestamp'));
+  if (time.problem !== null) problems.push(time.problem);
+  const authority = authorityProblem(readField(obj, 'authority'));
+  if (authority !== null) problems.push(authority);
+  const version = versionProblem(readField(obj, 'telemetry_version'));
+  if (version !== null) problems.push(version);
+
+  const eventType = readString(obj, 'event_type') ?? '';
+  const data = readObject(obj, 'data') ?? EMPTY_DATA;
+  const pacId = readNonEmptyString(data, 'pac_id');
+  if (pacId === null && (eventType === 'PAC_DISPATCH_START' || eventType === 'PAC_DISPATCH_END')) {
+    problems.push({ code: 'benson.missing_pac_id', message: `${eventType} has no data.pac_id` });
+  }
+
+  const dataStatus = readString(data, 'status');
+  let status: string | null = dataStatus;
+  let failed = false;
+  switch (eventType) {
+    case 'PAC_DISPATCH_END':
+      failed = dataStatus === 'BLOCKED' || dataStatus === 'FAILED';
+      break;
+    case 'CHECKPOINT':
+      failed = dataStatus === 'FAIL';
+      break;
+    case 'WRAP_GENERATION':
+      failed = readBoolean(data, 'blocked') === true;
+      break;
+    case 'SCHEMA_VALIDATION': {
+      const valid = readBoolean(data, 'valid');
+      status = valid === null ? null : valid ? 'valid' : 'invalid';
+      failed = valid === false;
+      break;
+    }
+    case 'BER_GENERATION_DECISION': {
+      const eligible = readBoolean(data, 'eligible');
+      status = eligible === null ? null : eligible ? 'eligible' : 'not_eligible';
+      break;
+    }
+    default:
+      // Custom event types are legal; their data.status, if any, is shown as is.
+      break;
+  }
+
+  return {
+    family: 'benson',
+    kind: eventType,
+    executionKey: pacId,
+    timestampMs: time.ms,
+    status,
+    errorCode: readString(data, 'error_code'),
+    actor: readString(data, 'agent_name') ?? readString(data, 'agent_gid'),
+    failed,
+    problems,
+    facts: {
+      family: 'benson',
+      eventType,
+      pacId,
+      checkpoint:
+        eventType === 'CHECKPOINT'
+          ? { id: readString(data, 'checkpoint_id'), name: readString(data, 'checkpoint_name'), status: dataStatus, details: readString(data, 'details') }
+          : null,
+    },
+  };
+}
+
+function authorityProblem(authority: unknown): LineProblem | null {
+  if (authority === BENSON_AUTHORITY) return null;
+  const found = typeof authority === 'string' ? `is ${quoteValue(authority)}` : authority === undefined ? 'is missing' : `is ${describeType(authority)}`;
+  return { code: 'benson.authority_violation', message: `authority ${found}; it must be exactly "${BENSON_AUTHORITY}"` };
+}
+
+function versionProblem(version: unknown): LineProblem | null {
+  if (typeof version === 'string' && SEMVER.test(version)) return null;
+  const found = typeof version === 'string' ? `${quoteValue(version)} is not semver (x.y.z)` : version === undefined ? 'is missing' : `is ${describeType(version)}, not a semver string`;
+  return { code: 'benson.invalid_version', message: `telemetry_version ${found}` };
+}

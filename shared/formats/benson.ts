@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** The only authority a Benson telemetry line may name (formats.md §2). */
+export const BENSON_AUTHORITY = 'BENSON (GID-00)';
+
+/** The Benson event types formats.md §2 names; any other event type is a legal custom event. */
+export const BENSON_EVENT_TYPES = [
+  'PAC_DISPATCH_START',
+  'PAC_DISPATCH_END',
+  'AGENT_EXECUTION_START',
+  'AGENT_EXECUTION_END',
+  'SCHEMA_VALIDATION',
+  'CHECKPOINT',
+  'BER_GENERATION_DECISION',
+  'WRAP_GENERATION',
+] as const;
+
+/**
+ * The `data` object of a Benson event. Only the fields the inspector reads are
+ * typed; they are nullish because producers written in Python emit `None`.
+ */
+export const bensonDataSchema = z.looseObject({
+  pac_id: z.string().nullish(),
+  agent_gid: z.string().nullish(),
+  agent_name: z.string().nullish(),
+  status: z.string().nullish(),
+  error_code: z.string().nullish(),
+  checkpoint_id: z.string().nullish(),
+  checkpoint_name: z.string().nullish(),
+  valid: z.boolean().nullish(),
+  eligible: z.boolean().nullish(),
+  blocked: z.boolean().nullish(),
+});
+
+/**
+ * A Benson governance telemetry line (formats.md §2). `telemetry_version` and
+ * `authority` are optional here because their absence has its own problem code.
+ */
+export const bensonEventSchema = z.looseObject({
+  telemetry_version: z.string().optional(),
+  timestamp: z.string(),
+  event_type: z.string(),
+  authority: z.string().optional(),
+  data: bensonDataSchema,
+});
+
+/** The data object of a parsed Benson event. */
+export type BensonData = z.infer<typeof bensonDataSchema>;
+
+/** A parsed Benson event. */
+export type BensonEvent = z.infer<typeof bensonEventSchema>;
