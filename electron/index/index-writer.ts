@@ -13,6 +13,8 @@ export interface PendingEvent {
   readonly offset: number;
   readonly length: number;
   readonly raw: string;
+  /** The text full-text search indexes (the event's values). */
+  readonly searchText: string;
   readonly event: NormalizedEvent;
   /** A display label decided by the reader (the mission stream id, an exec-event's action). */
   readonly label: string | null;
@@ -50,15 +52,12 @@ export interface IngestBatch {
 /** Re-derives an event from its stored raw text, for recomputing executions after a file is re-read. */
 export type Renormalize = (raw: string, sourcePath: string) => { event: NormalizedEvent; label: string | null } | null;
 
-const EXECUTION_CACHE_LIMIT = 100_000;
-
 /**
  * The index's single writer. Every batch is one transaction holding the events,
  * everything derived from them and the source offsets, so a crash between
  * batches loses nothing and duplicates nothing.
  */
 export class IndexWriter {
-  private readonly executionIds = new Map<string, number>();
   private readonly carries = new Map<number, { openPac: string | null }>();
   private readonly statements;
   private readonly commitTransaction;
@@ -167,49 +166,55 @@ export class IndexWriter {
       this.carries.delete(id);
       for (const executionId of affected) this.recomputeExecution(executionId);
     })();
-    // Cached ids may name executions that no longer exist.
-    this.executionIds.clear();
   }
 
   private applyBatch(batch: IngestBatch): void {
     const s = this.statements;
-    const deltas = new Map<number, ExecutionDelta>();
+    // Ids are assigned here, not by SQLite, so that an execution's status tie-break
+    // (a later event wins) is known before its row is upserted once per batch.
+    let nextId = this.nextEventId();
+    const placed = batch.events.map((pending) => {
+      const joined = this.executionKeyFor(pending);
+      const extraProblems = joined.problem ? [...pending.extraProblems, joined.problem] : pending.extraProblems;
+      return { pending, key: joined.key, extraProblems, eventId: nextId++ };
+    });
+    const deltas = new Map<string, { family: string; key: string; delta: ExecutionDelta; id: number }>();
+    for (const p of placed) {
+      if (p.key === null) continue;
+      const cacheKey = `${p.pending.event.family}\u0000${p.key}`;
+      let entry = deltas.get(cacheKey);
+      if (!entry) deltas.set(cacheKey, (entry = { family: p.pending.event.family, key: p.key, delta: emptyDelta(), id: 0 }));
+      addToDelta(entry.delta, p.pending.event, p.eventId, p.pending.label, p.pending.event.problems.length + p.extraProblems.length);
+    }
+    const refresh: { id: number; family: string; key: string; open_count: number; close_count: number; exec_problems: number }[] = [];
+    for (const entry of deltas.values()) {
+      const row = s.upsertExecution.get(deltaParams(entry.family, entry.key, entry.delta)) as { id: number; open_count: number; close_count: number; exec_problems: number };
+      entry.id = row.id;
+      if (needsProblemRefresh(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
+    }
     const perSource = new Map<number, { events: number; family: string | null }>();
     const familyCounts = new Map<string, number>();
-    let firstEventId = -1;
-    let lastEventId = -1;
-    for (const pending of batch.events) {
+    for (const p of placed) {
+      const { pending, eventId } = p;
       const event = pending.event;
-      const { executionId, problem: joinProblem } = this.executionFor(pending);
-      const extraProblems = joinProblem ? [...pending.extraProblems, joinProblem] : pending.extraProblems;
-      const eventId = Number(
-        s.insertEvent.run(
-          pending.sourceId, pending.line, pending.offset, pending.length, event.timestampMs, event.family, event.kind,
-          executionId, event.status, event.errorCode, event.actor, event.failed ? 1 : 0,
-          event.facts.family === 'cycle' ? event.facts.cycle : null, pending.raw,
-        ).lastInsertRowid,
+      const executionId = p.key === null ? null : (deltas.get(`${event.family}\u0000${p.key}`) as { id: number }).id;
+      s.insertEvent.run(
+        eventId, pending.sourceId, pending.line, pending.offset, pending.length, event.timestampMs, event.family, event.kind,
+        executionId, event.status, event.errorCode, event.actor, event.failed ? 1 : 0,
+        event.facts.family === 'cycle' ? event.facts.cycle : null, pending.raw,
       );
-      if (firstEventId < 0) firstEventId = eventId;
-      lastEventId = eventId;
-      const problems = event.problems.length + extraProblems.length;
+      s.insertFts.run(eventId, pending.searchText);
       for (const problem of event.problems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
-      for (const problem of extraProblems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
-      if (executionId !== null) {
-        let delta = deltas.get(executionId);
-        if (!delta) deltas.set(executionId, (delta = emptyDelta()));
-        addToDelta(delta, event, eventId, pending.label, problems);
-        this.insertDerived(pending, executionId, eventId);
-      } else {
-        this.insertPlan(pending, eventId);
-      }
+      for (const problem of p.extraProblems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
+      if (executionId !== null) this.insertDerived(pending, executionId, eventId);
+      else this.insertPlan(pending, eventId);
       const counts = perSource.get(pending.sourceId) ?? { events: 0, family: event.family };
       counts.events++;
       perSource.set(pending.sourceId, counts);
       familyCounts.set(event.family, (familyCounts.get(event.family) ?? 0) + 1);
     }
-    if (firstEventId >= 0) s.ftsInsertRange.run(firstEventId, lastEventId);
     for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);
-    for (const [executionId, delta] of deltas) this.applyDelta(executionId, delta);
+    for (const row of refresh) refreshExecutionProblems(this.db, row.id, row.family, row.key);
     for (const problem of batch.problems) {
       s.insertProblem.run(problem.sourceId, problem.line, problem.code, problem.message, null, null, problem.line === null ? 'file' : 'line', problem.transient ? 1 : 0);
     }
@@ -224,8 +229,12 @@ export class IndexWriter {
     }
   }
 
-  /** The execution an event belongs to, creating it on first sight. Benson events without a pac_id join the PAC open in their file. */
-  private executionFor(pending: PendingEvent): { executionId: number | null; problem: LineProblem | null } {
+  private nextEventId(): number {
+    return ((this.statements.maxEventId.get() as { id: number | null }).id ?? 0) + 1;
+  }
+
+  /** The execution key of an event. Benson events without a pac_id join the PAC open in their file. */
+  private executionKeyFor(pending: PendingEvent): { key: string | null; problem: LineProblem | null } {
     const event = pending.event;
     let key = event.executionKey;
     let problem: LineProblem | null = null;
@@ -242,16 +251,7 @@ export class IndexWriter {
         carry.openPac = null;
       }
     }
-    if (key === null || event.family === 'generic') return { executionId: null, problem };
-    const cacheKey = `${event.family}\u0000${key}`;
-    const cached = this.executionIds.get(cacheKey);
-    if (cached !== undefined) return { executionId: cached, problem };
-    const s = this.statements;
-    const found = s.executionByKey.get(event.family, key) as { id: number } | undefined;
-    const id = found ? found.id : Number(s.insertExecution.run(event.family, key).lastInsertRowid);
-    if (this.executionIds.size >= EXECUTION_CACHE_LIMIT) this.executionIds.clear();
-    this.executionIds.set(cacheKey, id);
-    return { executionId: id, problem };
+    return { key: event.family === 'generic' ? null : key, problem };
   }
 
   private carryOf(sourceId: number): { openPac: string | null } {
@@ -310,28 +310,6 @@ export class IndexWriter {
     });
   }
 
-  private applyDelta(executionId: number, delta: ExecutionDelta): void {
-    const status = delta.status;
-    const row = this.statements.applyDelta.get({
-      id: executionId, events: delta.events, failures: delta.failures, problems: delta.problems,
-      first_ts: delta.firstTs, last_ts: delta.lastTs,
-      status: status?.status ?? null, outcome: status?.outcome ?? null, rank: status?.rank ?? -1,
-      status_ts: delta.statusTs, status_event_id: delta.statusEventId,
-      label: delta.label, actor: delta.actor, product: delta.product, plan_id: delta.planId, live_mode: delta.liveMode,
-      opens: delta.opens, closes: delta.closes,
-    }) as { family: string; key: string; open_count: number; close_count: number; exec_problems: number };
-    this.maybeRefreshProblems(executionId, row);
-  }
-
-  private maybeRefreshProblems(executionId: number, row: { family: string; key: string; open_count: number; close_count: number; exec_problems: number }): void {
-    const needed =
-      row.exec_problems > 0 ||
-      (row.family === 'exec-event' && row.close_count > 1 && !isUntracedKey(row.key)) ||
-      (row.family === 'benson' && (row.open_count !== 1 || row.close_count !== 1)) ||
-      (row.family === 'record' && row.close_count > 1);
-    if (needed) refreshExecutionProblems(this.db, executionId, row.family, row.key);
-  }
-
   private recomputeExecution(executionId: number): void {
     const s = this.statements;
     const rows = s.eventsOfExecution.all(executionId) as { id: number; raw: string; path: string }[];
@@ -347,13 +325,38 @@ export class IndexWriter {
     }
     delta.problems = (s.lineProblemsOfExecution.get(executionId) as { n: number }).n;
     s.resetExecution.run(executionId);
-    this.applyDelta(executionId, delta);
+    const row = s.executionById.get(executionId) as { family: string; key: string };
+    const after = s.upsertExecution.get(deltaParams(row.family, row.key, delta)) as { id: number; open_count: number; close_count: number; exec_problems: number };
+    if (needsProblemRefresh(row.family, row.key, after)) refreshExecutionProblems(this.db, executionId, row.family, row.key);
   }
 }
 
 /** The path a source had before it was marked moving or gone. */
 export function originalPath(path: string): string {
   return path.replace(/ \((?:moving|gone) #\d+\)$/, '');
+}
+
+/** The upsert's parameters for one execution's delta. */
+function deltaParams(family: string, key: string, delta: ExecutionDelta): Record<string, unknown> {
+  const status = delta.status;
+  return {
+    family, key, events: delta.events, failures: delta.failures, problems: delta.problems,
+    first_ts: delta.firstTs, last_ts: delta.lastTs,
+    status: status?.status ?? null, outcome: status?.outcome ?? 'unknown', rank: status?.rank ?? -1,
+    status_ts: delta.statusTs, status_event_id: delta.statusEventId,
+    label: delta.label, actor: delta.actor, product: delta.product, plan_id: delta.planId, live_mode: delta.liveMode,
+    opens: delta.opens, closes: delta.closes,
+  };
+}
+
+/** Cross-event problems are recomputed only where they can exist, so a million clean executions cost nothing. */
+function needsProblemRefresh(family: string, key: string, row: { open_count: number; close_count: number; exec_problems: number }): boolean {
+  return (
+    row.exec_problems > 0 ||
+    (family === 'exec-event' && row.close_count > 1 && !isUntracedKey(key)) ||
+    (family === 'benson' && (row.open_count !== 1 || row.close_count !== 1)) ||
+    (family === 'record' && row.close_count > 1)
+  );
 }
 
 function toFlag(value: boolean | null): number | null {
@@ -391,11 +394,11 @@ function prepareStatements(db: Database.Database) {
       'UPDATE sources SET offset = 0, line = 0, pending_bytes = 0, carry = NULL, event_count = 0, family = NULL, updated_ms = @updated_ms WHERE id = @id',
     ),
     insertEvent: db.prepare(
-      `INSERT INTO events (source_id, line, byte_offset, byte_length, ts, family, kind, execution_id, status, error_code, actor, failed, cycle, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (id, source_id, line, byte_offset, byte_length, ts, family, kind, execution_id, status, error_code, actor, failed, cycle, raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    ftsInsertRange: db.prepare('INSERT INTO events_fts (rowid, raw) SELECT id, raw FROM events WHERE id BETWEEN ? AND ?'),
-    ftsDeleteSource: db.prepare("INSERT INTO events_fts (events_fts, rowid, raw) SELECT 'delete', id, raw FROM events WHERE source_id = ?"),
+    insertFts: db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
+    ftsDeleteSource: db.prepare('DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE source_id = ?)'),
     addFamilyCount: db.prepare('INSERT INTO family_counts (family, events) VALUES (?, ?) ON CONFLICT (family) DO UPDATE SET events = events + excluded.events'),
     familyCountsOfSource: db.prepare('SELECT family, count(*) AS n FROM events WHERE source_id = ? GROUP BY family'),
     affectedExecutions: db.prepare('SELECT DISTINCT execution_id FROM events WHERE source_id = ? AND execution_id IS NOT NULL'),
@@ -404,29 +407,32 @@ function prepareStatements(db: Database.Database) {
     insertProblem: db.prepare(
       'INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin, transient) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    executionByKey: db.prepare('SELECT id FROM executions WHERE family = ? AND key = ?'),
-    insertExecution: db.prepare('INSERT INTO executions (family, key) VALUES (?, ?)'),
-    applyDelta: db.prepare(
-      `UPDATE executions SET
-         event_count = event_count + @events,
-         failure_count = failure_count + @failures,
-         problem_count = problem_count + @problems,
-         first_ts = coalesce(min(first_ts, @first_ts), first_ts, @first_ts),
-         last_ts = coalesce(max(last_ts, @last_ts), last_ts, @last_ts),
-         status = CASE WHEN (@rank, @status_ts, @status_event_id) > (status_rank, status_ts, status_event_id) THEN @status ELSE status END,
-         outcome = CASE WHEN (@rank, @status_ts, @status_event_id) > (status_rank, status_ts, status_event_id) THEN @outcome ELSE outcome END,
-         status_ts = CASE WHEN (@rank, @status_ts, @status_event_id) > (status_rank, status_ts, status_event_id) THEN @status_ts ELSE status_ts END,
-         status_event_id = CASE WHEN (@rank, @status_ts, @status_event_id) > (status_rank, status_ts, status_event_id) THEN @status_event_id ELSE status_event_id END,
-         status_rank = max(status_rank, @rank),
-         label = coalesce(label, @label),
-         actor = coalesce(actor, @actor),
-         product = coalesce(product, @product),
-         plan_id = coalesce(plan_id, @plan_id),
-         live_mode = coalesce(live_mode, @live_mode),
-         open_count = open_count + @opens,
-         close_count = close_count + @closes
-       WHERE id = @id
-       RETURNING family, key, open_count, close_count, exec_problems`,
+    executionById: db.prepare('SELECT family, key FROM executions WHERE id = ?'),
+    maxEventId: db.prepare('SELECT max(id) AS id FROM events'),
+    upsertExecution: db.prepare(
+      `INSERT INTO executions (family, key, event_count, failure_count, problem_count, first_ts, last_ts, status, outcome, status_rank,
+         status_ts, status_event_id, label, actor, product, plan_id, live_mode, open_count, close_count)
+       VALUES (@family, @key, @events, @failures, @problems, @first_ts, @last_ts, @status, @outcome, @rank,
+         @status_ts, @status_event_id, @label, @actor, @product, @plan_id, @live_mode, @opens, @closes)
+       ON CONFLICT (family, key) DO UPDATE SET
+         event_count = event_count + excluded.event_count,
+         failure_count = failure_count + excluded.failure_count,
+         problem_count = problem_count + excluded.problem_count,
+         first_ts = coalesce(min(first_ts, excluded.first_ts), first_ts, excluded.first_ts),
+         last_ts = coalesce(max(last_ts, excluded.last_ts), last_ts, excluded.last_ts),
+         status = iif(excluded.status_rank >= 0 AND (excluded.status_rank, excluded.status_ts, excluded.status_event_id) > (status_rank, status_ts, status_event_id), excluded.status, status),
+         outcome = iif(excluded.status_rank >= 0 AND (excluded.status_rank, excluded.status_ts, excluded.status_event_id) > (status_rank, status_ts, status_event_id), excluded.outcome, outcome),
+         status_ts = iif(excluded.status_rank >= 0 AND (excluded.status_rank, excluded.status_ts, excluded.status_event_id) > (status_rank, status_ts, status_event_id), excluded.status_ts, status_ts),
+         status_event_id = iif(excluded.status_rank >= 0 AND (excluded.status_rank, excluded.status_ts, excluded.status_event_id) > (status_rank, status_ts, status_event_id), excluded.status_event_id, status_event_id),
+         status_rank = max(status_rank, excluded.status_rank),
+         label = coalesce(label, excluded.label),
+         actor = coalesce(actor, excluded.actor),
+         product = coalesce(product, excluded.product),
+         plan_id = coalesce(plan_id, excluded.plan_id),
+         live_mode = coalesce(live_mode, excluded.live_mode),
+         open_count = open_count + excluded.open_count,
+         close_count = close_count + excluded.close_count
+       RETURNING id, open_count, close_count, exec_problems`,
     ),
     resetExecution: db.prepare(
       `UPDATE executions SET event_count = 0, failure_count = 0, problem_count = exec_problems, first_ts = NULL, last_ts = NULL,

@@ -53,6 +53,8 @@ function openAndMigrate(dbPath: string, folderRealPath: string): Database.Databa
     db.pragma('synchronous = NORMAL');
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -32768');
+    // Fewer, larger checkpoints: bulk ingest writes far more than readers need to see merged.
+    db.pragma('wal_autocheckpoint = 8192');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new RebuildNeeded(`the index was written by a newer schema (${version} > ${SCHEMA_VERSION})`);
     if (!fresh && version === 0) {

@@ -380,7 +380,7 @@ export class Ingestor {
     if (line.invalidUtf8) extraProblems.push({ code: 'line.invalid_utf8', message: 'The line is not valid UTF-8; undecodable bytes are shown as U+FFFD.' });
     if (extra) extraProblems.push(extra);
     this.events.push({
-      sourceId: source.id, line: line.lineNo, offset: line.offset, length: line.length, raw: line.text,
+      sourceId: source.id, line: line.lineNo, offset: line.offset, length: line.length, raw: line.text, searchText: outcome.searchText,
       event: outcome.event, label: eventLabel(outcome.event, source.path), extraProblems,
     });
     this.stats.events++;

@@ -1,12 +1,13 @@
 import type { LineProblem } from '../../shared/model/problem-code';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import { normalizeObject } from './normalize-object';
+import { searchText } from './search-text';
 
 /** What one line of text turned out to be. */
 export type LineOutcome =
   | { readonly type: 'blank' }
   | { readonly type: 'problem'; readonly problem: LineProblem }
-  | { readonly type: 'event'; readonly event: NormalizedEvent };
+  | { readonly type: 'event'; readonly event: NormalizedEvent; readonly searchText: string };
 
 /**
  * Parses and normalizes one line's text. Never throws: whatever the bytes were,
@@ -32,7 +33,8 @@ export function lineToEvent(text: string): LineOutcome {
     return { type: 'problem', problem: { code: 'line.not_object', message: `The line is JSON but ${what}, not an object.` } };
   }
   try {
-    return { type: 'event', event: normalizeObject(value as Record<string, unknown>) };
+    const object = value as Record<string, unknown>;
+    return { type: 'event', event: normalizeObject(object), searchText: searchText(object) };
   } catch (error) {
     // A normalizer bug must not take the ingest down; the line stays visible as a problem.
     return { type: 'problem', problem: { code: 'line.invalid_json', message: `The line could not be normalized: ${shorten(String(error))}` } };

@@ -77,8 +77,9 @@ CREATE INDEX events_execution ON events (execution_id, ts) WHERE execution_id IS
 CREATE INDEX events_ts ON events (ts);
 CREATE INDEX events_source ON events (source_id, line);
 
--- Full-text search over the raw lines, without storing them twice.
-CREATE VIRTUAL TABLE events_fts USING fts5 (raw, content = 'events', content_rowid = 'id');
+-- Full-text search over the values of each event (not its keys); rowid = events.id.
+-- Contentless: the raw line is stored once, in events.
+CREATE VIRTUAL TABLE events_fts USING fts5 (text, content = '', contentless_delete = 1);
 
 CREATE TABLE family_counts (
   family TEXT PRIMARY KEY,
