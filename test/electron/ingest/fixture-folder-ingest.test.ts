@@ -1,0 +1,68 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { readIndexSummary } from '../../../electron/index/index-summary';
+import { openIndexReadOnly } from '../../../electron/index/open-index';
+import { EXECUTION_FAMILIES } from '../../../shared/model/family';
+import { writeFixtureFolder } from '../../fixtures/fixture-folder';
+import { indexOnce, query } from '../../support/index-folder';
+import { tempFolder } from '../../support/temp-folder';
+
+/** Problems of the kinds the fixture manifest lists: all but the record verification verdicts, which it lists per execution. */
+function indexedProblems(dbPath: string): string[] {
+  return query<{ path: string; line: number; code: string }>(
+    dbPath,
+    `SELECT s.path, p.line, p.code FROM problems p JOIN sources s ON s.id = p.source_id
+     WHERE p.code NOT IN ('record.chain_broken', 'record.execution_hash_mismatch', 'record.stream_document_mismatch')`,
+  )
+    .map((p) => `${p.path}:${p.line} ${p.code}`)
+    .sort();
+}
+
+for (const seed of [1, 29]) {
+  describe(`indexing a generated fixture folder (seed ${seed})`, () => {
+    const folder = tempFolder(`fixture-${seed}`);
+    const manifest = writeFixtureFolder(folder, { seed, scale: 2 });
+    const dbPathPromise = indexOnce(folder, join(tempFolder(`fixture-${seed}-db`), 'index.sqlite'));
+
+    it('counts events per family exactly as the generator wrote them', async () => {
+      const db = openIndexReadOnly(await dbPathPromise);
+      try {
+        const summary = readIndexSummary(db);
+        assert.deepEqual(summary.events, manifest.expected.events);
+        assert.deepEqual(summary.files, { indexed: manifest.expected.indexedFiles, skipped: manifest.expected.skippedFiles, gone: 0 });
+      } finally {
+        db.close();
+      }
+    });
+
+    it('groups events into the executions the generator meant, per family rules', async () => {
+      const dbPath = await dbPathPromise;
+      for (const family of EXECUTION_FAMILIES) {
+        const keys = query<{ key: string }>(dbPath, 'SELECT key FROM executions WHERE family = ? ORDER BY key', family).map((r) => r.key);
+        assert.deepEqual(keys, [...manifest.expected.executionKeys[family]].sort(), `${family} execution keys`);
+      }
+    });
+
+    it('reports every deliberately bad line with its file, line and code, and nothing on clean lines', async () => {
+      const expected = manifest.expected.problems.map((p) => `${p.file}:${p.line} ${p.code}`).sort();
+      assert.deepEqual(indexedProblems(await dbPathPromise), expected);
+    });
+
+    it('keeps each raw line exactly as in the file, with its byte offset and length', async () => {
+      const { readFileSync } = await import('node:fs');
+      const rows = query<{ path: string; byte_offset: number; byte_length: number; raw: string; kind: string }>(
+        await dbPathPromise,
+        "SELECT s.path, e.byte_offset, e.byte_length, e.raw, s.kind FROM events e JOIN sources s ON s.id = e.source_id WHERE s.kind IN ('lines', 'json')",
+      );
+      assert.ok(rows.length > 100);
+      const files = new Map<string, Buffer>();
+      for (const row of rows) {
+        const bytes = files.get(row.path) ?? readFileSync(join(folder, row.path));
+        files.set(row.path, bytes);
+        const slice = bytes.subarray(row.byte_offset, row.byte_offset + row.byte_length).toString('utf8');
+        assert.equal(slice, row.raw, `${row.path}@${row.byte_offset}`);
+      }
+    });
+  });
+}
