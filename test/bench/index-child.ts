@@ -1,0 +1,24 @@
+import { IngestWorkerClient } from '../../electron/ingest/ingest-worker-client';
+import type { IngestProgress } from '../../electron/ingest/ingestor';
+
+// Indexes one folder through the same worker the CLI and the app use, in a process
+// of its own so that its peak RSS is the indexing process's alone. Prints one JSON line.
+async function run(folder: string, dbPath: string): Promise<void> {
+  const started = performance.now();
+  let progress: IngestProgress | null = null;
+  let failure: string | null = null;
+  const client = new IngestWorkerClient({ folder, dbPath, watch: false }, (message) => {
+    if (message.type === 'scanned') progress = message.progress;
+    if (message.type === 'failed') failure = message.message;
+  });
+  await client.exited();
+  if (failure !== null) throw new Error(failure);
+  const done = progress as IngestProgress | null;
+  process.stdout.write(
+    `${JSON.stringify({ ms: performance.now() - started, events: done?.events ?? 0, bytes: done?.bytesDone ?? 0, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
+}
+
+const [folder, dbPath] = process.argv.slice(2);
+if (!folder || !dbPath) throw new Error('usage: index-child <folder> <db>');
+void run(folder, dbPath);
