@@ -3,7 +3,7 @@ import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import { isUntracedKey } from '../../shared/model/execution-id';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
-import { refreshExecutionProblems } from './execution-problems';
+import { ExecutionProblems } from './execution-problems';
 import type { SourceRow } from './source-row';
 
 /** One event ready to be stored: where it came from and what it means. */
@@ -61,12 +61,14 @@ export class IndexWriter {
   private readonly carries = new Map<number, { openPac: string | null }>();
   private readonly statements;
   private readonly commitTransaction;
+  private readonly executionProblems: ExecutionProblems;
 
   constructor(
     private readonly db: Database.Database,
     private readonly renormalize: Renormalize,
   ) {
     this.statements = prepareStatements(db);
+    this.executionProblems = new ExecutionProblems(db);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }
 
@@ -214,7 +216,7 @@ export class IndexWriter {
       familyCounts.set(event.family, (familyCounts.get(event.family) ?? 0) + 1);
     }
     for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);
-    for (const row of refresh) refreshExecutionProblems(this.db, row.id, row.family, row.key);
+    for (const row of refresh) this.executionProblems.refresh(row.id, row.family, row.key);
     for (const problem of batch.problems) {
       s.insertProblem.run(problem.sourceId, problem.line, problem.code, problem.message, null, null, problem.line === null ? 'file' : 'line', problem.transient ? 1 : 0);
     }
@@ -327,7 +329,7 @@ export class IndexWriter {
     s.resetExecution.run(executionId);
     const row = s.executionById.get(executionId) as { family: string; key: string };
     const after = s.upsertExecution.get(deltaParams(row.family, row.key, delta)) as { id: number; open_count: number; close_count: number; exec_problems: number };
-    if (needsProblemRefresh(row.family, row.key, after)) refreshExecutionProblems(this.db, executionId, row.family, row.key);
+    if (needsProblemRefresh(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
   }
 }
 

@@ -68,7 +68,7 @@ function main(): void {
   // Append 10,000 clean lines to one file and index again: the work should follow the appended bytes.
   const extra = join(work, 'extra');
   rmSync(extra, { recursive: true, force: true });
-  writeBenchCorpus(extra, { events: 10_000, files: 1, seed: seed + 1 });
+  writeBenchCorpus(extra, { events: 10_000, files: 1, seed: seed + 1, keyPrefix: 'appended-' });
   const appended = readFileSync(listFiles(extra)[0]!);
   const target = listFiles(corpus)[0]!;
   const originalSize = statSync(target).size;
