@@ -1,0 +1,153 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { IndexChange } from '../../shared/api/contract';
+import type { indexingProgressSchema } from '../../shared/api/views';
+import { openIndexReadOnly } from '../index/open-index';
+import { IngestWorkerClient } from '../ingest/ingest-worker-client';
+import { createHandlers } from './create-handlers';
+import { InspectorService } from './inspector-service';
+
+type Progress = z.infer<typeof indexingProgressSchema>;
+
+/** How to open a folder. */
+export interface FolderInspectorOptions {
+  /** The evidence folder's real path. */
+  readonly folder: string;
+  readonly dbPath: string;
+  /** The app's own data folder. */
+  readonly dataDir: string;
+  /** Keep following the folder (app, serve) or index it once (CLI). */
+  readonly watch: boolean;
+  /** The shortest interval between two change notices; the UI re-queries on each. */
+  readonly changeThrottleMs?: number;
+}
+
+/**
+ * One opened folder: its ingest worker (the index's only writer), a read-only
+ * connection for queries, the API service over it, and throttled "index changed"
+ * notices. The composition root of the app, `serve` and the CLI alike.
+ */
+export class FolderInspector {
+  readonly service: InspectorService;
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+  private readonly client: IngestWorkerClient;
+  private progress: Progress = { phase: 'discovering', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null };
+  private db: Database.Database | null = null;
+  private rebuiltBecause: string | null = null;
+  private pendingChange: NodeJS.Timeout | null = null;
+  private lastChangeAt = 0;
+  private eventsAdded = 0;
+  private readonly opened: Promise<void>;
+  private readonly scanned: Promise<void>;
+  private failure: string | null = null;
+
+  private constructor(private readonly options: FolderInspectorOptions) {
+    let resolveOpened: () => void = () => undefined;
+    let resolveScanned: () => void = () => undefined;
+    this.opened = new Promise((resolve) => (resolveOpened = resolve));
+    this.scanned = new Promise((resolve) => (resolveScanned = resolve));
+    this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch }, (message) => {
+      switch (message.type) {
+        case 'opened':
+          this.rebuiltBecause = message.rebuiltBecause;
+          resolveOpened();
+          break;
+        case 'progress':
+          this.progress = { ...message.progress, message: null };
+          this.notify(false);
+          break;
+        case 'changed':
+          this.eventsAdded += message.eventsAdded;
+          this.notify(false);
+          break;
+        case 'scanned':
+          this.progress = { ...message.progress, phase: options.watch ? 'watching' : 'done', message: null };
+          resolveScanned();
+          this.notify(true);
+          break;
+        case 'warning':
+          this.progress = { ...this.progress, message: message.message };
+          break;
+        case 'failed':
+          this.failure = message.message;
+          this.progress = { ...this.progress, phase: 'failed', message: message.message };
+          resolveOpened();
+          resolveScanned();
+          this.notify(true);
+          break;
+        case 'stopped':
+          break;
+      }
+    });
+    this.service = new InspectorService(
+      createHandlers({
+        db: () => this.connection(),
+        folder: options.folder,
+        dataDir: options.dataDir,
+        progress: () => this.progress,
+        rebuiltBecause: () => this.rebuiltBecause,
+        now: () => new Date(),
+      }),
+    );
+  }
+
+  /** Opens a folder and starts its ingest; resolves once the index exists and can be queried. */
+  static async open(options: FolderInspectorOptions): Promise<FolderInspector> {
+    const inspector = new FolderInspector(options);
+    await inspector.opened;
+    if (inspector.failure !== null) {
+      await inspector.close();
+      throw new Error(inspector.failure);
+    }
+    return inspector;
+  }
+
+  /** Resolves when the first full scan is done (for the CLI, when indexing is complete). */
+  async initialScan(): Promise<void> {
+    await this.scanned;
+    if (this.failure !== null) throw new Error(this.failure);
+  }
+
+  /** The folder's real path. */
+  get folder(): string {
+    return this.options.folder;
+  }
+
+  /** Subscribes to "index changed" notices; returns the unsubscribe function. */
+  onChange(listener: (change: IndexChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops the ingest, closes the connection. */
+  async close(): Promise<void> {
+    if (this.pendingChange) clearTimeout(this.pendingChange);
+    this.pendingChange = null;
+    this.listeners.clear();
+    await this.client.stop();
+    this.db?.close();
+    this.db = null;
+  }
+
+  private connection(): Database.Database {
+    this.db ??= openIndexReadOnly(this.options.dbPath);
+    return this.db;
+  }
+
+  private notify(now: boolean): void {
+    const throttle = this.options.changeThrottleMs ?? 150;
+    const fire = (): void => {
+      this.pendingChange = null;
+      this.lastChangeAt = Date.now();
+      const change: IndexChange = { events: this.eventsAdded, problems: 0, phase: this.progress.phase, at: this.lastChangeAt };
+      for (const listener of this.listeners) listener(change);
+    };
+    if (now) {
+      if (this.pendingChange) clearTimeout(this.pendingChange);
+      fire();
+      return;
+    }
+    if (this.pendingChange) return;
+    this.pendingChange = setTimeout(fire, Math.max(0, throttle - (Date.now() - this.lastChangeAt)));
+  }
+}

@@ -1,0 +1,19 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { indexingProgressSchema } from '../../shared/api/views';
+
+/** What every handler may use: the read-only index connection and facts about the opened folder. */
+export interface HandlerContext {
+  /** The read-only connection to the folder's index, opened on first use (the ingest worker is the only writer). */
+  readonly db: () => Database.Database;
+  /** The evidence folder's real path; handlers may read files in it only by ids resolved through the index. */
+  readonly folder: string;
+  /** The app's own data folder (acknowledgements are written there, never in the evidence folder). */
+  readonly dataDir: string;
+  /** Where the ingest stands now. */
+  readonly progress: () => z.infer<typeof indexingProgressSchema>;
+  /** Why the index was rebuilt when it was opened, if it was. */
+  readonly rebuiltBecause: () => string | null;
+  /** The clock, injectable for tests. */
+  readonly now: () => Date;
+}

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { EXECUTION_FAMILIES, FAMILIES } from '../model/family';
+import { PROBLEM_CODES, type ProblemCode } from '../model/problem-code';
+import type { ApiResult } from './api-result';
+import {
+  byExecutionSchema,
+  cursorSchema,
+  epochMsSchema,
+  eventIdSchema,
+  executionIdSchema,
+  filterTextSchema,
+  limitSchema,
+} from './request-fields';
+import {
+  acknowledgementSchema,
+  eventDetailSchema,
+  eventRowSchema,
+  executionDetailSchema,
+  executionRowSchema,
+  histogramSchema,
+  pageOf,
+  problemRowSchema,
+  reportSchema,
+  rollbackViewSchema,
+  securityDiffSchema,
+  sideEffectReportSchema,
+  sourceRowSchema,
+  summarySchema,
+  telemetrySummarySchema,
+  verificationSchema,
+} from './views';
+
+const familyList = z.array(z.enum(FAMILIES)).max(FAMILIES.length);
+const executionFamilyList = z.array(z.enum(EXECUTION_FAMILIES)).max(EXECUTION_FAMILIES.length);
+const problemCodeList = z.array(z.enum(Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]])).max(100);
+
+/** Sort keys of the executions list; each is backed by keyset pagination. */
+export const EXECUTION_SORTS = ['start', 'end', 'events', 'failures', 'problems', 'key'] as const;
+
+/**
+ * The whole API of the inspector: every method with its request and response
+ * schema. The preload bridge, the IPC registration, the HTTP bridge and the CLI
+ * `call` are all derived from this map, so a method cannot exist in one and not
+ * the others. Requests are strict objects: unknown keys are refused.
+ */
+export const API = {
+  /** Counts per family, problems, time range and indexing progress: the overview. */
+  summary: { request: z.object({}).strict(), response: summarySchema },
+  /** Executions of every family in one list, filtered and sorted in SQL, paged by cursor. */
+  listExecutions: {
+    request: z
+      .object({
+        families: executionFamilyList.optional(),
+        statuses: z.array(z.string().max(100)).max(50).optional(),
+        outcomes: z.array(z.enum(['ok', 'failed', 'running', 'unknown'])).max(4).optional(),
+        text: filterTextSchema.optional(),
+        from: epochMsSchema.optional(),
+        to: epochMsSchema.optional(),
+        hasProblems: z.boolean().optional(),
+        sort: z.enum(EXECUTION_SORTS).optional(),
+        descending: z.boolean().optional(),
+        cursor: cursorSchema.optional(),
+        limit: limitSchema.optional(),
+      })
+      .strict(),
+    response: pageOf(executionRowSchema).extend({ total: z.number().int() }),
+  },
+  /** The unified execution record with its family sections. */
+  getExecution: { request: byExecutionSchema, response: executionDetailSchema },
+  /** Events by execution, family, kind, status, time range and full-text query, paged by cursor in time order. */
+  listEvents: {
+    request: z
+      .object({
+        executionId: executionIdSchema.optional(),
+        families: familyList.optional(),
+        kinds: z.array(z.string().max(200)).max(50).optional(),
+        statuses: z.array(z.string().max(100)).max(50).optional(),
+        failed: z.boolean().optional(),
+        from: epochMsSchema.optional(),
+        to: epochMsSchema.optional(),
+        query: filterTextSchema.optional(),
+        cursor: cursorSchema.optional(),
+        limit: limitSchema.optional(),
+      })
+      .strict(),
+    response: pageOf(eventRowSchema),
+  },
+  /** One event: the raw line exactly as in the file, its normalized fields, file and line. */
+  getEvent: { request: z.object({ id: eventIdSchema }).strict(), response: eventDetailSchema },
+  /** Hash chain and execution_hash verdict of a record execution, with the SHA-256 of every file read. */
+  verifyExecution: { request: byExecutionSchema, response: verificationSchema },
+  /** Security snapshot pre vs post, field by field, with the state change. */
+  getSecurityDiff: { request: byExecutionSchema, response: securityDiffSchema },
+  /** Side effects declared vs observed: matched, undeclared, unobserved, irreversible. */
+  getSideEffectReport: { request: byExecutionSchema, response: sideEffectReportSchema },
+  /** The derived rollback scaffold (hints verbatim) and its hash. Nothing in it can run. */
+  getRollbackScaffold: { request: byExecutionSchema, response: rollbackViewSchema },
+  /** Benson PAC telemetry summary: total_events, event_types, first_event, last_event. */
+  getTelemetrySummary: { request: byExecutionSchema, response: telemetrySummarySchema },
+  /** Problems filtered by code, file path text or execution, paged, with counts per code. */
+  listProblems: {
+    request: z
+      .object({
+        codes: problemCodeList.optional(),
+        path: filterTextSchema.optional(),
+        executionId: executionIdSchema.optional(),
+        cursor: cursorSchema.optional(),
+        limit: limitSchema.optional(),
+      })
+      .strict(),
+    response: pageOf(problemRowSchema).extend({ countsByCode: z.record(z.string(), z.number().int()) }),
+  },
+  /** Event counts per time bucket, split by failed and ok. */
+  histogram: {
+    request: z
+      .object({ from: epochMsSchema.optional(), to: epochMsSchema.optional(), buckets: z.number().int().min(1).max(500).optional(), families: familyList.optional() })
+      .strict(),
+    response: histogramSchema,
+  },
+  /** The folder's files as the index knows them (indexed, skipped with a reason, gone). */
+  listSources: {
+    request: z.object({ states: z.array(z.enum(['active', 'gone', 'skipped', 'error'])).max(4).optional(), cursor: cursorSchema.optional(), limit: limitSchema.optional() }).strict(),
+    response: pageOf(sourceRowSchema),
+  },
+  /**
+   * Records that a reviewer confirmed a manual rollback scaffold, in the app's own
+   * data folder. Executes nothing. Refused as `stale` when the scaffold changed since it was shown.
+   */
+  acknowledgeRollback: {
+    request: z
+      .object({ id: executionIdSchema, reviewer: z.string().trim().min(1).max(200), scaffoldHash: z.string().regex(/^[0-9a-f]{64}$/), note: z.string().max(2000).optional() })
+      .strict(),
+    response: acknowledgementSchema,
+  },
+  /** Recorded acknowledgements, newest first. */
+  listAcknowledgements: { request: z.object({ id: executionIdSchema.optional() }).strict(), response: z.object({ items: z.array(acknowledgementSchema) }) },
+  /** An incident report of one execution as Markdown, self-contained HTML or JSON. */
+  exportReport: { request: z.object({ id: executionIdSchema, format: z.enum(['md', 'html', 'json']) }).strict(), response: reportSchema },
+} as const;
+
+/** A method of the API. */
+export type ApiMethod = keyof typeof API;
+
+/** The names of all methods, in contract order. */
+export const API_METHODS = Object.keys(API) as ApiMethod[];
+
+/** What a caller passes to a method (before defaults). */
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof API)[M]['request']>;
+
+/** What a method answers with on success. */
+export type ApiResponse<M extends ApiMethod> = z.infer<(typeof API)[M]['response']>;
+
+/** A notice that the index changed: counts only; the UI re-queries what it shows. */
+export const indexChangeSchema = z.object({
+  events: z.number().int(),
+  problems: z.number().int(),
+  phase: z.string(),
+  at: z.number(),
+});
+
+/** What a change subscriber receives. */
+export type IndexChange = z.infer<typeof indexChangeSchema>;
+
+/**
+ * The object the renderer talks to, in the app (`window.inspector`, from the
+ * preload) and in the browser (the HTTP client): one function per method, plus
+ * the change subscription. Nothing in the UI knows which one it has.
+ */
+export type InspectorBridge = { readonly [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResult<ApiResponse<M>>> } & {
+  /** Calls `listener` when the index changed; returns the unsubscribe function. */
+  readonly onIndexChanged: (listener: (change: IndexChange) => void) => () => void;
+};
+
+/** True for a string naming a method of the contract. */
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(API, name);
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { parseExecutionId } from '../model/execution-id';
+
+/** An execution named as `<family>:<key>`; the only way a request can point at an execution. */
+export const executionIdSchema = z
+  .string()
+  .min(3)
+  .max(2000)
+  .refine((id) => parseExecutionId(id) !== null, { message: 'an execution id is "<family>:<key>" with a known family' });
+
+/** An indexed event's id. */
+export const eventIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Free text typed by a reviewer (filters, search): bounded so no request can be huge. */
+export const filterTextSchema = z.string().max(1000);
+
+/** An opaque keyset cursor returned by a previous page. */
+export const cursorSchema = z.string().max(2000);
+
+/** Page size; lists are paged, never returned whole. */
+export const limitSchema = z.number().int().min(1).max(500);
+
+/** A time in UTC milliseconds since the epoch. */
+export const epochMsSchema = z.number().int().min(-8.64e15).max(8.64e15);
+
+/** `{ id }`, the request of every per-execution method. */
+export const byExecutionSchema = z.object({ id: executionIdSchema }).strict();

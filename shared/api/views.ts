@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { EXECUTION_FAMILIES, FAMILIES } from '../model/family';
+import { problemCodeSchema } from '../model/problem-code';
+import {
+  chainVerdictSchema,
+  executionHashComparisonSchema,
+  rollbackScaffoldSchema,
+  securityDiffSchema,
+  sideEffectReportSchema,
+  telemetrySummarySchema,
+} from '../model/inspection';
+
+const familySchema = z.enum(FAMILIES);
+const executionFamilySchema = z.enum(EXECUTION_FAMILIES);
+const countsByFamily = z.record(z.string(), z.number().int());
+
+/** Where the ingest stands, for progress bars. */
+export const indexingProgressSchema = z.object({
+  phase: z.enum(['idle', 'discovering', 'indexing', 'done', 'watching', 'failed']),
+  filesTotal: z.number().int(),
+  filesDone: z.number().int(),
+  bytesTotal: z.number(),
+  bytesDone: z.number(),
+  events: z.number().int(),
+  message: z.string().nullable(),
+});
+
+/** The overview's numbers. */
+export const summarySchema = z.object({
+  folder: z.string(),
+  files: z.object({ indexed: z.number().int(), skipped: z.number().int(), gone: z.number().int() }),
+  events: countsByFamily,
+  executions: countsByFamily,
+  executionsByOutcome: z.record(z.string(), z.number().int()),
+  problems: z.number().int(),
+  problemsByCode: z.record(z.string(), z.number().int()),
+  timeRange: z.object({ from: z.number().nullable(), to: z.number().nullable() }),
+  progress: indexingProgressSchema,
+  indexRebuiltBecause: z.string().nullable(),
+});
+
+/** One row of the executions list. */
+export const executionRowSchema = z.object({
+  id: z.string(),
+  family: executionFamilySchema,
+  key: z.string(),
+  label: z.string().nullable(),
+  status: z.string().nullable(),
+  outcome: z.enum(['ok', 'failed', 'running', 'unknown']),
+  startMs: z.number().nullable(),
+  endMs: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  eventCount: z.number().int(),
+  failureCount: z.number().int(),
+  problemCount: z.number().int(),
+  actor: z.string().nullable(),
+  product: z.string().nullable(),
+  liveMode: z.string().nullable(),
+  planId: z.string().nullable(),
+});
+
+/** Where an event's raw line is in the folder. */
+export const sourceRefSchema = z.object({
+  path: z.string(),
+  line: z.number().int(),
+  byteOffset: z.number().int(),
+  byteLength: z.number().int(),
+  gone: z.boolean(),
+});
+
+/** One row of an events list: what a timeline or the explorer shows before opening the event. */
+export const eventRowSchema = z.object({
+  id: z.number().int(),
+  ts: z.number().nullable(),
+  family: familySchema,
+  kind: z.string(),
+  status: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  actor: z.string().nullable(),
+  failed: z.boolean(),
+  executionId: z.string().nullable(),
+  source: sourceRefSchema,
+  /** The start of the raw line (at most 300 characters), as text. */
+  preview: z.string(),
+});
+
+/** One problem with where it is. */
+export const problemRowSchema = z.object({
+  id: z.number().int(),
+  code: problemCodeSchema,
+  message: z.string(),
+  path: z.string().nullable(),
+  line: z.number().int().nullable(),
+  executionId: z.string().nullable(),
+  eventId: z.number().int().nullable(),
+});
+
+/** A step of a record execution, assembled from its step events. */
+export const stepSchema = z.object({
+  index: z.number().int().nullable(),
+  name: z.string().nullable(),
+  status: z.string().nullable(),
+  startedMs: z.number().nullable(),
+  endedMs: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  errorMessage: z.string().nullable(),
+  events: z.array(z.object({ eventId: z.number().int(), eventType: z.string().nullable(), ts: z.number().nullable(), via: z.enum(['stream', 'document']) })),
+});
+
+/** A Benson checkpoint. */
+export const checkpointSchema = z.object({
+  eventId: z.number().int(),
+  checkpointId: z.string().nullable(),
+  name: z.string().nullable(),
+  status: z.string().nullable(),
+  details: z.string().nullable(),
+  ts: z.number().nullable(),
+});
+
+/** One cycle of an improvement-cycle run. */
+export const cycleSchema = z.object({
+  cycle: z.number().int().nullable(),
+  firstMs: z.number().nullable(),
+  lastMs: z.number().nullable(),
+  eventCount: z.number().int(),
+  failureCount: z.number().int(),
+  decision: z.string().nullable(),
+});
+
+/** The unified execution record: one header, family sections filled where they apply. */
+export const executionDetailSchema = z.object({
+  execution: executionRowSchema,
+  /** The first events of the execution in time order (all of them up to the limit); more through listEvents. */
+  events: z.array(eventRowSchema),
+  eventsTruncated: z.boolean(),
+  steps: z.array(stepSchema),
+  checkpoints: z.array(checkpointSchema),
+  cycles: z.array(cycleSchema),
+  snapshots: z.object({ pre: z.record(z.string(), z.unknown()).nullable(), post: z.record(z.string(), z.unknown()).nullable() }),
+  sideEffects: sideEffectReportSchema.nullable(),
+  chain: chainVerdictSchema.nullable(),
+  problems: z.array(problemRowSchema),
+});
+
+/** One event in full: its raw line exactly as in the file and what the inspector made of it. */
+export const eventDetailSchema = z.object({
+  event: eventRowSchema,
+  raw: z.string(),
+  /** The raw line parsed as JSON, when it parses (what a pretty view shows). */
+  parsed: z.unknown(),
+  normalized: z.object({
+    family: familySchema,
+    kind: z.string(),
+    executionKey: z.string().nullable(),
+    timestampMs: z.number().nullable(),
+    status: z.string().nullable(),
+    errorCode: z.string().nullable(),
+    actor: z.string().nullable(),
+    failed: z.boolean(),
+  }),
+  problems: z.array(problemRowSchema),
+});
+
+/** A source file's SHA-256 as read now, so a reviewer can re-check a verdict by hand. */
+export const sourceDigestSchema = z.object({
+  path: z.string(),
+  sha256: z.string().nullable(),
+  size: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+
+/** The hash-chain verdict of one record execution. */
+export const verificationSchema = z.object({
+  executionId: z.string(),
+  /** The chain of the observer stream's step events (null when there is no stream). */
+  stream: chainVerdictSchema.nullable(),
+  /** The chain of the record document's step_events (null when there is no document). */
+  document: chainVerdictSchema.nullable(),
+  /** The overall verdict: broken when either chain is broken. */
+  chain: z.enum(['intact', 'broken']),
+  brokenAt: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  expected: z.string().nullable(),
+  computed: z.string().nullable(),
+  executionHash: executionHashComparisonSchema,
+  executionHashExpected: z.string().nullable(),
+  executionHashComputed: z.string().nullable(),
+  sources: z.array(sourceDigestSchema),
+});
+
+/** The scaffold and the hash an acknowledgement must name. */
+export const rollbackViewSchema = z.object({ scaffold: rollbackScaffoldSchema, scaffoldHash: z.string() });
+
+/** A reviewer's recorded acknowledgement of a manual rollback scaffold. Nothing was executed. */
+export const acknowledgementSchema = z.object({
+  id: z.string(),
+  executionId: z.string(),
+  reviewer: z.string(),
+  note: z.string().nullable(),
+  scaffoldHash: z.string(),
+  acknowledgedAt: z.string(),
+});
+
+/** Event counts per time bucket, split by failed and ok. */
+export const histogramSchema = z.object({
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+  bucketMs: z.number(),
+  buckets: z.array(z.object({ start: z.number(), ok: z.number().int(), failed: z.number().int() })),
+});
+
+/** One file of the folder as the index knows it. */
+export const sourceRowSchema = z.object({
+  id: z.number().int(),
+  path: z.string(),
+  kind: z.string(),
+  state: z.enum(['active', 'gone', 'skipped', 'error']),
+  reason: z.string().nullable(),
+  size: z.number().int(),
+  eventCount: z.number().int(),
+  family: z.string().nullable(),
+  pendingBytes: z.number().int(),
+});
+
+/** An exported incident report. */
+export const reportSchema = z.object({ filename: z.string(), mediaType: z.string(), content: z.string() });
+
+export { securityDiffSchema, sideEffectReportSchema, telemetrySummarySchema, executionFamilySchema };
+
+/** A page of a list and the cursor of the next page (null at the end). */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
