@@ -113,9 +113,10 @@ export function statusContribution(event: NormalizedEvent): StatusContribution |
       return { status, outcome: 'running', rank: 1 };
     case 'record':
       if (event.kind === 'execution_started') return { status: 'STARTED', outcome: 'running', rank: 1 };
-      if ((event.kind === 'execution_finished' || event.kind === 'record_document') && status !== null) {
-        return { status, outcome: recordOutcome(status), rank: 2 };
-      }
+      // The document is the immutable record written after the run: it outranks the stream's
+      // own finish (a disagreement is reported as record.stream_document_mismatch, not resolved).
+      if (event.kind === 'record_document' && status !== null) return { status, outcome: recordOutcome(status), rank: 3 };
+      if (event.kind === 'execution_finished' && status !== null) return { status, outcome: recordOutcome(status), rank: 2 };
       return null;
     case 'generic':
       return null;

@@ -1,9 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
-import { isUntracedKey } from '../../shared/model/execution-id';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
-import { ExecutionProblems } from './execution-problems';
 import type { SourceRow } from './source-row';
 
 /** One event ready to be stored: where it came from and what it means. */
@@ -49,6 +47,13 @@ export interface IngestBatch {
   readonly progress: readonly SourceProgress[];
 }
 
+/** Recomputes the problems that only show across an execution's events; returns how many it has. */
+export interface ExecutionChecker {
+  refresh(executionId: number, family: string, key: string): number;
+  /** True when an execution with these counts may have cross-event problems and must be checked. */
+  needsCheck(family: string, key: string, row: { open_count: number; close_count: number; exec_problems: number }): boolean;
+}
+
 /** Re-derives an event from its stored raw text, for recomputing executions after a file is re-read. */
 export type Renormalize = (raw: string, sourcePath: string) => { event: NormalizedEvent; label: string | null } | null;
 
@@ -61,14 +66,15 @@ export class IndexWriter {
   private readonly carries = new Map<number, { openPac: string | null }>();
   private readonly statements;
   private readonly commitTransaction;
-  private readonly executionProblems: ExecutionProblems;
+  private readonly executionProblems: ExecutionChecker;
 
   constructor(
     private readonly db: Database.Database,
     private readonly renormalize: Renormalize,
+    makeChecker: (db: Database.Database) => ExecutionChecker,
   ) {
     this.statements = prepareStatements(db);
-    this.executionProblems = new ExecutionProblems(db);
+    this.executionProblems = makeChecker(db);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }
 
@@ -192,7 +198,7 @@ export class IndexWriter {
     for (const entry of deltas.values()) {
       const row = s.upsertExecution.get(deltaParams(entry.family, entry.key, entry.delta)) as { id: number; open_count: number; close_count: number; exec_problems: number };
       entry.id = row.id;
-      if (needsProblemRefresh(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
+      if (this.executionProblems.needsCheck(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
     }
     const perSource = new Map<number, { events: number; family: string | null }>();
     const familyCounts = new Map<string, number>();
@@ -329,7 +335,7 @@ export class IndexWriter {
     s.resetExecution.run(executionId);
     const row = s.executionById.get(executionId) as { family: string; key: string };
     const after = s.upsertExecution.get(deltaParams(row.family, row.key, delta)) as { id: number; open_count: number; close_count: number; exec_problems: number };
-    if (needsProblemRefresh(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
+    if (this.executionProblems.needsCheck(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
   }
 }
 
@@ -349,16 +355,6 @@ function deltaParams(family: string, key: string, delta: ExecutionDelta): Record
     label: delta.label, actor: delta.actor, product: delta.product, plan_id: delta.planId, live_mode: delta.liveMode,
     opens: delta.opens, closes: delta.closes,
   };
-}
-
-/** Cross-event problems are recomputed only where they can exist, so a million clean executions cost nothing. */
-function needsProblemRefresh(family: string, key: string, row: { open_count: number; close_count: number; exec_problems: number }): boolean {
-  return (
-    row.exec_problems > 0 ||
-    (family === 'exec-event' && row.close_count > 1 && !isUntracedKey(key)) ||
-    (family === 'benson' && (row.open_count !== 1 || row.close_count !== 1)) ||
-    (family === 'record' && row.close_count > 1)
-  );
 }
 
 function toFlag(value: boolean | null): number | null {

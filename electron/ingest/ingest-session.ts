@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { IndexWriter, type Renormalize } from '../index/index-writer';
 import { openIndex } from '../index/open-index';
+import { ExecutionProblems } from '../inspect/execution-problems';
 import { eventLabel } from './event-label';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
 import { DEFAULT_INGEST_OPTIONS, Ingestor, type IngestListener, type IngestOptions, type IngestProgress } from './ingestor';
@@ -38,7 +39,7 @@ export class IngestSession {
     const opened = openIndex(config.dbPath, config.folder);
     this.db = opened.db;
     this.rebuiltBecause = opened.rebuiltBecause;
-    const writer = new IndexWriter(this.db, renormalizeRaw);
+    const writer = new IndexWriter(this.db, renormalizeRaw, (db) => new ExecutionProblems(db));
     this.ingestor = new Ingestor(config.folder, writer, { ...DEFAULT_INGEST_OPTIONS, ...config.options }, listener);
   }
 

@@ -49,6 +49,25 @@ for (const seed of [1, 29]) {
       assert.deepEqual(indexedProblems(await dbPathPromise), expected);
     });
 
+    it('verifies every record execution: chains, execution_hash, stream vs document, status', async () => {
+      const dbPath = await dbPathPromise;
+      assert.ok(manifest.expected.records.length >= 5);
+      for (const record of manifest.expected.records) {
+        const key = record.executionId.replace(/^record:/, '');
+        const codes = query<{ code: string }>(
+          dbPath,
+          "SELECT p.code FROM problems p JOIN executions x ON x.id = p.execution_id WHERE x.family = 'record' AND x.key = ? AND p.origin = 'execution'",
+          key,
+        ).map((p) => p.code);
+        assert.equal(codes.includes('record.chain_broken'), record.chain === 'broken', `${key}: chain ${record.chain}`);
+        assert.equal(codes.includes('record.execution_hash_mismatch'), record.executionHashMatches === false, `${key}: execution_hash`);
+        const disagree = record.streamStatus !== undefined && record.documentStatus !== undefined && record.streamStatus !== record.documentStatus;
+        assert.equal(codes.includes('record.stream_document_mismatch'), disagree, `${key}: stream vs document`);
+        const [row] = query<{ status: string }>(dbPath, "SELECT status FROM executions WHERE family = 'record' AND key = ?", key);
+        assert.equal(row?.status, record.status, `${key}: status`);
+      }
+    });
+
     it('keeps each raw line exactly as in the file, with its byte offset and length', async () => {
       const { readFileSync } = await import('node:fs');
       const rows = query<{ path: string; byte_offset: number; byte_length: number; raw: string; kind: string }>(

@@ -1,0 +1,173 @@
+import type Database from 'better-sqlite3';
+import type { ProblemCode } from '../../shared/model/problem-code';
+import { isUntracedKey } from '../../shared/model/execution-id';
+import type { ExecutionChecker } from '../index/index-writer';
+import type { ChainVerdict } from '../../shared/model/inspection';
+import { compareExecutionHash, verifyChain, type ExecutionHashFields } from './hash-chain';
+
+interface Finding {
+  readonly sourceId: number | null;
+  readonly line: number | null;
+  readonly eventId: number | null;
+  readonly code: ProblemCode;
+  readonly message: string;
+}
+
+interface StepRow {
+  readonly body: string;
+  readonly event_id: number;
+  readonly source_id: number;
+  readonly line: number;
+}
+
+interface RecordEventRow {
+  readonly id: number;
+  readonly source_id: number;
+  readonly line: number;
+  readonly kind: string;
+  readonly status: string | null;
+  readonly raw: string;
+}
+
+interface EventRef {
+  readonly id: number;
+  readonly source_id: number;
+  readonly line: number;
+  readonly kind: string;
+}
+
+/**
+ * Recomputes the problems that only show across events of one execution
+ * (duplicate terminal events, unpaired dispatches, duplicate finishes) and keeps
+ * the execution's problem count in step. Cheap: it reads only that execution's
+ * terminal-like events through the (execution_id, ts) index.
+ */
+export class ExecutionProblems implements ExecutionChecker {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      before: db.prepare('SELECT exec_problems FROM executions WHERE id = ?'),
+      clear: db.prepare("DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
+      insert: db.prepare("INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin) VALUES (?, ?, ?, ?, ?, ?, 'execution')"),
+      count: db.prepare('UPDATE executions SET exec_problems = ?, problem_count = problem_count - ? + ? WHERE id = ?'),
+      terminals: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'terminal' ORDER BY ts, id"),
+      dispatches: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind IN ('PAC_DISPATCH_START', 'PAC_DISPATCH_END') ORDER BY ts, id"),
+      finishes: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'execution_finished' ORDER BY ts, id"),
+      firstEvent: db.prepare('SELECT id, source_id, line, kind FROM events WHERE execution_id = ? ORDER BY id LIMIT 1'),
+      stepEvents: db.prepare('SELECT s.body, s.event_id, e.source_id, e.line FROM step_events s JOIN events e ON e.id = s.event_id WHERE s.execution_id = ? AND s.origin = ? ORDER BY s.event_id, s.seq'),
+      recordEvents: db.prepare(
+        "SELECT id, source_id, line, kind, status, raw FROM events WHERE execution_id = ? AND kind IN ('execution_started', 'execution_finished', 'record_document') ORDER BY id",
+      ),
+    };
+  }
+
+  /** Cross-event problems are looked for only where they can exist, so a million clean executions cost nothing. */
+  needsCheck(family: string, key: string, row: { open_count: number; close_count: number; exec_problems: number }): boolean {
+    return (
+      row.exec_problems > 0 ||
+      (family === 'exec-event' && row.close_count > 1 && !isUntracedKey(key)) ||
+      (family === 'benson' && (row.open_count !== 1 || row.close_count !== 1)) ||
+      family === 'record'
+    );
+  }
+
+  /** Replaces one execution's cross-event problems; returns how many it has now. */
+  refresh(executionId: number, family: string, key: string): number {
+    const s = this.statements;
+    const findings = this.find(executionId, family, key);
+    const before = s.before.get(executionId) as { exec_problems: number };
+    s.clear.run(executionId);
+    for (const f of findings) s.insert.run(f.sourceId, f.line, f.code, f.message, executionId, f.eventId);
+    s.count.run(findings.length, before.exec_problems, findings.length, executionId);
+    return findings.length;
+  }
+
+  private find(executionId: number, family: string, key: string): Finding[] {
+    const s = this.statements;
+    if (family === 'exec-event' && !isUntracedKey(key)) {
+      const terminals = s.terminals.all(executionId) as EventRef[];
+      return terminals.slice(1).map((e, i) => ({
+        sourceId: e.source_id, line: e.line, eventId: e.id, code: 'exec.duplicate_terminal_event',
+        message: `trace_id "${key}" has ${terminals.length} terminal events; this is number ${i + 2}.`,
+      }));
+    }
+    if (family === 'benson') {
+      const marks = s.dispatches.all(executionId) as EventRef[];
+      const starts = marks.filter((e) => e.kind === 'PAC_DISPATCH_START');
+      const ends = marks.filter((e) => e.kind === 'PAC_DISPATCH_END');
+      if (starts.length === 1 && ends.length === 1) return [];
+      const at = starts[0] ?? ends[0] ?? (s.firstEvent.get(executionId) as EventRef | undefined);
+      return [{
+        sourceId: at?.source_id ?? null, line: at?.line ?? null, eventId: at?.id ?? null, code: 'benson.unpaired_dispatch',
+        message: `PAC ${key} has ${starts.length} PAC_DISPATCH_START and ${ends.length} PAC_DISPATCH_END events; exactly one of each is expected.`,
+      }];
+    }
+    if (family === 'record') {
+      const finishes = s.finishes.all(executionId) as EventRef[];
+      const duplicates: Finding[] = finishes.slice(1).map((e, i) => ({
+        sourceId: e.source_id, line: e.line, eventId: e.id, code: 'record.duplicate_finish',
+        message: `execution ${key} was finished ${finishes.length} times; this is number ${i + 2}.`,
+      }));
+      return [...duplicates, ...this.recordIntegrity(executionId, key)];
+    }
+    return [];
+  }
+
+  /** formats.md tamper evidence: each chain, the document's execution_hash, and stream vs document. */
+  private recordIntegrity(executionId: number, key: string): Finding[] {
+    const s = this.statements;
+    const findings: Finding[] = [];
+    const chains = new Map<'stream' | 'document', { verdict: ChainVerdict; rows: StepRow[] }>();
+    for (const origin of ['stream', 'document'] as const) {
+      const rows = s.stepEvents.all(executionId, origin) as StepRow[];
+      if (rows.length === 0) continue;
+      const verdict = verifyChain(rows.map((row) => JSON.parse(row.body) as Record<string, unknown>));
+      chains.set(origin, { verdict, rows });
+      if (verdict.chain === 'broken') {
+        const at = rows[verdict.brokenAt ?? 0] ?? rows[0]!;
+        findings.push({
+          sourceId: at.source_id, line: at.line, eventId: at.event_id, code: 'record.chain_broken',
+          message: `The ${origin === 'stream' ? 'observer stream' : 'record document'} hash chain of ${key} breaks at step event ${verdict.brokenAt} (${verdict.reason}).`,
+        });
+      }
+    }
+    const events = s.recordEvents.all(executionId) as RecordEventRow[];
+    const document = events.find((e) => e.kind === 'record_document');
+    const finished = events.filter((e) => e.kind === 'execution_finished').at(-1);
+    const started = events.find((e) => e.kind === 'execution_started');
+    if (document) {
+      const doc = JSON.parse(document.raw) as Record<string, unknown>;
+      const documentChain = chains.get('document')?.verdict ?? null;
+      const comparison = compareExecutionHash(doc['execution_hash'] as string | null | undefined, {
+        execution_id: doc['execution_id'], plan_id: doc['plan_id'], live_mode_state: doc['live_mode_state'], status: doc['status'],
+        chain_head: documentChain?.chainHead ?? null,
+      } as ExecutionHashFields);
+      if (comparison === 'mismatch') {
+        findings.push({
+          sourceId: document.source_id, line: document.line, eventId: document.id, code: 'record.execution_hash_mismatch',
+          message: `The execution_hash of record document ${key} does not match its execution_id, plan_id, live_mode_state, status and chain head.`,
+        });
+      }
+      if (started || finished || chains.has('stream')) {
+        const differences: string[] = [];
+        const streamStatus = finished?.status ?? 'STARTED';
+        if (doc['status'] !== streamStatus) differences.push(`status (stream ${streamStatus}, document ${String(doc['status'])})`);
+        if (started) {
+          const first = JSON.parse(started.raw) as Record<string, unknown>;
+          if (first['plan_id'] !== doc['plan_id']) differences.push('plan_id');
+          if (first['live_mode_state'] !== doc['live_mode_state']) differences.push('live_mode_state');
+        }
+        const streamHead = chains.get('stream')?.verdict.chainHead ?? null;
+        if (chains.has('stream') && streamHead !== (documentChain?.chainHead ?? null)) differences.push('step events (chain heads differ)');
+        if (differences.length > 0) {
+          findings.push({
+            sourceId: document.source_id, line: document.line, eventId: document.id, code: 'record.stream_document_mismatch',
+            message: `The observer stream and the record document of ${key} disagree on ${differences.join(', ')}.`,
+          });
+        }
+      }
+    }
+    return findings;
+  }
+}
