@@ -5,6 +5,14 @@ import { dirname, join } from 'node:path';
 /** The schema version this build writes; an index of another version is migrated or rebuilt. */
 export const SCHEMA_VERSION = readMigrations().length;
 
+/** How to open an index beyond its path. */
+export interface IndexOpenOptions {
+  /** The better-sqlite3 addon to load (the Electron-ABI build inside the app); default: the one in node_modules. */
+  readonly nativeBinding?: string;
+  /** Refuse to grow the index past this many bytes (SQLITE_FULL), as a full disk would. */
+  readonly maxBytes?: number;
+}
+
 /** An opened writable index and, when it had to be recreated, why. */
 export interface OpenedIndex {
   readonly db: Database.Database;
@@ -16,22 +24,22 @@ export interface OpenedIndex {
  * a newer or unknown schema, or one built for another folder is deleted and
  * rebuilt: it is only a cache of the evidence.
  */
-export function openIndex(dbPath: string, folderRealPath: string): OpenedIndex {
+export function openIndex(dbPath: string, folderRealPath: string, options: IndexOpenOptions = {}): OpenedIndex {
   mkdirSync(dirname(dbPath), { recursive: true });
   let rebuiltBecause: string | null = null;
   try {
-    const db = openAndMigrate(dbPath, folderRealPath);
+    const db = openAndMigrate(dbPath, folderRealPath, options);
     return { db, rebuiltBecause };
   } catch (error) {
     rebuiltBecause = error instanceof RebuildNeeded ? error.message : `the index could not be read (${describe(error)})`;
   }
   removeIndexFiles(dbPath);
-  return { db: openAndMigrate(dbPath, folderRealPath), rebuiltBecause };
+  return { db: openAndMigrate(dbPath, folderRealPath, options), rebuiltBecause };
 }
 
 /** Opens an existing index for queries only; the ingest worker is its single writer. */
-export function openIndexReadOnly(dbPath: string): Database.Database {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+export function openIndexReadOnly(dbPath: string, options: IndexOpenOptions = {}): Database.Database {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   db.pragma('query_only = ON');
   return db;
 }
@@ -45,9 +53,9 @@ export function removeIndexFiles(dbPath: string): void {
 
 class RebuildNeeded extends Error {}
 
-function openAndMigrate(dbPath: string, folderRealPath: string): Database.Database {
+function openAndMigrate(dbPath: string, folderRealPath: string, options: IndexOpenOptions): Database.Database {
   const fresh = !existsSync(dbPath);
-  const db = new Database(dbPath);
+  const db = new Database(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -62,6 +70,10 @@ function openAndMigrate(dbPath: string, folderRealPath: string): Database.Databa
       if (tables.n > 0) throw new RebuildNeeded('the index has an unknown schema');
     }
     migrate(db, version);
+    if (options.maxBytes !== undefined) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
+    }
     const folder = db.prepare("SELECT value FROM meta WHERE key = 'folder'").get() as { value: string } | undefined;
     if (!folder) {
       db.prepare("INSERT INTO meta (key, value) VALUES ('folder', ?)").run(folderRealPath);

@@ -1,3 +1,4 @@
+import type { IndexOpenOptions } from '../index/open-index';
 import type { IngestOptions, IngestProgress } from './ingestor';
 
 /** What the ingest worker is started with. */
@@ -6,6 +7,7 @@ export interface IngestWorkerData {
   readonly dbPath: string;
   readonly watch: boolean;
   readonly options?: Partial<IngestOptions>;
+  readonly index?: IndexOpenOptions;
 }
 
 /** Messages the owner sends to the ingest worker. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { IndexWriter, type Renormalize } from '../index/index-writer';
-import { openIndex } from '../index/open-index';
+import { openIndex, type IndexOpenOptions } from '../index/open-index';
 import { ExecutionProblems } from '../inspect/execution-problems';
 import { eventLabel } from './event-label';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
@@ -12,6 +12,8 @@ export interface IngestSessionConfig {
   readonly folder: string;
   readonly dbPath: string;
   readonly options?: Partial<IngestOptions>;
+  /** How the index file is opened (native binding, size cap). */
+  readonly index?: IndexOpenOptions;
 }
 
 /** Re-derives an event from stored raw text with the same code the reader used. */
@@ -36,7 +38,7 @@ export class IngestSession {
     private readonly config: IngestSessionConfig,
     private readonly listener: IngestListener & { onWatchError?(message: string): void } = {},
   ) {
-    const opened = openIndex(config.dbPath, config.folder);
+    const opened = openIndex(config.dbPath, config.folder, config.index);
     this.db = opened.db;
     this.rebuiltBecause = opened.rebuiltBecause;
     const writer = new IndexWriter(this.db, renormalizeRaw, (db) => new ExecutionProblems(db));

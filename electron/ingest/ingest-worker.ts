@@ -12,7 +12,7 @@ let session: IngestSession | null = null;
 
 async function run(): Promise<void> {
   session = new IngestSession(
-    { folder: data.folder, dbPath: data.dbPath, options: data.options },
+    { folder: data.folder, dbPath: data.dbPath, options: data.options, index: data.index },
     {
       onProgress: (progress) => post({ type: 'progress', progress }),
       onCommit: (eventsAdded) => post({ type: 'changed', eventsAdded }),

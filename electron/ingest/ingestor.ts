@@ -297,6 +297,8 @@ export class Ingestor {
         await this.readLines(source, task.file, final);
       }
     } catch (error) {
+      // The index failing (disk full, read-only) is not this file's problem: the scan stops, the batch rolls back.
+      if (errorCode(error)?.startsWith('SQLITE_')) throw error;
       this.flush();
       const code: ProblemCode = source.kind === 'gzip' && errorCode(error) !== 'ENOENT' && errorCode(error) !== 'EACCES' ? 'file.gzip_corrupt' : 'file.unreadable';
       this.fileProblem(source.id, code, `${task.file.rel}: ${describe(error)}`);
