@@ -300,6 +300,19 @@ export class Ingestor {
       // The index failing (disk full, read-only) is not this file's problem: the scan stops, the batch rolls back.
       if (errorCode(error)?.startsWith('SQLITE_')) throw error;
       this.flush();
+      if (errorCode(error) === 'ENOENT') {
+        const after = this.writer.sourceById(source.id);
+        const unread = task.file.size - (after?.offset ?? source.offset);
+        this.fileProblem(
+          source.id,
+          'file.deleted_before_read',
+          unread > 0
+            ? `${task.file.rel} disappeared before its last ${unread} bytes (at least) were read; those lines could not be indexed.`
+            : `${task.file.rel} disappeared while it was being read; lines written after the last read could not be indexed.`,
+        );
+        this.flush();
+        return;
+      }
       const code: ProblemCode = source.kind === 'gzip' && errorCode(error) !== 'ENOENT' && errorCode(error) !== 'EACCES' ? 'file.gzip_corrupt' : 'file.unreadable';
       this.fileProblem(source.id, code, `${task.file.rel}: ${describe(error)}`);
       this.flush();
