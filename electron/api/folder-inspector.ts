@@ -4,6 +4,7 @@ import type { IndexChange } from '../../shared/api/contract';
 import type { indexingProgressSchema } from '../../shared/api/views';
 import { openIndexReadOnly } from '../index/open-index';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
+import type { IngestProgress } from '../ingest/ingestor';
 import { createHandlers } from './create-handlers';
 import { InspectorService } from './inspector-service';
 
@@ -44,6 +45,7 @@ export class FolderInspector {
   private constructor(private readonly options: FolderInspectorOptions) {
     let resolveOpened: () => void = () => undefined;
     let resolveScanned: () => void = () => undefined;
+    let scannedOnce = false;
     this.opened = new Promise((resolve) => (resolveOpened = resolve));
     this.scanned = new Promise((resolve) => (resolveScanned = resolve));
     this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch }, (message) => {
@@ -53,7 +55,7 @@ export class FolderInspector {
           resolveOpened();
           break;
         case 'progress':
-          this.progress = { ...message.progress, message: null };
+          this.progress = this.progressFrom(message.progress, scannedOnce ? 'watching' : message.progress.phase);
           this.notify(false);
           break;
         case 'changed':
@@ -61,7 +63,8 @@ export class FolderInspector {
           this.notify(false);
           break;
         case 'scanned':
-          this.progress = { ...message.progress, phase: options.watch ? 'watching' : 'done', message: null };
+          scannedOnce = true;
+          this.progress = this.progressFrom(message.progress, options.watch ? 'watching' : 'done');
           resolveScanned();
           this.notify(true);
           break;
@@ -127,6 +130,12 @@ export class FolderInspector {
     await this.client.stop();
     this.db?.close();
     this.db = null;
+  }
+
+  /** The contract's progress shape; after the first scan, rescans of a watched folder read as 'watching'. */
+  private progressFrom(progress: IngestProgress, phase: Progress['phase']): Progress {
+    const { filesTotal, filesDone, bytesTotal, bytesDone, events } = progress;
+    return { phase, filesTotal, filesDone, bytesTotal, bytesDone, events, message: null };
   }
 
   private connection(): Database.Database {

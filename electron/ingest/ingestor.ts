@@ -364,7 +364,7 @@ export class Ingestor {
 
   /** A final line without newline on a one-shot read: indexed if it is complete JSON, a problem either way. */
   private settleTail(source: SourceRow, tail: PendingTail): boolean {
-    if (tail.text !== null && tail.text.trim().length === 0) return true;
+    if (tail.text !== null && lineToEvent(tail.text).type === 'blank') return true;
     const outcome = tail.text === null ? null : lineToEvent(tail.text);
     if (outcome?.type === 'event') {
       this.handleLine(source, { ...tail, endOffset: tail.offset + tail.length }, { code: 'line.missing_newline', message: 'The final line has no newline; it is complete JSON and was indexed.' });

@@ -9,14 +9,16 @@ export type LineOutcome =
   | { readonly type: 'problem'; readonly problem: LineProblem }
   | { readonly type: 'event'; readonly event: NormalizedEvent; readonly searchText: string };
 
+const JSON_BLANK = /^[ \t\r]*$/;
+
 /**
  * Parses and normalizes one line's text. Never throws: whatever the bytes were,
  * the answer is an event, a problem, or a blank line to pass over.
  */
 export function lineToEvent(text: string): LineOutcome {
   const first = text.charCodeAt(0);
-  // Only whitespace-led lines can be blank; the common case skips the trim.
-  if (text.length === 0 || ((first === 0x20 || first === 0x09 || first === 0x0d) && text.trim().length === 0)) {
+  // Blank means JSON whitespace only (space, tab, CR); only such lines pay for the regex test.
+  if (text.length === 0 || ((first === 0x20 || first === 0x09 || first === 0x0d) && JSON_BLANK.test(text))) {
     return { type: 'blank' };
   }
   if (text.includes('\u0000')) {
