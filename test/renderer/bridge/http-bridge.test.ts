@@ -1,0 +1,142 @@
+import { strict as assert } from 'node:assert';
+import { appendFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { apiResultSchema } from '../../../shared/api/api-result';
+import { API, API_METHODS, type IndexChange } from '../../../shared/api/contract';
+import { apiRequest, execLine, NodeEventSource, startServeHarness, type ServeHarness } from '../../electron/cli/serve-harness';
+import { loadHttpBridge, type EventSourceLike, type FetchLike } from './load-http-bridge';
+
+const { createHttpBridge, tokenFromLocation } = loadHttpBridge();
+
+const MISSING = 'record:no-such-execution';
+
+/** A minimal valid request per method where `{}` is not one, so parity also reaches the handler (the execution does not exist). */
+const MINIMAL_REQUESTS: Partial<Record<(typeof API_METHODS)[number], unknown>> = {
+  getExecution: { id: MISSING },
+  getEvent: { id: 987_654_321 },
+  verifyExecution: { id: MISSING },
+  getSecurityDiff: { id: MISSING },
+  getSideEffectReport: { id: MISSING },
+  getRollbackScaffold: { id: MISSING },
+  getTelemetrySummary: { id: MISSING },
+  acknowledgeRollback: { id: MISSING, reviewer: 'parity test', scaffoldHash: '0'.repeat(64) },
+  exportReport: { id: MISSING, format: 'md' },
+};
+
+describe('HTTP bridge client against the real serve server', () => {
+  let h: ServeHarness;
+  before(async () => {
+    h = await startServeHarness();
+    await h.inspector.initialScan();
+  });
+  after(async () => {
+    await h.close();
+  });
+
+  it('has one function per contract method and nothing else but onIndexChanged', () => {
+    const bridge = createHttpBridge({ baseUrl: h.origin, token: h.token });
+    assert.deepEqual(Object.keys(bridge).sort(), [...API_METHODS, 'onIndexChanged'].sort());
+    for (const method of API_METHODS) assert.equal(typeof bridge[method], 'function', method);
+    assert.ok(Object.isFrozen(bridge));
+  });
+
+  it('every contract method is answered by the server with its envelope, never as an unknown method', async () => {
+    const bridge = createHttpBridge({ baseUrl: h.origin, token: h.token });
+    for (const method of API_METHODS) {
+      const request = MINIMAL_REQUESTS[method] ?? {};
+      const answer = await apiRequest(h, method, request);
+      const parsed = apiResultSchema(API[method].response).parse(JSON.parse(answer.body));
+      assert.doesNotMatch(answer.body, /unknown method/, method);
+      if (answer.status === 404) assert.ok(!parsed.ok && parsed.error.code === 'not_found', `${method}: a 404 must be the handler's not_found`);
+      assert.ok(parsed.ok || parsed.error.code !== 'invalid_request', `${method}: the minimal request reaches the handler (${answer.body})`);
+      const viaBridge = await (bridge[method] as (request: unknown) => Promise<unknown>)(request);
+      assert.deepEqual(viaBridge, parsed, method);
+    }
+  });
+
+  it('calls summary over Node 20 global fetch and resolves to the parsed envelope', async () => {
+    const bridge = createHttpBridge({ baseUrl: `${h.origin}/`, token: h.token, fetch: fetch as FetchLike });
+    const result = await bridge.summary({});
+    assert.deepEqual(result, apiResultSchema(API.summary.response).parse(JSON.parse((await apiRequest(h, 'summary', {})).body)));
+  });
+
+  it('resolves to typed failures, never rejects: wrong token, invalid request, unreachable server, non-JSON and off-contract answers', async () => {
+    const wrong = await createHttpBridge({ baseUrl: h.origin, token: 'A'.repeat(43) }).summary({});
+    assert.deepEqual(wrong.ok ? null : wrong.error.code, 'unauthorized');
+    const invalid = await createHttpBridge({ baseUrl: h.origin, token: h.token }).getExecution({} as never);
+    assert.equal(invalid.ok ? null : invalid.error.code, 'invalid_request');
+    const unreachable = await createHttpBridge({ baseUrl: 'http://127.0.0.1:1', token: h.token }).summary({});
+    assert.equal(unreachable.ok ? null : unreachable.error.code, 'internal');
+    const answering = (status: number, text: string): FetchLike => async () => ({ status, text: async () => text });
+    const html = await createHttpBridge({ baseUrl: '', token: h.token, fetch: answering(502, '<html>bad gateway</html>') }).summary({});
+    assert.equal(html.ok ? null : html.error.code, 'internal');
+    const offContract = await createHttpBridge({ baseUrl: '', token: h.token, fetch: answering(200, '{"ok":true,"value":{"nope":1}}') }).summary({});
+    assert.equal(offContract.ok ? null : offContract.error.code, 'internal');
+    const throwing = await createHttpBridge({ baseUrl: '', token: h.token, fetch: () => Promise.reject(new TypeError('offline')) }).summary({});
+    assert.match(throwing.ok ? '' : throwing.error.message, /offline/);
+  });
+
+  it('POSTs JSON to /api/<method> with the bearer token, no cookies, no cache', async () => {
+    const calls: { url: string; init: Parameters<FetchLike>[1] }[] = [];
+    const recording: FetchLike = async (url, init) => {
+      calls.push({ url, init });
+      return { status: 200, text: async () => '{"ok":true,"value":{"items":[]}}' };
+    };
+    const bridge = createHttpBridge({ baseUrl: 'http://127.0.0.1:9/', token: 'T'.repeat(43), fetch: recording });
+    await bridge.listAcknowledgements({});
+    assert.deepEqual(calls, [
+      {
+        url: 'http://127.0.0.1:9/api/listAcknowledgements',
+        init: { method: 'POST', headers: { Authorization: `Bearer ${'T'.repeat(43)}`, 'Content-Type': 'application/json' }, body: '{}', credentials: 'omit', cache: 'no-store' },
+      },
+    ]);
+  });
+
+  it('shares one lazily opened event stream between listeners and closes it after the last unsubscribe', async () => {
+    await h.inspector.initialScan();
+    const opened: string[] = [];
+    const sources: NodeEventSource[] = [];
+    class CountingEventSource extends NodeEventSource implements EventSourceLike {
+      constructor(url: string) {
+        super(url);
+        opened.push(url);
+        sources.push(this);
+      }
+    }
+    const bridge = createHttpBridge({ baseUrl: h.origin, token: h.token, EventSource: CountingEventSource });
+    assert.equal(opened.length, 0, 'nothing opened before the first subscription');
+    const first: IndexChange[] = [];
+    const second: IndexChange[] = [];
+    const stopFirst = bridge.onIndexChanged((change) => first.push(change));
+    const stopSecond = bridge.onIndexChanged((change) => second.push(change));
+    assert.deepEqual(opened, [`${h.origin}/api/events?token=${h.token}`]);
+    assert.equal(await sources[0]?.opened, 200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const seen = first.length;
+    appendFileSync(h.liveFile, execLine('bridge-1'));
+    const started = Date.now();
+    while ((first.length === seen || second.length === seen) && Date.now() - started < 2000) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.ok(first.length > seen && second.length > seen, 'both listeners got the notice');
+    stopFirst();
+    stopFirst();
+    assert.equal(h.server.eventStreams, 1, 'still open for the second listener');
+    stopSecond();
+    const closing = Date.now();
+    while (h.server.eventStreams > 0 && Date.now() - closing < 2000) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(h.server.eventStreams, 0, 'the stream closed after the last unsubscribe');
+    const stopAgain = bridge.onIndexChanged(() => undefined);
+    assert.equal(opened.length, 2, 'a new subscription opens a new stream');
+    stopAgain();
+  });
+});
+
+describe('tokenFromLocation', () => {
+  it('reads a base64url token of 22 or more characters from ?token=', () => {
+    const token = 'EM5KQAzJ_p5fW2HXDGoolEz2wn6S6xLe0T85Qw_BSQ0';
+    assert.equal(tokenFromLocation({ search: `?token=${token}` }), token);
+    assert.equal(tokenFromLocation({ search: `?x=1&token=${token}` }), token);
+    assert.equal(tokenFromLocation({ search: '' }), null);
+    assert.equal(tokenFromLocation({ search: '?token=short' }), null);
+    assert.equal(tokenFromLocation({ search: `?token=${token.slice(0, 20)}%3Cscript` }), null);
+  });
+});
