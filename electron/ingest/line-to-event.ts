@@ -1,6 +1,8 @@
 import type { LineProblem } from '../../shared/model/problem-code';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
 import { normalizeObject } from './normalize-object';
+import { normalizeGeneric } from './normalizers/generic';
 import { searchText } from './search-text';
 
 /** What one line of text turned out to be. */
@@ -36,6 +38,12 @@ export function lineToEvent(text: string): LineOutcome {
   }
   try {
     const object = value as Record<string, unknown>;
+    if (jsonDepthExceeds(object)) {
+      // Kept and searchable as text, but never walked by the family normalizers, hashing or the API.
+      const generic = normalizeGeneric(object);
+      const problem: LineProblem = { code: 'line.too_deep', message: `The line nests deeper than ${MAX_JSON_DEPTH} levels; it is kept as a generic event and not interpreted.` };
+      return { type: 'event', event: { ...generic, problems: [...generic.problems, problem] }, searchText: searchText(object) };
+    }
     return { type: 'event', event: normalizeObject(object), searchText: searchText(object) };
   } catch (error) {
     // A normalizer bug must not take the ingest down; the line stays visible as a problem.

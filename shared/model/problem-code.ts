@@ -11,6 +11,7 @@ export const PROBLEM_CODES = {
   'line.invalid_utf8': 'The line is not valid UTF-8; undecodable bytes are shown as U+FFFD.',
   'line.nul_bytes': 'The line contains NUL bytes, typical of a torn or preallocated write.',
   'line.too_long': 'The line is longer than the line cap and was not parsed.',
+  'line.too_deep': 'The line nests too deeply to interpret safely; it is kept as a generic event.',
   'line.missing_newline': 'The final line has no newline; it is complete JSON and was indexed.',
   'line.truncated': 'The final line has no newline and is not complete JSON: a truncated write.',
   'file.unreadable': 'The file could not be read.',
