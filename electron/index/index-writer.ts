@@ -196,7 +196,7 @@ export class IndexWriter {
     }
     const refresh: { id: number; family: string; key: string; open_count: number; close_count: number; exec_problems: number }[] = [];
     for (const entry of deltas.values()) {
-      const row = s.upsertExecution.get(deltaParams(entry.family, entry.key, entry.delta)) as { id: number; open_count: number; close_count: number; exec_problems: number };
+      const row = this.mergeExecution(entry.family, entry.key, entry.delta);
       entry.id = row.id;
       if (this.executionProblems.needsCheck(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
     }
@@ -235,6 +235,27 @@ export class IndexWriter {
         size: progress.size ?? null, mtime_ms: progress.mtimeMs ?? null, updated_ms: Date.now(),
       });
     }
+  }
+
+  /**
+   * Adds a batch's delta to an execution. Most executions are new when first seen
+   * (an exec-event trace is one event), so a lookup plus a plain insert beats an
+   * upsert, whose conflict handling costs on every row.
+   */
+  private mergeExecution(family: string, key: string, delta: ExecutionDelta): { id: number; open_count: number; close_count: number; exec_problems: number } {
+    const s = this.statements;
+    const existing = s.executionIdByKey.get(family, key) as { id: number } | undefined;
+    if (existing === undefined) {
+      const status = delta.status;
+      const id = Number(
+        s.insertExecution.run(
+          family, key, delta.events, delta.failures, delta.problems, delta.firstTs, delta.lastTs, status?.status ?? null, status?.outcome ?? 'unknown',
+          status?.rank ?? -1, delta.statusTs, delta.statusEventId, delta.label, delta.actor, delta.product, delta.planId, delta.liveMode, delta.opens, delta.closes,
+        ).lastInsertRowid,
+      );
+      return { id, open_count: delta.opens, close_count: delta.closes, exec_problems: 0 };
+    }
+    return s.upsertExecution.get(deltaParams(family, key, delta)) as { id: number; open_count: number; close_count: number; exec_problems: number };
   }
 
   private nextEventId(): number {
@@ -334,7 +355,7 @@ export class IndexWriter {
     delta.problems = (s.lineProblemsOfExecution.get(executionId) as { n: number }).n;
     s.resetExecution.run(executionId);
     const row = s.executionById.get(executionId) as { family: string; key: string };
-    const after = s.upsertExecution.get(deltaParams(row.family, row.key, delta)) as { id: number; open_count: number; close_count: number; exec_problems: number };
+    const after = this.mergeExecution(row.family, row.key, delta);
     if (this.executionProblems.needsCheck(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
   }
 }
@@ -407,6 +428,12 @@ function prepareStatements(db: Database.Database) {
     ),
     executionById: db.prepare('SELECT family, key FROM executions WHERE id = ?'),
     maxEventId: db.prepare('SELECT max(id) AS id FROM events'),
+    executionIdByKey: db.prepare('SELECT id FROM executions WHERE family = ? AND key = ?'),
+    insertExecution: db.prepare(
+      `INSERT INTO executions (family, key, event_count, failure_count, problem_count, first_ts, last_ts, status, outcome, status_rank,
+         status_ts, status_event_id, label, actor, product, plan_id, live_mode, open_count, close_count)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     upsertExecution: db.prepare(
       `INSERT INTO executions (family, key, event_count, failure_count, problem_count, first_ts, last_ts, status, outcome, status_rank,
          status_ts, status_event_id, label, actor, product, plan_id, live_mode, open_count, close_count)
