@@ -223,7 +223,9 @@ export class Ingestor {
     if (!changed && !unread && !(final && source.pending_bytes > 0)) return null;
     if (source.offset > 0 && source.head_len > 0) {
       const head = await this.safeHead(file, source.head_len);
-      if (head === null || sha256Hex(head) !== source.head_hash) {
+      // Vanished or unreadable since it was listed: leave it; the next pass sees it gone or back.
+      if (head === null) return null;
+      if (sha256Hex(head) !== source.head_hash) {
         // Rewritten in place (copytruncate then regrown, or a different file of equal length).
         this.writer.resetSource(source.id);
       }
