@@ -1,11 +1,82 @@
-import type { ApiHandlers } from '../inspector-service';
-import type { HandlerContext } from '../handler-context';
+import type Database from 'better-sqlite3';
+import { EventDetails } from '../../index/queries/get-event';
+import { ExecutionLookup } from '../../index/queries/find-execution';
+import { Histogram } from '../../index/queries/histogram';
+import { InvalidCursor } from '../../index/queries/keyset-cursor';
+import { EventList } from '../../index/queries/list-events';
+import { ExecutionList } from '../../index/queries/list-executions';
+import { ProblemList } from '../../index/queries/list-problems';
+import { SourceList } from '../../index/queries/list-sources';
+import { SummaryReader } from '../../index/queries/read-summary';
+import { StatementCache } from '../../index/queries/statement-cache';
+import { lineToEvent } from '../../ingest/line-to-event';
 import { ApiFailure } from '../api-failure';
+import type { HandlerContext } from '../handler-context';
+import type { ApiHandlers } from '../inspector-service';
 
 /** The list and lookup methods, answered by SQL over the index. */
-export function queryHandlers(_context: HandlerContext): Pick<ApiHandlers, 'summary' | 'listExecutions' | 'listEvents' | 'getEvent' | 'listProblems' | 'histogram' | 'listSources'> {
-  const pending = (): never => {
-    throw new ApiFailure('internal', 'not implemented yet');
+export function queryHandlers(context: HandlerContext): Pick<ApiHandlers, 'summary' | 'listExecutions' | 'listEvents' | 'getEvent' | 'listProblems' | 'histogram' | 'listSources'> {
+  // The connection opens on first use; statements are prepared once for it, not per call.
+  let bound: { readonly db: Database.Database; readonly queries: IndexQueries } | null = null;
+  const queries = (): IndexQueries => {
+    const db = context.db();
+    if (bound === null || bound.db !== db) bound = { db, queries: prepareQueries(db) };
+    return bound.queries;
   };
-  return { summary: pending, listExecutions: pending, listEvents: pending, getEvent: pending, listProblems: pending, histogram: pending, listSources: pending };
+  const executionRowId = (executionId: string): number => {
+    const rowId = queries().lookup.rowIdOf(executionId);
+    if (rowId === null) throw new ApiFailure('not_found', `no execution ${executionId} in the index`);
+    return rowId;
+  };
+  return {
+    summary: () => ({ folder: context.folder, ...queries().summary.read(), progress: context.progress(), indexRebuiltBecause: context.rebuiltBecause() }),
+    listExecutions: (request) => withCursor(() => queries().executions.list(request)),
+    listEvents: ({ executionId, ...request }) => {
+      const rowId = executionId === undefined ? undefined : executionRowId(executionId);
+      return withCursor(() => queries().events.list({ ...request, executionRowId: rowId }));
+    },
+    getEvent: ({ id }) => {
+      const detail = queries().event.get(id);
+      if (detail === null) throw new ApiFailure('not_found', `no event ${id} in the index`);
+      return detail;
+    },
+    listProblems: ({ executionId, ...request }) => {
+      const rowId = executionId === undefined ? undefined : executionRowId(executionId);
+      return withCursor(() => queries().problems.list({ ...request, executionRowId: rowId }));
+    },
+    histogram: (request) => {
+      if (request.from !== undefined && request.to !== undefined && request.from > request.to) throw new ApiFailure('invalid_request', 'from is after to');
+      return queries().histogram.read(request);
+    },
+    listSources: (request) => withCursor(() => queries().sources.list(request)),
+  };
+}
+
+type IndexQueries = ReturnType<typeof prepareQueries>;
+
+function prepareQueries(db: Database.Database) {
+  const cache = new StatementCache(db);
+  return {
+    lookup: new ExecutionLookup(db),
+    summary: new SummaryReader(db),
+    executions: new ExecutionList(db, cache),
+    events: new EventList(cache),
+    event: new EventDetails(db, (raw) => {
+      const outcome = lineToEvent(raw);
+      return outcome.type === 'event' ? outcome.event : null;
+    }),
+    problems: new ProblemList(cache),
+    histogram: new Histogram(db, cache),
+    sources: new SourceList(cache),
+  };
+}
+
+/** A cursor is opaque to the caller, so one we did not write is the caller's mistake, not ours. */
+function withCursor<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InvalidCursor) throw new ApiFailure('invalid_request', error.message);
+    throw error;
+  }
 }

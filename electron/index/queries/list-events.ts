@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import type { API, ApiResponse } from '../../../shared/api/contract';
+import type { eventRowSchema } from '../../../shared/api/views';
+import { formatExecutionId } from '../../../shared/model/execution-id';
+import type { ExecutionFamily, Family } from '../../../shared/model/family';
+import { originalPath } from '../index-writer';
+import { toFtsQuery } from './fts-query';
+import { decodeCursor } from './keyset-cursor';
+import { readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
+import { SqlFilter } from './sql-filter';
+import type { StatementCache } from './statement-cache';
+
+/** The events list request, validated, with its execution id already resolved to the executions row. */
+export type ListEventsRequest = Omit<z.output<(typeof API)['listEvents']['request']>, 'executionId'> & { readonly executionRowId?: number };
+
+/** One row of an events list as the API shows it. */
+export type EventRow = z.infer<typeof eventRowSchema>;
+
+/** An events row as selected by EVENT_COLUMNS from EVENT_TABLES. */
+export interface StoredEvent {
+  readonly id: number;
+  readonly ts: number | null;
+  readonly family: Family;
+  readonly kind: string;
+  readonly status: string | null;
+  readonly error_code: string | null;
+  readonly actor: string | null;
+  readonly failed: number;
+  readonly source_id: number;
+  readonly line: number;
+  readonly byte_offset: number;
+  readonly byte_length: number;
+  readonly preview: string;
+  readonly path: string;
+  readonly source_state: string;
+  readonly execution_family: ExecutionFamily | null;
+  readonly execution_key: string | null;
+}
+
+/** How much of the raw line a list row shows. */
+const PREVIEW_CHARS = 300;
+
+/** Events with their source file and execution, for EVENT_COLUMNS. */
+export const EVENT_TABLES = 'events e JOIN sources s ON s.id = e.source_id LEFT JOIN executions x ON x.id = e.execution_id';
+
+/** What toEventRow needs. Only the preview's characters of the raw line are read: a document's raw text can be megabytes. */
+export const EVENT_COLUMNS = `e.id, e.ts, e.family, e.kind, e.status, e.error_code, e.actor, e.failed, e.source_id, e.line, e.byte_offset, e.byte_length,
+  substr(e.raw, 1, ${PREVIEW_CHARS}) AS preview, s.path, s.state AS source_state, x.family AS execution_family, x.key AS execution_key`;
+
+/** Maps a stored event to the API row. */
+export function toEventRow(row: StoredEvent): EventRow {
+  return {
+    id: row.id,
+    ts: row.ts,
+    family: row.family,
+    kind: row.kind,
+    status: row.status,
+    errorCode: row.error_code,
+    actor: row.actor,
+    failed: row.failed !== 0,
+    executionId: row.execution_family === null || row.execution_key === null ? null : formatExecutionId(row.execution_family, row.execution_key),
+    source: { path: originalPath(row.path), line: row.line, byteOffset: row.byte_offset, byteLength: row.byte_length, gone: row.source_state === 'gone' },
+    // SQLite counted code points, JavaScript counts UTF-16 units: cut again so the preview is raw.slice(0, 300).
+    preview: row.preview.slice(0, PREVIEW_CHARS),
+  };
+}
+
+const DEFAULT_LIMIT = 100;
+
+/** Events in time order: those without a timestamp first, then by ts, ties by id (the events_ts index's own order). */
+const EVENT_ORDER: KeysetOrder = {
+  id: 'e.id',
+  descending: false,
+  stretches: [
+    { where: 'e.ts IS NULL', constant: null },
+    { where: 'e.ts IS NOT NULL', value: 'e.ts', kind: 'number' },
+  ],
+};
+
+/** Events filtered by execution, family, kind, status, time and full text, paged by keyset in time order. */
+export class EventList {
+  constructor(private readonly cache: StatementCache) {}
+
+  /** One page of events. */
+  list(request: ListEventsRequest): ApiResponse<'listEvents'> {
+    const after = request.cursor === undefined ? null : decodeCursor(request.cursor);
+    const search = toFtsQuery(request.query ?? '');
+    if (search.kind === 'none') return { items: [], nextCursor: null };
+    const filter = new SqlFilter()
+      .oneOf('e.execution_id', request.executionRowId === undefined ? undefined : [request.executionRowId])
+      .oneOf('e.family', request.families)
+      .oneOf('e.kind', request.kinds)
+      .oneOf('e.status', request.statuses);
+    if (request.failed !== undefined) filter.add('e.failed = ?', request.failed ? 1 : 0);
+    if (request.from !== undefined) filter.add('e.ts >= ?', request.from);
+    if (request.to !== undefined) filter.add('e.ts <= ?', request.to);
+    if (search.kind === 'match') filter.add('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)', search.expression);
+    const page = readKeysetPage(EVENT_ORDER, after, request.limit ?? DEFAULT_LIMIT, (range, limit) => this.read(filter, range, limit), (row) => ({ value: row.ts, id: row.id }));
+    return { items: page.rows.map(toEventRow), nextCursor: page.nextCursor };
+  }
+
+  private read(filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] {
+    const sql = `SELECT ${EVENT_COLUMNS} FROM ${EVENT_TABLES} WHERE ${filter.sql(range.where)} ORDER BY ${range.orderBy} LIMIT ?`;
+    return this.cache.get(sql).all(...filter.params(range.params), limit) as StoredEvent[];
+  }
+}

@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { toFtsQuery } from '../../../../electron/index/queries/fts-query';
+
+describe('toFtsQuery', () => {
+  it('quotes every term as a phrase and requires them all', () => {
+    assert.deepEqual(toFtsQuery('alpha  beta'), { kind: 'match', expression: '"alpha" AND "beta"' });
+    assert.deepEqual(toFtsQuery('say"hi'), { kind: 'match', expression: '"say""hi"' });
+    assert.deepEqual(toFtsQuery('a OR b'), { kind: 'match', expression: '"a" AND "OR" AND "b"' });
+  });
+
+  it('filters nothing on blank text and matches nothing on punctuation alone', () => {
+    assert.deepEqual(toFtsQuery(''), { kind: 'all' });
+    assert.deepEqual(toFtsQuery(' \t\n '), { kind: 'all' });
+    assert.deepEqual(toFtsQuery(') ( * - "" %'), { kind: 'none' });
+  });
+
+  it('drops punctuation-only terms, which would be empty phrases that match nothing', () => {
+    assert.deepEqual(toFtsQuery('exec-001 -'), { kind: 'match', expression: '"exec-001"' });
+  });
+
+  it('yields expressions FTS5 accepts, whatever the text', () => {
+    const db = new Database(':memory:');
+    try {
+      db.exec("CREATE VIRTUAL TABLE f USING fts5 (text, content = '', contentless_delete = 1)");
+      db.prepare('INSERT INTO f (rowid, text) VALUES (1, ?)').run('deploy exec-001 it\'s 50% done NEAR the end');
+      const match = db.prepare('SELECT rowid FROM f WHERE f MATCH ?').pluck();
+      const texts = ['"', '*', 'NEAR(', '-', "'", '%', ') OR (', 'a" OR "b', 'NOT x', 'col:val', '^x', '{a b}', 'x AND', '\\', 'ё ü 𝒳', 'deploy*', '"deploy"'];
+      for (const text of texts) {
+        const query = toFtsQuery(text);
+        if (query.kind === 'match') assert.doesNotThrow(() => match.all(query.expression), text);
+      }
+      const found = toFtsQuery("EXEC-001 it's 50%");
+      assert.equal(found.kind, 'match');
+      if (found.kind === 'match') assert.deepEqual(match.all(found.expression), [1]);
+    } finally {
+      db.close();
+    }
+  });
+});

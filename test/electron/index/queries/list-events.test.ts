@@ -1,0 +1,87 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import type Database from 'better-sqlite3';
+import { encodeCursor } from '../../../../electron/index/queries/keyset-cursor';
+import { EventList, type ListEventsRequest } from '../../../../electron/index/queries/list-events';
+import { StatementCache } from '../../../../electron/index/queries/statement-cache';
+import { openIndex } from '../../../../electron/index/open-index';
+import { API } from '../../../../shared/api/contract';
+import { tempFolder } from '../../../support/temp-folder';
+
+/** Remembers every SQL text the list asks for, so the test can EXPLAIN exactly what runs. */
+class RecordingCache extends StatementCache {
+  readonly seen: string[] = [];
+
+  override get(sql: string): Database.Statement {
+    this.seen.push(sql);
+    return super.get(sql);
+  }
+}
+
+describe('listEvents', () => {
+  const db = openIndex(join(tempFolder('list-events'), 'index.sqlite'), tempFolder('list-events-folder')).db;
+  after(() => db.close());
+  const astral = `{"msg":"${'𝒳é'.repeat(200)}"}`;
+  const stored: { id: number; ts: number | null; execution: number | null }[] = [];
+  db.transaction(() => {
+    db.prepare("INSERT INTO sources (id, path, dir, kind, state) VALUES (1, 'logs/a.jsonl', 'logs', 'lines', 'active'), (2, 'logs/b.jsonl (gone #2)', 'logs', 'lines', 'gone')").run();
+    db.prepare("INSERT INTO executions (id, family, key) VALUES (1, 'record', 'exec-1'), (2, 'benson', 'PAC-1')").run();
+    const insert = db.prepare('INSERT INTO events (id, source_id, line, byte_offset, byte_length, ts, family, kind, execution_id, failed, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (let id = 1; id <= 60; id++) {
+      const ts = id % 6 === 0 ? null : 1_000 + (id % 7) * 10;
+      const execution = id % 3 === 0 ? null : (id % 3);
+      insert.run(id, 1 + (id % 2), id, id * 100, 90, ts, execution === 1 ? 'record' : execution === 2 ? 'benson' : 'generic', 'k', execution, id % 5 === 0 ? 1 : 0, id === 7 ? astral : `{"n":${id}}`);
+      stored.push({ id, ts, execution });
+    }
+  })();
+  const inOrder = (rows: typeof stored): number[] =>
+    [...rows].sort((a, b) => (a.ts === b.ts ? a.id - b.id : a.ts === null ? -1 : b.ts === null ? 1 : a.ts - b.ts)).map((row) => row.id);
+
+  function pageAll(list: EventList, request: ListEventsRequest): number[] {
+    const ids: number[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 1_000; pages++) {
+      const page = API.listEvents.response.parse(list.list({ ...request, ...(cursor === undefined ? {} : { cursor }) }));
+      ids.push(...page.items.map((e) => e.id));
+      if (page.nextCursor === null) return ids;
+      cursor = page.nextCursor;
+    }
+    return assert.fail('paging did not end');
+  }
+
+  it('pages undated events first, then by time, ties by id', () => {
+    const list = new EventList(new StatementCache(db));
+    for (const limit of [1, 2, 7, 100]) assert.deepEqual(pageAll(list, { limit }), inOrder(stored), `limit ${limit}`);
+    assert.deepEqual(pageAll(list, { executionRowId: 2, limit: 3 }), inOrder(stored.filter((e) => e.execution === 2)));
+  });
+
+  it('previews the first 300 UTF-16 units of the raw line and marks events of vanished files', () => {
+    const [row] = new EventList(new StatementCache(db)).list({ from: 1_000, to: 1_000 }).items.filter((e) => e.id === 7);
+    assert.ok(row);
+    assert.equal(row.preview, astral.slice(0, 300));
+    const gone = new EventList(new StatementCache(db)).list({ limit: 100 }).items.find((e) => e.id % 2 === 1);
+    assert.deepEqual(gone?.source.path, 'logs/b.jsonl');
+    assert.equal(gone?.source.gone, true);
+  });
+
+  it('reads each range from an index, in index order', () => {
+    const cases: [ListEventsRequest, RegExp][] = [
+      [{}, /events_ts/],
+      [{ cursor: encodeCursor({ value: 1_010, id: 4 }) }, /events_ts/],
+      [{ executionRowId: 1 }, /events_execution/],
+      [{ executionRowId: 1, cursor: encodeCursor({ value: 1_010, id: 4 }) }, /events_execution/],
+      [{ from: 1_000, to: 1_030 }, /events_ts/],
+    ];
+    for (const [request, index] of cases) {
+      const cache = new RecordingCache(db);
+      new EventList(cache).list(request);
+      for (const sql of cache.seen) {
+        const params = (sql.match(/\?/g) ?? []).map(() => null);
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join(' | ');
+        assert.match(plan, index, JSON.stringify(request));
+        assert.doesNotMatch(plan, /TEMP B-TREE/, `${JSON.stringify(request)}: ${plan}`);
+      }
+    }
+  });
+});
