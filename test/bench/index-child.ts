@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { IngestWorkerClient } from '../../electron/ingest/ingest-worker-client';
 import type { IngestProgress } from '../../electron/ingest/ingestor';
 
@@ -5,6 +6,16 @@ import type { IngestProgress } from '../../electron/ingest/ingestor';
 // of its own so that its peak RSS is the indexing process's alone. Prints one JSON line.
 async function run(folder: string, dbPath: string): Promise<void> {
   const started = performance.now();
+  // Files must not be held open: sample this process's descriptors while it indexes (Linux).
+  let maxFds = 0;
+  const sample = (): void => {
+    try {
+      maxFds = Math.max(maxFds, readdirSync('/proc/self/fd').length);
+    } catch {
+      maxFds = -1;
+    }
+  };
+  const sampler = setInterval(sample, 50);
   let progress: IngestProgress | null = null;
   let failure: string | null = null;
   const client = new IngestWorkerClient({ folder, dbPath, watch: false }, (message) => {
@@ -12,10 +23,11 @@ async function run(folder: string, dbPath: string): Promise<void> {
     if (message.type === 'failed') failure = message.message;
   });
   await client.exited();
+  clearInterval(sampler);
   if (failure !== null) throw new Error(failure);
   const done = progress as IngestProgress | null;
   process.stdout.write(
-    `${JSON.stringify({ ms: performance.now() - started, events: done?.events ?? 0, bytes: done?.bytesDone ?? 0, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+    `${JSON.stringify({ ms: performance.now() - started, events: done?.events ?? 0, bytes: done?.bytesDone ?? 0, maxRssMb: process.resourceUsage().maxRSS / 1024, maxFds })}\n`,
   );
 }
 

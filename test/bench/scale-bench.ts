@@ -1,0 +1,224 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FolderInspector } from '../../electron/api/folder-inspector';
+import { removeIndexFiles } from '../../electron/index/open-index';
+import { writeBenchCorpus } from '../fixtures/bench-corpus';
+import { SeededRandom } from '../fixtures/seeded-random';
+import { listFiles, parseBaseline } from './parse-baseline';
+
+// `npm run bench:scale`: the inspector on a large folder. Every figure is measured in this run.
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '5000000' },
+    files: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '11' },
+    samples: { type: 'string', default: '200' },
+  },
+});
+const EVENTS = Number(values.events);
+const FILES = Number(values.files);
+const SEED = Number(values.seed);
+const SAMPLES = Number(values.samples);
+
+interface ChildResult {
+  readonly ms: number;
+  readonly events: number;
+  readonly maxRssMb: number;
+  readonly maxFds: number;
+}
+
+function indexInChild(folder: string, dbPath: string): ChildResult {
+  const result = spawnSync(process.execPath, [join(__dirname, 'index-child.js'), folder, dbPath], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`indexing failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as ChildResult;
+}
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function sizeOf(path: string): number {
+  return ['', '-wal'].reduce((sum, suffix) => sum + (existsSync(path + suffix) ? statSync(path + suffix).size : 0), 0);
+}
+
+function execLine(trace: string, ts: string): string {
+  return `{"trace_id":"${trace}","action_type":"send_email","adapter":"smtp","status":"success","product":"crm","timestamp":"${ts}"}\n`;
+}
+
+/** Times one API call; fails loudly if it answers an error, so a latency is never of a failure. */
+async function timed(inspector: FolderInspector, method: string, request: unknown): Promise<number> {
+  const started = performance.now();
+  const result = await inspector.service.call(method, request);
+  const ms = performance.now() - started;
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return ms;
+}
+
+async function main(): Promise<void> {
+  const work = join(tmpdir(), `ei-scale-${EVENTS}-${FILES}-${SEED}`);
+  const corpus = join(work, 'corpus');
+  const marker = join(work, 'corpus.json');
+  if (!existsSync(marker)) {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(corpus, { recursive: true });
+    const t = performance.now();
+    const written = writeBenchCorpus(corpus, { events: EVENTS, files: FILES, seed: SEED });
+    writeFileSync(marker, JSON.stringify(written));
+    console.log(`corpus: wrote ${fmt(written.events)} events in ${fmt(written.files)} files, ${fmt(written.bytes / 1e9, 2)} GB, in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  }
+  const written = JSON.parse(readFileSync(marker, 'utf8')) as { events: number; bytes: number; files: number };
+  const rows: [string, string, string][] = [];
+  const add = (name: string, value: string, note = ''): void => {
+    rows.push([name, value, note]);
+    console.log(`  ${name}: ${value} ${note}`);
+  };
+
+  const baseline = parseBaseline(corpus);
+  const baselineRate = (baseline.lines / baseline.ms) * 1000;
+  add('baseline: read + JSON.parse', `${fmt(baselineRate)} lines/s`, `${fmt(baseline.lines)} lines`);
+
+  const dbPath = join(work, 'index.sqlite');
+  removeIndexFiles(dbPath);
+  const cold = indexInChild(corpus, dbPath);
+  const coldRate = (cold.events / cold.ms) * 1000;
+  add('cold index', `${fmt(coldRate)} events/s`, `${fmt(cold.ms / 1000, 1)} s; ${fmt((coldRate / baselineRate) * 100, 1)}% of baseline`);
+  add('peak RSS of the indexing process', `${fmt(cold.maxRssMb)} MB`, 'target <= 300 MB');
+  add('open file descriptors while indexing (max)', `${fmt(cold.maxFds)}`, `for ${fmt(written.files)} files: files are not held open`);
+  const indexBytes = sizeOf(dbPath);
+  add('index size on disk', `${fmt(indexBytes / 1e9, 2)} GB`, `${fmt(indexBytes / written.bytes, 2)}x the input (target <= 1.5x)`);
+
+  // Queries on the built index while a second ingest (the watcher) takes in a writer's appends.
+  const dataDir = join(work, 'data');
+  const reopenStarted = performance.now();
+  const inspector = await FolderInspector.open({ folder: corpus, dbPath, dataDir, watch: true });
+  await inspector.initialScan();
+  add('reopen, folder unchanged (watching)', `${fmt(performance.now() - reopenStarted)} ms`, `${fmt(written.files)} files reconciled`);
+  const random = new SeededRandom(SEED);
+  const appendTargets = listFiles(corpus).filter((f) => f.includes('karma-events')).slice(0, 5);
+  let appended = 0;
+  const appender = setInterval(() => {
+    const ts = new Date().toISOString();
+    for (let i = 0; i < 40; i++) appendFileSync(appendTargets[appended % appendTargets.length] as string, execLine(`live-${appended++}`, ts));
+  }, 20);
+  try {
+    const firstPage = await inspector.service.call('listExecutions', { limit: 500 });
+    if (!firstPage.ok) throw new Error(firstPage.error.message);
+    const ids = (firstPage.value as { items: { id: string }[] }).items.map((r) => r.id);
+    const summary = await inspector.service.call('summary', {});
+    if (!summary.ok) throw new Error(summary.error.message);
+    const range = (summary.value as { timeRange: { from: number; to: number } }).timeRange;
+    const latencies = new Map<string, number[]>();
+    const sample = async (name: string, method: string, request: () => unknown): Promise<void> => {
+      const list = latencies.get(name) ?? [];
+      list.push(await timed(inspector, method, request()));
+      latencies.set(name, list);
+    };
+    let cursor: string | null = null;
+    for (let i = 0; i < SAMPLES; i++) {
+      await sample('listExecutions, first page', 'listExecutions', () => ({ limit: 100 }));
+      const page = await inspector.service.call('listExecutions', cursor ? { limit: 100, cursor } : { limit: 100 });
+      if (page.ok) cursor = (page.value as { nextCursor: string | null }).nextCursor;
+      await sample('listExecutions, next page by cursor', 'listExecutions', () => (cursor ? { limit: 100, cursor } : { limit: 100 }));
+      await sample('listExecutions, one family, by events', 'listExecutions', () => ({ families: ['benson'], sort: 'events', descending: true, limit: 100 }));
+      const from = range.from + random.int(0, Math.max(1, range.to - range.from - 3_600_000));
+      await sample('listEvents, family + 1 h window', 'listEvents', () => ({ families: ['exec-event'], from, to: from + 3_600_000, limit: 100 }));
+      await sample('listEvents, full-text search', 'listEvents', () => ({ query: random.pick(['captcha', 'ADAPTER_EXCEPTION', 'pytest', 'GS_130', 'crm send_email']), limit: 50 }));
+      await sample('getExecution', 'getExecution', () => ({ id: random.pick(ids) }));
+    }
+    for (const [name, list] of latencies) {
+      const sorted = [...list].sort((a, b) => a - b);
+      const target = name.includes('full-text') ? 150 : 50;
+      add(`${name} p50 / p95`, `${fmt(percentile(sorted, 50), 1)} / ${fmt(percentile(sorted, 95), 1)} ms`, `target p95 <= ${target} ms, ${sorted.length} samples while appending`);
+    }
+    // Append-to-queryable: a line with a unique token, polled until the API finds it.
+    const visible: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const token = `probe${SEED}x${i}x${Date.now()}`;
+      const started = performance.now();
+      appendFileSync(appendTargets[0] as string, execLine(token, new Date().toISOString()));
+      for (;;) {
+        const found = await inspector.service.call('listEvents', { query: token, limit: 1 });
+        if (found.ok && (found.value as { items: unknown[] }).items.length > 0) break;
+        if (performance.now() - started > 10_000) throw new Error('an appended line did not become queryable within 10 s');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      visible.push(performance.now() - started);
+    }
+    const sortedVisible = visible.sort((a, b) => a - b);
+    add('append-to-queryable while tailing p50 / p95', `${fmt(percentile(sortedVisible, 50))} / ${fmt(percentile(sortedVisible, 95))} ms`, 'target p95 <= 300 ms');
+    add('lines appended by the second writer meanwhile', fmt(appended));
+  } finally {
+    clearInterval(appender);
+    await inspector.close();
+  }
+
+  // lnav on the same exec-event files, side by side with our cold index of exactly those files.
+  const lnav = spawnSync('lnav', ['-V'], { encoding: 'utf8' });
+  if (lnav.status === 0) {
+    const execFiles = listFiles(corpus).filter((f) => basename(f).startsWith('karma-events'));
+    const only = join(work, 'exec-only');
+    rmSync(only, { recursive: true, force: true });
+    for (const file of execFiles) {
+      const target = join(only, relative(corpus, file));
+      mkdirSync(dirname(target), { recursive: true });
+      linkSync(file, target);
+    }
+    const home = join(work, 'lnav-home');
+    mkdirSync(home, { recursive: true });
+    const format = join(home, 'exec-event.json');
+    writeFileSync(format, JSON.stringify(lnavFormat(), null, 2));
+    spawnSync('lnav', ['-i', format], { env: { ...process.env, HOME: home }, encoding: 'utf8' });
+    const started = performance.now();
+    const counted = spawnSync('lnav', ['-n', '-c', ';SELECT count(*) AS n FROM exec_event_log', ...execFiles], { env: { ...process.env, HOME: home }, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const lnavMs = performance.now() - started;
+    const lnavCount = Number((counted.stdout.match(/\d+/g) ?? ['0']).at(-1));
+    const ours = join(work, 'exec-only.sqlite');
+    removeIndexFiles(ours);
+    const oursResult = indexInChild(only, ours);
+    add(`lnav ${lnav.stdout.trim()} on ${fmt(execFiles.length)} exec-event files`, `${fmt((lnavCount / lnavMs) * 1000)} lines/s`, `${fmt(lnavCount)} lines counted in ${fmt(lnavMs / 1000, 1)} s`);
+    add('inspector cold index of the same files', `${fmt((oursResult.events / oursResult.ms) * 1000)} events/s`, `${fmt(oursResult.ms / 1000, 1)} s; ratio to lnav ${fmt(lnavMs / oursResult.ms, 2)}x`);
+  } else {
+    add('lnav', 'not installed', '(apt-get install lnav) — comparison skipped');
+  }
+
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\nmachine: ${process.platform} ${process.arch}, node ${process.versions.node}, ${new Date().toISOString()}`);
+  console.log(`corpus: ${fmt(written.events)} events, ${fmt(written.files)} files, ${fmt(written.bytes / 1e9, 2)} GB at ${corpus}`);
+  for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(22)}  ${note}`);
+}
+
+function lnavFormat(): unknown {
+  return {
+    $schema: 'https://lnav.org/schemas/format-v1.schema.json',
+    exec_event_log: {
+      title: 'exec-event',
+      description: 'Executor terminal events (formats.md section 1)',
+      json: true,
+      'file-pattern': '\\.jsonl',
+      'timestamp-field': 'timestamp',
+      'level-field': 'status',
+      level: { error: 'failed', info: 'success' },
+      value: {
+        trace_id: { kind: 'string', identifier: true },
+        action_type: { kind: 'string' },
+        adapter: { kind: 'string' },
+        product: { kind: 'string' },
+        status: { kind: 'string' },
+        error_code: { kind: 'string' },
+      },
+      'line-format': [{ field: '__timestamp__' }, ' ', { field: 'trace_id' }, ' ', { field: 'status' }],
+    },
+  };
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
