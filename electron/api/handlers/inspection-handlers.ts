@@ -1,16 +1,145 @@
-import type { ApiHandlers } from '../inspector-service';
-import type { HandlerContext } from '../handler-context';
+import type Database from 'better-sqlite3';
+import { AcknowledgementStore } from '../../inspect/acknowledgement-store';
+import { DETAIL_EVENT_LIMIT, ExecutionAssembler, type RecordAssembly } from '../../inspect/assemble-execution';
+import { ExecutionFacts, type FoundExecution, type StoredSource } from '../../inspect/execution-facts';
+import { incidentReport, inspectorVersion, reportFilename, reportMediaType, type CitedSource, type IncidentReport, type ReportFormat } from '../../inspect/incident-report';
+import { renderReportHtml } from '../../inspect/render-report-html';
+import { renderReportMarkdown } from '../../inspect/render-report-markdown';
+import { SourceDigester, verifyRecord, type SourceDigest } from '../../inspect/verify-execution';
+import { assertNever } from '../../../shared/model/family';
 import { ApiFailure } from '../api-failure';
+import type { HandlerContext } from '../handler-context';
+import type { ApiHandlers } from '../inspector-service';
 
-/** The per-execution inspection methods: assembly, verification, diffs, scaffold, acknowledgements, reports. */
-export function inspectionHandlers(
-  _context: HandlerContext,
-): Pick<ApiHandlers, 'getExecution' | 'verifyExecution' | 'getSecurityDiff' | 'getSideEffectReport' | 'getRollbackScaffold' | 'getTelemetrySummary' | 'acknowledgeRollback' | 'listAcknowledgements' | 'exportReport'> {
-  const pending = (): never => {
-    throw new ApiFailure('internal', 'not implemented yet');
+type InspectionMethods =
+  | 'getExecution'
+  | 'verifyExecution'
+  | 'getSecurityDiff'
+  | 'getSideEffectReport'
+  | 'getRollbackScaffold'
+  | 'getTelemetrySummary'
+  | 'acknowledgeRollback'
+  | 'listAcknowledgements'
+  | 'exportReport';
+
+/**
+ * The per-execution inspection methods: assembly, verification, diffs,
+ * scaffold, acknowledgements, reports. Everything is derived from the index
+ * and, for hashes, from the folder's files as named by the index; the only
+ * thing written is an acknowledgement, in the app's own data folder.
+ */
+export function inspectionHandlers(context: HandlerContext): Pick<ApiHandlers, InspectionMethods> {
+  // Statements are prepared once per connection; the connection is opened on first use.
+  let prepared: { readonly db: Database.Database; readonly facts: ExecutionFacts; readonly assembler: ExecutionAssembler } | null = null;
+  const index = (): { readonly facts: ExecutionFacts; readonly assembler: ExecutionAssembler } => {
+    const db = context.db();
+    if (prepared === null || prepared.db !== db) {
+      const facts = new ExecutionFacts(db);
+      prepared = { db, facts, assembler: new ExecutionAssembler(facts) };
+    }
+    return prepared;
   };
+  const acknowledgements = new AcknowledgementStore(context.dataDir, context.folder, context.now);
+  let version: string | null = null;
+
+  const find = (id: string): FoundExecution => {
+    const execution = index().assembler.find(id);
+    if (execution === null) throw new ApiFailure('not_found', `no execution ${JSON.stringify(id.slice(0, 200))} in this folder's index`);
+    return execution;
+  };
+  const findRecord = (id: string, what: string): { readonly execution: FoundExecution; readonly record: RecordAssembly } => {
+    const execution = find(id);
+    if (execution.row.family !== 'record') throw new ApiFailure('not_applicable', `${what} exists for record executions only; ${execution.row.id} is a ${execution.row.family} execution`);
+    return { execution, record: index().assembler.record(execution) };
+  };
+  const digester = new SourceDigester(context.folder);
+  const digestsOf = (sources: readonly StoredSource[]): Promise<SourceDigest[]> => digester.digest(sources);
+
   return {
-    getExecution: pending, verifyExecution: pending, getSecurityDiff: pending, getSideEffectReport: pending, getRollbackScaffold: pending,
-    getTelemetrySummary: pending, acknowledgeRollback: pending, listAcknowledgements: pending, exportReport: pending,
+    getExecution: (request) => index().assembler.detail(find(request.id)),
+
+    verifyExecution: async (request) => {
+      const { execution, record } = findRecord(request.id, 'A hash chain');
+      return verifyRecord(execution.row.id, record, await digestsOf(index().facts.sourcesOf(execution)));
+    },
+
+    getSecurityDiff: (request) => findRecord(request.id, 'A security snapshot diff').record.securityDiff,
+
+    getSideEffectReport: (request) => findRecord(request.id, 'A side-effect report').record.sideEffects,
+
+    getRollbackScaffold: (request) => {
+      const { record } = findRecord(request.id, 'A rollback scaffold');
+      return { scaffold: record.scaffold, scaffoldHash: record.scaffoldHash };
+    },
+
+    getTelemetrySummary: (request) => {
+      const execution = find(request.id);
+      if (execution.row.family !== 'benson') {
+        throw new ApiFailure('not_applicable', `a telemetry summary exists for Benson PACs only; ${execution.row.id} is a ${execution.row.family} execution`);
+      }
+      return index().assembler.telemetrySummary(execution);
+    },
+
+    acknowledgeRollback: (request) => {
+      const { execution, record } = findRecord(request.id, 'A rollback acknowledgement');
+      // The reviewer must have seen exactly the scaffold there is now (the folder may have grown since).
+      if (record.scaffoldHash !== request.scaffoldHash) {
+        throw new ApiFailure('stale', `the rollback scaffold of ${execution.row.id} changed since it was shown (now ${record.scaffoldHash}); review it again before acknowledging`);
+      }
+      return acknowledgements.append({ executionId: execution.row.id, reviewer: request.reviewer, note: request.note ?? null, scaffoldHash: record.scaffoldHash });
+    },
+
+    listAcknowledgements: (request) => ({ items: acknowledgements.list(request.id) }),
+
+    exportReport: async (request) => {
+      const execution = find(request.id);
+      const report = await buildReport(execution);
+      const format: ReportFormat = request.format;
+      return { filename: reportFilename(execution.row.family, execution.row.key, format), mediaType: reportMediaType(format), content: renderReport(report, format) };
+    },
   };
+
+  async function buildReport(execution: FoundExecution): Promise<IncidentReport> {
+    const { facts, assembler } = index();
+    const family = execution.row.family;
+    const record = family === 'record' ? assembler.record(execution) : null;
+    const detail = assembler.detail(execution, record ?? undefined);
+    const executionSources = facts.sourcesOf(execution);
+    const cited = facts.citedLines(execution, record === null ? null : execution.row.planId, DETAIL_EVENT_LIMIT);
+    const sources = facts.sources([...executionSources.map((source) => source.id), ...cited.map((line) => line.sourceId)]);
+    const digests = new Map<number, SourceDigest>();
+    (await digestsOf(sources)).forEach((digest, position) => digests.set((sources[position] as StoredSource).id, digest));
+    const linesBySource = new Map<number, number[]>();
+    for (const line of cited) {
+      const lines = linesBySource.get(line.sourceId);
+      if (lines === undefined) linesBySource.set(line.sourceId, [line.line]);
+      else lines.push(line.line);
+    }
+    const citedSources: CitedSource[] = sources.map((source) => ({ ...(digests.get(source.id) as SourceDigest), lines: linesBySource.get(source.id) ?? [] }));
+    version ??= inspectorVersion();
+    return incidentReport({
+      version,
+      generatedAt: context.now(),
+      folder: context.folder,
+      detail,
+      telemetrySummary: family === 'benson' ? assembler.telemetrySummary(execution) : null,
+      securityDiff: record?.securityDiff ?? null,
+      verification: record === null ? null : verifyRecord(execution.row.id, record, executionSources.map((source) => digests.get(source.id) as SourceDigest)),
+      rollback: record === null ? null : { scaffold: record.scaffold, scaffoldHash: record.scaffoldHash },
+      sources: citedSources,
+    });
+  }
+}
+
+function renderReport(report: IncidentReport, format: ReportFormat): string {
+  switch (format) {
+    case 'md':
+      return renderReportMarkdown(report);
+    case 'html':
+      return renderReportHtml(report);
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    default:
+      return assertNever(format, 'report format');
+  }
 }

@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import { API } from '../../shared/api/contract';
+import { formatExecutionId } from '../../shared/model/execution-id';
+import { FolderInspector } from '../api/folder-inspector';
+import { defaultDataDir } from '../index/index-location';
+import { openIndexReadOnly } from '../index/open-index';
+import type { CliCommand } from './cli-command';
+import { parseCommandArgs } from './parse-command-args';
+import { resolveFolderTarget } from './resolve-folder';
+import { UsageError } from './usage-error';
+
+/** One record execution's verdict as `verify --json` prints it; brokenAt and reason only when the chain is broken. */
+export interface VerifyEntry {
+  readonly format: 'record';
+  readonly key: string;
+  readonly chain: 'intact' | 'broken';
+  readonly brokenAt?: number;
+  readonly reason?: string;
+  readonly executionHash: 'match' | 'mismatch' | 'absent';
+}
+
+/** What `verify --json` prints: every record execution's verdict and the folder's problem counts per code. */
+export interface VerifyReport {
+  readonly executions: readonly VerifyEntry[];
+  readonly problems: Readonly<Record<string, number>>;
+}
+
+/**
+ * `verify <folder> [--db FILE] [--json]`: indexes the folder once, verifies the
+ * hash chain and execution_hash of every record execution through the API, and
+ * exits 1 when any chain is broken or any execution_hash mismatches, so it can
+ * gate a script. Problems of other kinds are counted but do not fail it.
+ */
+export const verifyCliCommand: CliCommand = {
+  name: 'verify',
+  usage: 'verify <folder> [--db FILE] [--json]         verify every record hash chain and execution_hash (exit 1 when one fails)',
+  async run(args, { out }) {
+    const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, json: { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError('verify takes one folder');
+    const target = resolveFolderTarget(positionals[0], values.db as string | undefined);
+    const inspector = await FolderInspector.open({ folder: target.folder, dbPath: target.dbPath, dataDir: defaultDataDir(), watch: false });
+    let report: VerifyReport;
+    try {
+      await inspector.initialScan();
+      const { keys, problems } = readFolderFacts(target.dbPath);
+      const executions: VerifyEntry[] = [];
+      for (const key of keys) {
+        const result = await inspector.service.call('verifyExecution', { id: formatExecutionId('record', key) });
+        if (!result.ok) throw new Error(`verifying record ${key} failed: ${result.error.message}`);
+        const verdict = API.verifyExecution.response.parse(result.value);
+        executions.push({
+          format: 'record',
+          key,
+          chain: verdict.chain,
+          ...(verdict.chain === 'broken' ? { brokenAt: verdict.brokenAt ?? undefined, reason: verdict.reason ?? undefined } : {}),
+          executionHash: verdict.executionHash,
+        });
+      }
+      report = { executions, problems };
+    } finally {
+      await inspector.close();
+    }
+    out.write(values.json === true ? `${JSON.stringify(report)}\n` : `${formatVerifyReport(target.folder, report)}\n`);
+    return report.executions.some(fails) ? 1 : 0;
+  },
+};
+
+/** True when an entry fails verification: a broken chain or an execution_hash that does not match. */
+function fails(entry: VerifyEntry): boolean {
+  return entry.chain === 'broken' || entry.executionHash === 'mismatch';
+}
+
+/** Record execution keys and problem counts per code, straight from the index the scan just finished. */
+function readFolderFacts(dbPath: string): { keys: string[]; problems: Record<string, number> } {
+  const db: Database.Database = openIndexReadOnly(dbPath);
+  try {
+    const keys = (db.prepare("SELECT key FROM executions WHERE family = 'record' ORDER BY key").all() as { key: string }[]).map((row) => row.key);
+    const rows = db.prepare('SELECT code, count(*) AS n FROM problems GROUP BY code ORDER BY code').all() as { code: string; n: number }[];
+    return { keys, problems: Object.fromEntries(rows.map((row) => [row.code, row.n])) };
+  } finally {
+    db.close();
+  }
+}
+
+/** The readable table printed without --json. */
+export function formatVerifyReport(folder: string, report: VerifyReport): string {
+  const rows = report.executions.map((e) => [e.key, e.chain, e.brokenAt === undefined ? '' : String(e.brokenAt), e.reason ?? '', e.executionHash]);
+  const head = ['EXECUTION', 'CHAIN', 'BROKEN AT', 'REASON', 'EXECUTION_HASH'];
+  const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]): string => `  ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()}`;
+  const failing = report.executions.filter(fails).length;
+  const problemTotal = Object.values(report.problems).reduce((a, b) => a + b, 0);
+  const problemList = Object.entries(report.problems).map(([code, n]) => `${code} ${n}`).join(', ');
+  return [
+    `Verified ${report.executions.length} record execution${report.executions.length === 1 ? '' : 's'} in ${folder}`,
+    ...(rows.length > 0 ? [line(head), ...rows.map(line)] : []),
+    `Problems: ${problemTotal}${problemTotal > 0 ? ` (${problemList})` : ''}`,
+    failing === 0 ? 'Result: every chain is intact and no execution_hash mismatches' : `Result: ${failing} execution${failing === 1 ? '' : 's'} failed verification`,
+  ].join('\n');
+}

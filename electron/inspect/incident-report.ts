@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertNever, type ExecutionFamily } from '../../shared/model/family';
+import type { RollbackScaffold, SecurityDiff, SideEffectReport, TelemetrySummary } from '../../shared/model/inspection';
+import type { ExecutionDetail, Step } from './assemble-execution';
+import type { CheckpointRow, CycleRow, EventRow, ExecutionRow, ProblemRow } from './execution-facts';
+import type { SourceDigest, Verification } from './verify-execution';
+
+/** Report formats: Markdown, one self-contained HTML file, or the report model as JSON. */
+export type ReportFormat = 'md' | 'html' | 'json';
+
+/** A source file the report cites, with the lines it cites and its SHA-256 as read when the report was made. */
+export interface CitedSource extends SourceDigest {
+  readonly lines: readonly number[];
+}
+
+/**
+ * Everything an incident report says about one execution. The JSON export is
+ * this object; Markdown and HTML render it. Log-derived text is kept as
+ * written here and escaped only by the renderers.
+ */
+export interface IncidentReport {
+  readonly reportVersion: 1;
+  readonly inspector: { readonly name: 'execution-inspector'; readonly version: string };
+  readonly generatedAt: string;
+  /** The evidence folder's real path on the machine that made the report. */
+  readonly folder: string;
+  readonly execution: ExecutionRow;
+  readonly events: readonly EventRow[];
+  readonly eventsTruncated: boolean;
+  readonly steps: readonly Step[];
+  readonly checkpoints: readonly CheckpointRow[];
+  readonly cycles: readonly CycleRow[];
+  /** Benson PACs only. */
+  readonly telemetrySummary: TelemetrySummary | null;
+  readonly snapshots: ExecutionDetail['snapshots'];
+  /** Records only. */
+  readonly sideEffects: SideEffectReport | null;
+  /** Records only. */
+  readonly securityDiff: SecurityDiff | null;
+  /** Records only. */
+  readonly verification: Verification | null;
+  /** Records only; hints are verbatim and nothing in it was run. */
+  readonly rollback: { readonly scaffold: RollbackScaffold; readonly scaffoldHash: string } | null;
+  readonly problems: readonly ProblemRow[];
+  readonly sources: readonly CitedSource[];
+}
+
+/** The parts of a report that depend on the family, already derived by the caller. */
+export interface IncidentReportInput {
+  readonly version: string;
+  readonly generatedAt: Date;
+  readonly folder: string;
+  readonly detail: ExecutionDetail;
+  readonly telemetrySummary: TelemetrySummary | null;
+  readonly securityDiff: SecurityDiff | null;
+  readonly verification: Verification | null;
+  readonly rollback: IncidentReport['rollback'];
+  readonly sources: readonly CitedSource[];
+}
+
+/** Puts a report together from an assembled execution and its derived views. */
+export function incidentReport(input: IncidentReportInput): IncidentReport {
+  const { detail } = input;
+  return {
+    reportVersion: 1,
+    inspector: { name: 'execution-inspector', version: input.version },
+    generatedAt: input.generatedAt.toISOString(),
+    folder: input.folder,
+    execution: detail.execution,
+    events: detail.events,
+    eventsTruncated: detail.eventsTruncated,
+    steps: detail.steps,
+    checkpoints: detail.checkpoints,
+    cycles: detail.cycles,
+    telemetrySummary: input.telemetrySummary,
+    snapshots: detail.snapshots,
+    sideEffects: detail.sideEffects,
+    securityDiff: input.securityDiff,
+    verification: input.verification,
+    rollback: input.rollback,
+    problems: detail.problems,
+    sources: input.sources,
+  };
+}
+
+/**
+ * The inspector's version from package.json, read at run time so a report
+ * names the build that made it. Compiled files sit in dist/electron/inspect,
+ * three levels below the package root (in the app bundle as in the repo).
+ */
+export function inspectorVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A file name for a report: `incident-<family>-<key>.<ext>`, the key reduced to [A-Za-z0-9._-]. */
+export function reportFilename(family: ExecutionFamily, key: string, format: ReportFormat): string {
+  // Keys come from logs: anything else (slashes, colons, spaces) becomes "_" and a leading dot cannot hide the file.
+  const safe = key.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 120);
+  return `incident-${family}-${safe}.${format}`;
+}
+
+/** The media type of a report format. */
+export function reportMediaType(format: ReportFormat): string {
+  switch (format) {
+    case 'md':
+      return 'text/markdown';
+    case 'html':
+      return 'text/html';
+    case 'json':
+      return 'application/json';
+    default:
+      return assertNever(format, 'report format');
+  }
+}
+
+/** A UTC time for a report, or a dash when unknown. */
+export function reportTime(ms: number | null): string {
+  return ms === null || !Number.isFinite(ms) ? '—' : new Date(ms).toISOString();
+}
+
+/** A duration for a report: milliseconds, with a readable form for long ones. */
+export function reportDuration(ms: number | null): string {
+  if (ms === null) return '—';
+  if (Math.abs(ms) < 1000) return `${ms} ms`;
+  const seconds = ms / 1000;
+  if (Math.abs(seconds) < 60) return `${seconds.toFixed(1)} s (${ms} ms)`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${(seconds - minutes * 60).toFixed(1)} s (${ms} ms)`;
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { sourceDigestSchema, verificationSchema } from '../../shared/api/views';
+import { canonicalJson } from '../../shared/model/canonical-json';
+import type { ChainVerdict } from '../../shared/model/inspection';
+import { isInsideFolder } from '../index/index-location';
+import type { RecordAssembly } from './assemble-execution';
+import type { StoredSource } from './execution-facts';
+import { compareExecutionHash, executionHash, type ExecutionHashFields } from './hash-chain';
+
+/** The hash-chain verdict of one record execution, as the API answers verifyExecution. */
+export type Verification = z.infer<typeof verificationSchema>;
+
+/** A source file's SHA-256 as read now. */
+export type SourceDigest = z.infer<typeof sourceDigestSchema>;
+
+/**
+ * Combines a record execution's chains and its document's execution_hash into
+ * one verdict. The overall chain is broken when either chain is; the first
+ * break is reported from the stream first, since that is what was seen while
+ * running. execution_hash covers the document's own fields and the head of
+ * the document's chain, exactly as the producer computed it.
+ */
+export function verifyRecord(executionId: string, record: Pick<RecordAssembly, 'chains' | 'document'>, sources: readonly SourceDigest[]): Verification {
+  const { stream, document } = record.chains;
+  const broken: ChainVerdict | undefined = [stream, document].find((verdict): verdict is ChainVerdict => verdict !== null && verdict.chain === 'broken');
+  const doc = record.document;
+  let hash: Pick<Verification, 'executionHash' | 'executionHashExpected' | 'executionHashComputed'> = {
+    executionHash: 'absent',
+    executionHashExpected: null,
+    executionHashComputed: null,
+  };
+  if (doc !== null) {
+    // Fields are passed as the document holds them (even when not strings), the same way the ingest's check reads them.
+    const fields = {
+      execution_id: doc['execution_id'],
+      plan_id: doc['plan_id'],
+      live_mode_state: doc['live_mode_state'],
+      status: doc['status'],
+      chain_head: document?.chainHead ?? null,
+    } as ExecutionHashFields;
+    const stored = doc['execution_hash'];
+    hash = {
+      executionHash: compareExecutionHash(stored as string | null | undefined, fields),
+      executionHashExpected: stored === undefined || stored === null ? null : typeof stored === 'string' ? stored : canonicalJson(stored),
+      executionHashComputed: executionHash(fields),
+    };
+  }
+  return {
+    executionId,
+    stream,
+    document,
+    chain: broken === undefined ? 'intact' : 'broken',
+    brokenAt: broken?.brokenAt ?? null,
+    reason: broken?.reason ?? null,
+    expected: broken?.expected ?? null,
+    computed: broken?.computed ?? null,
+    ...hash,
+    sources: [...sources],
+  };
+}
+
+/**
+ * Hashes source files as they are on disk now, so a reviewer can check that
+ * the bytes a verdict was drawn from are the bytes in front of them. Paths
+ * come from the index only and must stay inside the folder; a file the index
+ * knows to be gone is not looked for, since a new file at its old path is
+ * another file. A digest is reused only while the file's device, inode, size,
+ * mtime and ctime are all unchanged: ctime cannot be set back from user space,
+ * so any write since the last read forces a new read, while verifying many
+ * executions of one large file reads it once.
+ */
+export class SourceDigester {
+  private readonly cache = new Map<string, { readonly stamp: string; readonly digest: SourceDigest }>();
+
+  constructor(
+    private readonly folder: string,
+    private readonly maxCached = 10_000,
+  ) {}
+
+  /** The digests of `sources`, in the order given. */
+  async digest(sources: readonly StoredSource[]): Promise<SourceDigest[]> {
+    const digests: SourceDigest[] = [];
+    for (const source of sources) digests.push(await this.digestOne(source));
+    return digests;
+  }
+
+  private async digestOne(source: StoredSource): Promise<SourceDigest> {
+    const failed = (error: string): SourceDigest => ({ path: source.path, sha256: null, size: null, error });
+    if (source.state === 'gone') return failed('the file is gone from the folder');
+    const absolute = join(this.folder, ...source.path.split('/'));
+    if (!isInsideFolder(this.folder, absolute)) return failed('the indexed path is outside the folder');
+    try {
+      const handle = await open(absolute, 'r');
+      try {
+        const before = await handle.stat({ bigint: true });
+        if (!before.isFile()) return failed('not a regular file');
+        const stamp = `${before.dev}:${before.ino}:${before.size}:${before.mtimeNs}:${before.ctimeNs}`;
+        const cached = this.cache.get(absolute);
+        if (cached !== undefined && cached.stamp === stamp) return cached.digest;
+        const hash = createHash('sha256');
+        let size = 0;
+        for await (const chunk of handle.createReadStream({ autoClose: false })) {
+          const bytes = chunk as Buffer;
+          hash.update(bytes);
+          size += bytes.length;
+        }
+        const digest: SourceDigest = { path: source.path, sha256: hash.digest('hex'), size, error: null };
+        const after = await handle.stat({ bigint: true });
+        // A file still being written is hashed as read but not remembered, and neither is one changed in the
+        // last seconds: file times tick coarsely, so a second write in the same tick would keep the stamp ("racy git").
+        const settled = Date.now() - Number(before.ctimeNs / 1_000_000n) > RACY_WINDOW_MS;
+        if (settled && `${after.dev}:${after.ino}:${after.size}:${after.mtimeNs}:${after.ctimeNs}` === stamp) this.remember(absolute, stamp, digest);
+        return digest;
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      return failed(describeError(error));
+    }
+  }
+
+  private remember(absolute: string, stamp: string, digest: SourceDigest): void {
+    this.cache.delete(absolute);
+    if (this.cache.size >= this.maxCached) {
+      const oldest = this.cache.keys().next();
+      if (oldest.done !== true) this.cache.delete(oldest.value);
+    }
+    this.cache.set(absolute, { stamp, digest });
+  }
+}
+
+const RACY_WINDOW_MS = 3_000;
+
+function describeError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'the file no longer exists';
+  if (code === 'EACCES' || code === 'EPERM') return 'the file cannot be read (permission denied)';
+  return error instanceof Error ? error.message : String(error);
+}

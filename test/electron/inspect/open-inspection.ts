@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { createHandlers } from '../../../electron/api/create-handlers';
+import type { HandlerContext } from '../../../electron/api/handler-context';
+import { InspectorService } from '../../../electron/api/inspector-service';
+import { openIndexReadOnly } from '../../../electron/index/open-index';
+import type { ApiError } from '../../../shared/api/api-result';
+import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
+import { indexOnce } from '../../support/index-folder';
+import { tempFolder } from '../../support/temp-folder';
+
+/** An indexed folder and the API over it, as the app wires it (query handlers included). */
+export interface Inspection {
+  readonly folder: string;
+  readonly dbPath: string;
+  readonly dataDir: string;
+  readonly service: InspectorService;
+  /** Calls a method, asserts success and that the answer parses with the contract's response schema. */
+  call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>>;
+  /** Calls a method and returns its typed failure, asserting that it failed. */
+  fail<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiError>;
+}
+
+/** Indexes `folder` once and opens the API over a read-only connection; closed after the test file. */
+export async function openInspection(folder: string, options: { readonly now?: () => Date } = {}): Promise<Inspection> {
+  const real = realpathSync(folder);
+  const dbPath = await indexOnce(real, join(tempFolder('inspect-db'), 'index.sqlite'));
+  const db = openIndexReadOnly(dbPath);
+  after(() => db.close());
+  const dataDir = tempFolder('inspect-data');
+  const context: HandlerContext = {
+    db: () => db,
+    folder: real,
+    dataDir,
+    progress: () => ({ phase: 'done', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null }),
+    rebuiltBecause: () => null,
+    now: options.now ?? (() => new Date()),
+  };
+  const service = new InspectorService(createHandlers(context), (method, error) => {
+    throw new Error(`${method} failed internally: ${String(error)}`);
+  });
+  return {
+    folder: real,
+    dbPath,
+    dataDir,
+    service,
+    async call(method, request) {
+      const result = await service.call(method, request);
+      assert.ok(result.ok, `${method} ${JSON.stringify(request)}: ${result.ok ? '' : JSON.stringify(result.error)}`);
+      const parsed = API[method].response.safeParse(result.value);
+      assert.ok(parsed.success, `${method} answer does not parse: ${parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))}`);
+      return result.value as ApiResponse<typeof method>;
+    },
+    async fail(method, request) {
+      const result = await service.call(method, request);
+      assert.ok(!result.ok, `${method} ${JSON.stringify(request)} should fail`);
+      return result.error;
+    },
+  };
+}
