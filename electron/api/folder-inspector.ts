@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { IndexChange } from '../../shared/api/contract';
 import type { indexingProgressSchema } from '../../shared/api/views';
-import { openIndexReadOnly } from '../index/open-index';
+import { openIndexReadOnly, type IndexOpenOptions } from '../index/open-index';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
 import type { IngestProgress } from '../ingest/ingestor';
 import { createHandlers } from './create-handlers';
@@ -21,6 +21,8 @@ export interface FolderInspectorOptions {
   readonly watch: boolean;
   /** The shortest interval between two change notices; the UI re-queries on each. */
   readonly changeThrottleMs?: number;
+  /** How the index is opened (in the app: the Electron-ABI build of better-sqlite3). */
+  readonly index?: IndexOpenOptions;
 }
 
 /**
@@ -48,7 +50,7 @@ export class FolderInspector {
     let scannedOnce = false;
     this.opened = new Promise((resolve) => (resolveOpened = resolve));
     this.scanned = new Promise((resolve) => (resolveScanned = resolve));
-    this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch }, (message) => {
+    this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch, index: options.index }, (message) => {
       switch (message.type) {
         case 'opened':
           this.rebuiltBecause = message.rebuiltBecause;
@@ -139,7 +141,7 @@ export class FolderInspector {
   }
 
   private connection(): Database.Database {
-    this.db ??= openIndexReadOnly(this.options.dbPath);
+    this.db ??= openIndexReadOnly(this.options.dbPath, this.options.index);
     return this.db;
   }
 

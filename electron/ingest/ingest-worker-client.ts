@@ -24,9 +24,18 @@ export class IngestWorkerClient {
     this.send({ type: 'cancel' });
   }
 
-  /** Stops watching and closes the index; resolves when the worker has exited. */
-  async stop(): Promise<void> {
+  /**
+   * Stops watching and closes the index; resolves when the worker has exited. A
+   * worker that does not exit in time (a watcher stuck on a vanished volume) is
+   * terminated: every batch is a transaction, so the index stays consistent.
+   */
+  async stop(graceMs = 5000): Promise<void> {
     this.send({ type: 'stop' });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    const outcome = await Promise.race([this.finished.then(() => 'exited' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') await this.worker.terminate();
     await this.finished;
   }
 

@@ -1,0 +1,159 @@
+// The app's composition root: the only place that wires Electron to the
+// inspector. Everything it assembles lives in a small module of its own.
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { join } from 'node:path';
+import { FolderInspector, type FolderInspectorOptions } from '../api/folder-inspector';
+import { defaultDataDir, indexPathFor } from '../index/index-location';
+import type { IndexOpenOptions } from '../index/open-index';
+import { appMenuTemplate, type MenuActions } from './app-menu';
+import { AppDialogs } from './app-dialogs';
+import { bundledDemoFolder, type AppLocation } from './app-location';
+import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler, isAppIndexUrl, isAppOrigin, registerAppScheme } from './app-protocol';
+import { folderFromArgv } from './command-line-folder';
+import { enforceContentSecurityPolicy } from './content-security-policy';
+import { createFolderWindow } from './create-folder-window';
+import { FolderWindows } from './folder-windows';
+import { registerInspectorIpc } from './ipc-registration';
+import { electronSqliteBinding } from './native-binding';
+import { RecentFolders } from './recent-folders';
+import { denyAllPermissions, lockDownWebContents } from './window-security';
+import { WindowStateStore } from './window-state';
+
+/** How long quitting waits for ingest workers to close their indexes. */
+const QUIT_GRACE_MS = 5_000;
+
+// Both must happen before `ready`: privileges of a scheme are fixed at startup,
+// and the data folder is the CLI's, so an index built by one is reused by the other.
+registerAppScheme(protocol);
+app.enableSandbox();
+app.setPath('userData', defaultDataDir());
+
+if (app.requestSingleInstanceLock()) {
+  startApp();
+} else {
+  // Another instance runs: it receives our argv through `second-instance` and opens the folder.
+  app.quit();
+}
+
+function startApp(): void {
+  const dataDir = app.getPath('userData');
+  const location: AppLocation = { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
+  const dialogs = new AppDialogs(dialog, clipboard);
+  const recent = new RecentFolders(join(dataDir, 'recent-folders.json'));
+  const windowState = new WindowStateStore(join(dataDir, 'window-state.json'));
+
+  // Set once ready, before the first folder opens: the Electron build of better-sqlite3.
+  let index: IndexOpenOptions = {};
+
+  const windows = new FolderWindows({
+    openSession: (folder) => {
+      // `index` reaches openIndex through FolderInspector (see the README section on the native module).
+      const options: FolderInspectorOptions & { readonly index: IndexOpenOptions } = { folder, dbPath: indexPathFor(folder, dataDir), dataDir, watch: true, index };
+      return FolderInspector.open(options);
+    },
+    createWindow: (folder, cascade) =>
+      createFolderWindow(
+        {
+          BrowserWindow,
+          preloadPath: join(__dirname, 'preload.js'),
+          indexUrl: APP_INDEX_URL,
+          windowState,
+          workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
+          openFolder,
+        },
+        folder,
+        cascade,
+      ),
+    onOpened: (folder) => {
+      recent.add(folder);
+      refreshMenu();
+    },
+  });
+
+  /** Shows a folder (focusing its window when open); a failure is shown, never thrown. */
+  function openFolder(path: string): Promise<void> {
+    // A second instance or the dock can ask before `ready`; windows can only be made after it.
+    return app
+      .whenReady()
+      .then(() => windows.open(path))
+      .then(
+        () => undefined,
+        (error: unknown) => dialogs.showOpenFailure(path, error),
+      );
+  }
+
+  function focusedWindow(): BrowserWindow | null {
+    return BrowserWindow.getFocusedWindow();
+  }
+
+  const actions: MenuActions = {
+    openFolder: () => {
+      void dialogs.chooseFolder(focusedWindow()).then((folder) => (folder === null ? undefined : openFolder(folder)));
+    },
+    openRecent: (folder) => void openFolder(folder),
+    clearRecent: () => {
+      recent.clear();
+      refreshMenu();
+    },
+    revealIndexLocation: () => {
+      const window = focusedWindow();
+      const open = windows.folderOf(window);
+      void (open ? dialogs.showIndexLocation(window, open.folder, indexPathFor(open.folder, dataDir)) : dialogs.showNoFolder(window));
+    },
+    about: () => void dialogs.showAbout(focusedWindow(), app.getVersion(), process.versions),
+  };
+
+  function refreshMenu(): void {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(actions, recent.list(), process.platform)));
+  }
+
+  const startFolder = (): string => bundledDemoFolder(location);
+  // macOS sends `activate` at launch too: only a later one, with no window left, opens the demo.
+  let launched = false;
+
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, isAppIndexUrl));
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // Opening a folder that is already open focuses (and restores) its window.
+    const folder = folderFromArgv(argv, workingDirectory, app.isPackaged) ?? windows.list()[0]?.folder ?? startFolder();
+    void openFolder(folder);
+  });
+
+  app.on('activate', () => {
+    if (launched && windows.list().length === 0) void openFolder(startFolder());
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let indexesClosed = false;
+  app.on('will-quit', (event) => {
+    if (indexesClosed) return;
+    // Let the ingest workers commit and close their indexes (WAL checkpoint) before the process ends.
+    event.preventDefault();
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, QUIT_GRACE_MS).unref());
+    void Promise.race([windows.settled(), grace]).finally(() => {
+      indexesClosed = true;
+      app.quit();
+    });
+  });
+
+  void app.whenReady().then(() => {
+    try {
+      index = { nativeBinding: electronSqliteBinding(location) };
+    } catch (error) {
+      dialog.showErrorBox('Execution Inspector cannot start', error instanceof Error ? error.message : String(error));
+      indexesClosed = true;
+      app.quit();
+      return;
+    }
+    const ownSession = session.defaultSession;
+    denyAllPermissions(ownSession);
+    enforceContentSecurityPolicy(ownSession);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', '..', 'renderer')));
+    registerInspectorIpc(ipcMain, { isOwnOrigin: isAppOrigin, serviceFor: (webContentsId) => windows.serviceFor(webContentsId) });
+    refreshMenu();
+    void openFolder(folderFromArgv(process.argv, process.cwd(), app.isPackaged) ?? startFolder()).finally(() => (launched = true));
+  });
+}

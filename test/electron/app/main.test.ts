@@ -1,0 +1,282 @@
+// The app's composition root, loaded from dist/ under plain Node with a stand-in
+// `electron` module, opening real fixture folders through the real FolderInspector.
+import { electron } from './install-electron-stand-in';
+import { strict as assert } from 'node:assert';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { apiResultSchema } from '../../../shared/api/api-result';
+import { API, API_METHODS, indexChangeSchema } from '../../../shared/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/app/content-security-policy';
+import { DATA_DIR_ENV, indexPathFor } from '../../../electron/index/index-location';
+import { writeFixtureFolder } from '../../fixtures/fixture-folder';
+import { tempFolder } from '../../support/temp-folder';
+import { FakeBrowserWindow, FakeFrame, FakeWebContents, invokeEvent, type FakeMenuItem } from './electron-stand-in';
+
+// Registered before any temporary folder: `after` hooks run in order, and the
+// windows must be closed (ingest workers stopped) before their folders are removed.
+after(async () => {
+  for (const window of FakeBrowserWindow.getAllWindows()) window.close();
+  const quitsBefore = electron.app.quitCalls;
+  let prevented = false;
+  electron.app.emit('will-quit', { preventDefault: () => (prevented = true) });
+  assert.equal(prevented, true, 'quitting waits for the indexes to close');
+  await until('the app quits after the indexes closed', () => electron.app.quitCalls > quitsBefore);
+});
+
+const repoRoot = join(__dirname, '..', '..', '..', '..');
+const compiledApp = join(__dirname, '..', '..', '..', 'electron', 'app');
+const INDEX_URL = 'app://inspector/index.html';
+
+const dataDir = tempFolder('app-data');
+const appPath = tempFolder('app-path');
+const folders = { a: fixture('a', 11), b: fixture('b', 12), c: fixture('c', 13), d: fixture('d', 14) };
+
+function fixture(name: string, seed: number): string {
+  const dir = realpathSync(tempFolder(`app-folder-${name}`));
+  writeFixtureFolder(dir, { seed });
+  return dir;
+}
+
+async function until(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function windowFor(folder: string): FakeBrowserWindow {
+  const window = FakeBrowserWindow.getAllWindows().find((candidate) => String(candidate.options.title).startsWith(basename(folder)));
+  assert.ok(window, `no window for ${folder}`);
+  return window;
+}
+
+function topFrameEvent(window: FakeBrowserWindow): unknown {
+  return invokeEvent(window.webContents, window.webContents.mainFrame);
+}
+
+function menuItem(path: readonly string[]): FakeMenuItem {
+  let items = electron.Menu.applicationMenu?.template ?? [];
+  let found: FakeMenuItem | undefined;
+  for (const label of path) {
+    found = items.find((item) => item.label === label || item.role === label);
+    assert.ok(found, `no menu item ${path.join(' ▸ ')}`);
+    items = found.submenu ?? [];
+  }
+  return found as FakeMenuItem;
+}
+
+before(async () => {
+  process.env[DATA_DIR_ENV] = dataDir;
+  // The app insists on an Electron build of better-sqlite3; under Node the Node build stands in for it.
+  mkdirSync(join(appPath, 'build', 'native', 'electron'), { recursive: true });
+  copyFileSync(join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(appPath, 'build', 'native', 'electron', 'better_sqlite3.node'));
+  electron.app.appPath = appPath;
+  process.argv = [process.execPath, '.', '--enable-logging', folders.a];
+  await import('../../../electron/app/main.js');
+  electron.app.becomeReady();
+  await until('the folder on the command line has a window', () => FakeBrowserWindow.getAllWindows().length === 1);
+});
+
+describe('app main process (with a stand-in electron module)', () => {
+  it('before ready: registers app:// as a privileged scheme, enables the sandbox, takes the single-instance lock and uses the CLI data folder', () => {
+    assert.equal(electron.protocol.registeredBeforeReady, true);
+    assert.deepEqual(electron.protocol.privileged, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
+    assert.equal(electron.app.sandboxEnabled, true);
+    assert.equal(electron.app.getPath('userData'), dataDir);
+  });
+
+  it('opens the folder named on the command line in one window with the secure preferences, loading our app:// page', () => {
+    const window = windowFor(folders.a);
+    assert.deepEqual(window.options.webPreferences, {
+      preload: join(compiledApp, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+      navigateOnDragDrop: true,
+    });
+    assert.ok(existsSync(join(compiledApp, 'preload.js')));
+    assert.equal(window.loadedUrl, INDEX_URL);
+    assert.equal(window.options.show, false);
+  });
+
+  it('registers exactly one ipcMain handler per contract method, and no other channel', () => {
+    assert.deepEqual([...electron.ipcMain.handlers.keys()].sort(), API_METHODS.map((method) => `inspector:${method}`).sort());
+    assert.equal(electron.ipcMain.listeners.size, 0);
+  });
+
+  it("answers our window's top-level page through the real FolderInspector of that window's folder", async () => {
+    const result = apiResultSchema(API.summary.response).parse(await electron.ipcMain.invoke('inspector:summary', topFrameEvent(windowFor(folders.a)), {}));
+    assert.equal(result.ok, true);
+    assert.equal(result.ok && result.value.folder, folders.a);
+  });
+
+  it('refuses a sub-frame, another origin, a missing frame and web contents that are not a folder window, as unauthorized data', async () => {
+    const window = windowFor(folders.a);
+    const stranger = new FakeWebContents(INDEX_URL);
+    const senders = [
+      invokeEvent(window.webContents, new FakeFrame(INDEX_URL, window.webContents.mainFrame)),
+      invokeEvent(window.webContents, new FakeFrame('https://evil.example/index.html')),
+      invokeEvent(window.webContents, new FakeFrame('file:///index.html')),
+      invokeEvent(window.webContents, new FakeFrame('app://other/index.html')),
+      invokeEvent(window.webContents, null),
+      invokeEvent(stranger, stranger.mainFrame),
+    ];
+    for (const sender of senders) {
+      for (const method of ['summary', 'acknowledgeRollback'] as const) {
+        const result = apiResultSchema(API[method].response).parse(await electron.ipcMain.invoke(`inspector:${method}`, sender, {}));
+        assert.equal(result.ok, false);
+        assert.equal(!result.ok && result.error.code, 'unauthorized');
+      }
+    }
+  });
+
+  it("validates our page's requests with the contract (an unknown key is invalid_request)", async () => {
+    const result = apiResultSchema(API.summary.response).parse(await electron.ipcMain.invoke('inspector:summary', topFrameEvent(windowFor(folders.a)), { extra: 1 }));
+    assert.equal(!result.ok && result.error.code, 'invalid_request');
+  });
+
+  it('pushes "index changed" notices (counts only) to the folder\'s window on inspector:changed', async () => {
+    const window = windowFor(folders.a);
+    await until('a change notice arrives', () => window.webContents.sent.some((message) => message.channel === 'inspector:changed'));
+    for (const message of window.webContents.sent) {
+      assert.equal(message.channel, 'inspector:changed');
+      assert.equal(message.args.length, 1);
+      indexChangeSchema.parse(message.args[0]);
+    }
+  });
+
+  it('prevents navigation and redirects away from our page, new windows and <webview>, in every web contents', () => {
+    const contents = [windowFor(folders.a).webContents, new FakeWebContents()];
+    electron.app.emit('web-contents-created', {}, contents[1]);
+    for (const content of contents) {
+      assert.equal(content.navigate('will-navigate', 'https://example.com/').prevented, true);
+      assert.equal(content.navigate('will-navigate', 'app://inspector/other.html').prevented, true);
+      assert.equal(content.navigate('will-navigate', 'app://evil/index.html').prevented, true);
+      assert.equal(content.navigate('will-redirect', 'https://example.com/').prevented, true);
+      assert.equal(content.navigate('will-navigate', INDEX_URL).prevented, false);
+      assert.deepEqual(content.windowOpenHandler?.({ url: 'https://example.com/' }), { action: 'deny' });
+      assert.equal(content.attachWebview(), true);
+    }
+  });
+
+  it('denies every permission request and permission check', () => {
+    const session = electron.session.defaultSession;
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
+      session.permissionRequestHandler?.(windowFor(folders.a).webContents, permission, (granted) => answers.push(granted));
+      assert.equal(session.permissionCheckHandler?.(windowFor(folders.a).webContents, permission, 'app://inspector'), false);
+    }
+    assert.deepEqual(answers, [false, false, false, false, false]);
+  });
+
+  it('puts the strict policy on session responses (replacing any other) and on app:// responses', async () => {
+    let headers: Record<string, string[]> | undefined;
+    electron.session.defaultSession.headersReceived?.({ responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, (response) => (headers = response.responseHeaders));
+    assert.deepEqual(headers, { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    const handler = electron.protocol.handlers.get('app');
+    assert.ok(handler);
+    const index = await handler(new Request(INDEX_URL));
+    assert.equal(index.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+    // The renderer is built by its own step; without it the page is a 404, never something else.
+    assert.equal(index.status, existsSync(join(repoRoot, 'dist', 'renderer', 'index.html')) ? 200 : 404);
+  });
+
+  it('the app:// handler refuses paths that leave the renderer folder and other hosts', async () => {
+    const handler = electron.protocol.handlers.get('app');
+    assert.ok(handler);
+    for (const url of ['app://inspector/..%2f..%2fpackage.json', 'app://inspector/%2e%2e%2f%2e%2e%2fpackage.json', 'app://inspector/..%5c..%5cpackage.json', 'app://inspector/x/..%2f..%2f..%2fpackage.json', 'app://other/index.html']) {
+      const response = await handler(new Request(url));
+      assert.equal(response.status, 403, url);
+      assert.doesNotMatch(await response.text(), /execution-inspector/);
+    }
+  });
+
+  it('opens a folder dropped on a window in a window of its own; a dropped file opens nothing', async () => {
+    const window = windowFor(folders.a);
+    const fileDrop = window.webContents.navigate('will-navigate', pathToFileURL(join(folders.a, readdirSync(folders.a).find((name) => name.includes('.')) ?? 'x')).href);
+    assert.equal(fileDrop.prevented, true);
+    const drop = window.webContents.navigate('will-navigate', pathToFileURL(folders.b).href);
+    assert.equal(drop.prevented, true);
+    await until('the dropped folder has a window', () => FakeBrowserWindow.getAllWindows().length === 2);
+    const result = apiResultSchema(API.summary.response).parse(await electron.ipcMain.invoke('inspector:summary', topFrameEvent(windowFor(folders.b)), {}));
+    assert.equal(result.ok && result.value.folder, folders.b);
+  });
+
+  it('a second launch with an open folder focuses its window; with a new folder (relative to its directory) opens one more', async () => {
+    const windowB = windowFor(folders.b);
+    const focusedBefore = windowB.focusCount;
+    electron.app.emit('second-instance', {}, ['/opt/execution-inspector-app', '.', '--original-process-start-time=1', folders.b], '/');
+    await until('the open window is focused', () => windowB.focusCount > focusedBefore);
+    assert.equal(FakeBrowserWindow.getAllWindows().length, 2);
+    electron.app.emit('second-instance', {}, ['/opt/execution-inspector-app', '.', basename(folders.c)], dirname(folders.c));
+    await until('the new folder has a window', () => FakeBrowserWindow.getAllWindows().length === 3);
+    windowFor(folders.c);
+    const windowA = windowFor(folders.a);
+    const focusedA = windowA.focusCount;
+    electron.app.emit('second-instance', {}, ['/opt/execution-inspector-app'], '/');
+    await until('a launch without a folder focuses the first window', () => windowA.focusCount > focusedA);
+    electron.app.emit('activate', {}, true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(FakeBrowserWindow.getAllWindows().length, 3, 'activate with windows open opens nothing');
+  });
+
+  it('File menu: Open Folder… (native dialog, Cmd/Ctrl+O), Open Recent with Clear, Reveal Index Location, Close Window (Cmd/Ctrl+W); Edit/View/Window roles; Help ▸ About', async () => {
+    const openFolder = menuItem(['&File', 'Open Folder…']);
+    assert.equal(openFolder.accelerator, 'CmdOrCtrl+O');
+    assert.equal(menuItem(['&File', 'Close Window']).accelerator, 'CmdOrCtrl+W');
+    for (const role of ['editMenu', 'viewMenu', 'windowMenu']) menuItem([role]);
+    const recentLabels = (menuItem(['&File', 'Open Recent']).submenu ?? []).map((item) => item.label);
+    for (const folder of [folders.a, folders.b, folders.c]) assert.ok(recentLabels.some((label) => label?.endsWith(folder)), folder);
+    assert.ok(recentLabels.includes('Clear Recent'));
+
+    electron.dialog.openDialogAnswers.push({ canceled: false, filePaths: [folders.d] });
+    openFolder.click?.();
+    await until('the chosen folder has a window', () => FakeBrowserWindow.getAllWindows().length === 4);
+    assert.deepEqual((electron.dialog.openDialogs.at(-1) as { properties: string[] }).properties, ['openDirectory', 'dontAddToRecent']);
+
+    windowFor(folders.a).focus();
+    electron.dialog.messageBoxAnswers.push(0);
+    menuItem(['&File', 'Reveal Index Location…']).click?.();
+    const indexPath = indexPathFor(folders.a, dataDir);
+    await until('the path is copied', () => electron.clipboard.written.length === 1);
+    assert.deepEqual(electron.clipboard.written, [indexPath]);
+    assert.match(String(electron.dialog.messageBoxes.at(-1)?.detail), new RegExp(indexPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.ok(existsSync(indexPath), 'the index lives in the data folder');
+
+    menuItem(['help', 'About Execution Inspector']).click?.();
+    await until('About shows', () => String(electron.dialog.messageBoxes.at(-1)?.message).includes('0.1.0-test'));
+
+    const stored = JSON.parse(readFileSync(join(dataDir, 'recent-folders.json'), 'utf8')) as { folders: string[] };
+    assert.deepEqual(stored.folders, [folders.d, folders.c, folders.b, folders.a]);
+    menuItem(['&File', 'Open Recent', 'Clear Recent']).click?.();
+    assert.deepEqual((menuItem(['&File', 'Open Recent']).submenu ?? []).map((item) => item.label), ['Clear Recent']);
+  });
+
+  it('closing a window remembers its geometry, stops its folder and ends its IPC access', async () => {
+    const window = windowFor(folders.d);
+    const event = topFrameEvent(window);
+    window.close();
+    const state = JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(state).sort(), ['height', 'maximized', 'width', 'x', 'y']);
+    const result = apiResultSchema(API.summary.response).parse(await electron.ipcMain.invoke('inspector:summary', event, {}));
+    assert.equal(!result.ok && result.error.code, 'unauthorized');
+    // Opening it again makes a new window rather than focusing the closed one.
+    electron.app.emit('second-instance', {}, ['/opt/execution-inspector-app', '.', folders.d], '/');
+    await until('the folder has a window again', () => FakeBrowserWindow.getAllWindows().length === 4);
+  });
+
+  it('the app never runs anything: no shell, child_process, eval or Function in electron/app', () => {
+    const sourceDir = join(repoRoot, 'electron', 'app');
+    for (const name of readdirSync(sourceDir).filter((file) => file.endsWith('.ts'))) {
+      const source = readFileSync(join(sourceDir, name), 'utf8');
+      assert.doesNotMatch(source, /\bshell\b\s*[,}.]|child_process|\beval\s*\(|new Function\s*\(/, name);
+    }
+  });
+});

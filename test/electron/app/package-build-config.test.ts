@@ -1,0 +1,173 @@
+// The electron-builder configuration in package.json: valid by electron-builder's
+// own validation, and packaging everything the app loads at run time.
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, it } from 'node:test';
+import { bundledDemoFolder } from '../../../electron/app/app-location';
+import { electronSqliteBindingPath } from '../../../electron/app/native-binding';
+
+const repoRoot = join(__dirname, '..', '..', '..', '..');
+const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  build: {
+    appId: string;
+    productName: string;
+    files: string[];
+    asar: boolean;
+    asarUnpack: string[];
+    extraResources: { from: string; to: string }[];
+    npmRebuild: boolean;
+    directories: { buildResources: string; output: string };
+    fileAssociations?: unknown;
+    linux: { target: string[]; icon: string };
+    mac: { target: string[]; icon: string };
+    win: { target: string[]; icon: string };
+  };
+};
+const config = packageJson.build;
+
+/** electron-builder's glob subset used in `files`: `**`, `*`, `?`, `{a,b}`; matched against repo-relative POSIX paths. */
+function globToRegExp(glob: string): RegExp {
+  let source = '';
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i] as string;
+    if (glob.startsWith('**/', i)) {
+      source += '(?:.*/)?';
+      i += 2;
+    } else if (glob.startsWith('**', i)) {
+      source += '.*';
+      i += 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else if (char === '{') {
+      source += '(?:';
+      braces++;
+    } else if (char === '}' && braces > 0) {
+      source += ')';
+      braces--;
+    } else if (char === ',' && braces > 0) source += '|';
+    else source += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** Whether electron-builder's `files` keeps a path: the last pattern that matches decides. */
+function packaged(path: string): boolean {
+  let included = false;
+  for (const pattern of config.files) {
+    const negated = pattern.startsWith('!');
+    if (globToRegExp(negated ? pattern.slice(1) : pattern).test(path)) included = !negated;
+  }
+  return included;
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+const toRepoPath = (absolute: string): string => relative(repoRoot, absolute).split(sep).join('/');
+
+/** Every compiled module reachable from `entry` through relative requires, and the packages it requires. */
+function requireGraph(entries: readonly string[]): { modules: Set<string>; packages: Set<string> } {
+  const modules = new Set<string>();
+  const packages = new Set<string>();
+  const pending = [...entries];
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    if (modules.has(file)) continue;
+    modules.add(file);
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)) {
+      if (specifier === undefined) continue;
+      if (specifier.startsWith('.')) {
+        const target = resolve(dirname(file), specifier);
+        pending.push(existsSync(`${target}.js`) ? `${target}.js` : join(target, 'index.js'));
+      } else {
+        packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] as string));
+      }
+    }
+  }
+  return { modules, packages };
+}
+
+describe('electron-builder configuration (package.json "build")', () => {
+  it("passes electron-builder's own configuration validation (its JSON schema, scheme.json, through its ajv)", async () => {
+    const configModule = join(repoRoot, 'node_modules', 'app-builder-lib', 'out', 'util', 'config', 'config.js');
+    assert.ok(existsSync(configModule), 'electron-builder is a devDependency');
+    const { validateConfiguration } = createRequire(__filename)(configModule) as { validateConfiguration: (config: unknown, logger: unknown) => Promise<void> };
+    const logger = { isEnabled: false, add: () => undefined };
+    await validateConfiguration(config, logger);
+    await assert.rejects(validateConfiguration({ ...config, asar: 'yes', bogusOption: 1 }, logger), /configuration object that does not match the API schema/);
+  });
+
+  it('names the app, targets AppImage + deb, dmg and nsis with our icons, packs into app.asar and associates no file types', () => {
+    assert.equal(config.appId, 'dev.execution-inspector.app');
+    assert.equal(config.productName, 'Execution Inspector');
+    assert.deepEqual([config.linux.target, config.mac.target, config.win.target], [['AppImage', 'deb'], ['dmg'], ['nsis']]);
+    assert.equal(config.asar, true);
+    assert.equal(config.fileAssociations, undefined);
+    assert.equal(config.directories.buildResources, 'build');
+    assert.notEqual(config.directories.output, 'dist', 'dist/ holds the compiled code');
+    for (const [file, size] of [[config.mac.icon, 512], [config.win.icon, 512], [join(config.linux.icon, '512x512.png'), 512], [join(config.linux.icon, '256x256.png'), 256]] as const) {
+      const png = readFileSync(join(repoRoot, file));
+      assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG', file);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [size, size], file);
+    }
+  });
+
+  it('scripts: start builds, builds the Electron binding and starts; dist packages; main is the compiled composition root', () => {
+    assert.equal(packageJson.main, 'dist/electron/app/main.js');
+    assert.equal(packageJson.scripts.start, 'npm run build && npm run rebuild:electron && electron .');
+    assert.equal(packageJson.scripts.dist, 'npm run build && npm run rebuild:electron && electron-builder');
+    assert.equal(packageJson.scripts['rebuild:electron'], 'node build/scripts/rebuild-native-for-electron.mjs');
+    assert.ok(existsSync(join(repoRoot, 'build', 'scripts', 'rebuild-native-for-electron.mjs')));
+  });
+
+  it('packages every compiled module the main process and the ingest worker load, the migrations and package.json; nothing they require is a devDependency', () => {
+    const appDir = join(repoRoot, 'dist', 'electron', 'app');
+    const roots = [join(repoRoot, packageJson.main), join(appDir, 'preload.js'), join(repoRoot, 'dist', 'electron', 'ingest', 'ingest-worker.js')];
+    for (const root of roots) assert.ok(existsSync(root), `${toRepoPath(root)} is built`);
+    const { modules, packages } = requireGraph(roots);
+    for (const module of modules) assert.ok(packaged(toRepoPath(module)), `${toRepoPath(module)} is packaged`);
+    const migrations = readdirSync(join(repoRoot, 'electron', 'index', 'migrations')).filter((name) => name.endsWith('.sql'));
+    assert.ok(migrations.length > 0);
+    for (const name of migrations) {
+      assert.ok(existsSync(join(repoRoot, 'dist', 'electron', 'index', 'migrations', name)), `${name} is copied to dist`);
+      assert.ok(packaged(`dist/electron/index/migrations/${name}`), `${name} is packaged`);
+    }
+    assert.ok(packaged('package.json'));
+    const runtime = new Set([...builtinModules, 'electron', ...Object.keys(packageJson.dependencies)]);
+    for (const name of packages) assert.ok(runtime.has(name.replace(/^node:/, '')), `${name} is a built-in, electron or a production dependency`);
+  });
+
+  it('packages the built renderer when it exists (it is built by its own step), and never tests, build info, maps or declarations', () => {
+    const renderer = join(repoRoot, 'dist', 'renderer', 'index.html');
+    if (existsSync(renderer)) {
+      for (const file of filesUnder(join(repoRoot, 'dist', 'renderer')).filter((path) => !path.endsWith('.map'))) assert.ok(packaged(toRepoPath(file)), toRepoPath(file));
+    }
+    assert.ok(packaged('dist/renderer/index.html'), 'the pattern covers dist/renderer/index.html');
+    for (const path of ['dist/test/electron/app/main.test.js', 'dist/tsbuildinfo/electron.tsbuildinfo', 'dist/electron/app/main.js.map', 'dist/electron/app/main.d.ts', 'electron/app/main.ts', 'build/demo/logs/app/agent-runner.log', 'test/run-tests.mjs']) {
+      assert.equal(packaged(path), false, path);
+    }
+  });
+
+  it('keeps native modules out of app.asar and ships the Electron build of better-sqlite3 where the app looks for it', () => {
+    assert.deepEqual(config.asarUnpack, ['**/*.node']);
+    assert.equal(config.npmRebuild, false, "electron-builder's rebuild would compile node_modules/better-sqlite3 in place, over the Node build the tests and the CLI use");
+    const native = config.extraResources.find((resource) => resource.from === 'build/native/electron/better_sqlite3.node');
+    assert.ok(native);
+    assert.equal(electronSqliteBindingPath({ isPackaged: true, appPath: '', resourcesPath: '/resources' }), join('/resources', native.to));
+    assert.deepEqual(
+      config.extraResources.find((resource) => resource.from === 'build/demo'),
+      { from: 'build/demo', to: 'demo' },
+    );
+    assert.equal(bundledDemoFolder({ isPackaged: true, appPath: '', resourcesPath: '/resources' }), join('/resources', 'demo'));
+    assert.ok(statSync(join(repoRoot, 'build', 'demo')).isDirectory());
+    assert.equal(bundledDemoFolder({ isPackaged: false, appPath: repoRoot, resourcesPath: '' }), resolve(repoRoot, 'build', 'demo'));
+  });
+});
