@@ -1,0 +1,67 @@
+import { useEffect, useMemo, useState } from 'react';
+import { IndexingStatus } from './components/indexing-status';
+import { NavBar } from './components/nav-bar';
+import { TimeRangeBar } from './components/time-range-bar';
+import { routeSection } from './format/route';
+import { useApi } from './hooks/use-api';
+import { useFileDropGuard } from './hooks/use-file-drop-guard';
+import { useHashRoute } from './hooks/use-hash-route';
+import { ALL_TIME, TimeRangeContext, type TimeRange } from './state/time-range-context';
+import { EventsView } from './views/events/events-view';
+import { ExecutionView } from './views/execution/execution-view';
+import { ExecutionsView } from './views/executions/executions-view';
+import { NotFoundView } from './views/not-found-view';
+import { OverviewView } from './views/overview/overview-view';
+import { ProblemsView } from './views/problems/problems-view';
+import { StartView } from './views/start/start-view';
+
+/**
+ * The window's frame: navigation, indexing status and time range above the
+ * view the hash names. Owns the summary (shared by the bar and the overview)
+ * and the time range every view applies.
+ */
+export function AppShell() {
+  const route = useHashRoute();
+  useFileDropGuard();
+  const summary = useApi('summary', {});
+  const [range, setRange] = useState<TimeRange>(ALL_TIME);
+  const timeRange = useMemo(() => ({ range, setRange }), [range]);
+  // The executions list stays mounted once shown, so returning from a detail keeps its place.
+  const [listVisited, setListVisited] = useState(false);
+  const section = routeSection(route);
+  useEffect(() => {
+    if (route.view === 'executions') setListVisited(true);
+  }, [route.view]);
+  const folder = summary.value?.folder ?? null;
+  useEffect(() => {
+    const name = folder?.split(/[\\/]/).filter((part) => part !== '').at(-1);
+    document.title = name === undefined ? 'Execution Inspector' : `${name} — Execution Inspector`;
+  }, [folder]);
+  return (
+    <TimeRangeContext.Provider value={timeRange}>
+      <div className="app">
+        <a className="skip-link" href="#main" onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}>
+          Skip to content
+        </a>
+        <header className="topbar">
+          <span className="brand">Execution Inspector</span>
+          <NavBar section={section} summary={summary.value} />
+          <IndexingStatus summary={summary.value} />
+        </header>
+        <TimeRangeBar timeRange={summary.value?.timeRange ?? null} />
+        <main id="main" className="main" tabIndex={-1}>
+          {route.view === 'overview' && <OverviewView summary={summary} />}
+          {route.view === 'start' && <StartView summary={summary} />}
+          {(listVisited || route.view === 'executions') && <ExecutionsView hidden={route.view !== 'executions'} />}
+          {route.view === 'execution' && <ExecutionView key={route.id} id={route.id} />}
+          {route.view === 'events' && <EventsView eventId={route.eventId} />}
+          {route.view === 'problems' && <ProblemsView />}
+          {route.view === 'not-found' && <NotFoundView path={route.path} />}
+        </main>
+      </div>
+    </TimeRangeContext.Provider>
+  );
+}

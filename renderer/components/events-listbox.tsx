@@ -1,0 +1,80 @@
+import { useCallback } from 'react';
+import { eventHash } from '../format/route';
+import type { EventRow } from '../format/event-row';
+import { navigateTo } from '../hooks/use-hash-route';
+import type { PagedRows } from '../hooks/use-paged-rows';
+import { useSelection } from '../hooks/use-selection';
+import { EventRowView } from './event-row-view';
+import { VirtualListbox } from './virtual-listbox';
+
+const ROW_HEIGHT = 30;
+const idOf = (row: EventRow): string => String(row.id);
+
+/** A virtualized list of events; Enter or a click opens the event's detail. */
+export function EventsListbox({
+  rows,
+  label,
+  idPrefix,
+  followEnd = false,
+  selectedEventId = null,
+  className,
+  maxHeight,
+}: {
+  readonly rows: PagedRows<EventRow>;
+  readonly label: string;
+  readonly idPrefix: string;
+  readonly followEnd?: boolean;
+  readonly selectedEventId?: number | null;
+  readonly className?: string;
+  /** A fixed frame that shrinks to its rows (embedded lists); without it the list fills its container. */
+  readonly maxHeight?: number;
+}) {
+  const { activeIndex, select } = useSelection(rows.rowAt, idOf);
+  const open = useCallback(
+    (index: number) => {
+      const row = rows.rowAt(index);
+      if (row === undefined) return;
+      navigateTo(eventHash(row.id));
+    },
+    [rows],
+  );
+  const renderRow = useCallback(
+    (index: number) => {
+      const row = rows.rowAt(index);
+      return (
+        <>
+          {row !== undefined && row.id === selectedEventId && <span className="visually-hidden">(open) </span>}
+          <EventRowView row={row} />
+        </>
+      );
+    },
+    [rows, selectedEventId],
+  );
+  const isPlaceholder = useCallback((index: number) => rows.rowAt(index) === undefined, [rows]);
+  return (
+    <div className={`list-frame ${className ?? ''}`} style={maxHeight === undefined ? undefined : { height: Math.min(maxHeight, 32 + rows.count * ROW_HEIGHT + 2) }}>
+      <div className="list-head event-grid" aria-hidden="true">
+        <span>Time (UTC)</span>
+        <span>Family</span>
+        <span>Kind</span>
+        <span>Status</span>
+        <span>File:line</span>
+        <span>Raw line</span>
+      </div>
+      <VirtualListbox
+        label={label}
+        className="event-list event-grid-rows"
+        count={rows.count}
+        rowHeight={ROW_HEIGHT}
+        idPrefix={idPrefix}
+        activeIndex={activeIndex}
+        onActiveIndexChange={select}
+        onOpen={open}
+        onRangeChange={rows.ensureRange}
+        renderRow={renderRow}
+        isPlaceholder={isPlaceholder}
+        followEnd={followEnd}
+      />
+    </div>
+  );
+}

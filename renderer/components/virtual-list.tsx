@@ -1,0 +1,42 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A plain virtualized list (role list) for rows that hold their own links or
+ * buttons; only the rows on screen are rendered.
+ */
+export function VirtualList({
+  label,
+  count,
+  rowHeight,
+  renderRow,
+  onRangeChange,
+  className,
+}: {
+  readonly label: string;
+  readonly count: number;
+  readonly rowHeight: number;
+  readonly renderRow: (index: number) => ReactNode;
+  readonly onRangeChange?: (start: number, end: number) => void;
+  readonly className?: string;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (last >= 0) onRangeChange?.(first, last);
+  }, [first, last, onRangeChange]);
+  return (
+    <div ref={scrollRef} className={`vlist ${className ?? ''}`} tabIndex={0} aria-label={label} role="region">
+      <div className="vlist-sizer" role="list" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => (
+          <div key={item.key} role="listitem" className="vlist-row" style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}>
+            {renderRow(item.index)}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { Badge } from '../../components/badge';
+import { CopyButton } from '../../components/copy-button';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { KeyValueList } from '../../components/key-value-list';
+import { LoadingState } from '../../components/loading-state';
+import { RouteLink } from '../../components/route-link';
+import { prettyJson } from '../../format/json-text';
+import { explainProblemCode } from '../../format/problem-text';
+import { formatTimestamp } from '../../format/time';
+import { useApi } from '../../hooks/use-api';
+
+/** One event: where it is, the raw line exactly as in the file, its JSON pretty-printed, what the inspector made of it, its problems. */
+export function EventDetail({ eventId }: { readonly eventId: number }) {
+  const detail = useApi('getEvent', { id: eventId });
+  if (detail.value === undefined) {
+    return (
+      <section className="event-detail" aria-label={`Event ${eventId}`}>
+        {detail.error === null ? (
+          <LoadingState label="Loading the event…" />
+        ) : detail.error.code === 'not_found' ? (
+          <EmptyState title={`No event ${eventId}`}>
+            <p>It is not in this folder's index.</p>
+          </EmptyState>
+        ) : (
+          <ErrorState error={detail.error} onRetry={detail.reload} />
+        )}
+      </section>
+    );
+  }
+  const { event, raw, parsed, normalized, problems } = detail.value;
+  const location = `${event.source.path}:${event.source.line}`;
+  const pretty = prettyJson(parsed);
+  return (
+    <section className="event-detail" aria-labelledby="event-detail-title">
+      <header className="event-detail-head">
+        <h2 id="event-detail-title">
+          Event {event.id} <span className="muted">{event.kind || '(no kind)'}</span>
+        </h2>
+        <a href="#/events" className="button-small" aria-label="Close the event detail">
+          Close
+        </a>
+      </header>
+      <p className="event-location">
+        <span className="mono">{location}</span> <CopyButton text={location} description="Copy the file path and line number">Copy file:line</CopyButton>
+        {event.source.gone && <Badge tone="warn">file gone</Badge>}
+      </p>
+      <p className="muted small">
+        byte offset {event.source.byteOffset}, {event.source.byteLength} bytes · {formatTimestamp(event.ts)}
+      </p>
+      {event.executionId !== null && (
+        <p>
+          Execution: <RouteLink to={{ view: 'execution', id: event.executionId }}>{event.executionId}</RouteLink>
+        </p>
+      )}
+      <div className="subhead">
+        <h3>Raw line, exactly as in the file</h3>
+        <CopyButton text={raw} description="Copy the raw line exactly as in the file">Copy raw</CopyButton>
+      </div>
+      <pre className="raw" tabIndex={0} aria-label="Raw line">
+        {raw}
+      </pre>
+      <div className="subhead">
+        <h3>Pretty JSON</h3>
+        {pretty !== null && <CopyButton text={pretty} description="Copy the pretty-printed JSON">Copy JSON</CopyButton>}
+      </div>
+      {pretty === null ? <p className="muted">The line is not valid JSON.</p> : <pre className="pretty" tabIndex={0} aria-label="Pretty JSON">{pretty}</pre>}
+      <h3>Normalized fields</h3>
+      <KeyValueList
+        className="kv-mono"
+        items={[
+          ['family', normalized.family],
+          ['kind', normalized.kind || '—'],
+          ['executionKey', normalized.executionKey ?? 'null'],
+          ['timestamp (UTC)', formatTimestamp(normalized.timestampMs)],
+          ['status', normalized.status ?? 'null'],
+          ['errorCode', normalized.errorCode ?? 'null'],
+          ['actor', normalized.actor ?? 'null'],
+          ['failed', String(normalized.failed)],
+        ]}
+      />
+      <h3>Problems ({problems.length})</h3>
+      {problems.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="problem-list">
+          {problems.map((problem) => (
+            <li key={problem.id}>
+              <code>{problem.code}</code> {problem.message} <span className="muted">— {explainProblemCode(problem.code)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

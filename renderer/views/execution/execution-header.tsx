@@ -1,0 +1,52 @@
+import type { ApiResponse } from '../../../shared/api/contract';
+import { Badge } from '../../components/badge';
+import { KeyValueList } from '../../components/key-value-list';
+import { outcomeTone, statusTone } from '../../format/execution-row';
+import { formatCount } from '../../format/numbers';
+import { formatDuration, formatTimestamp } from '../../format/time';
+import { ChainBadge } from './record/chain-badge';
+import { ReportExport } from './report-export';
+
+/** Who, what and when of an execution, with its verdict badges and the report export. */
+export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getExecution'> }) {
+  const row = detail.execution;
+  const items: [string, string][] = [
+    ['Execution id', row.id],
+    ['Started (UTC)', formatTimestamp(row.startMs)],
+    ['Ended (UTC)', formatTimestamp(row.endMs)],
+    ['Duration', formatDuration(row.durationMs)],
+    ['Events', formatCount(row.eventCount)],
+    ['Failures', formatCount(row.failureCount)],
+    ['Problems', formatCount(row.problemCount)],
+  ];
+  if (row.planId !== null) items.splice(1, 0, ['Plan id', row.planId]);
+  if (row.actor !== null) items.push(['Actor', row.actor]);
+  if (row.product !== null) items.push(['Product', row.product]);
+  if (row.label !== null && row.label !== row.key && row.label !== row.actor) items.push(['Label', row.label]);
+  return (
+    <header className="exec-header">
+      <div className="exec-title">
+        <h1>{row.key}</h1>
+        <div className="badges">
+          <span className={`family family-${row.family}`}>{row.family}</span>
+          {row.liveMode !== null && (
+            <Badge tone={row.liveMode === 'LIVE' ? 'bad' : 'info'} title={row.liveMode === 'LIVE' ? 'This run changed real systems' : 'A rehearsal: nothing was changed'}>
+              {row.liveMode}
+            </Badge>
+          )}
+          <Badge tone={statusTone(row.status ?? row.outcome)} title="Status">
+            {row.status ?? 'no status'}
+          </Badge>
+          {(row.status ?? '').toLowerCase() !== row.outcome && (
+            <Badge tone={outcomeTone(row.outcome)} title="Outcome">
+              {row.outcome}
+            </Badge>
+          )}
+          {row.family === 'record' && <ChainBadge id={row.id} />}
+        </div>
+      </div>
+      <KeyValueList items={items} className="kv-inline" />
+      <ReportExport id={row.id} />
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import { Badge } from '../../../components/badge';
+import { useApi } from '../../../hooks/use-api';
+
+const REASONS: Readonly<Record<string, string>> = {
+  event_hash_mismatch: "the event's content no longer matches its own hash",
+  missing_event_hash: 'the event has no event_hash',
+  previous_hash_mismatch: 'the link to the event before it is wrong (an event was removed, inserted or reordered)',
+};
+
+/** The hash-chain verdict of a record execution: intact, or broken at step event N and why. */
+export function ChainBadge({ id }: { readonly id: string }) {
+  const verification = useApi('verifyExecution', { id });
+  if (verification.value === undefined) {
+    return verification.error !== null ? (
+      <Badge tone="neutral" title={verification.error.message}>
+        chain not verified
+      </Badge>
+    ) : (
+      <Badge tone="neutral">verifying chain…</Badge>
+    );
+  }
+  const value = verification.value;
+  if (value.chain === 'intact') {
+    return (
+      <Badge tone="ok" title={`execution_hash: ${value.executionHash}`}>
+        hash chain intact{value.executionHash === 'mismatch' ? ' · execution_hash mismatch' : ''}
+      </Badge>
+    );
+  }
+  const reason = value.reason === null ? 'unknown reason' : (REASONS[value.reason] ?? value.reason);
+  return (
+    <Badge tone="bad" title={`expected ${value.expected ?? 'null'}, computed ${value.computed ?? 'null'}`}>
+      hash chain broken at step event {value.brokenAt ?? '?'}: {reason}
+    </Badge>
+  );
+}

@@ -1,0 +1,72 @@
+import { Badge } from '../../../components/badge';
+import { ErrorState } from '../../../components/error-state';
+import { KeyValueList } from '../../../components/key-value-list';
+import { LoadingState } from '../../../components/loading-state';
+import { Panel } from '../../../components/panel';
+import { formatBytes } from '../../../format/numbers';
+import { useApi } from '../../../hooks/use-api';
+
+/** The chain verdict in full: each source's chain, where and why it broke, execution_hash, and the files' SHA-256 as read now. */
+export function ChainDetails({ id }: { readonly id: string }) {
+  const verification = useApi('verifyExecution', { id });
+  return (
+    <Panel title="Tamper evidence (hash chain)">
+      {verification.value === undefined ? (
+        verification.error !== null ? (
+          <ErrorState error={verification.error} onRetry={verification.reload} />
+        ) : (
+          <LoadingState label="Verifying the chain…" />
+        )
+      ) : (
+        <>
+          <KeyValueList
+            className="kv-hashes"
+            items={[
+              ['Verdict', <Badge key="v" tone={verification.value.chain === 'intact' ? 'ok' : 'bad'}>{verification.value.chain}</Badge>],
+              ['Observer stream chain', verification.value.stream === null ? 'no stream' : `${verification.value.stream.chain} (${verification.value.stream.length} step events)`],
+              ['Record document chain', verification.value.document === null ? 'no document' : `${verification.value.document.chain} (${verification.value.document.length} step events)`],
+              ...(verification.value.chain === 'broken'
+                ? ([
+                    ['Broken at step event', String(verification.value.brokenAt ?? '—')],
+                    ['Reason', verification.value.reason ?? '—'],
+                    ['Expected', verification.value.expected ?? 'null'],
+                    ['Computed', verification.value.computed ?? 'null'],
+                  ] as [string, string][])
+                : []),
+              ['execution_hash', verification.value.executionHash],
+              ...(verification.value.executionHash === 'mismatch'
+                ? ([
+                    ['execution_hash written', verification.value.executionHashExpected ?? 'null'],
+                    ['execution_hash computed', verification.value.executionHashComputed ?? 'null'],
+                  ] as [string, string][])
+                : []),
+            ]}
+          />
+          {verification.value.sources.length > 0 && (
+            <table className="table compact">
+              <caption>Files read, with their SHA-256 now (to re-check by hand)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">SHA-256</th>
+                  <th scope="col" className="num">
+                    Size
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {verification.value.sources.map((source) => (
+                  <tr key={source.path}>
+                    <td className="mono">{source.path}</td>
+                    <td className="mono hash">{source.sha256 ?? source.error ?? '—'}</td>
+                    <td className="num">{formatBytes(source.size)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Badge } from '../../../components/badge';
+import { CopyButton } from '../../../components/copy-button';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { Panel } from '../../../components/panel';
+import { manualStepsText, WARNING_TITLES } from '../../../format/rollback-text';
+import { useApi } from '../../../hooks/use-api';
+import { AcknowledgementList } from './acknowledgement-list';
+import { RollbackDialog } from './rollback-dialog';
+import { RollbackHints } from './rollback-hints';
+
+/**
+ * The rollback scaffold of a record execution: whether a manual rollback is
+ * possible and why, the plan's hints verbatim, irreversible steps, the manual
+ * steps and warnings. Nothing here runs anything: the only button that writes
+ * records the reviewer's acknowledgement.
+ */
+export function RollbackPanel({ id, executionKey }: { readonly id: string; readonly executionKey: string }) {
+  const scaffold = useApi('getRollbackScaffold', { id });
+  const [dialog, setDialog] = useState<{ scaffoldHash: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [acknowledged, setAcknowledged] = useState(0);
+  if (scaffold.value === undefined) {
+    return <Panel title="Rollback">{scaffold.error !== null ? <ErrorState error={scaffold.error} onRetry={scaffold.reload} /> : <LoadingState />}</Panel>;
+  }
+  const { scaffold: value, scaffoldHash } = scaffold.value;
+  return (
+    <Panel
+      title="Rollback (manual)"
+      className="panel-rollback"
+      actions={
+        <button type="button" className="button-primary" onClick={() => setDialog({ scaffoldHash })}>
+          Confirm manual rollback…
+        </button>
+      }
+    >
+      <p className="notice">The inspector never runs a rollback. These are the plan's hints as written, for a person to carry out by hand.</p>
+      {notice !== null && (
+        <p className="notice notice-warn" role="status">
+          {notice}
+        </p>
+      )}
+      <p className="rollback-verdict">
+        {value.isRollbackPossible ? <Badge tone="ok">rollback possible</Badge> : <Badge tone="bad">rollback not possible</Badge>}{' '}
+        {value.reason !== null && <span>{value.reason}</span>}
+      </p>
+      {value.warnings.length > 0 && (
+        <section aria-label="Warnings">
+          <h3>Warnings ({value.warnings.length})</h3>
+          <ul className="warnings">
+            {value.warnings.map((warning, position) => (
+              <li key={position}>
+                <Badge tone={warning.code === 'unobserved_side_effect' ? 'warn' : 'bad'}>{WARNING_TITLES[warning.code]}</Badge> <span>{warning.message}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p>
+        <strong>Irreversible steps:</strong> {value.irreversibleSteps.length === 0 ? 'none' : value.irreversibleSteps.map((step) => `step ${step}`).join(', ')}
+      </p>
+      <RollbackHints hints={value.hints} />
+      <section aria-label="Manual steps">
+        <div className="subhead">
+          <h3>Manual steps, latest step first ({value.manualSteps.length})</h3>
+          {value.manualSteps.length > 0 && <CopyButton text={manualStepsText(executionKey, value.manualSteps)} description="Copy every manual step as plain text">Copy actions as text</CopyButton>}
+        </div>
+        {value.manualSteps.length === 0 ? (
+          <p className="muted">No manual steps: the plan has no hints for this execution.</p>
+        ) : (
+          <ol className="manual-steps">
+            {value.manualSteps.map((step, position) => (
+              <li key={position}>
+                <span className="muted">
+                  step {step.stepIndex ?? '—'} · {step.description}
+                </span>
+                <code className="action">{step.action}</code>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <p className="muted mono hash">scaffold {scaffoldHash}</p>
+      <AcknowledgementList id={id} refresh={acknowledged} />
+      <RollbackDialog
+        open={dialog !== null}
+        id={id}
+        executionKey={executionKey}
+        scaffoldHash={dialog?.scaffoldHash ?? scaffoldHash}
+        onClose={() => setDialog(null)}
+        onAcknowledged={(reviewer) => {
+          setDialog(null);
+          setNotice(`Acknowledgement recorded for ${reviewer}. Nothing was executed.`);
+          setAcknowledged((n) => n + 1);
+        }}
+        onStale={() => {
+          setDialog(null);
+          setNotice('The rollback scaffold changed since it was shown, so nothing was recorded. It has been reloaded: review it again before confirming.');
+          scaffold.reload();
+        }}
+      />
+    </Panel>
+  );
+}

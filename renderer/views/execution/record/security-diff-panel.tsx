@@ -1,0 +1,66 @@
+import { Badge } from '../../../components/badge';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { Panel } from '../../../components/panel';
+import { valueText } from '../../../format/json-text';
+import { useApi } from '../../../hooks/use-api';
+
+const DIRECTION_TONE = { worse: 'bad', better: 'ok', same: 'neutral', unknown: 'neutral' } as const;
+
+/** The security snapshot before and after, field by field, with the state change called out. */
+export function SecurityDiffPanel({ id }: { readonly id: string }) {
+  const diff = useApi('getSecurityDiff', { id });
+  return (
+    <Panel title="Security snapshot: pre vs post">
+      {diff.value === undefined ? (
+        diff.error !== null ? (
+          <ErrorState error={diff.error} onRetry={diff.reload} />
+        ) : (
+          <LoadingState />
+        )
+      ) : (
+        <>
+          <p className={`state-change state-change-${diff.value.stateChange.direction}`}>
+            <span className="muted">security_state </span>
+            <strong>{diff.value.stateChange.from ?? '—'}</strong> <span aria-hidden="true">→</span>
+            <span className="visually-hidden"> to </span> <strong>{diff.value.stateChange.to ?? '—'}</strong>{' '}
+            <Badge tone={DIRECTION_TONE[diff.value.stateChange.direction]}>{diff.value.stateChange.direction === 'worse' ? 'got worse' : diff.value.stateChange.direction}</Badge>
+          </p>
+          <p className="muted">
+            Captured {diff.value.pre?.capturedAt ?? '—'} (pre) and {diff.value.post?.capturedAt ?? '—'} (post).
+          </p>
+          {diff.value.fields.length === 0 ? (
+            <p className="muted">No other snapshot fields.</p>
+          ) : (
+            <table className="table diff">
+              <thead>
+                <tr>
+                  <th scope="col">Field</th>
+                  <th scope="col">Pre</th>
+                  <th scope="col">Post</th>
+                  <th scope="col">Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {diff.value.fields.map((field) => (
+                  <tr key={field.field} className={`diff-${field.change}`}>
+                    <th scope="row" className="mono">
+                      {field.field}
+                    </th>
+                    <td className="mono">{valueText(field.pre)}</td>
+                    <td className="mono">{valueText(field.post)}</td>
+                    <td>
+                      <span className={`change change-${field.change}`}>{field.change}</span>
+                      {field.added !== undefined && field.added.length > 0 && <span className="diff-added"> + {field.added.map((item) => valueText(item)).join(', ')}</span>}
+                      {field.removed !== undefined && field.removed.length > 0 && <span className="diff-removed"> − {field.removed.map((item) => valueText(item)).join(', ')}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </Panel>
+  );
+}

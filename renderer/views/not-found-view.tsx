@@ -1,0 +1,12 @@
+import { EmptyState } from '../components/empty-state';
+
+/** A hash that names no view. */
+export function NotFoundView({ path }: { readonly path: string }) {
+  return (
+    <EmptyState title="Nothing here">
+      <p>
+        The address <code>{path}</code> names no view. <a href="#/">Go to the overview</a>.
+      </p>
+    </EmptyState>
+  );
+}
