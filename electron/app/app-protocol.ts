@@ -1,6 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Protocol } from 'electron';
+import { contentTypeOf } from '../cli/static-files';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 /** The scheme the renderer is served from: a privileged standard scheme, so the page has a real origin and no file:// powers. */
@@ -12,23 +13,6 @@ export const APP_HOST = 'inspector';
 /** The page every window loads, and the only URL a window may navigate to. */
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Registers app:// as standard and secure (a real origin, 'self' in the policy,
@@ -91,7 +75,7 @@ export function createAppProtocolHandler(root: string): (request: Request) => Pr
     } catch {
       return plain(404, 'not found');
     }
-    const headers = { 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', ...securityHeaders() };
+    const headers = { 'Content-Type': contentTypeOf(file), ...securityHeaders() };
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };
 }
