@@ -2,8 +2,11 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/** The migrations, read once: an index is opened many times, the files never change. */
+const MIGRATIONS = readMigrations();
+
 /** The schema version this build writes; an index of another version is migrated or rebuilt. */
-export const SCHEMA_VERSION = readMigrations().length;
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** How to open an index beyond its path. */
 export interface IndexOpenOptions {
@@ -88,9 +91,8 @@ function openAndMigrate(dbPath: string, folderRealPath: string, options: IndexOp
 }
 
 function migrate(db: Database.Database, from: number): void {
-  const migrations = readMigrations();
-  for (let version = from; version < migrations.length; version++) {
-    const sql = migrations[version] as string;
+  for (let version = from; version < MIGRATIONS.length; version++) {
+    const sql = MIGRATIONS[version] as string;
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${version + 1}`);

@@ -120,10 +120,13 @@ describe('hostile folder layouts', () => {
     const dbDir = tempFolder('noperm-db');
     chmodSync(dbDir, 0o777);
     const dbPath = join(dbDir, 'index.sqlite');
+    // Everything is loaded before privileges drop: the checkout itself may not be readable by nobody.
     const script = `
       const [session, folder, dbPath] = process.argv.slice(1);
-      if (process.getuid && process.getuid() === 0) { process.setgid(65534); process.setuid(65534); }
       const { IngestSession } = require(session);
+      const Database = require(require.resolve('better-sqlite3', { paths: [require('path').dirname(session)] }));
+      new Database(':memory:').close();
+      if (process.getuid && process.getuid() === 0) { process.setgid(65534); process.setuid(65534); }
       const s = new IngestSession({ folder, dbPath });
       s.indexOnce().then(() => s.close()).then(() => process.exit(0), (e) => { console.error(e); process.exit(3); });`;
     const result = spawnSync(process.execPath, ['-e', script, join(__dirname, '..', '..', '..', 'electron', 'ingest', 'ingest-session.js'), folder, dbPath], { encoding: 'utf8' });
