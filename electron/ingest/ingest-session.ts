@@ -76,6 +76,7 @@ export class IngestSession {
     this.closed = true;
     await this.watcher?.close();
     await this.queue.catch(() => undefined);
+    await this.ingestor.close();
     this.db.close();
   }
 

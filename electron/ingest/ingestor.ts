@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, type FileHandle } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
 import type { IndexWriter, PendingEvent, PendingProblem, SourceProgress } from '../index/index-writer';
@@ -8,6 +8,8 @@ import { eventLabel } from './event-label';
 import { lineToEvent } from './line-to-event';
 import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
 import { LineSplitter, type PendingTail, type SplitLine } from './split-lines';
+import { TailHandles } from './tail-handles';
+import { originalPath } from '../index/index-writer';
 
 /** Tunables of the reader; the defaults are what the app uses. */
 export interface IngestOptions {
@@ -68,6 +70,7 @@ export class Ingestor {
   private stats = { filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, problems: 0 };
   private lastProgressAt = 0;
   private cancelled = false;
+  private readonly tails = new TailHandles();
 
   constructor(
     private readonly folder: string,
@@ -75,6 +78,11 @@ export class Ingestor {
     private readonly options: IngestOptions = DEFAULT_INGEST_OPTIONS,
     private readonly listener: IngestListener = {},
   ) {}
+
+  /** Closes the files held open for tailing. */
+  async close(): Promise<void> {
+    await this.tails.closeAll();
+  }
 
   /** Stops the current scan at the next line boundary; what was committed stays. */
   cancel(): void {
@@ -171,13 +179,37 @@ export class Ingestor {
       const source = this.writer.sourceById(id);
       if (!source || source.state === 'gone' || source.dir !== dir) continue;
       if (byPath.has(path)) {
+        await this.tails.release(id);
         this.writer.resetSource(id);
         this.writer.deleteSource(id);
       } else {
-        this.writer.markGone(source);
+        await this.drainVanished(source);
+        this.writer.markGone(this.writer.sourceById(id) ?? source);
       }
     }
     return tasks;
+  }
+
+  /**
+   * A file that left its path while it was being tailed: what was written before it
+   * went is still readable through the held handle, so read it to the end (its last
+   * line will never get a newline now) before the source is marked gone.
+   */
+  private async drainVanished(source: SourceRow): Promise<void> {
+    const handle = this.tails.held(source.id);
+    if (handle === null || source.kind !== 'lines') return;
+    try {
+      const st = await handle.stat();
+      if (st.size > source.offset || source.pending_bytes > 0) {
+        const rel = originalPath(source.path);
+        const file: FileInfo = { rel, abs: join(this.folder, rel), identity: source.identity ?? '', size: st.size, mtimeMs: st.mtimeMs, symlink: false };
+        await this.readLines({ ...source, path: rel }, file, true, handle);
+      }
+    } catch (error) {
+      if (errorCode(error)?.startsWith('SQLITE_')) throw error;
+    } finally {
+      await this.tails.release(source.id);
+    }
   }
 
   private async listFiles(dir: string): Promise<FileInfo[]> {
@@ -321,9 +353,11 @@ export class Ingestor {
     }
   }
 
-  private async readLines(source: SourceRow, file: FileInfo, final: boolean): Promise<void> {
+  private async readLines(source: SourceRow, file: FileInfo, final: boolean, drain: FileHandle | null = null): Promise<void> {
     const gzip = source.kind === 'gzip';
-    await this.updateHead(source, file);
+    if (drain === null) await this.updateHead(source, file);
+    // A file read again while watching is being appended to: keep it open (see TailHandles).
+    const handle = drain ?? (!final && !gzip && source.offset > 0 ? await this.tails.acquire(source.id, file.abs, file.identity) : null);
     const splitter = new LineSplitter(source.offset, source.line, this.options.maxLineBytes);
     const onLine = (line: SplitLine): void => {
       this.handleLine(source, line, null);
@@ -333,7 +367,7 @@ export class Ingestor {
     };
     let damaged: unknown = null;
     try {
-      for await (const chunk of readContent(file.abs, gzip, source.offset)) {
+      for await (const chunk of readContent(file.abs, gzip, source.offset, handle)) {
         splitter.push(chunk, onLine);
         if (this.cancelled) break;
         this.report('indexing', false);

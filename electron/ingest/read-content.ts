@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
 
@@ -13,12 +13,13 @@ export const HEAD_BYTES = 4096;
  * (files are never held open between reads, so ten thousand of them cost no descriptors).
  * For gzip files, offsets count decompressed bytes.
  */
-export async function* readContent(absPath: string, gzip: boolean, fromOffset: number): AsyncGenerator<Buffer> {
+export async function* readContent(absPath: string, gzip: boolean, fromOffset: number, held: FileHandle | null = null): AsyncGenerator<Buffer> {
   if (gzip) {
     yield* readGzip(absPath, fromOffset);
     return;
   }
-  const handle = await open(absPath, 'r');
+  // A held handle (a file being tailed) is read but not closed: it outlives this read.
+  const handle = held ?? (await open(absPath, 'r'));
   try {
     let position = fromOffset;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -29,7 +30,7 @@ export async function* readContent(absPath: string, gzip: boolean, fromOffset: n
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
-    await handle.close();
+    if (held === null) await handle.close();
   }
 }
 

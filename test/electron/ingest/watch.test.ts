@@ -68,4 +68,29 @@ describe('watching a folder', () => {
       await session.close();
     }
   });
+
+  it('keeps the lines of a tailed file that is deleted before the watcher read them (tail -F)', async () => {
+    const folder = realpathSync(tempFolder('tail-delete'));
+    const dbPath = join(tempFolder('tail-delete-db'), 'index.sqlite');
+    const file = join(folder, 'exec.jsonl');
+    writeFileSync(file, execLine('d-0'));
+    const session = new IngestSession({ folder, dbPath });
+    try {
+      await session.watch();
+      appendFileSync(file, execLine('d-1'));
+      await waitFor('the first append', () => traces(dbPath).length === 2);
+      let burst = '';
+      for (let i = 2; i < 1002; i++) burst += execLine(`d-${i}`);
+      appendFileSync(file, burst);
+      rmSync(file);
+      await waitFor('the deleted file to be gone', () => query(dbPath, "SELECT 1 FROM sources WHERE state = 'gone'").length === 1);
+      const all = traces(dbPath);
+      assert.equal(all.length, 1002, 'every line written before the deletion is indexed');
+      assert.equal(new Set(all).size, 1002);
+      assert.deepEqual(query(dbPath, 'SELECT code FROM problems'), []);
+    } finally {
+      await session.close();
+    }
+  });
 });
+
