@@ -23,9 +23,9 @@ export interface IngestOptions {
 
 export const DEFAULT_INGEST_OPTIONS: IngestOptions = { maxLineBytes: 1 << 20, batchEvents: 4000, maxDocumentBytes: 64 << 20 };
 
-/** How far a scan has got, for progress bars. */
+/** How far a scan has got, for progress bars; a scan ends `done`, or `cancelled` when stopped by `cancel()`. */
 export interface IngestProgress {
-  readonly phase: 'discovering' | 'indexing' | 'done';
+  readonly phase: 'discovering' | 'indexing' | 'done' | 'cancelled';
   readonly filesTotal: number;
   readonly filesDone: number;
   readonly bytesTotal: number;
@@ -70,6 +70,8 @@ export class Ingestor {
   private stats = { filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, problems: 0 };
   private lastProgressAt = 0;
   private cancelled = false;
+  /** Whether a scan has once run to its end: until then every scan is a full one. */
+  private completedOnce = false;
   private readonly tails = new TailHandles();
 
   constructor(
@@ -99,8 +101,7 @@ export class Ingestor {
     this.stats = { filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, problems: 0 };
     this.report('discovering', true);
     const tasks = new Map<number, ReadTask>();
-    const allDirs = new Set([...dirs, ...this.writer.liveDirectories()]);
-    for (const dir of [...allDirs].sort()) {
+    for (const dir of [...(await this.scope(dirs, final))].sort()) {
       for (const task of await this.reconcileDirectory(dir, final)) tasks.set(task.sourceId, task);
     }
     this.stats.filesTotal = tasks.size;
@@ -113,8 +114,29 @@ export class Ingestor {
       this.report('indexing', false);
     }
     this.flush();
-    this.report('done', true);
-    return { phase: 'done', ...this.stats };
+    if (!this.cancelled) this.completedOnce = true;
+    const phase = this.cancelled ? 'cancelled' : 'done';
+    this.report(phase, true);
+    return { phase, ...this.stats };
+  }
+
+  /**
+   * Which directories a scan reconciles. A one-shot index and the first complete
+   * scan cover every directory the index knows (one may have vanished); after that,
+   * a watcher's scan covers only the directories that changed, and everything
+   * under one that no longer exists: a rescan of ten thousand files per appended
+   * line would make live tailing take seconds.
+   */
+  private async scope(dirs: Iterable<string>, final: boolean): Promise<ReadonlySet<string>> {
+    const given = new Set(dirs);
+    const live = this.writer.liveDirectories();
+    if (final || !this.completedOnce) return new Set([...given, ...live]);
+    const scoped = new Set(given);
+    for (const dir of given) {
+      if (await exists(join(this.folder, dir))) continue;
+      for (const known of live) if (dir === '' || known.startsWith(`${dir}/`)) scoped.add(known);
+    }
+    return scoped;
   }
 
   // ---- reconciling what is on disk with what the index knows ------------------------------
@@ -518,10 +540,21 @@ export class Ingestor {
   }
 
   private report(phase: IngestProgress['phase'], force: boolean): void {
+    // Once cancelled, the scan says nothing but that it stopped: no late "indexing" after the owner was told.
+    if (this.cancelled && phase !== 'cancelled') return;
     const now = Date.now();
     if (!force && now - this.lastProgressAt < PROGRESS_INTERVAL_MS) return;
     this.lastProgressAt = now;
     this.listener.onProgress?.({ phase, ...this.stats });
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
