@@ -162,7 +162,13 @@ async function main(): Promise<void> {
   // lnav on the same exec-event files, side by side with our cold index of exactly those files.
   const lnav = spawnSync('lnav', ['-V'], { encoding: 'utf8' });
   if (lnav.status === 0) {
-    const execFiles = listFiles(corpus).filter((f) => basename(f).startsWith('karma-events'));
+    // Given many files, lnav 0.11 with this format counts only part of their lines
+    // (seen here: 54,000 of 100,000 over 200 files), so the two are compared on the
+    // largest exec-event file, which it reads whole (its count is checked).
+    const execFiles = listFiles(corpus)
+      .filter((f) => basename(f).startsWith('karma-events'))
+      .sort((a, b) => statSync(b).size - statSync(a).size)
+      .slice(0, 1);
     const only = join(work, 'exec-only');
     rmSync(only, { recursive: true, force: true });
     for (const file of execFiles) {
@@ -175,6 +181,7 @@ async function main(): Promise<void> {
     const format = join(home, 'exec-event.json');
     writeFileSync(format, JSON.stringify(lnavFormat(), null, 2));
     spawnSync('lnav', ['-i', format], { env: { ...process.env, HOME: home }, encoding: 'utf8' });
+    const expectedLines = execFiles.reduce((sum, file) => sum + countNewlines(readFileSync(file)), 0);
     const started = performance.now();
     const counted = spawnSync('lnav', ['-n', '-c', ';SELECT count(*) AS n FROM exec_event_log', ...execFiles], { env: { ...process.env, HOME: home }, encoding: 'utf8', maxBuffer: 1 << 24 });
     const lnavMs = performance.now() - started;
@@ -182,8 +189,11 @@ async function main(): Promise<void> {
     const ours = join(work, 'exec-only.sqlite');
     removeIndexFiles(ours);
     const oursResult = indexInChild(only, ours);
-    add(`lnav ${lnav.stdout.trim()} on ${fmt(execFiles.length)} exec-event files`, `${fmt((lnavCount / lnavMs) * 1000)} lines/s`, `${fmt(lnavCount)} lines counted in ${fmt(lnavMs / 1000, 1)} s`);
-    add('inspector cold index of the same files', `${fmt((oursResult.events / oursResult.ms) * 1000)} events/s`, `${fmt(oursResult.ms / 1000, 1)} s; ratio to lnav ${fmt(lnavMs / oursResult.ms, 2)}x`);
+    const lnavRate = (lnavCount / lnavMs) * 1000;
+    const oursRate = (oursResult.events / oursResult.ms) * 1000;
+    const complete = lnavCount === expectedLines ? 'all lines' : `of ${fmt(expectedLines)} lines: lnav did not read them all`;
+    add(`lnav ${lnav.stdout.trim().split('\n')[0]} on the largest exec-event file`, `${fmt(lnavRate)} lines/s`, `${fmt(lnavCount)} counted (${complete}) in ${fmt(lnavMs / 1000, 1)} s`);
+    add('inspector cold index of the same files', `${fmt(oursRate)} events/s`, `${fmt(oursResult.events)} events in ${fmt(oursResult.ms / 1000, 1)} s; ${fmt(oursRate / lnavRate, 2)}x lnav's rate`);
   } else {
     add('lnav', 'not installed', '(apt-get install lnav) — comparison skipped');
   }
@@ -192,6 +202,12 @@ async function main(): Promise<void> {
   console.log(`\nmachine: ${process.platform} ${process.arch}, node ${process.versions.node}, ${new Date().toISOString()}`);
   console.log(`corpus: ${fmt(written.events)} events, ${fmt(written.files)} files, ${fmt(written.bytes / 1e9, 2)} GB at ${corpus}`);
   for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(22)}  ${note}`);
+}
+
+function countNewlines(bytes: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 function lnavFormat(): unknown {
