@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { InspectorBridge } from '../shared/api/contract';
 import { App } from './app';
 import { createHttpBridge, tokenFromLocation } from './bridge/http-bridge';
-import { BROWSER_HOST, desktopHost, folderShellOf, type FolderHost } from './state/folder-host';
+import { BROWSER_HOST, DESKTOP_HOST, type FolderHost } from './state/folder-host';
 import './styles.css';
 
 /**
@@ -11,11 +11,12 @@ import './styles.css';
  * otherwise the HTTP client of `serve`, whose token is taken from the URL, kept
  * in memory only and removed from the address bar (and so from history). The
  * views below never learn which; only the folder page is told what the host
- * does with folders (the app's menu and drops, or one served folder).
+ * does with dropped folders (the app opens them; a browser tab must not
+ * navigate to them). Opening folders goes through the bridge in both.
  */
 function selectBridge(): { bridge: InspectorBridge | null; host: FolderHost } {
   const preload = (window as { inspector?: InspectorBridge }).inspector;
-  if (preload !== undefined) return { bridge: preload, host: desktopHost(folderShellOf(window)) };
+  if (preload !== undefined) return { bridge: preload, host: DESKTOP_HOST };
   const token = tokenFromLocation(window.location);
   const url = new URL(window.location.href);
   if (url.searchParams.has('token')) {

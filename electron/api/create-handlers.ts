@@ -1,9 +1,15 @@
 import type { HandlerContext } from './handler-context';
+import { singleFolderHost, type HostHandlers } from './host-handlers';
+import { indexingHandlers } from './handlers/indexing-handlers';
 import { inspectionHandlers } from './handlers/inspection-handlers';
 import { queryHandlers } from './handlers/query-handlers';
 import type { ApiHandlers } from './inspector-service';
 
-/** Every method's handler over one folder's index; the compiler checks that none is missing. */
-export function createHandlers(context: HandlerContext): ApiHandlers {
-  return { ...queryHandlers(context), ...inspectionHandlers(context) };
+/**
+ * Every method's handler: the folder's (over its index and its ingest) and the
+ * host's (opening folders; by default a host of one folder that answers
+ * `not_applicable`). The compiler checks that none is missing.
+ */
+export function createHandlers(context: HandlerContext, host: HostHandlers = singleFolderHost()): ApiHandlers {
+  return { ...queryHandlers(context), ...inspectionHandlers(context), ...indexingHandlers(context), ...host };
 }

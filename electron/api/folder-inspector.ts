@@ -6,6 +6,7 @@ import { openIndexReadOnly, type IndexOpenOptions } from '../index/open-index';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
 import type { IngestProgress } from '../ingest/ingestor';
 import { createHandlers } from './create-handlers';
+import type { HostHandlers } from './host-handlers';
 import { InspectorService } from './inspector-service';
 
 type Progress = z.infer<typeof indexingProgressSchema>;
@@ -23,6 +24,8 @@ export interface FolderInspectorOptions {
   readonly changeThrottleMs?: number;
   /** How the index is opened (in the app: the Electron-ABI build of better-sqlite3). */
   readonly index?: IndexOpenOptions;
+  /** Who answers the host methods (opening folders): the desktop shell; by default a host of this one folder. */
+  readonly host?: HostHandlers;
 }
 
 /**
@@ -47,7 +50,6 @@ export class FolderInspector {
   private constructor(private readonly options: FolderInspectorOptions) {
     let resolveOpened: () => void = () => undefined;
     let resolveScanned: () => void = () => undefined;
-    let scannedOnce = false;
     this.opened = new Promise((resolve) => (resolveOpened = resolve));
     this.scanned = new Promise((resolve) => (resolveScanned = resolve));
     this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch, index: options.index }, (message) => {
@@ -56,17 +58,19 @@ export class FolderInspector {
           this.rebuiltBecause = message.rebuiltBecause;
           resolveOpened();
           break;
-        case 'progress':
-          this.progress = this.progressFrom(message.progress, scannedOnce ? 'watching' : message.progress.phase);
-          this.notify(false);
+        case 'progress': {
+          // A full scan (the first, a rescan) shows its phases; the small scans that follow changes read as watching.
+          const phase = message.full || message.progress.phase === 'cancelled' ? message.progress.phase : 'watching';
+          this.progress = this.progressFrom(message.progress, phase);
+          this.notify(phase === 'cancelled');
           break;
+        }
         case 'changed':
           this.eventsAdded += message.eventsAdded;
           this.notify(false);
           break;
         case 'scanned':
-          scannedOnce = true;
-          this.progress = this.progressFrom(message.progress, options.watch ? 'watching' : 'done');
+          this.progress = this.progressFrom(message.progress, message.progress.phase === 'cancelled' ? 'cancelled' : options.watch ? 'watching' : 'done');
           resolveScanned();
           this.notify(true);
           break;
@@ -85,14 +89,20 @@ export class FolderInspector {
       }
     });
     this.service = new InspectorService(
-      createHandlers({
-        db: () => this.connection(),
-        folder: options.folder,
-        dataDir: options.dataDir,
-        progress: () => this.progress,
-        rebuiltBecause: () => this.rebuiltBecause,
-        now: () => new Date(),
-      }),
+      createHandlers(
+        {
+          db: () => this.connection(),
+          folder: options.folder,
+          dataDir: options.dataDir,
+          progress: () => this.progress,
+          // The worker replies once the scan has stopped and reported the cancelled phase, so the next summary reads it.
+          cancelIndexing: () => this.client.cancel(),
+          rescan: () => this.client.rescan(),
+          rebuiltBecause: () => this.rebuiltBecause,
+          now: () => new Date(),
+        },
+        options.host,
+      ),
     );
   }
 
@@ -134,7 +144,7 @@ export class FolderInspector {
     this.db = null;
   }
 
-  /** The contract's progress shape; after the first scan, rescans of a watched folder read as 'watching'. */
+  /** The contract's progress shape, in the phase the owner decided. */
   private progressFrom(progress: IngestProgress, phase: Progress['phase']): Progress {
     const { filesTotal, filesDone, bytesTotal, bytesDone, events } = progress;
     return { phase, filesTotal, filesDone, bytesTotal, bytesDone, events, message: null };

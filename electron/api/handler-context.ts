@@ -12,6 +12,10 @@ export interface HandlerContext {
   readonly dataDir: string;
   /** Where the ingest stands now. */
   readonly progress: () => z.infer<typeof indexingProgressSchema>;
+  /** Stops the scan in progress (the ingest then reads nothing until a rescan); resolves true when one was running. */
+  readonly cancelIndexing: () => Promise<boolean>;
+  /** Starts a full scan of the folder (only unread bytes are read); resolves true once it has begun. */
+  readonly rescan: () => Promise<boolean>;
   /** Why the index was rebuilt when it was opened, if it was. */
   readonly rebuiltBecause: () => string | null;
   /** The clock, injectable for tests. */

@@ -12,6 +12,7 @@ import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler, isAppIndexUrl, isA
 import { folderFromArgv } from './command-line-folder';
 import { enforceContentSecurityPolicy } from './content-security-policy';
 import { createFolderWindow } from './create-folder-window';
+import { desktopHostHandlers } from './desktop-host';
 import { FolderWindows } from './folder-windows';
 import { registerInspectorIpc } from './ipc-registration';
 import { electronSqliteBinding } from './native-binding';
@@ -48,7 +49,19 @@ function startApp(): void {
   const windows = new FolderWindows({
     openSession: (folder) => {
       // `index` reaches openIndex through FolderInspector (see the README section on the native module).
-      const options: FolderInspectorOptions & { readonly index: IndexOpenOptions } = { folder, dbPath: indexPathFor(folder, dataDir), dataDir, watch: true, index };
+      const options: FolderInspectorOptions & { readonly index: IndexOpenOptions } = {
+        folder,
+        dbPath: indexPathFor(folder, dataDir),
+        dataDir,
+        watch: true,
+        index,
+        // The page's Open folder… and recent list: the picker is shown over this folder's window.
+        host: desktopHostHandlers({
+          recentFolders: () => recent.list(),
+          chooseFolder: () => dialogs.chooseFolder(windows.list().find((open) => open.folder === folder)?.window ?? focusedWindow()),
+          openFolder,
+        }),
+      };
       return FolderInspector.open(options);
     },
     createWindow: (folder, cascade) =>
@@ -70,15 +83,18 @@ function startApp(): void {
     },
   });
 
-  /** Shows a folder (focusing its window when open); a failure is shown, never thrown. */
-  function openFolder(path: string): Promise<void> {
+  /** Shows a folder (focusing its window when open); a failure is shown, never thrown. Resolves whether it is shown. */
+  function openFolder(path: string): Promise<boolean> {
     // A second instance or the dock can ask before `ready`; windows can only be made after it.
     return app
       .whenReady()
       .then(() => windows.open(path))
       .then(
-        () => undefined,
-        (error: unknown) => dialogs.showOpenFailure(path, error),
+        () => true,
+        (error: unknown) => {
+          dialogs.showOpenFailure(path, error);
+          return false;
+        },
       );
   }
 

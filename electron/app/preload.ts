@@ -22,6 +22,11 @@ const PRELOAD_METHODS = [
   'acknowledgeRollback',
   'listAcknowledgements',
   'exportReport',
+  'cancelIndexing',
+  'rescan',
+  'listRecentFolders',
+  'openRecentFolder',
+  'chooseFolder',
 ] as const satisfies readonly ApiMethod[];
 
 /** A method the contract has and the list above lacks; `never` when the list is complete. */

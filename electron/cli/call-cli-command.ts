@@ -1,5 +1,6 @@
 import { isApiMethod } from '../../shared/api/contract';
 import { FolderInspector } from '../api/folder-inspector';
+import { singleFolderHost } from '../api/host-handlers';
 import { defaultDataDir } from '../index/index-location';
 import type { CliCommand } from './cli-command';
 import { parseCommandArgs } from './parse-command-args';
@@ -29,7 +30,8 @@ export const callCliCommand: CliCommand = {
       }
     }
     const target = resolveFolderTarget(values.folder as string | undefined, values.db as string | undefined);
-    const inspector = await FolderInspector.open({ folder: target.folder, dbPath: target.dbPath, dataDir: defaultDataDir(), watch: false });
+    const host = singleFolderHost('call answers for the one folder it is given; folders are opened in the desktop app');
+    const inspector = await FolderInspector.open({ folder: target.folder, dbPath: target.dbPath, dataDir: defaultDataDir(), watch: false, host });
     try {
       await inspector.initialScan();
       const result = await inspector.service.call(method, request);

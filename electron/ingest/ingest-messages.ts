@@ -10,15 +10,22 @@ export interface IngestWorkerData {
   readonly index?: IndexOpenOptions;
 }
 
-/** Messages the owner sends to the ingest worker. */
-export type ToIngestWorker = { readonly type: 'cancel' } | { readonly type: 'stop' };
+/**
+ * Messages the owner sends to the ingest worker. `cancel` and `rescan` carry an
+ * id that the worker's `reply` repeats with the answer.
+ */
+export type ToIngestWorker = { readonly type: 'cancel'; readonly id: number } | { readonly type: 'rescan'; readonly id: number } | { readonly type: 'stop' };
 
 /** Messages the ingest worker sends to its owner. */
 export type FromIngestWorker =
   | { readonly type: 'opened'; readonly rebuiltBecause: string | null }
-  | { readonly type: 'progress'; readonly progress: IngestProgress }
+  /** `full`: the first scan, a rescan or a cancellation (see IngestSessionListener). */
+  | { readonly type: 'progress'; readonly progress: IngestProgress; readonly full: boolean }
   | { readonly type: 'changed'; readonly eventsAdded: number }
+  /** A full scan (the first one or a rescan) ended, `done` or `cancelled`. */
   | { readonly type: 'scanned'; readonly progress: IngestProgress }
+  /** The answer to the `cancel` or `rescan` with this id: cancelled / started. */
+  | { readonly type: 'reply'; readonly id: number; readonly value: boolean }
   | { readonly type: 'warning'; readonly message: string }
   | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'stopped' };

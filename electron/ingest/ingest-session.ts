@@ -4,7 +4,7 @@ import { openIndex, type IndexOpenOptions } from '../index/open-index';
 import { ExecutionProblems } from '../inspect/execution-problems';
 import { eventLabel } from './event-label';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
-import { DEFAULT_INGEST_OPTIONS, Ingestor, type IngestListener, type IngestOptions, type IngestProgress } from './ingestor';
+import { DEFAULT_INGEST_OPTIONS, Ingestor, type IngestOptions, type IngestProgress } from './ingestor';
 import { lineToEvent } from './line-to-event';
 
 /** What an ingest session needs: the evidence folder (its real path) and where its index lives. */
@@ -22,33 +22,89 @@ export const renormalizeRaw: Renormalize = (raw, sourcePath) => {
   return outcome.type === 'event' ? { event: outcome.event, label: eventLabel(outcome.event, sourcePath) } : null;
 };
 
+/** What a session tells its owner as it goes. */
+export interface IngestSessionListener {
+  /**
+   * How far a scan has got. `full` is true for the scans a reviewer waits for
+   * (the first one, a rescan) and for the notice that indexing was cancelled;
+   * false for the small scans that follow changes while watching.
+   */
+  onProgress?(progress: IngestProgress, full: boolean): void;
+  /** Called after every committed batch: the index changed. */
+  onCommit?(eventsAdded: number): void;
+  /**
+   * A full scan ended, `done` or `cancelled`. Called before the next scan can
+   * start, so the owner never hears of a scan's end after the next one's start.
+   */
+  onScanned?(progress: IngestProgress): void;
+  /** The watcher or a scan it started failed; the session goes on. */
+  onWatchError?(message: string): void;
+}
+
+/** A rescan as requested: whether it began, and its result (null when it never ran). */
+export interface RescanRun {
+  /** True once the scan has begun; false when it was not needed, the session is closed, or it was cancelled before its turn. */
+  readonly started: Promise<boolean>;
+  readonly finished: Promise<IngestProgress | null>;
+}
+
+const NO_PROGRESS: IngestProgress = { phase: 'discovering', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, problems: 0 };
+
 /**
  * One folder's ingest: the index's single writer, a one-shot scan or a watch
- * that keeps the index in step with the folder until closed.
+ * that keeps the index in step with the folder until closed. A cancelled
+ * session holds still: changes seen while watching are remembered, not read,
+ * until `rescan` (the reviewer asked it to stop, so a busy folder must not
+ * start it again).
  */
 export class IngestSession {
   readonly db: Database.Database;
   readonly rebuiltBecause: string | null;
   private readonly ingestor: Ingestor;
+  private readonly writer: IndexWriter;
   private watcher: FolderWatcher | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Every directory seen so far (relative, '' is the root): what a rescan reconciles. */
+  private readonly knownDirs = new Set<string>(['']);
+  /** Set by `cancel`, cleared by `rescan`: no scan starts while it is set. */
+  private paused = false;
+  /** Full scans requested and not finished (counted from before their directories are known). */
+  private fullScans = 0;
+  /** Scans queued or running. */
+  private activeScans = 0;
+  /** A scan is executing (not merely queued). */
+  private scanning = false;
+  private runningFull = false;
+  private lastProgress: IngestProgress = NO_PROGRESS;
 
   constructor(
     private readonly config: IngestSessionConfig,
-    private readonly listener: IngestListener & { onWatchError?(message: string): void } = {},
+    private readonly listener: IngestSessionListener = {},
   ) {
     const opened = openIndex(config.dbPath, config.folder, config.index);
     this.db = opened.db;
     this.rebuiltBecause = opened.rebuiltBecause;
-    const writer = new IndexWriter(this.db, renormalizeRaw, (db) => new ExecutionProblems(db));
-    this.ingestor = new Ingestor(config.folder, writer, { ...DEFAULT_INGEST_OPTIONS, ...config.options }, listener);
+    this.writer = new IndexWriter(this.db, renormalizeRaw, (db) => new ExecutionProblems(db));
+    this.ingestor = new Ingestor(config.folder, this.writer, { ...DEFAULT_INGEST_OPTIONS, ...config.options }, {
+      onProgress: (progress) => {
+        this.lastProgress = progress;
+        listener.onProgress?.(progress, this.runningFull);
+      },
+      onCommit: (eventsAdded) => listener.onCommit?.(eventsAdded),
+    });
   }
 
   /** Indexes the folder once and settles every unterminated final line. */
   async indexOnce(): Promise<IngestProgress> {
-    const dirs = await discoverDirectories(this.config.folder);
-    return this.serialize(() => this.ingestor.scan(dirs, true));
+    this.fullScans++;
+    try {
+      const dirs = await discoverDirectories(this.config.folder);
+      this.remember(dirs);
+      return await this.serialize(() => this.fullScan(dirs, true));
+    } finally {
+      this.fullScans--;
+    }
   }
 
   /**
@@ -56,18 +112,63 @@ export class IngestSession {
    * later changes are read as they come (final lines wait for their newline).
    */
   async watch(): Promise<IngestProgress> {
-    this.watcher = new FolderWatcher(
-      this.config.folder,
-      (dirs) => void this.serialize(() => this.ingestor.scan(dirs, false)).catch((error) => this.listener.onWatchError?.(String(error))),
-      (message) => this.listener.onWatchError?.(message),
-    );
-    const dirs = await this.watcher.start();
-    return this.serialize(() => this.ingestor.scan(dirs, false));
+    this.fullScans++;
+    try {
+      this.watcher = new FolderWatcher(
+        this.config.folder,
+        (dirs) => this.onDirty(dirs),
+        (message) => this.listener.onWatchError?.(message),
+      );
+      const dirs = await this.watcher.start();
+      this.remember(dirs);
+      return await this.serialize(() => this.fullScan(dirs, false));
+    } finally {
+      this.fullScans--;
+    }
   }
 
-  /** Stops the scan in progress at the next line. */
-  cancel(): void {
+  /**
+   * Stops the scan in progress at the next line and skips the ones waiting; what
+   * was committed stays. Until `rescan`, nothing more is read. Resolves once they
+   * have stopped (their last batch committed, `cancelled` reported): true, or
+   * false (and nothing changed) when no scan was running or waiting.
+   */
+  async cancel(): Promise<boolean> {
+    if (this.closed || (this.fullScans === 0 && this.activeScans === 0)) return false;
+    this.paused = true;
     this.ingestor.cancel();
+    // A running scan reports `cancelled` itself once it has stopped; a scan not begun yet is cancelled now.
+    if (!this.scanning) this.announceCancelled();
+    await this.queue;
+    // A scan that ended just as it was asked to stop reported `done`: the session is cancelled all the same.
+    if (this.paused && this.lastProgress.phase !== 'cancelled') this.announceCancelled();
+    return true;
+  }
+
+  /**
+   * Reconciles every known directory again (those seen by the watcher and those
+   * the index holds files of) and reads what is unread: resumes a cancelled
+   * index, or catches up on anything a watcher missed. Not started when
+   * a full scan is already under way (and not cancelled) or the session is closed.
+   */
+  rescan(): RescanRun {
+    if (this.closed || (this.fullScans > 0 && !this.paused)) return { started: Promise.resolve(false), finished: Promise.resolve(null) };
+    this.paused = false;
+    this.fullScans++;
+    let announce: (started: boolean) => void = () => undefined;
+    const started = new Promise<boolean>((resolve) => (announce = resolve));
+    const finished = this.serialize(async () => {
+      if (this.paused) return null;
+      // Every directory seen and every one the index holds files of: a watcher's scan covers only what changed.
+      // The scan reports its first progress synchronously, so the owner hears of it before "started".
+      const scan = this.fullScan([...this.knownDirs, ...this.writer.liveDirectories()], false);
+      announce(true);
+      return scan;
+    }).finally(() => {
+      this.fullScans--;
+      announce(false);
+    });
+    return { started, finished };
   }
 
   /** Stops watching, waits for the scan in progress, closes the index. */
@@ -80,10 +181,53 @@ export class IngestSession {
     this.db.close();
   }
 
+  /** Changes seen while watching: read now, or, while cancelled, remembered for the rescan. */
+  private onDirty(dirs: ReadonlySet<string>): void {
+    this.remember(dirs);
+    if (this.paused) return;
+    void this.serialize(() => (this.paused ? Promise.resolve(null) : this.ingestor.scan(dirs, false))).catch((error) => this.listener.onWatchError?.(String(error)));
+  }
+
+  /** A scan the reviewer waits for; skipped (reported as cancelled) when cancelled before its turn. */
+  private async fullScan(dirs: Iterable<string>, final: boolean): Promise<IngestProgress> {
+    let progress: IngestProgress;
+    if (this.paused) {
+      progress = { ...this.lastProgress, phase: 'cancelled' };
+    } else {
+      this.runningFull = true;
+      try {
+        progress = await this.ingestor.scan(dirs, final);
+      } finally {
+        this.runningFull = false;
+      }
+    }
+    this.listener.onScanned?.(progress);
+    return progress;
+  }
+
+  private announceCancelled(): void {
+    this.lastProgress = { ...this.lastProgress, phase: 'cancelled' };
+    this.listener.onProgress?.(this.lastProgress, true);
+  }
+
+  private remember(dirs: Iterable<string>): void {
+    for (const dir of dirs) this.knownDirs.add(dir);
+  }
+
   /** Scans run one at a time: the index has a single writer. */
   private serialize<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(() => (this.closed && this.watcher === null ? Promise.reject(new Error('session closed')) : work()));
-    this.queue = next.catch(() => undefined);
+    this.activeScans++;
+    const next = this.queue.then(async () => {
+      if (this.closed && this.watcher === null) throw new Error('session closed');
+      this.scanning = true;
+      try {
+        return await work();
+      } finally {
+        this.scanning = false;
+      }
+    });
+    const settled = next.finally(() => this.activeScans--);
+    this.queue = settled.catch(() => undefined);
     return next;
   }
 }

@@ -9,19 +9,40 @@ import type { FromIngestWorker, IngestWorkerData, ToIngestWorker } from './inges
 export class IngestWorkerClient {
   private readonly worker: Worker;
   private readonly finished: Promise<void>;
+  /** Requests waiting for the worker's reply, by id. */
+  private readonly pending = new Map<number, (value: boolean) => void>();
+  private nextRequestId = 1;
+  private ended = false;
 
   constructor(data: IngestWorkerData, onMessage: (message: FromIngestWorker) => void) {
     this.worker = new Worker(join(__dirname, 'ingest-worker.js'), { workerData: data });
     this.finished = new Promise((resolve) => {
-      this.worker.on('message', onMessage);
+      this.worker.on('message', (message: FromIngestWorker) => {
+        if (message.type !== 'reply') return onMessage(message);
+        this.pending.get(message.id)?.(message.value);
+        this.pending.delete(message.id);
+      });
       this.worker.on('error', (error) => onMessage({ type: 'failed', message: error.message }));
-      this.worker.on('exit', () => resolve());
+      this.worker.on('exit', () => {
+        this.ended = true;
+        for (const answer of this.pending.values()) answer(false);
+        this.pending.clear();
+        resolve();
+      });
     });
   }
 
-  /** Asks the scan in progress to stop at the next line. */
-  cancel(): void {
-    this.send({ type: 'cancel' });
+  /**
+   * Asks the scan in progress to stop at the next line and the worker to read
+   * nothing more until a rescan. Resolves once it has stopped: true when a scan was stopped.
+   */
+  cancel(): Promise<boolean> {
+    return this.request('cancel');
+  }
+
+  /** Asks for a full scan of the folder (only unread bytes are read). Resolves true once it has begun. */
+  rescan(): Promise<boolean> {
+    return this.request('rescan');
   }
 
   /**
@@ -30,6 +51,7 @@ export class IngestWorkerClient {
    * terminated: every batch is a transaction, so the index stays consistent.
    */
   async stop(graceMs = 5000): Promise<void> {
+    this.ended = true;
     this.send({ type: 'stop' });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
@@ -42,6 +64,16 @@ export class IngestWorkerClient {
   /** Resolves when the worker exits (one-shot indexing ends by itself). */
   exited(): Promise<void> {
     return this.finished;
+  }
+
+  /** A worker that stopped, or is stopping, answers nothing: false. */
+  private request(type: 'cancel' | 'rescan'): Promise<boolean> {
+    if (this.ended) return Promise.resolve(false);
+    const id = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.send({ type, id });
+    });
   }
 
   private send(message: ToIngestWorker): void {

@@ -14,15 +14,19 @@ async function run(): Promise<void> {
   session = new IngestSession(
     { folder: data.folder, dbPath: data.dbPath, options: data.options, index: data.index },
     {
-      onProgress: (progress) => post({ type: 'progress', progress }),
+      onProgress: (progress, full) => post({ type: 'progress', progress, full }),
       onCommit: (eventsAdded) => post({ type: 'changed', eventsAdded }),
+      onScanned: (progress) => post({ type: 'scanned', progress }),
       onWatchError: (message) => post({ type: 'warning', message }),
     },
   );
   post({ type: 'opened', rebuiltBecause: session.rebuiltBecause });
-  const progress = data.watch ? await session.watch() : await session.indexOnce();
-  post({ type: 'scanned', progress });
-  if (!data.watch) await stop();
+  if (data.watch) {
+    await session.watch();
+  } else {
+    await session.indexOnce();
+    await stop();
+  }
 }
 
 async function stop(): Promise<void> {
@@ -32,9 +36,27 @@ async function stop(): Promise<void> {
 }
 
 port.on('message', (message: ToIngestWorker) => {
-  if (message.type === 'cancel') session?.cancel();
-  if (message.type === 'stop') void stop();
+  switch (message.type) {
+    case 'cancel':
+      void (session?.cancel() ?? Promise.resolve(false)).then((cancelled) => post({ type: 'reply', id: message.id, value: cancelled }));
+      break;
+    case 'rescan':
+      rescan(message.id);
+      break;
+    case 'stop':
+      void stop();
+      break;
+  }
 });
+
+/** Starts a full scan (a one-shot worker has none: it stops after its scan); replies once it began, or was not started. */
+function rescan(id: number): void {
+  if (session === null || !data.watch) return post({ type: 'reply', id, value: false });
+  const run = session.rescan();
+  void run.started.then((started) => post({ type: 'reply', id, value: started }));
+  // Its end is posted by onScanned; a failure (the index cannot be written) is the folder's failure.
+  run.finished.catch((error: unknown) => post({ type: 'failed', message: describeFailure(error) }));
+}
 
 run().catch((error: unknown) => {
   post({ type: 'failed', message: describeFailure(error) });

@@ -17,6 +17,10 @@ export function IndexingStatus({ summary }: { readonly summary: ApiResponse<'sum
         </>
       ) : progress.phase === 'failed' ? (
         <span className="text-bad">Indexing failed</span>
+      ) : progress.phase === 'cancelled' ? (
+        <a className="text-warn" href="#/start">
+          Indexing cancelled
+        </a>
       ) : progress.phase === 'watching' ? (
         <span className="muted">
           <span className="live-dot" aria-hidden="true" /> Watching for changes

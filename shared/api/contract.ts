@@ -10,6 +10,7 @@ import {
   executionIdSchema,
   filterTextSchema,
   limitSchema,
+  recentFolderIdSchema,
 } from './request-fields';
 import {
   acknowledgementSchema,
@@ -20,6 +21,7 @@ import {
   histogramSchema,
   pageOf,
   problemRowSchema,
+  recentFolderSchema,
   reportSchema,
   rollbackViewSchema,
   securityDiffSchema,
@@ -136,6 +138,22 @@ export const API = {
   listAcknowledgements: { request: z.object({ id: executionIdSchema.optional() }).strict(), response: z.object({ items: z.array(acknowledgementSchema) }) },
   /** An incident report of one execution as Markdown, self-contained HTML or JSON. */
   exportReport: { request: z.object({ id: executionIdSchema, format: z.enum(['md', 'html', 'json']) }).strict(), response: reportSchema },
+  /**
+   * Stops the scan of this folder in progress; what was committed stays and the
+   * progress phase reads `cancelled` until `rescan`. `cancelled` is false when no scan was running.
+   */
+  cancelIndexing: { request: z.object({}).strict(), response: z.object({ cancelled: z.boolean() }) },
+  /**
+   * Scans the whole folder again, reading only bytes not yet indexed (resumes a
+   * cancelled index). `started` is false when a full scan is already under way or the folder is closed.
+   */
+  rescan: { request: z.object({}).strict(), response: z.object({ started: z.boolean() }) },
+  /** Folders opened before, newest first. Desktop shell only: browser mode and the CLI answer `not_applicable`. */
+  listRecentFolders: { request: z.object({}).strict(), response: z.object({ items: z.array(recentFolderSchema) }) },
+  /** Opens (or focuses) a recent folder by the id `listRecentFolders` gave; the page never names a path. Desktop shell only. */
+  openRecentFolder: { request: z.object({ id: recentFolderIdSchema }).strict(), response: z.object({ opened: z.boolean() }) },
+  /** Shows the native folder picker and opens the chosen folder in its window; `opened` is false when the picker was cancelled. Desktop shell only. */
+  chooseFolder: { request: z.object({}).strict(), response: z.object({ opened: z.boolean() }) },
 } as const;
 
 /** A method of the API. */
@@ -143,6 +161,15 @@ export type ApiMethod = keyof typeof API;
 
 /** The names of all methods, in contract order. */
 export const API_METHODS = Object.keys(API) as ApiMethod[];
+
+/**
+ * The methods the desktop shell answers rather than a folder's index: opening
+ * folders. A host without them (browser mode, the CLI) answers `not_applicable`.
+ */
+export const HOST_METHODS = ['listRecentFolders', 'openRecentFolder', 'chooseFolder'] as const satisfies readonly ApiMethod[];
+
+/** A method answered by the desktop shell. */
+export type HostMethod = (typeof HOST_METHODS)[number];
 
 /** What a caller passes to a method (before defaults). */
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof API)[M]['request']>;

@@ -25,3 +25,6 @@ export const epochMsSchema = z.number().int().min(-8.64e15).max(8.64e15);
 
 /** `{ id }`, the request of every per-execution method. */
 export const byExecutionSchema = z.object({ id: executionIdSchema }).strict();
+
+/** The opaque id of a recent folder (16 lowercase hex digits), as `listRecentFolders` gave it. */
+export const recentFolderIdSchema = z.string().regex(/^[0-9a-f]{16}$/, { message: 'a recent folder id is 16 hex digits from listRecentFolders' });

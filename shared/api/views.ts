@@ -14,9 +14,12 @@ const familySchema = z.enum(FAMILIES);
 const executionFamilySchema = z.enum(EXECUTION_FAMILIES);
 const countsByFamily = z.record(z.string(), z.number().int());
 
-/** Where the ingest stands, for progress bars. */
+/**
+ * Where the ingest stands, for progress bars. `cancelled`: the reviewer stopped
+ * the scan; what was committed stays and the folder is not read further until a rescan.
+ */
 export const indexingProgressSchema = z.object({
-  phase: z.enum(['idle', 'discovering', 'indexing', 'done', 'watching', 'failed']),
+  phase: z.enum(['idle', 'discovering', 'indexing', 'done', 'watching', 'cancelled', 'failed']),
   filesTotal: z.number().int(),
   filesDone: z.number().int(),
   bytesTotal: z.number(),
@@ -200,6 +203,12 @@ export const acknowledgementSchema = z.object({
   scaffoldHash: z.string(),
   acknowledgedAt: z.string(),
 });
+
+/**
+ * A folder opened before, as the desktop shell lists it: `id` is opaque (the page
+ * reopens a folder by it and never sends a path); `path` is for display only.
+ */
+export const recentFolderSchema = z.object({ id: z.string(), name: z.string(), path: z.string() });
 
 /** Event counts per time bucket, split by failed and ok. */
 export const histogramSchema = z.object({

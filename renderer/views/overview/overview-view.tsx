@@ -33,9 +33,9 @@ export function OverviewView({ summary }: { readonly summary: ApiState<ApiRespon
         </code>
       </div>
       {summary.error !== null && <ErrorState error={summary.error} title="The overview could not be refreshed" onRetry={summary.reload} />}
-      {(busy || value.progress.phase === 'failed') && (
+      {(busy || value.progress.phase === 'failed' || value.progress.phase === 'cancelled') && (
         <Panel title="Indexing">
-          <IndexingProgress summary={value} />
+          <IndexingProgress summary={value} onChanged={summary.reload} />
         </Panel>
       )}
       {totalEvents === 0 && !busy ? (

@@ -1,42 +1,45 @@
-import { useState } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
 import { KeyValueList } from '../../components/key-value-list';
 import { formatBytes, formatCount, percent } from '../../format/numbers';
-import { useFolderHost } from '../../state/folder-host';
+import { useBridgeAction } from '../../hooks/use-bridge-action';
 
-const PHASE_TEXT: Readonly<Record<string, string>> = {
+const PHASE_TEXT: Readonly<Record<ApiResponse<'summary'>['progress']['phase'], string>> = {
   idle: 'Not started',
   discovering: 'Finding files…',
   indexing: 'Indexing…',
   done: 'Indexed',
   watching: 'Indexed; watching the folder for changes',
+  cancelled: 'Indexing cancelled',
   failed: 'Indexing failed',
 };
 
-/** The indexing run of the open folder: a progress bar, files and events counted, and a way to stop it. */
-export function IndexingProgress({ summary }: { readonly summary: ApiResponse<'summary'> }) {
-  const shell = useFolderHost().shell;
-  const [cancelling, setCancelling] = useState(false);
+/**
+ * The indexing run of the open folder: a progress bar, files and events counted,
+ * and a way to stop it (Cancel) and to go on where it stopped (Resume). Both act
+ * on the process that indexes (the app window's or serve's); `onChanged` re-reads the summary.
+ */
+export function IndexingProgress({ summary, onChanged }: { readonly summary: ApiResponse<'summary'>; readonly onChanged?: () => void }) {
+  const cancel = useBridgeAction('cancelIndexing');
+  const resume = useBridgeAction('rescan');
   const progress = summary.progress;
   const busy = progress.phase === 'discovering' || progress.phase === 'indexing';
-  const pct = busy ? percent(progress.bytesDone, progress.bytesTotal) : 100;
+  const cancelled = progress.phase === 'cancelled';
+  const pct = busy || cancelled ? percent(progress.bytesDone, progress.bytesTotal) : 100;
+  const error = cancel.error ?? resume.error;
   return (
     <div className="indexing">
       <div className="indexing-line">
-        <span className={progress.phase === 'failed' ? 'text-bad' : ''}>{PHASE_TEXT[progress.phase] ?? progress.phase}</span>
+        <span className={progress.phase === 'failed' ? 'text-bad' : cancelled ? 'text-warn' : ''}>{PHASE_TEXT[progress.phase]}</span>
         <progress className="indexing-bar" max={100} value={pct ?? undefined} aria-label="Indexing progress" aria-valuetext={pct === null ? 'unknown' : `${pct}%`} />
-        <button
-          type="button"
-          disabled={!busy || shell === null || cancelling}
-          title={shell === null ? 'Indexing runs in the process that opened this folder' : undefined}
-          onClick={() => {
-            if (shell === null) return;
-            setCancelling(true);
-            void shell.cancelIndexing().finally(() => setCancelling(false));
-          }}
-        >
-          Cancel indexing
-        </button>
+        {cancelled ? (
+          <button type="button" disabled={resume.busy} onClick={() => void resume.run({}).then(() => onChanged?.())}>
+            Resume indexing
+          </button>
+        ) : (
+          <button type="button" disabled={!busy || cancel.busy} onClick={() => void cancel.run({}).then(() => onChanged?.())}>
+            Cancel indexing
+          </button>
+        )}
       </div>
       <KeyValueList
         items={[
@@ -46,9 +49,17 @@ export function IndexingProgress({ summary }: { readonly summary: ApiResponse<'s
           ['Indexed files', `${formatCount(summary.files.indexed)} indexed, ${formatCount(summary.files.skipped)} skipped, ${formatCount(summary.files.gone)} gone`],
         ]}
       />
+      {error !== null && (
+        <p className="notice notice-warn" role="status">
+          {error.message}
+        </p>
+      )}
       {progress.message !== null && <p className="muted">{progress.message}</p>}
       {summary.indexRebuiltBecause !== null && <p className="muted">The index was rebuilt: {summary.indexRebuiltBecause}</p>}
-      {shell === null && busy && <p className="muted">Indexing runs in the process that opened this folder (the app window, or serve); closing it stops indexing and keeps what was indexed, which the next opening resumes from.</p>}
+      {busy && <p className="muted">Cancelling keeps everything indexed so far; Resume indexing then reads only what is still unread.</p>}
+      {cancelled && (
+        <p className="muted">What was indexed before the cancel is shown everywhere; the folder is not read further, and changes to it are not followed, until you resume.</p>
+      )}
     </div>
   );
 }

@@ -1,44 +1,62 @@
-import { useEffect, useState } from 'react';
+import type { ApiResponse } from '../../../shared/api/contract';
+import { ErrorState } from '../../components/error-state';
 import { Panel } from '../../components/panel';
-import { useFolderHost } from '../../state/folder-host';
+import type { ApiState } from '../../hooks/use-api';
+import { useBridgeAction } from '../../hooks/use-bridge-action';
 
-/** Folders opened before, when the host lists them to the page; otherwise the open one and where the host keeps the rest. */
-export function RecentFolders({ current }: { readonly current: string | null }) {
-  const host = useFolderHost();
-  const shell = host.shell;
-  const [recent, setRecent] = useState<readonly string[] | null>(null);
-  useEffect(() => {
-    if (shell === null) return;
-    let cancelled = false;
-    shell.recentFolders().then(
-      (list) => !cancelled && setRecent(list),
-      () => !cancelled && setRecent([]),
+/**
+ * Folders opened before, newest first, as the host lists them; each reopens by
+ * its opaque id (the path is shown as text only). A host that serves one folder
+ * lists that folder.
+ */
+export function RecentFolders({ recent, current }: { readonly recent: ApiState<ApiResponse<'listRecentFolders'>>; readonly current: string | null }) {
+  const open = useBridgeAction('openRecentFolder');
+  if (recent.error?.code === 'not_applicable') {
+    return (
+      <Panel title="Recent folders">
+        {current !== null && (
+          <ul className="recent-list">
+            <li>
+              <code>{current}</code> <span className="muted">(open now)</span>
+            </li>
+          </ul>
+        )}
+        <p className="muted">Browser mode lists only the folder it serves.</p>
+      </Panel>
     );
-    return () => {
-      cancelled = true;
-    };
-  }, [shell]);
-  const list = shell === null ? (current === null ? [] : [current]) : (recent ?? []);
+  }
   return (
     <Panel title="Recent folders">
-      {shell !== null && recent === null ? (
-        <p className="muted">Loading…</p>
-      ) : list.length === 0 ? (
+      {recent.value === undefined ? (
+        recent.error !== null ? (
+          <ErrorState error={recent.error} title="The recent folders could not be read" onRetry={recent.reload} />
+        ) : (
+          <p className="muted">Loading…</p>
+        )
+      ) : recent.value.items.length === 0 ? (
         <p className="muted">No folder opened yet.</p>
       ) : (
-        <>
         <ul className="recent-list">
-          {list.map((path) => (
-            <li key={path}>
-              <button type="button" className="link-button" disabled={shell === null || path === current} onClick={() => void shell?.openFolder(path)}>
-                {path}
-              </button>
-              {path === current && <span className="muted"> (open now)</span>}
+          {recent.value.items.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                className="link-button"
+                disabled={open.busy || item.path === current}
+                onClick={() => void open.run({ id: item.id }).then(() => recent.reload())}
+              >
+                {item.name}
+              </button>{' '}
+              <span className="muted recent-path">{item.path}</span>
+              {item.path === current && <span className="muted"> (open now)</span>}
             </li>
           ))}
         </ul>
-        {shell === null && <p className="muted">{host.recentHint}</p>}
-        </>
+      )}
+      {open.error !== null && (
+        <p className="notice notice-warn" role="status">
+          Nothing was opened: {open.error.message}
+        </p>
       )}
     </Panel>
   );

@@ -1,14 +1,24 @@
+import { useEffect } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { Panel } from '../../components/panel';
-import type { ApiState } from '../../hooks/use-api';
+import { useApi, type ApiState } from '../../hooks/use-api';
 import { FolderControls } from './folder-controls';
 import { IndexingProgress } from './indexing-progress';
 import { RecentFolders } from './recent-folders';
 
-/** The folder that is open, how far its indexing is, and (in the app) how to open another. */
+/** The folder that is open, how far its indexing is (cancel, resume), and how to open another where the host can. */
 export function StartView({ summary }: { readonly summary: ApiState<ApiResponse<'summary'>> }) {
+  // The host's answer decides the controls: a host of one folder answers not_applicable.
+  const recent = useApi('listRecentFolders', {}, { live: false });
+  const reloadRecent = recent.reload;
+  useEffect(() => {
+    // Another window may have opened folders meanwhile.
+    window.addEventListener('focus', reloadRecent);
+    return () => window.removeEventListener('focus', reloadRecent);
+  }, [reloadRecent]);
+  const available = recent.value !== undefined ? true : recent.error?.code === 'not_applicable' ? false : null;
   return (
     <div className="view view-start">
       <h1>Folder</h1>
@@ -18,15 +28,15 @@ export function StartView({ summary }: { readonly summary: ApiState<ApiResponse<
             <span className="muted">Evidence folder (read only): </span>
             <code>{summary.value.folder}</code>
           </p>
-          <IndexingProgress summary={summary.value} />
+          <IndexingProgress summary={summary.value} onChanged={summary.reload} />
         </Panel>
       ) : summary.error !== null ? (
         <ErrorState error={summary.error} onRetry={summary.reload} />
       ) : (
         <LoadingState label="Reading the folder…" />
       )}
-      <FolderControls />
-      <RecentFolders current={summary.value?.folder ?? null} />
+      <FolderControls available={available} onOpened={reloadRecent} />
+      <RecentFolders recent={recent} current={summary.value?.folder ?? null} />
     </div>
   );
 }

@@ -1,9 +1,36 @@
 import { strict as assert } from 'node:assert';
-import { realpathSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, realpathSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { API, type ApiMethod, type ApiResponse } from '../../../shared/api/contract';
 import { FolderInspector } from '../../../electron/api/folder-inspector';
+import { writeBenchCorpus } from '../../fixtures/bench-corpus';
+import { query } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
+
+const EXEC_LINE = '{"trace_id":"t","action_type":"a","adapter":"x","status":"success","product":"p","timestamp":"2026-03-02T10:15:04Z"}\n';
+
+/** Calls a method that must succeed and parses its answer with the contract. */
+async function call<M extends ApiMethod>(inspector: FolderInspector, method: M): Promise<ApiResponse<M>> {
+  const result = await inspector.service.call(method, {});
+  if (!result.ok) assert.fail(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return API[method].response.parse(result.value) as ApiResponse<M>;
+}
+
+/** Events in the index, all families. */
+function totalEvents(summary: ApiResponse<'summary'>): number {
+  return Object.values(summary.events).reduce((sum, n) => sum + n, 0);
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== null) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 describe('FolderInspector', () => {
   it('closes promptly even when the watched folder was deleted (a pulled USB stick)', { timeout: 20_000 }, async () => {
@@ -29,6 +56,80 @@ describe('FolderInspector', () => {
       const summary = await inspector.service.call('summary', {});
       assert.ok(summary.ok);
       assert.equal((summary.value as { progress: { phase: string } }).progress.phase, 'watching');
+    } finally {
+      await inspector.close();
+    }
+  });
+
+  it('cancelIndexing stops a running scan and holds the index still; rescan reads the rest, every event exactly once', { timeout: 300_000 }, async () => {
+    const folder = realpathSync(tempFolder('cancel-big'));
+    const corpus = writeBenchCorpus(folder, { events: 200_000, files: 40, seed: 9 });
+    writeFileSync(join(folder, 'extra.jsonl'), EXEC_LINE);
+    const dbPath = join(tempFolder('cancel-big-db'), 'i.sqlite');
+    const inspector = await FolderInspector.open({ folder, dbPath, dataDir: tempFolder('cancel-big-data'), watch: true });
+    try {
+      // Cancel once the scan has committed some batches, while it is still reading.
+      await until('the scan has indexed some events', async () => {
+        const summary = await call(inspector, 'summary');
+        return summary.progress.phase === 'indexing' && totalEvents(summary) > 0 ? summary : null;
+      });
+      assert.deepEqual(await call(inspector, 'cancelIndexing'), { cancelled: true });
+      assert.equal((await call(inspector, 'summary')).progress.phase, 'cancelled', 'the next summary reads the cancelled phase');
+      await inspector.initialScan();
+      const stopped = await call(inspector, 'summary');
+      assert.equal(stopped.progress.phase, 'cancelled');
+      const partial = totalEvents(stopped);
+      console.log(`# cancelled after ${partial} of ${corpus.events} events`);
+      assert.ok(partial > 0 && partial < corpus.events, `${partial} of ${corpus.events} events indexed when cancelled`);
+
+      // Cancelled means held still: a line appended now is noticed but not read, and nothing else is either.
+      appendFileSync(join(folder, 'extra.jsonl'), EXEC_LINE);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      const still = await call(inspector, 'summary');
+      assert.equal(still.progress.phase, 'cancelled');
+      assert.equal(totalEvents(still), partial);
+      assert.deepEqual(await call(inspector, 'cancelIndexing'), { cancelled: false }, 'nothing is running to cancel');
+
+      assert.deepEqual(await call(inspector, 'rescan'), { started: true });
+      assert.notEqual((await call(inspector, 'summary')).progress.phase, 'cancelled');
+      assert.deepEqual(await call(inspector, 'rescan'), { started: false }, 'a full scan is already under way');
+      const resumed = await until('the rescan is done', async () => {
+        const summary = await call(inspector, 'summary');
+        return summary.progress.phase === 'watching' ? summary : null;
+      });
+      assert.equal(totalEvents(resumed), corpus.events + 2, 'the corpus and both lines of extra.jsonl');
+      const duplicates = query<{ n: number }>(dbPath, 'SELECT COUNT(*) AS n FROM (SELECT source_id, line FROM events GROUP BY source_id, line HAVING COUNT(*) > 1)');
+      assert.equal(duplicates[0]?.n, 0, 'no line is indexed twice');
+      const offsets = query<{ n: number }>(dbPath, 'SELECT COUNT(*) AS n FROM (SELECT source_id, byte_offset FROM events GROUP BY source_id, byte_offset HAVING COUNT(*) > 1)');
+      assert.equal(offsets[0]?.n, 0, 'no byte range is indexed twice');
+
+      // Watching again: appended lines are read as they come.
+      appendFileSync(join(folder, 'extra.jsonl'), EXEC_LINE);
+      await until('the appended line is read', async () => {
+        const summary = await call(inspector, 'summary');
+        return totalEvents(summary) === corpus.events + 3 ? summary : null;
+      }, 20_000);
+      // A rescan of an indexed folder starts, reads nothing new, and ends watching.
+      assert.deepEqual(await call(inspector, 'rescan'), { started: true });
+      const again = await until('the second rescan is done', async () => {
+        const summary = await call(inspector, 'summary');
+        return summary.progress.phase === 'watching' ? summary : null;
+      });
+      assert.equal(totalEvents(again), corpus.events + 3);
+    } finally {
+      await inspector.close();
+    }
+  });
+
+  it('one-shot (CLI) inspectors have nothing to cancel or rescan once indexed', async () => {
+    const folder = realpathSync(tempFolder('oneshot'));
+    writeFileSync(join(folder, 'exec.jsonl'), EXEC_LINE);
+    const inspector = await FolderInspector.open({ folder, dbPath: join(tempFolder('oneshot-db'), 'i.sqlite'), dataDir: tempFolder('oneshot-data'), watch: false });
+    try {
+      await inspector.initialScan();
+      assert.deepEqual(await call(inspector, 'cancelIndexing'), { cancelled: false });
+      assert.deepEqual(await call(inspector, 'rescan'), { started: false });
+      assert.equal((await call(inspector, 'summary')).progress.phase, 'done');
     } finally {
       await inspector.close();
     }

@@ -6,7 +6,7 @@ import { FolderInspector } from '../../../electron/api/folder-inspector';
 import { apiResultSchema } from '../../../shared/api/api-result';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { tempFolder } from '../../support/temp-folder';
-import { API, API_METHODS, type ApiMethod } from '../../../shared/api/contract';
+import { API, API_METHODS, HOST_METHODS, type ApiMethod } from '../../../shared/api/contract';
 import { apiRequest, startServeHarness, type ServeHarness } from '../cli/serve-harness';
 
 /** Requests no method may accept: not objects, or objects with keys no method has. */
@@ -32,7 +32,7 @@ const SQL_AND_PATHS: readonly string[] = [
 /** Methods whose request names one execution. */
 const BY_EXECUTION: readonly ApiMethod[] = API_METHODS.filter((m) => {
   const shape = (API[m].request as unknown as { shape?: Record<string, unknown> }).shape;
-  return shape !== undefined && 'id' in shape && m !== 'getEvent' && m !== 'listAcknowledgements';
+  return shape !== undefined && 'id' in shape && m !== 'getEvent' && m !== 'listAcknowledgements' && !(HOST_METHODS as readonly string[]).includes(m);
 });
 
 describe('every method refuses malformed, wrongly typed and oversized requests', () => {
@@ -125,6 +125,22 @@ describe('every method refuses malformed, wrongly typed and oversized requests',
     assert.ok(summary.ok);
     const eventsAfter = Object.values((summary.value as { events: Record<string, number> }).events).reduce((a, b) => a + b, 0);
     assert.equal(eventsAfter, eventsBefore, 'the index is unchanged');
+  });
+
+  it('no host method takes a path: openRecentFolder refuses anything but an opaque 16-hex id; browser mode opens no folder', async () => {
+    for (const id of [...SQL_AND_PATHS, '', '0123456789ABCDEF', '0123456789abcdef0', '0123456789abcde', 123, null]) {
+      const result = await harness.inspector.service.call('openRecentFolder', { id });
+      assert.ok(!result.ok && result.error.code === 'invalid_request', `openRecentFolder ${JSON.stringify(id)}`);
+    }
+    for (const request of [{ path: '/etc' }, { folder: '/etc' }, { id: '0123456789abcdef', path: '/etc' }]) {
+      for (const method of HOST_METHODS) {
+        const result = await harness.inspector.service.call(method, request);
+        assert.ok(!result.ok && result.error.code === 'invalid_request', `${method} ${JSON.stringify(request)}`);
+      }
+    }
+    for (const [method, request] of [['listRecentFolders', {}], ['chooseFolder', {}], ['openRecentFolder', { id: '0123456789abcdef' }]] as const) {
+      assert.deepEqual(await harness.inspector.service.call(method, request), { ok: false, error: { code: 'not_applicable', message: 'browser mode serves one folder' } }, method);
+    }
   });
 
   it('does not answer for executions of another folder', async () => {

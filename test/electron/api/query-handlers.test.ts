@@ -47,7 +47,16 @@ let executions: readonly StoredExecution[] = [];
 before(async () => {
   db = openIndexReadOnly(await indexOnce(folder, join(dbFolder, 'index.sqlite')));
   service = new InspectorService(
-    createHandlers({ db: () => db, folder: realpathSync(folder), dataDir, progress: () => PROGRESS, rebuiltBecause: () => null, now: () => new Date(0) }),
+    createHandlers({
+      db: () => db,
+      folder: realpathSync(folder),
+      dataDir,
+      progress: () => PROGRESS,
+      cancelIndexing: async () => false,
+      rescan: async () => false,
+      rebuiltBecause: () => null,
+      now: () => new Date(0),
+    }),
   );
   executions = db.prepare('SELECT * FROM executions').all() as StoredExecution[];
 });

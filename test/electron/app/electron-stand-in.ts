@@ -276,10 +276,13 @@ export class FakeDialog {
   readonly openDialogAnswers: { canceled: boolean; filePaths: string[] }[] = [];
   readonly messageBoxAnswers: number[] = [];
   readonly openDialogs: unknown[] = [];
+  /** The parent window of each open dialog (null when shown without one). */
+  readonly openDialogParents: unknown[] = [];
   readonly messageBoxes: Record<string, unknown>[] = [];
   readonly errorBoxes: { title: string; content: string }[] = [];
   async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
     this.openDialogs.push(args.at(-1));
+    this.openDialogParents.push(args.length > 1 ? args[0] : null);
     return this.openDialogAnswers.shift() ?? { canceled: true, filePaths: [] };
   }
   async showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {

@@ -2,12 +2,13 @@
 // `electron` module, opening real fixture folders through the real FolderInspector.
 import { electron } from './install-electron-stand-in';
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { apiResultSchema } from '../../../shared/api/api-result';
-import { API, API_METHODS, indexChangeSchema } from '../../../shared/api/contract';
+import { apiResultSchema, type ApiResult } from '../../../shared/api/api-result';
+import { API, API_METHODS, HOST_METHODS, indexChangeSchema, type ApiMethod, type ApiResponse } from '../../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/app/content-security-policy';
 import { DATA_DIR_ENV, indexPathFor } from '../../../electron/index/index-location';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
@@ -31,7 +32,7 @@ const INDEX_URL = 'app://inspector/index.html';
 
 const dataDir = tempFolder('app-data');
 const appPath = tempFolder('app-path');
-const folders = { a: fixture('a', 11), b: fixture('b', 12), c: fixture('c', 13), d: fixture('d', 14) };
+const folders = { a: fixture('a', 11), b: fixture('b', 12), c: fixture('c', 13), d: fixture('d', 14), e: fixture('e', 15) };
 
 function fixture(name: string, seed: number): string {
   const dir = realpathSync(tempFolder(`app-folder-${name}`));
@@ -108,6 +109,7 @@ describe('app main process (with a stand-in electron module)', () => {
 
   it('registers exactly one ipcMain handler per contract method, and no other channel', () => {
     assert.deepEqual([...electron.ipcMain.handlers.keys()].sort(), API_METHODS.map((method) => `inspector:${method}`).sort());
+    for (const method of ['cancelIndexing', 'rescan', ...HOST_METHODS]) assert.ok(electron.ipcMain.handlers.has(`inspector:${method}`), method);
     assert.equal(electron.ipcMain.listeners.size, 0);
   });
 
@@ -270,6 +272,75 @@ describe('app main process (with a stand-in electron module)', () => {
     // Opening it again makes a new window rather than focusing the closed one.
     electron.app.emit('second-instance', {}, ['/opt/execution-inspector-app', '.', folders.d], '/');
     await until('the folder has a window again', () => FakeBrowserWindow.getAllWindows().length === 4);
+  });
+
+  it("a page opens folders through the contract, never by path: chooseFolder shows the picker over its window; recent folders by opaque id", async () => {
+    const windowA = windowFor(folders.a);
+    const call = async <M extends ApiMethod>(method: M, request: unknown, window = windowA): Promise<ApiResult<ApiResponse<M>>> =>
+      apiResultSchema(API[method].response).parse(await electron.ipcMain.invoke(`inspector:${method}`, topFrameEvent(window), request)) as ApiResult<ApiResponse<M>>;
+    const windowsBefore = FakeBrowserWindow.getAllWindows().length;
+
+    // The picker is the main process's: the page asks, the user chooses, the chosen folder gets its window.
+    electron.dialog.openDialogAnswers.push({ canceled: false, filePaths: [folders.e] });
+    assert.deepEqual(await call('chooseFolder', {}), { ok: true, value: { opened: true } });
+    assert.equal(electron.dialog.openDialogParents.at(-1), windowA, 'the picker is shown over the asking window');
+    assert.deepEqual((electron.dialog.openDialogs.at(-1) as { properties: string[] }).properties, ['openDirectory', 'dontAddToRecent']);
+    assert.equal(FakeBrowserWindow.getAllWindows().length, windowsBefore + 1);
+    const windowE = windowFor(folders.e);
+    const summaryE = await call('summary', {}, windowE);
+    assert.equal(summaryE.ok && summaryE.value.folder, folders.e);
+    // Cancelled picker: nothing opens. A chosen file is not a folder: the failure is shown, nothing opens.
+    assert.deepEqual(await call('chooseFolder', {}), { ok: true, value: { opened: false } });
+    const errorsBefore = electron.dialog.errorBoxes.length;
+    electron.dialog.openDialogAnswers.push({ canceled: false, filePaths: [join(folders.a, readdirSync(folders.a).find((name) => name.includes('.')) ?? 'x')] });
+    assert.deepEqual(await call('chooseFolder', {}), { ok: true, value: { opened: false } });
+    assert.equal(electron.dialog.errorBoxes.length, errorsBefore + 1);
+    assert.equal(FakeBrowserWindow.getAllWindows().length, windowsBefore + 1);
+
+    // The list comes from the app's own store; ids are derived from the stored paths, not from anything the page sent.
+    const stored = (JSON.parse(readFileSync(join(dataDir, 'recent-folders.json'), 'utf8')) as { folders: string[] }).folders;
+    assert.equal(stored[0], folders.e);
+    const listed = await call('listRecentFolders', {});
+    assert.ok(listed.ok);
+    const sha = (path: string): string => createHash('sha256').update(path).digest('hex').slice(0, 16);
+    assert.deepEqual(listed.value.items, stored.map((path) => ({ id: sha(path), name: basename(path), path })));
+    assert.deepEqual(await call('listRecentFolders', {}, windowE), listed, 'every window lists the same folders');
+    assert.equal((await call('listRecentFolders', { folders: ['/etc'] })).ok, false, 'the request carries nothing');
+
+    // Reopening by id: a closed folder gets its window again; an open one is focused; an unknown id is not_found.
+    windowE.close();
+    const idOfE = listed.value.items.find((item) => item.path === folders.e)?.id ?? '';
+    assert.deepEqual(await call('openRecentFolder', { id: idOfE }), { ok: true, value: { opened: true } });
+    const reopened = windowFor(folders.e);
+    assert.notEqual(reopened, windowE);
+    const focused = reopened.focusCount;
+    assert.deepEqual(await call('openRecentFolder', { id: idOfE }), { ok: true, value: { opened: true } });
+    assert.equal(reopened.focusCount, focused + 1);
+    assert.equal(FakeBrowserWindow.getAllWindows().length, windowsBefore + 1);
+    const unknown = await call('openRecentFolder', { id: sha('/not/a/recent/folder') });
+    assert.equal(!unknown.ok && unknown.error.code, 'not_found');
+    const byPath = await call('openRecentFolder', { id: folders.b });
+    assert.equal(!byPath.ok && byPath.error.code, 'invalid_request', 'a path is not an id');
+  });
+
+  it("cancelIndexing and rescan reach the window's own folder: nothing to cancel once indexed, a rescan starts and ends watching", async () => {
+    const window = windowFor(folders.a);
+    const call = async (method: 'cancelIndexing' | 'rescan' | 'summary'): Promise<unknown> => {
+      const result = apiResultSchema(API[method].response).parse(await electron.ipcMain.invoke(`inspector:${method}`, topFrameEvent(window), {}));
+      assert.ok(result.ok, JSON.stringify(result));
+      return result.value;
+    };
+    const watching = async (what: string): Promise<void> => {
+      const deadline = Date.now() + 15_000;
+      while (((await call('summary')) as ApiResponse<'summary'>).progress.phase !== 'watching') {
+        assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await watching('folder a is indexed');
+    assert.deepEqual(await call('cancelIndexing'), { cancelled: false });
+    assert.deepEqual(await call('rescan'), { started: true });
+    await watching('the rescan ends');
   });
 
   it('the app never runs anything: no shell, child_process, eval or Function in electron/app', () => {

@@ -18,6 +18,7 @@ describe('preload: window.inspector', () => {
   it('exposes exactly one object, `inspector`, with exactly the contract methods (in contract order) and onIndexChanged', () => {
     assert.deepEqual([...electron.contextBridge.exposed.keys()], ['inspector']);
     assert.deepEqual(Object.keys(bridge), [...API_METHODS, 'onIndexChanged']);
+    for (const method of ['cancelIndexing', 'rescan', 'listRecentFolders', 'openRecentFolder', 'chooseFolder']) assert.equal(typeof (bridge as Record<string, unknown>)[method], 'function', method);
     for (const value of Object.values(bridge)) assert.equal(typeof value, 'function');
     assert.ok(Object.isFrozen(bridge));
   });

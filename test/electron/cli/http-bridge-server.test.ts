@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { apiResultSchema } from '../../../shared/api/api-result';
-import { API, type IndexChange } from '../../../shared/api/contract';
+import { API, HOST_METHODS, type ApiMethod, type IndexChange } from '../../../shared/api/contract';
 import { createBridgeToken } from '../../../electron/cli/bridge-token';
 import { statusOf } from '../../../electron/cli/http-bridge-server';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/cli/security-headers';
@@ -129,6 +129,33 @@ describe('serve: the HTTP bridge over real HTTP on 127.0.0.1', () => {
     assert.match(String(answer.headers['content-type']), /^application\/json; charset=utf-8$/);
     assert.equal(answer.headers['cache-control'], 'no-store');
     assert.equal(answer.headers['content-security-policy'], CONTENT_SECURITY_POLICY);
+  });
+
+  it('answers cancelIndexing and rescan of the served folder, and the host methods with not_applicable (200, per statusOf)', async () => {
+    await h.inspector.initialScan();
+    const parse = (method: ApiMethod, body: string) => apiResultSchema(API[method].response).parse(JSON.parse(body));
+    const cancel = await apiRequest(h, 'cancelIndexing', {});
+    assert.equal(cancel.status, 200);
+    assert.deepEqual(parse('cancelIndexing', cancel.body), { ok: true, value: { cancelled: false } }, 'nothing runs once indexed');
+    const rescan = await apiRequest(h, 'rescan', {});
+    assert.equal(rescan.status, 200);
+    assert.deepEqual(parse('rescan', rescan.body), { ok: true, value: { started: true } });
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const summary = envelope.parse(JSON.parse((await apiRequest(h, 'summary', {})).body));
+      if (summary.ok && summary.value.progress.phase === 'watching') break;
+      assert.ok(Date.now() < deadline, 'the rescan ends watching');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    for (const method of HOST_METHODS) {
+      const answer = await apiRequest(h, method, method === 'openRecentFolder' ? { id: '0123456789abcdef' } : {});
+      const parsed = parse(method, answer.body);
+      assert.deepEqual(parsed, { ok: false, error: { code: 'not_applicable', message: 'browser mode serves one folder' } }, method);
+      assert.equal(answer.status, statusOf(parsed), method);
+      assert.equal(answer.status, 200, method);
+    }
+    assertEnvelope(await apiRequest(h, 'openRecentFolder', { id: h.folder }), 400, 'invalid_request');
+    assertEnvelope(await apiRequest(h, 'cancelIndexing', { folder: h.folder }), 400, 'invalid_request');
   });
 
   it('serves the renderer without the token, with the CSP and the isolation headers', async () => {

@@ -1,0 +1,42 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { apiErrorSchema } from '../../../shared/api/api-result';
+import { API, HOST_METHODS } from '../../../shared/api/contract';
+import { writeFixtureFolder } from '../../fixtures/fixture-folder';
+import { tempFolder } from '../../support/temp-folder';
+
+const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
+
+describe('CLI call', () => {
+  const folder = tempFolder('call-cli-folder');
+  const dataDir = tempFolder('call-cli-data');
+  const run = (args: readonly string[]): { code: number | null; stdout: string; stderr: string } => {
+    const result = spawnSync(process.execPath, [cli, 'call', ...args, '--folder', folder], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: dataDir } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  before(() => writeFixtureFolder(folder, { seed: 21 }));
+
+  it('answers cancelIndexing and rescan of a one-shot index: nothing runs once it is indexed', () => {
+    const cancel = run(['cancelIndexing']);
+    assert.equal(cancel.code, 0, cancel.stderr);
+    assert.deepEqual(API.cancelIndexing.response.parse(JSON.parse(cancel.stdout)), { cancelled: false });
+    const rescan = run(['rescan', '{}']);
+    assert.equal(rescan.code, 0, rescan.stderr);
+    assert.deepEqual(API.rescan.response.parse(JSON.parse(rescan.stdout)), { started: false });
+  });
+
+  it('answers every host method with not_applicable and exit 2: the CLI opens no other folder', () => {
+    for (const [method, request] of [['listRecentFolders', '{}'], ['chooseFolder', '{}'], ['openRecentFolder', '{"id":"0123456789abcdef"}']] as const) {
+      assert.ok((HOST_METHODS as readonly string[]).includes(method));
+      const result = run([method, request]);
+      assert.equal(result.code, 2, method);
+      const { error } = JSON.parse(result.stdout) as { error: unknown };
+      assert.equal(apiErrorSchema.parse(error).code, 'not_applicable', method);
+    }
+    const path = run(['openRecentFolder', JSON.stringify({ id: folder })]);
+    assert.equal(path.code, 2);
+    assert.equal(apiErrorSchema.parse((JSON.parse(path.stdout) as { error: unknown }).error).code, 'invalid_request', 'a path is not an id');
+  });
+});
