@@ -1,14 +1,17 @@
 import { useCallback } from 'react';
 import { eventHash } from '../format/route';
 import type { EventRow } from '../format/event-row';
-import { navigateTo } from '../hooks/use-hash-route';
 import type { PagedRows } from '../hooks/use-paged-rows';
 import { useSelection } from '../hooks/use-selection';
+import { useRowNavigation } from '../hooks/use-row-navigation';
 import { EventRowView } from './event-row-view';
 import { VirtualListbox } from './virtual-listbox';
 
 const ROW_HEIGHT = 30;
 const idOf = (row: EventRow): string => String(row.id);
+
+const routeOfEvent = (row: EventRow): string => eventHash(row.id);
+
 
 /** A virtualized list of events; Enter or a click opens the event's detail. */
 export function EventsListbox({
@@ -30,14 +33,7 @@ export function EventsListbox({
   readonly maxHeight?: number;
 }) {
   const { activeIndex, select } = useSelection(rows.rowAt, idOf);
-  const open = useCallback(
-    (index: number) => {
-      const row = rows.rowAt(index);
-      if (row === undefined) return;
-      navigateTo(eventHash(row.id));
-    },
-    [rows],
-  );
+  const { open, isPlaceholder } = useRowNavigation(rows, routeOfEvent);
   const renderRow = useCallback(
     (index: number) => {
       const row = rows.rowAt(index);
@@ -50,7 +46,6 @@ export function EventsListbox({
     },
     [rows, selectedEventId],
   );
-  const isPlaceholder = useCallback((index: number) => rows.rowAt(index) === undefined, [rows]);
   return (
     <div className={`list-frame ${className ?? ''}`} style={maxHeight === undefined ? undefined : { height: Math.min(maxHeight, 32 + rows.count * ROW_HEIGHT + 2) }}>
       <div className="list-head event-grid" aria-hidden="true">

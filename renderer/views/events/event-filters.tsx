@@ -1,5 +1,6 @@
 import { useId, type RefObject } from 'react';
 import { FAMILIES } from '../../../shared/model/family';
+import { SelectField } from '../../components/select-field';
 
 /** The events explorer's search and filters. */
 export interface EventFilterState {
@@ -18,17 +19,7 @@ export function EventFilters({ filters, onChange, searchRef }: { readonly filter
         <label htmlFor={`${id}-q`}>Full-text search</label>
         <input id={`${id}-q`} ref={searchRef} type="search" placeholder="Words in any value: trace id, error, URL… (press /)" value={filters.query} onChange={(event) => onChange({ ...filters, query: event.target.value })} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-family`}>Family</label>
-        <select id={`${id}-family`} value={filters.family} onChange={(event) => onChange({ ...filters, family: event.target.value })}>
-          <option value="">All families</option>
-          {FAMILIES.map((family) => (
-            <option key={family} value={family}>
-              {family}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id={`${id}-family`} label="Family" value={filters.family} anyLabel="All families" options={FAMILIES} onChange={(family) => onChange({ ...filters, family })} />
       <div className="field">
         <label htmlFor={`${id}-kind`}>Kind</label>
         <input id={`${id}-kind`} type="text" placeholder="e.g. CHECKPOINT" value={filters.kind} onChange={(event) => onChange({ ...filters, kind: event.target.value })} />

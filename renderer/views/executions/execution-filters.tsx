@@ -1,7 +1,10 @@
 import { useId, type RefObject } from 'react';
 import { EXECUTION_SORTS } from '../../../shared/api/contract';
-import { EXECUTION_FAMILIES, type ExecutionFamily } from '../../../shared/model/family';
+import { EXECUTION_FAMILIES } from '../../../shared/model/family';
+import { SelectField } from '../../components/select-field';
 import { KNOWN_STATUSES, SORT_LABELS, type ExecutionFilters as Filters } from '../../format/execution-query';
+
+const OUTCOMES = ['ok', 'failed', 'running', 'unknown'] as const;
 
 /** The filter and sort controls of the executions list. */
 export function ExecutionFilters({
@@ -27,48 +30,17 @@ export function ExecutionFilters({
           onChange={(event) => onChange({ ...filters, text: event.target.value })}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-family`}>Family</label>
-        <select id={`${id}-family`} value={filters.family} onChange={(event) => onChange({ ...filters, family: event.target.value as ExecutionFamily | '' })}>
-          <option value="">All families</option>
-          {EXECUTION_FAMILIES.map((family) => (
-            <option key={family} value={family}>
-              {family}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-outcome`}>Outcome</label>
-        <select id={`${id}-outcome`} value={filters.outcome} onChange={(event) => onChange({ ...filters, outcome: event.target.value as Filters['outcome'] })}>
-          <option value="">Any outcome</option>
-          <option value="ok">ok</option>
-          <option value="failed">failed</option>
-          <option value="running">running</option>
-          <option value="unknown">unknown</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select id={`${id}-status`} value={filters.status} onChange={(event) => onChange({ ...filters, status: event.target.value })}>
-          <option value="">Any status</option>
-          {KNOWN_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-sort`}>Sort by</label>
-        <select id={`${id}-sort`} value={filters.sort} onChange={(event) => onChange({ ...filters, sort: event.target.value as Filters['sort'] })}>
-          {EXECUTION_SORTS.map((sort) => (
-            <option key={sort} value={sort}>
-              {SORT_LABELS[sort]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id={`${id}-family`} label="Family" value={filters.family} anyLabel="All families" options={EXECUTION_FAMILIES} onChange={(family) => onChange({ ...filters, family })} />
+      <SelectField id={`${id}-outcome`} label="Outcome" value={filters.outcome} anyLabel="Any outcome" options={OUTCOMES} onChange={(outcome) => onChange({ ...filters, outcome })} />
+      <SelectField id={`${id}-status`} label="Status" value={filters.status} anyLabel="Any status" options={KNOWN_STATUSES} onChange={(status) => onChange({ ...filters, status })} />
+      <SelectField
+        id={`${id}-sort`}
+        label="Sort by"
+        value={filters.sort}
+        options={EXECUTION_SORTS}
+        optionLabel={(sort) => SORT_LABELS[sort]}
+        onChange={(sort) => onChange({ ...filters, sort: sort === '' ? filters.sort : sort })}
+      />
       <div className="field field-check">
         <input id={`${id}-desc`} type="checkbox" checked={filters.descending} onChange={(event) => onChange({ ...filters, descending: event.target.checked })} />
         <label htmlFor={`${id}-desc`}>Descending</label>

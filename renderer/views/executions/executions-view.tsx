@@ -8,9 +8,9 @@ import { DEFAULT_EXECUTION_FILTERS, executionsRequest, type ExecutionFilters as 
 import { formatCount } from '../../format/numbers';
 import { executionHash } from '../../format/route';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
-import { navigateTo } from '../../hooks/use-hash-route';
 import { usePagedRows, type PageFetcher } from '../../hooks/use-paged-rows';
 import { useSelection } from '../../hooks/use-selection';
+import { useRowNavigation } from '../../hooks/use-row-navigation';
 import { useSlashFocus } from '../../hooks/use-slash-focus';
 import { useBridge } from '../../state/bridge-context';
 import { callBridge } from '../../state/call-bridge';
@@ -21,6 +21,9 @@ import { ExecutionRowView } from './execution-row-view';
 const ROW_HEIGHT = 30;
 const PAGE_SIZE = 500;
 const idOf = (row: ExecutionRow): string => row.id;
+
+const routeOfExecution = (row: ExecutionRow): string => executionHash(row.id);
+
 
 /**
  * Every execution of every family in one virtualized list, read page by page
@@ -48,15 +51,8 @@ export function ExecutionsView({ hidden }: { readonly hidden: boolean }) {
   useLayoutEffect(() => {
     if (!hidden && scrollRef.current !== null && scrollRef.current.scrollTop !== scrollTop.current) scrollRef.current.scrollTop = scrollTop.current;
   }, [hidden]);
-  const open = useCallback(
-    (index: number) => {
-      const row = rows.rowAt(index);
-      if (row !== undefined) navigateTo(executionHash(row.id));
-    },
-    [rows],
-  );
+  const { open, isPlaceholder } = useRowNavigation(rows, routeOfExecution);
   const renderRow = useCallback((index: number) => <ExecutionRowView row={rows.rowAt(index)} />, [rows]);
-  const isPlaceholder = useCallback((index: number) => rows.rowAt(index) === undefined, [rows]);
   return (
     <div className="view view-executions" hidden={hidden}>
       <div className="view-title">

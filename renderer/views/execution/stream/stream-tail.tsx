@@ -7,14 +7,17 @@ import { VirtualListbox } from '../../../components/virtual-listbox';
 import type { EventRow } from '../../../format/event-row';
 import { formatCount } from '../../../format/numbers';
 import { eventHash } from '../../../format/route';
-import { navigateTo } from '../../../hooks/use-hash-route';
 import { usePagedRows, type PageFetcher } from '../../../hooks/use-paged-rows';
 import { useSelection } from '../../../hooks/use-selection';
+import { useRowNavigation } from '../../../hooks/use-row-navigation';
 import { useBridge } from '../../../state/bridge-context';
 import { callBridge } from '../../../state/call-bridge';
 import { StreamEventRowView } from './stream-event-row-view';
 
 const idOf = (row: EventRow): string => String(row.id);
+
+const routeOfEvent = (row: EventRow): string => eventHash(row.id);
+
 
 /**
  * The mission's events, following new ones as the stream file grows (within a
@@ -31,15 +34,8 @@ export function StreamTail({ id }: { readonly id: string }) {
   );
   const rows = usePagedRows({ key: `tail ${id}`, fetchPage, pageSize: 500, reversible: false });
   const { activeIndex, select } = useSelection(rows.rowAt, idOf);
-  const open = useCallback(
-    (index: number) => {
-      const row = rows.rowAt(index);
-      if (row !== undefined) navigateTo(eventHash(row.id));
-    },
-    [rows],
-  );
+  const { open, isPlaceholder } = useRowNavigation(rows, routeOfEvent);
   const renderRow = useCallback((index: number) => <StreamEventRowView row={rows.rowAt(index)} />, [rows]);
-  const isPlaceholder = useCallback((index: number) => rows.rowAt(index) === undefined, [rows]);
   const shown = rows.total ?? Math.max(0, rows.count - 1);
   return (
     <Panel
