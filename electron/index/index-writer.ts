@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
+import { packRawBlocks, rawTextSql } from './raw-blocks';
 import type { SourceRow } from './source-row';
 
 /** One event ready to be stored: where it came from and what it means. */
@@ -200,16 +201,19 @@ export class IndexWriter {
       entry.id = row.id;
       if (this.executionProblems.needsCheck(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
     }
+    const packed = packRawBlocks(batch.events);
+    const blockIds = packed.blocks.map((block) => Number(s.insertRawBlock.run(block.sourceId, block.data).lastInsertRowid));
     const perSource = new Map<number, { events: number; family: string | null }>();
     const familyCounts = new Map<string, number>();
-    for (const p of placed) {
+    for (const [index, p] of placed.entries()) {
       const { pending, eventId } = p;
+      const raw = packed.placements[index] as { block: number; at: number; length: number };
       const event = pending.event;
       const executionId = p.key === null ? null : (deltas.get(`${event.family}\u0000${p.key}`) as { id: number }).id;
       s.insertEvent.run(
         eventId, pending.sourceId, pending.line, pending.offset, pending.length, event.timestampMs, event.family, event.kind,
         executionId, event.status, event.errorCode, event.actor, event.failed ? 1 : 0,
-        event.facts.family === 'cycle' ? event.facts.cycle : null, pending.raw,
+        event.facts.family === 'cycle' ? event.facts.cycle : null, blockIds[raw.block], raw.at, raw.length,
       );
       s.insertFts.run(eventId, pending.searchText);
       for (const problem of event.problems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
@@ -306,7 +310,7 @@ export class IndexWriter {
     facts.stepEvents.forEach((step, seq) => {
       s.insertStepEvent.run(
         executionId, eventId, pending.sourceId, via, seq, step.stepIndex, step.stepName, step.eventType, step.timestampMs,
-        step.errorMessage, step.previousEventHash, step.eventHash, JSON.stringify(step.body),
+        step.errorMessage, step.previousEventHash, step.eventHash,
       );
     });
     for (const effect of facts.observedSideEffects) {
@@ -383,7 +387,7 @@ function toFlag(value: boolean | null): number | null {
 }
 
 function prepareStatements(db: Database.Database) {
-  const derivedTables = ['step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'problems'];
+  const derivedTables = ['raw_blocks', 'step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'problems'];
   return {
     sourceByPath: db.prepare('SELECT * FROM sources WHERE path = ?'),
     sourceById: db.prepare('SELECT * FROM sources WHERE id = ?'),
@@ -413,9 +417,11 @@ function prepareStatements(db: Database.Database) {
       'UPDATE sources SET offset = 0, line = 0, pending_bytes = 0, carry = NULL, event_count = 0, family = NULL, updated_ms = @updated_ms WHERE id = @id',
     ),
     insertEvent: db.prepare(
-      `INSERT INTO events (id, source_id, line, byte_offset, byte_length, ts, family, kind, execution_id, status, error_code, actor, failed, cycle, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (id, source_id, line, byte_offset, byte_length, ts, family, kind, execution_id, status, error_code, actor, failed, cycle,
+         raw_block, raw_at, raw_len)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    insertRawBlock: db.prepare('INSERT INTO raw_blocks (source_id, data) VALUES (?, ?)'),
     insertFts: db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
     ftsDeleteSource: db.prepare('DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE source_id = ?)'),
     addFamilyCount: db.prepare('INSERT INTO family_counts (family, events) VALUES (?, ?) ON CONFLICT (family) DO UPDATE SET events = events + excluded.events'),
@@ -464,7 +470,7 @@ function prepareStatements(db: Database.Database) {
        status = NULL, outcome = 'unknown', status_rank = -1, status_ts = -1, status_event_id = 0, label = NULL, actor = NULL,
        product = NULL, plan_id = NULL, live_mode = NULL, open_count = 0, close_count = 0 WHERE id = ?`,
     ),
-    eventsOfExecution: db.prepare('SELECT e.id, e.raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? ORDER BY e.id'),
+    eventsOfExecution: db.prepare(`SELECT e.id, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? ORDER BY e.id`),
     lineProblemsOfExecution: db.prepare("SELECT count(*) AS n FROM problems WHERE execution_id = ? AND origin != 'execution'"),
     deleteExecutionProblems: db.prepare("DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
     deleteExecution: db.prepare('DELETE FROM executions WHERE id = ?'),
@@ -472,8 +478,8 @@ function prepareStatements(db: Database.Database) {
       'INSERT INTO checkpoints (execution_id, event_id, source_id, checkpoint_id, name, status, details, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertStepEvent: db.prepare(
-      `INSERT INTO step_events (execution_id, event_id, source_id, origin, seq, step_index, step_name, event_type, ts, error_message, previous_event_hash, event_hash, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO step_events (execution_id, event_id, source_id, origin, seq, step_index, step_name, event_type, ts, error_message, previous_event_hash, event_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertSideEffect: db.prepare(
       `INSERT INTO side_effects (execution_id, plan_id, event_id, source_id, origin, via, step_index, category, description, reversible, details)

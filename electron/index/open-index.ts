@@ -1,12 +1,19 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { registerRawText } from './raw-blocks';
 
 /** The migrations, read once: an index is opened many times, the files never change. */
 const MIGRATIONS = readMigrations();
 
 /** The schema version this build writes; an index of another version is migrated or rebuilt. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Indexes below this version are rebuilt, not migrated: 003 moved raw lines into
+ * deflated blocks, which SQL cannot produce from the old column.
+ */
+const OLDEST_MIGRATABLE = 3;
 
 /** How to open an index beyond its path. */
 export interface IndexOpenOptions {
@@ -44,6 +51,7 @@ export function openIndex(dbPath: string, folderRealPath: string, options: Index
 export function openIndexReadOnly(dbPath: string, options: IndexOpenOptions = {}): Database.Database {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   db.pragma('query_only = ON');
+  registerRawText(db);
   return db;
 }
 
@@ -68,11 +76,13 @@ function openAndMigrate(dbPath: string, folderRealPath: string, options: IndexOp
     db.pragma('wal_autocheckpoint = 8192');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new RebuildNeeded(`the index was written by a newer schema (${version} > ${SCHEMA_VERSION})`);
+    if (version > 0 && version < OLDEST_MIGRATABLE) throw new RebuildNeeded(`the index was written by an older schema (${version}) that this version rebuilds`);
     if (!fresh && version === 0) {
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (tables.n > 0) throw new RebuildNeeded('the index has an unknown schema');
     }
     migrate(db, version);
+    registerRawText(db);
     if (options.maxBytes !== undefined) {
       const pageSize = db.pragma('page_size', { simple: true }) as number;
       db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);

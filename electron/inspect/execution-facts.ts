@@ -6,7 +6,9 @@ import type { RollbackHintFact, SideEffectFact, SnapshotFact } from '../../share
 import { originalPath } from '../index/index-writer';
 import { EVENT_COLUMNS, EVENT_TABLES, toEventRow, type EventRow, type StoredEvent } from '../index/queries/list-events';
 import { EXECUTION_COLUMNS, toExecutionRow, type ExecutionRow, type StoredExecution } from '../index/queries/list-executions';
+import { rawTextSql } from '../index/raw-blocks';
 import { PROBLEM_COLUMNS, PROBLEM_TABLES, toProblemRow, type ProblemRow, type StoredProblem } from '../index/queries/list-problems';
+import { StepBodies } from './step-bodies';
 
 /** Rows as the lists show them: the detail maps executions, events and problems with the lists' own functions, so the two cannot drift. */
 export type { EventRow, ExecutionRow, ProblemRow };
@@ -100,13 +102,15 @@ export const EXECUTION_PROBLEM_LIMIT = 500;
  */
 export class ExecutionFacts {
   private readonly statements;
+  private readonly stepBodies: StepBodies;
 
   constructor(readonly db: Database.Database) {
+    this.stepBodies = new StepBodies(db);
     this.statements = {
       execution: db.prepare(`SELECT ${EXECUTION_COLUMNS} FROM executions x WHERE x.family = ? AND x.key = ?`),
       events: db.prepare(`SELECT ${EVENT_COLUMNS} FROM ${EVENT_TABLES} WHERE e.execution_id = ? ORDER BY e.ts, e.id LIMIT ?`),
       stepEvents: db.prepare(
-        `SELECT event_id, origin, step_index, step_name, event_type, ts, error_message, body FROM step_events
+        `SELECT event_id, origin, seq, step_index, step_name, event_type, ts, error_message FROM step_events
          WHERE execution_id = ? ORDER BY origin, event_id, seq`,
       ),
       sideEffects: db.prepare(
@@ -128,9 +132,9 @@ export class ExecutionFacts {
       problems: db.prepare(`SELECT ${PROBLEM_COLUMNS} FROM ${PROBLEM_TABLES} WHERE p.execution_id = ? ORDER BY p.id LIMIT ?`),
       planExists: db.prepare('SELECT 1 AS found FROM plans WHERE plan_id = ? LIMIT 1'),
       hints: db.prepare('SELECT event_id, step_index, description, actions, risks FROM rollback_hints WHERE plan_id = ? ORDER BY event_id, position'),
-      rawOfKind: db.prepare('SELECT id, kind, raw FROM events WHERE execution_id = ? AND kind = ? ORDER BY id'),
+      rawOfKind: db.prepare(`SELECT e.id, e.kind, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? AND e.kind = ? ORDER BY e.id`),
       hasOtherKind: db.prepare('SELECT 1 AS found FROM events WHERE execution_id = ? AND kind != ? LIMIT 1'),
-      inFileOrder: db.prepare('SELECT id, kind, raw FROM events WHERE execution_id = ? ORDER BY source_id, line, id'),
+      inFileOrder: db.prepare(`SELECT e.id, e.kind, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? ORDER BY e.source_id, e.line, e.id`),
       sourceIds: db.prepare('SELECT DISTINCT source_id FROM events WHERE execution_id = ?'),
       source: db.prepare('SELECT id, path, state FROM sources WHERE id = ?'),
       // What a report shows: its first events and problems, every step event, and the plan documents it takes hints from.
@@ -160,10 +164,11 @@ export class ExecutionFacts {
   stepEvents(execution: FoundExecution): StoredStepEvent[] {
     const rows = this.statements.stepEvents.all(execution.rowId) as {
       event_id: number; origin: RecordOrigin; step_index: number | null; step_name: string | null; event_type: string | null;
-      ts: number | null; error_message: string | null; body: string;
+      ts: number | null; error_message: string | null; seq: number;
     }[];
+    const bodies = this.stepBodies.of(rows);
     // 'document' sorts before 'stream'; the caller picks an origin, so only the order within one matters.
-    return rows.map((row) => ({
+    return rows.map((row, index) => ({
       eventId: row.event_id,
       origin: row.origin,
       stepIndex: row.step_index,
@@ -171,7 +176,7 @@ export class ExecutionFacts {
       eventType: row.event_type,
       ts: row.ts,
       errorMessage: row.error_message,
-      body: JSON.parse(row.body) as Record<string, unknown>,
+      body: bodies[index] as Readonly<Record<string, unknown>>,
     }));
   }
 

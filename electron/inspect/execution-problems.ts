@@ -3,7 +3,9 @@ import type { ProblemCode } from '../../shared/model/problem-code';
 import { isUntracedKey } from '../../shared/model/execution-id';
 import type { ExecutionChecker } from '../index/index-writer';
 import type { ChainVerdict } from '../../shared/model/inspection';
+import { rawTextSql } from '../index/raw-blocks';
 import { compareExecutionHash, verifyChain, type ExecutionHashFields } from './hash-chain';
+import { StepBodies } from './step-bodies';
 
 interface Finding {
   readonly sourceId: number | null;
@@ -14,7 +16,8 @@ interface Finding {
 }
 
 interface StepRow {
-  readonly body: string;
+  readonly seq: number;
+  readonly origin: 'stream' | 'document';
   readonly event_id: number;
   readonly source_id: number;
   readonly line: number;
@@ -44,8 +47,10 @@ interface EventRef {
  */
 export class ExecutionProblems implements ExecutionChecker {
   private readonly statements;
+  private readonly stepBodies: StepBodies;
 
   constructor(db: Database.Database) {
+    this.stepBodies = new StepBodies(db);
     this.statements = {
       before: db.prepare('SELECT exec_problems FROM executions WHERE id = ?'),
       clear: db.prepare("DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
@@ -55,9 +60,12 @@ export class ExecutionProblems implements ExecutionChecker {
       dispatches: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind IN ('PAC_DISPATCH_START', 'PAC_DISPATCH_END') ORDER BY ts, id"),
       finishes: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'execution_finished' ORDER BY ts, id"),
       firstEvent: db.prepare('SELECT id, source_id, line, kind FROM events WHERE execution_id = ? ORDER BY id LIMIT 1'),
-      stepEvents: db.prepare('SELECT s.body, s.event_id, e.source_id, e.line FROM step_events s JOIN events e ON e.id = s.event_id WHERE s.execution_id = ? AND s.origin = ? ORDER BY s.event_id, s.seq'),
+      stepEvents: db.prepare(
+        'SELECT s.seq, s.origin, s.event_id, e.source_id, e.line FROM step_events s JOIN events e ON e.id = s.event_id WHERE s.execution_id = ? AND s.origin = ? ORDER BY s.event_id, s.seq',
+      ),
       recordEvents: db.prepare(
-        "SELECT id, source_id, line, kind, status, raw FROM events WHERE execution_id = ? AND kind IN ('execution_started', 'execution_finished', 'record_document') ORDER BY id",
+        `SELECT e.id, e.source_id, e.line, e.kind, e.status, ${rawTextSql('e')} AS raw FROM events e
+         WHERE e.execution_id = ? AND e.kind IN ('execution_started', 'execution_finished', 'record_document') ORDER BY e.id`,
       ),
     };
   }
@@ -122,7 +130,7 @@ export class ExecutionProblems implements ExecutionChecker {
     for (const origin of ['stream', 'document'] as const) {
       const rows = s.stepEvents.all(executionId, origin) as StepRow[];
       if (rows.length === 0) continue;
-      const verdict = verifyChain(rows.map((row) => JSON.parse(row.body) as Record<string, unknown>));
+      const verdict = verifyChain(this.stepBodies.of(rows));
       chains.set(origin, { verdict, rows });
       if (verdict.chain === 'broken') {
         const at = rows[verdict.brokenAt ?? 0] ?? rows[0]!;

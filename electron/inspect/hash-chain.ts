@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../shared/model/canonical-json';
+import { canonicalJson, canonicalJsonOrNull, NotCanonicalizable } from '../../shared/model/canonical-json';
 import type { ChainVerdict, ExecutionHashComparison } from '../../shared/model/inspection';
 
 /** The fields execution_hash covers (formats.md "Hash chain"), named as in the record document. */
@@ -35,7 +35,10 @@ export function verifyChain(stepEvents: readonly Readonly<Record<string, unknown
   for (let index = 0; index < length; index++) {
     const event = stepEvents[index] as Readonly<Record<string, unknown>>;
     const stored = event['event_hash'];
-    const computed = eventHash(event);
+    const computed = hashOrNull(event);
+    if (computed === null) {
+      return { chain: 'broken', length, chainHead, brokenAt: index, reason: 'unhashable_event', expected: hashText(stored), computed: null };
+    }
     if (stored === undefined || stored === null) {
       return { chain: 'broken', length, chainHead, brokenAt: index, reason: 'missing_event_hash', expected: null, computed };
     }
@@ -69,13 +72,35 @@ export function executionHash(fields: ExecutionHashFields): string {
 /** Compares a record document's execution_hash with the one recomputed from `fields`; exact string equality. */
 export function compareExecutionHash(documentHash: string | null | undefined, fields: ExecutionHashFields): ExecutionHashComparison {
   if (documentHash === null || documentHash === undefined) return 'absent';
-  return documentHash === executionHash(fields) ? 'match' : 'mismatch';
+  return documentHash === executionHashOrNull(fields) ? 'match' : 'mismatch';
 }
 
-/** A stored hash field as reportable text: strings as is, null/absent as null, anything else as canonical JSON. */
-function hashText(value: unknown): string | null {
+/** executionHash, or null when a field holds a number beyond JSON's range (no hash can match then). */
+export function executionHashOrNull(fields: ExecutionHashFields): string | null {
+  try {
+    return executionHash(fields);
+  } catch (error) {
+    if (error instanceof NotCanonicalizable) return null;
+    throw error;
+  }
+}
+
+/**
+ * A stored hash field as reportable text: strings as is, null/absent as null,
+ * anything else as canonical JSON (or a note when it has none).
+ */
+export function hashText(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return typeof value === 'string' ? value : canonicalJson(value);
+  return typeof value === 'string' ? value : (canonicalJsonOrNull(value) ?? '(a value holding a number beyond JSON range)');
+}
+
+function hashOrNull(stepEvent: Readonly<Record<string, unknown>>): string | null {
+  try {
+    return eventHash(stepEvent);
+  } catch (error) {
+    if (error instanceof NotCanonicalizable) return null;
+    throw error;
+  }
 }
 
 function sha256Hex(text: string): string {

@@ -122,6 +122,8 @@ function breakReasonText(reason: ChainBreakReason): string {
       return 'the event no longer matches its own hash';
     case 'previous_hash_mismatch':
       return 'its link to the event before is wrong (an event was removed, inserted or reordered)';
+    case 'unhashable_event':
+      return 'the event holds a number beyond JSON range, so its hash cannot be recomputed';
     default:
       return assertNever(reason, 'chain break reason');
   }

@@ -3,12 +3,11 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { sourceDigestSchema, verificationSchema } from '../../shared/api/views';
-import { canonicalJson } from '../../shared/model/canonical-json';
 import type { ChainVerdict } from '../../shared/model/inspection';
 import { isInsideFolder } from '../index/index-location';
 import type { RecordAssembly } from './assemble-execution';
 import type { StoredSource } from './execution-facts';
-import { compareExecutionHash, executionHash, type ExecutionHashFields } from './hash-chain';
+import { compareExecutionHash, executionHashOrNull, hashText, type ExecutionHashFields } from './hash-chain';
 
 /** The hash-chain verdict of one record execution, as the API answers verifyExecution. */
 export type Verification = z.infer<typeof verificationSchema>;
@@ -44,8 +43,8 @@ export function verifyRecord(executionId: string, record: Pick<RecordAssembly, '
     const stored = doc['execution_hash'];
     hash = {
       executionHash: compareExecutionHash(stored as string | null | undefined, fields),
-      executionHashExpected: stored === undefined || stored === null ? null : typeof stored === 'string' ? stored : canonicalJson(stored),
-      executionHashComputed: executionHash(fields),
+      executionHashExpected: hashText(stored),
+      executionHashComputed: executionHashOrNull(fields),
     };
   }
   return {

@@ -4,9 +4,13 @@ import { z } from 'zod';
 // of API responses, so every name here is contract: add fields, never rename.
 
 /** Why a step event hash chain breaks at an event, per formats.md "Hash chain". */
-export const CHAIN_BREAK_REASONS = ['missing_event_hash', 'event_hash_mismatch', 'previous_hash_mismatch'] as const;
+export const CHAIN_BREAK_REASONS = ['missing_event_hash', 'event_hash_mismatch', 'previous_hash_mismatch', 'unhashable_event'] as const;
 
-/** Why a chain breaks: the event has no hash, its content no longer matches it, or its link to the event before is wrong. */
+/**
+ * Why a chain breaks: the event has no hash, its content no longer matches it, its
+ * link to the event before is wrong, or it holds a number beyond JSON's range, so
+ * its hash cannot be recomputed.
+ */
 export const chainBreakReasonSchema = z.enum(CHAIN_BREAK_REASONS);
 
 /** A reason a chain breaks. */
@@ -34,7 +38,7 @@ export const chainVerdictSchema = z.object({
    */
   expected: z.string().nullable().optional(),
   /**
-   * Hash mismatch and missing hash: the recomputed event_hash. Link mismatch: the
+   * Hash mismatch and missing hash: the recomputed event_hash (null when unhashable). Link mismatch: the
    * previous_event_hash found (null when null or absent; canonical JSON text when not a string).
    */
   computed: z.string().nullable().optional(),

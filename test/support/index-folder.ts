@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { IngestSession } from '../../electron/ingest/ingest-session';
 import type { IngestOptions } from '../../electron/ingest/ingestor';
 import { tempFolder } from './temp-folder';
+import { openIndexReadOnly } from '../../electron/index/open-index';
 
 /** Indexes a folder once in-process (the worker runs the same session) and returns the index path. */
 export async function indexOnce(folder: string, dbPath = join(tempFolder('db'), 'index.sqlite'), options?: Partial<IngestOptions>): Promise<string> {
@@ -18,7 +18,7 @@ export async function indexOnce(folder: string, dbPath = join(tempFolder('db'), 
 
 /** Runs a read-only query against an index file. */
 export function query<T>(dbPath: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true });
+  const db = openIndexReadOnly(dbPath);
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {

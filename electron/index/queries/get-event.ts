@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ApiResponse } from '../../../shared/api/contract';
 import type { NormalizedEvent } from '../../../shared/model/normalized-event';
 import { EVENT_COLUMNS, EVENT_TABLES, toEventRow, type StoredEvent } from './list-events';
+import { rawTextSql } from '../raw-blocks';
 import { PROBLEM_COLUMNS, PROBLEM_TABLES, toProblemRow, type StoredProblem } from './list-problems';
 
 /** Re-derives an event from its raw text with the reader's own code; null when the text is no event. */
@@ -17,7 +18,7 @@ export class EventDetails {
     db: Database.Database,
     private readonly normalize: NormalizeRaw,
   ) {
-    this.event = db.prepare(`SELECT ${EVENT_COLUMNS}, e.raw FROM ${EVENT_TABLES} WHERE e.id = ?`);
+    this.event = db.prepare(`SELECT ${EVENT_COLUMNS}, ${rawTextSql('e')} AS raw FROM ${EVENT_TABLES} WHERE e.id = ?`);
     // problems has no event_id index, but every problem about an event carries that event's source and line.
     this.problems = db.prepare(`SELECT ${PROBLEM_COLUMNS} FROM ${PROBLEM_TABLES} WHERE p.source_id = ? AND p.line = ? AND p.event_id = ? ORDER BY p.id`);
   }

@@ -4,6 +4,7 @@ import type { eventRowSchema } from '../../../shared/api/views';
 import { formatExecutionId } from '../../../shared/model/execution-id';
 import type { ExecutionFamily, Family } from '../../../shared/model/family';
 import { originalPath } from '../index-writer';
+import { rawTextSql } from '../raw-blocks';
 import { toFtsQuery } from './fts-query';
 import { decodeCursor } from './keyset-cursor';
 import { readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
@@ -43,9 +44,14 @@ const PREVIEW_CHARS = 300;
 /** Events with their source file and execution, for EVENT_COLUMNS. */
 export const EVENT_TABLES = 'events e JOIN sources s ON s.id = e.source_id LEFT JOIN executions x ON x.id = e.execution_id';
 
-/** What toEventRow needs. Only the preview's characters of the raw line are read: a document's raw text can be megabytes. */
+/**
+ * What toEventRow needs. Only the preview's bytes of the raw line are decoded: a
+ * document's raw text can be megabytes. N UTF-16 units take at most 3N UTF-8
+ * bytes (3N + 1 with a surrogate pair across the end), so with 4N bytes a
+ * character cut at the limit lies past the preview.
+ */
 export const EVENT_COLUMNS = `e.id, e.ts, e.family, e.kind, e.status, e.error_code, e.actor, e.failed, e.source_id, e.line, e.byte_offset, e.byte_length,
-  substr(e.raw, 1, ${PREVIEW_CHARS}) AS preview, s.path, s.state AS source_state, x.family AS execution_family, x.key AS execution_key`;
+  ${rawTextSql('e', PREVIEW_CHARS * 4)} AS preview, s.path, s.state AS source_state, x.family AS execution_family, x.key AS execution_key`;
 
 /** Maps a stored event to the API row. */
 export function toEventRow(row: StoredEvent): EventRow {
@@ -60,7 +66,7 @@ export function toEventRow(row: StoredEvent): EventRow {
     failed: row.failed !== 0,
     executionId: row.execution_family === null || row.execution_key === null ? null : formatExecutionId(row.execution_family, row.execution_key),
     source: { path: originalPath(row.path), line: row.line, byteOffset: row.byte_offset, byteLength: row.byte_length, gone: row.source_state === 'gone' },
-    // SQLite counted code points, JavaScript counts UTF-16 units: cut again so the preview is raw.slice(0, 300).
+    // The decoded byte prefix is longer than the preview: cut it so the preview is raw.slice(0, 300).
     preview: row.preview.slice(0, PREVIEW_CHARS),
   };
 }

@@ -53,6 +53,20 @@ const EMPTY_FACTS: RecordFacts = Object.freeze({
   executionHash: null,
 });
 
+/**
+ * The body of an observer step_event line: the line without its `kind`, exactly
+ * what its event_hash covers. The index re-derives it from the raw line rather
+ * than storing a copy, so this is the one definition.
+ */
+export function streamStepBody(obj: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return copyWithoutKeys(obj, KIND_ONLY);
+}
+
+/** The bodies of a record document's step events, in the order of its facts' stepEvents (non-objects skipped). */
+export function documentStepBodies(obj: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>[] {
+  return (readArray(obj, 'step_events') ?? []).filter(isJsonObject);
+}
+
 /** Normalizes an execution record: an observer line, a record document or a plan document (formats.md §5). */
 export function normalizeRecord(obj: Record<string, unknown>): NormalizedEvent {
   const shape = detectRecordShape(obj);
@@ -102,7 +116,7 @@ function normalizeObserverLine(obj: Record<string, unknown>): NormalizedEvent {
     case 'step_event':
       status = readString(obj, 'event_type');
       failed = status === 'FAILED';
-      facts = { ...EMPTY_FACTS, recordKind, executionId, stepEvents: [stepEventFact(obj, copyWithoutKeys(obj, KIND_ONLY), time.ms)] };
+      facts = { ...EMPTY_FACTS, recordKind, executionId, stepEvents: [stepEventFact(obj, streamStepBody(obj), time.ms)] };
       break;
     case 'side_effect':
       facts = { ...EMPTY_FACTS, recordKind, executionId, observedSideEffects: [sideEffectFact(obj)] };
@@ -148,6 +162,7 @@ function normalizeRecordDocument(obj: Record<string, unknown>): NormalizedEvent 
   const rawSteps = readArray(obj, 'step_events') ?? [];
   for (let index = 0; index < rawSteps.length; index += 1) {
     const step = rawSteps[index];
+    // documentStepBodies skips the same elements: a step's seq is its place among the objects.
     if (!isJsonObject(step)) continue;
     const stepTime = hasField(step, 'timestamp') ? parseTimestamp(readField(step, 'timestamp'), `step_events[${index}].timestamp`) : null;
     if (stepTime !== null && stepTime.problem !== null && stepTime.problem.code !== 'time.missing' && stepTimeProblems < MAX_STEP_TIME_PROBLEMS) {

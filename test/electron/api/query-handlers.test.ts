@@ -14,6 +14,7 @@ import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import type { FixtureManifest } from '../../fixtures/fixture-manifest';
 import { indexOnce } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
+import { rawTextSql } from '../../../electron/index/raw-blocks';
 
 /** Execution-level verdicts the manifest lists per record, not per line. */
 const RECORD_VERDICTS = new Set(['record.chain_broken', 'record.execution_hash_mismatch', 'record.stream_document_mismatch']);
@@ -322,7 +323,7 @@ describe('listEvents', () => {
   });
 
   it('finds an event by a value it contains, with the row as listed', async () => {
-    const target = db.prepare("SELECT e.id, e.raw FROM events e JOIN executions x ON x.id = e.execution_id WHERE e.family = 'exec-event' ORDER BY e.id LIMIT 1").get() as { id: number; raw: string };
+    const target = db.prepare(`SELECT e.id, ${rawTextSql('e')} AS raw FROM events e JOIN executions x ON x.id = e.execution_id WHERE e.family = 'exec-event' ORDER BY e.id LIMIT 1`).get() as { id: number; raw: string };
     const value = (JSON.parse(target.raw) as Record<string, unknown>)['trace_id'];
     assert.equal(typeof value, 'string');
     for (const query of [value as string, `  ${(value as string).toUpperCase()}  `, `${value as string} -`, `"${value as string}"`]) {

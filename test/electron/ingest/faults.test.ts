@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { openIndex, SCHEMA_VERSION } from '../../../electron/index/open-index';
+import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
 import { IngestWorkerClient } from '../../../electron/ingest/ingest-worker-client';
 import type { FromIngestWorker } from '../../../electron/ingest/ingest-messages';
@@ -51,6 +52,21 @@ describe('a damaged or foreign index is rebuilt from the folder', () => {
     foreign.db.close();
     assert.match(foreign.rebuiltBecause ?? '', /another folder/);
   });
+
+  it('rebuilds an index of a schema from before raw blocks, whose raw lines SQL cannot convert', async () => {
+    const folder = tempFolder('older');
+    writeFileSync(join(folder, 'exec.jsonl'), execLines(3));
+    const dbPath = await indexOnce(folder);
+    const raw = new Database(dbPath);
+    raw.pragma('user_version = 2');
+    raw.close();
+    const older = openIndex(dbPath, realpathSync(folder));
+    assert.match(older.rebuiltBecause ?? '', /older schema \(2\)/);
+    assert.equal((older.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n, 0, 'rebuilt empty, to be read again');
+    older.db.close();
+    await indexOnce(folder, dbPath);
+    assert.equal(eventCount(dbPath), 3);
+  });
 });
 
 describe('a full disk under the index', () => {
@@ -66,7 +82,7 @@ describe('a full disk under the index', () => {
     const [progress] = query<{ line: number }>(dbPath, 'SELECT line FROM sources');
     assert.equal(progress?.line, partial, 'the committed offset matches the committed events');
     await indexOnce(folder, dbPath);
-    const traces = query<{ raw: string }>(dbPath, 'SELECT raw FROM events').map((r) => JSON.parse(r.raw).trace_id as string);
+    const traces = query<{ raw: string }>(dbPath, `SELECT ${rawTextSql('e')} AS raw FROM events e`).map((r) => JSON.parse(r.raw).trace_id as string);
     assert.equal(traces.length, 20_000);
     assert.equal(new Set(traces).size, 20_000);
     assert.deepEqual(readdirSync(folder), ['exec.jsonl'], 'nothing written into the evidence folder');
@@ -151,7 +167,7 @@ describe('fixture folders survive interruption', () => {
     await cancelling.close();
     const resumed = await indexOnce(folder, `${dbPath}.x`);
     const clean = await indexOnce(folder);
-    const rows = (db: string): string[] => query<{ k: string }>(db, "SELECT s.path || ':' || e.line || ':' || e.raw AS k FROM events e JOIN sources s ON s.id = e.source_id ORDER BY k").map((r) => r.k);
+    const rows = (db: string): string[] => query<{ k: string }>(db, `SELECT s.path || ':' || e.line || ':' || ${rawTextSql('e')} AS k FROM events e JOIN sources s ON s.id = e.source_id ORDER BY k`).map((r) => r.k);
     assert.deepEqual(rows(resumed), rows(clean));
   });
 });

@@ -7,6 +7,7 @@ import { EXECUTION_FAMILIES } from '../../../shared/model/family';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { indexOnce, query } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
+import { rawTextSql } from '../../../electron/index/raw-blocks';
 
 /** Problems of the kinds the fixture manifest lists: all but the record verification verdicts, which it lists per execution. */
 function indexedProblems(dbPath: string): string[] {
@@ -72,7 +73,7 @@ for (const seed of [1, 29]) {
       const { readFileSync } = await import('node:fs');
       const rows = query<{ path: string; byte_offset: number; byte_length: number; raw: string; kind: string }>(
         await dbPathPromise,
-        "SELECT s.path, e.byte_offset, e.byte_length, e.raw, s.kind FROM events e JOIN sources s ON s.id = e.source_id WHERE s.kind IN ('lines', 'json')",
+        `SELECT s.path, e.byte_offset, e.byte_length, ${rawTextSql('e')} AS raw, s.kind FROM events e JOIN sources s ON s.id = e.source_id WHERE s.kind IN ('lines', 'json')`,
       );
       assert.ok(rows.length > 100);
       const files = new Map<string, Buffer>();

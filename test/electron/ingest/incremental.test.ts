@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { indexOnce, query } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
+import { rawTextSql } from '../../../electron/index/raw-blocks';
 
 function execLine(trace: string, status: 'success' | 'failed' = 'success'): string {
   const error = status === 'failed' ? ',"error_code":"ADAPTER_EXCEPTION"' : '';
@@ -25,7 +26,7 @@ interface EventRow {
 }
 
 function events(dbPath: string): EventRow[] {
-  return query<EventRow>(dbPath, 'SELECT s.path, s.state, e.line, e.raw FROM events e JOIN sources s ON s.id = e.source_id ORDER BY s.path, e.line');
+  return query<EventRow>(dbPath, `SELECT s.path, s.state, e.line, ${rawTextSql('e')} AS raw FROM events e JOIN sources s ON s.id = e.source_id ORDER BY s.path, e.line`);
 }
 
 function assertNoDuplicates(rows: readonly EventRow[]): void {

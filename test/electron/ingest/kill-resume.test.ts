@@ -8,6 +8,7 @@ import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { SeededRandom } from '../../fixtures/seeded-random';
 import { indexOnce, query } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
+import { rawTextSql } from '../../../electron/index/raw-blocks';
 
 const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 
@@ -38,7 +39,7 @@ interface IndexSnapshot {
 function snapshot(dbPath: string): IndexSnapshot {
   const rows = (sql: string): string[] => query<{ k: string }>(dbPath, sql).map((r) => r.k);
   return {
-    events: rows("SELECT s.path || ':' || e.line || ':' || e.byte_offset || ':' || e.raw AS k FROM events e JOIN sources s ON s.id = e.source_id ORDER BY k"),
+    events: rows(`SELECT s.path || ':' || e.line || ':' || e.byte_offset || ':' || ${rawTextSql('e')} AS k FROM events e JOIN sources s ON s.id = e.source_id ORDER BY k`),
     executions: rows(
       "SELECT family || ':' || key || ':' || event_count || ':' || failure_count || ':' || problem_count || ':' || coalesce(status, '-') || ':' || coalesce(first_ts, '-') || ':' || coalesce(last_ts, '-') AS k FROM executions ORDER BY k",
     ),

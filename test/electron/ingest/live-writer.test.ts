@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { IngestWorkerClient } from '../../../electron/ingest/ingest-worker-client';
 import { query } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
+import { rawTextSql } from '../../../electron/index/raw-blocks';
 
 const SECONDS = Number(process.env['INSPECTOR_STRESS_SECONDS'] ?? 30);
 const LINES_PER_SECOND = 5000;
@@ -134,7 +135,7 @@ describe('watching while a writer appends at 5,000 lines/s', () => {
     }
     await client.stop();
 
-    const indexed = query<{ raw: string; state: string }>(dbPath, 'SELECT e.raw, s.state FROM events e JOIN sources s ON s.id = e.source_id');
+    const indexed = query<{ raw: string; state: string }>(dbPath, `SELECT ${rawTextSql('e')} AS raw, s.state FROM events e JOIN sources s ON s.id = e.source_id`);
     const seqOf = (raw: string): number => Number((JSON.parse(raw) as { trace_id: string }).trace_id.slice(2));
     const indexedSeqs = indexed.map((r) => seqOf(r.raw));
     assert.equal(new Set(indexedSeqs).size, indexedSeqs.length, 'no line indexed twice');

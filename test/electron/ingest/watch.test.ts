@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
 import { query } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
+import { rawTextSql } from '../../../electron/index/raw-blocks';
 
 function execLine(trace: string): string {
   return `{"trace_id":"${trace}","action_type":"send_email","adapter":"smtp","status":"success","product":"crm","timestamp":"2026-03-02T10:15:04.120Z"}\n`;
@@ -20,7 +21,7 @@ async function waitFor(what: string, check: () => boolean, timeoutMs = 3000): Pr
 }
 
 function traces(dbPath: string): string[] {
-  return query<{ raw: string }>(dbPath, 'SELECT raw FROM events ORDER BY id').map((r) => JSON.parse(r.raw).trace_id as string);
+  return query<{ raw: string }>(dbPath, `SELECT ${rawTextSql('e')} AS raw FROM events e ORDER BY e.id`).map((r) => JSON.parse(r.raw).trace_id as string);
 }
 
 describe('watching a folder', () => {

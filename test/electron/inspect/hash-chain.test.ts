@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { compareExecutionHash, eventHash, executionHash, verifyChain } from '../../../electron/inspect/hash-chain';
+import { compareExecutionHash, eventHash, executionHash, executionHashOrNull, verifyChain } from '../../../electron/inspect/hash-chain';
 import { chainVerdictSchema } from '../../../shared/model/inspection';
 
 type StepEvent = Record<string, unknown>;
@@ -115,6 +115,20 @@ describe('verifyChain details', () => {
     assert.equal(verifyChain(events).reason, 'missing_event_hash');
   });
 
+  it('reports an event holding a number beyond JSON range (1e400 parses to Infinity) as unhashable, not a crash', () => {
+    const events = clone(vector('intact chain with unicode and quotes').step_events);
+    (events[2] as StepEvent)['details'] = JSON.parse('{"n":1e400}') as unknown;
+    const verdict = verifyChain(events);
+    assert.deepEqual({ brokenAt: verdict.brokenAt, reason: verdict.reason, computed: verdict.computed }, { brokenAt: 2, reason: 'unhashable_event', computed: null });
+    assert.equal(verdict.expected, (events[2] as StepEvent)['event_hash']);
+    chainVerdictSchema.parse(verdict);
+    const stored = clone(vector('intact chain with unicode and quotes').step_events);
+    (stored[0] as StepEvent)['event_hash'] = JSON.parse('[1e400]') as unknown;
+    // event_hash is not covered by the hash, so a stored one beyond range is a plain mismatch, shown as a note.
+    assert.equal(verifyChain(stored).reason, 'event_hash_mismatch');
+    assert.match(verifyChain(stored).expected ?? '', /beyond JSON range/);
+  });
+
   it('reports only the first break when several events are damaged', () => {
     const events = clone(vector('intact chain with unicode and quotes').step_events);
     (events[3] as StepEvent)['details'] = { n: 'edited' };
@@ -151,6 +165,12 @@ describe('executionHash and compareExecutionHash', () => {
   it('reports a mismatch when any covered field differs', () => {
     assert.equal(compareExecutionHash(testCase.expect.execution_hash, { ...fields, status: 'COMPLETED' }), 'mismatch');
     assert.equal(compareExecutionHash(testCase.expect.execution_hash, { ...fields, chain_head: null }), 'mismatch');
+  });
+
+  it('reports a mismatch, not a crash, when a covered field is a number beyond JSON range', () => {
+    const huge = { ...fields, status: JSON.parse('1e400') as string };
+    assert.equal(compareExecutionHash(testCase.expect.execution_hash, huge), 'mismatch');
+    assert.equal(executionHashOrNull(huge), null);
   });
 
   it('reports absent when the document carries no execution_hash', () => {

@@ -5,6 +5,7 @@ const REASONS: Readonly<Record<string, string>> = {
   event_hash_mismatch: "the event's content no longer matches its own hash",
   missing_event_hash: 'the event has no event_hash',
   previous_hash_mismatch: 'the link to the event before it is wrong (an event was removed, inserted or reordered)',
+  unhashable_event: 'the event holds a number beyond JSON range, so its hash cannot be recomputed',
 };
 
 /** The hash-chain verdict of a record execution: intact, or broken at step event N and why. */

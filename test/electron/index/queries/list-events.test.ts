@@ -8,6 +8,7 @@ import { StatementCache } from '../../../../electron/index/queries/statement-cac
 import { openIndex } from '../../../../electron/index/open-index';
 import { API } from '../../../../shared/api/contract';
 import { tempFolder } from '../../../support/temp-folder';
+import { packRawBlocks, type RawPlacement } from '../../../../electron/index/raw-blocks';
 
 /** Remembers every SQL text the list asks for, so the test can EXPLAIN exactly what runs. */
 class RecordingCache extends StatementCache {
@@ -27,11 +28,18 @@ describe('listEvents', () => {
   db.transaction(() => {
     db.prepare("INSERT INTO sources (id, path, dir, kind, state) VALUES (1, 'logs/a.jsonl', 'logs', 'lines', 'active'), (2, 'logs/b.jsonl (gone #2)', 'logs', 'lines', 'gone')").run();
     db.prepare("INSERT INTO executions (id, family, key) VALUES (1, 'record', 'exec-1'), (2, 'benson', 'PAC-1')").run();
-    const insert = db.prepare('INSERT INTO events (id, source_id, line, byte_offset, byte_length, ts, family, kind, execution_id, failed, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO events (id, source_id, line, byte_offset, byte_length, ts, family, kind, execution_id, failed, raw_block, raw_at, raw_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertBlock = db.prepare('INSERT INTO raw_blocks (source_id, data) VALUES (?, ?)');
     for (let id = 1; id <= 60; id++) {
       const ts = id % 6 === 0 ? null : 1_000 + (id % 7) * 10;
       const execution = id % 3 === 0 ? null : (id % 3);
-      insert.run(id, 1 + (id % 2), id, id * 100, 90, ts, execution === 1 ? 'record' : execution === 2 ? 'benson' : 'generic', 'k', execution, id % 5 === 0 ? 1 : 0, id === 7 ? astral : `{"n":${id}}`);
+      const sourceId = 1 + (id % 2);
+      const packed = packRawBlocks([{ sourceId, raw: id === 7 ? astral : `{"n":${id}}` }]);
+      const block = Number(insertBlock.run(sourceId, packed.blocks[0]?.data).lastInsertRowid);
+      const at = packed.placements[0] as RawPlacement;
+      insert.run(id, sourceId, id, id * 100, 90, ts, execution === 1 ? 'record' : execution === 2 ? 'benson' : 'generic', 'k', execution, id % 5 === 0 ? 1 : 0, block, at.at, at.length);
       stored.push({ id, ts, execution });
     }
   })();

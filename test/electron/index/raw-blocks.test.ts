@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import { after, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { openIndex } from '../../../electron/index/open-index';
+import { packRawBlocks, RAW_BLOCK_BYTES, rawTextSql } from '../../../electron/index/raw-blocks';
+import { tempFolder } from '../../support/temp-folder';
+
+describe('raw blocks', () => {
+  const db = openIndex(join(tempFolder('raw-blocks'), 'index.sqlite'), tempFolder('raw-blocks-folder')).db;
+  after(() => db.close());
+
+  /** Stores texts as the writer does and reads each back through raw_text. */
+  function roundTrip(texts: { sourceId: number; raw: string }[], maxBytes?: number): string[] {
+    const packed = packRawBlocks(texts);
+    const ids = packed.blocks.map((block) => Number(db.prepare('INSERT INTO raw_blocks (source_id, data) VALUES (?, ?)').run(block.sourceId, block.data).lastInsertRowid));
+    const read = db.prepare(`SELECT ${rawTextSql('e', maxBytes)} AS raw FROM (SELECT ? AS raw_block, ? AS raw_at, ? AS raw_len) e`);
+    return packed.placements.map((p) => (read.get(ids[p.block], p.at, p.length) as { raw: string }).raw);
+  }
+
+  it('gives back every text exactly, whatever its characters', () => {
+    const texts = [
+      '{"a":1}', '', '{"msg":"𝒳é\u00a0\u2028"}', '{"bad":"\ufffd\ufffd"}', '{"escaped":"\\ud800"}', '{\n  "pretty": true\n}\r',
+      'x'.repeat(3 * RAW_BLOCK_BYTES), '{"after":"the long one"}',
+    ].map((raw, i) => ({ sourceId: 1, raw: `${raw}${i}` }));
+    assert.deepEqual(roundTrip(texts), texts.map((t) => t.raw));
+  });
+
+  it('packs consecutive texts of one source together, starts a block per source and past the size', () => {
+    const line = `{"trace_id":"t","pad":"${'p'.repeat(200)}"}`;
+    const texts = [
+      ...Array.from({ length: 400 }, () => ({ sourceId: 1, raw: line })),
+      { sourceId: 2, raw: line },
+      { sourceId: 1, raw: line },
+    ];
+    const packed = packRawBlocks(texts);
+    const perBlock = Math.ceil(RAW_BLOCK_BYTES / Buffer.byteLength(line));
+    assert.equal(packed.blocks.length, Math.ceil(400 / perBlock) + 2);
+    assert.deepEqual(packed.blocks.map((b) => b.sourceId).slice(-3), [1, 2, 1]);
+    assert.ok(packed.blocks.every((b, i) => i >= packed.blocks.length - 2 || b.data.length < RAW_BLOCK_BYTES / 4), 'repetitive lines compress');
+    assert.deepEqual(roundTrip(texts), texts.map((t) => t.raw));
+  });
+
+  it('decodes only a prefix when asked, with a character cut at the limit read as U+FFFD', () => {
+    const [whole] = roundTrip([{ sourceId: 3, raw: 'ab€cd' }]);
+    const [cut] = roundTrip([{ sourceId: 3, raw: 'ab€cd' }], 3);
+    assert.equal(whole, 'ab€cd');
+    assert.equal(cut, 'ab\ufffd');
+  });
+
+  it('reads right across more blocks than the connection caches', () => {
+    const texts = Array.from({ length: 100 }, (_, i) => ({ sourceId: 10 + i, raw: `{"source":${i}}` }));
+    const first = roundTrip(texts);
+    assert.deepEqual(first, texts.map((t) => t.raw));
+    assert.deepEqual(roundTrip(texts.reverse()), texts.map((t) => t.raw));
+  });
+});
+
+describe('raw_text after a block id is used again', () => {
+  it('reads the new block, not what it cached for the old one', () => {
+    const db = openIndex(join(tempFolder('raw-reuse'), 'index.sqlite'), tempFolder('raw-reuse-folder')).db;
+    try {
+      const read = db.prepare(`SELECT ${rawTextSql('e')} AS raw FROM (SELECT 1 AS raw_block, 0 AS raw_at, ? AS raw_len) e`);
+      for (const raw of ['{"first":1}', '{"second":2}']) {
+        db.prepare('DELETE FROM raw_blocks').run();
+        db.prepare('INSERT INTO raw_blocks (id, source_id, data) VALUES (1, 1, ?)').run(packRawBlocks([{ sourceId: 1, raw }]).blocks[0]?.data);
+        assert.equal((read.get(raw.length) as { raw: string }).raw, raw);
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
