@@ -185,6 +185,36 @@ describe('listExecutions query plans', () => {
     }
   });
 
+  it('serves one family under every sort from a per-family index, in both directions, with no sort step', () => {
+    const expected: Record<Sort, RegExp> = {
+      start: /executions_family_first_ts/,
+      end: /executions_family_last_ts/,
+      events: /executions_family_event_count/,
+      failures: /executions_family_failure_count/,
+      problems: /executions_family_problem_count/,
+      key: /sqlite_autoindex_executions_1/,
+    };
+    for (const [sort, index] of Object.entries(expected) as [Sort, RegExp][]) {
+      for (const descending of [false, true]) {
+        const all = plans({ families: ['benson'], sort, descending, cursor: encodeCursor({ value: sort === 'key' ? 'k' : 5, id: 9 }) });
+        assert.ok(all.some((plan) => index.test(plan)), `${sort}: ${all.join(' || ')}`);
+        for (const plan of all) assert.doesNotMatch(plan, /TEMP B-TREE/, `${sort}: ${plan}`);
+      }
+    }
+  });
+
+  it('serves exec-event, left out of the per-family indexes, from the all-family ones with no sort step', () => {
+    for (const sort of ['end', 'events', 'failures', 'problems'] as const) {
+      for (const descending of [false, true]) {
+        const all = plans({ families: ['exec-event'], sort, descending });
+        for (const plan of all) {
+          assert.doesNotMatch(plan, /TEMP B-TREE/, `${sort}: ${plan}`);
+          assert.doesNotMatch(plan, /executions_family_(last_ts|event_count|failure_count|problem_count)/, `${sort}: ${plan}`);
+        }
+      }
+    }
+  });
+
   it('serves every other sort from an index, in both directions', () => {
     const expected: Record<Exclude<Sort, 'start'>, RegExp> = {
       end: /executions_last_ts/,
