@@ -55,8 +55,14 @@ export interface ExecutionChecker {
   needsCheck(family: string, key: string, row: { open_count: number; close_count: number; exec_problems: number }): boolean;
 }
 
-/** Re-derives an event from its stored raw text, for recomputing executions after a file is re-read. */
-export type Renormalize = (raw: string, sourcePath: string) => { event: NormalizedEvent; label: string | null } | null;
+/**
+ * Re-derives an event from its stored raw text, for recomputing executions after a
+ * file is re-read and for taking back the full text it was indexed with.
+ */
+export type Renormalize = (raw: string, sourcePath: string) => { event: NormalizedEvent; label: string | null; searchText: string } | null;
+
+/** Events read back at a time when a source's full-text rows are taken back. */
+const FTS_DELETE_CHUNK = 2_000;
 
 /**
  * The index's single writer. Every batch is one transaction holding the events,
@@ -168,13 +174,32 @@ export class IndexWriter {
       for (const row of s.familyCountsOfSource.all(id) as { family: string; n: number }[]) {
         s.addFamilyCount.run(row.family, -row.n);
       }
-      s.ftsDeleteSource.run(id);
+      this.deleteFullText(id);
       for (const statement of s.deleteDerivedOfSource) statement.run(id);
       s.deleteEventsOfSource.run(id);
       s.resetSourceRow.run({ id, updated_ms: Date.now() });
       this.carries.delete(id);
       for (const executionId of affected) this.recomputeExecution(executionId);
     })();
+  }
+
+  /**
+   * Takes back a source's full-text rows: a contentless table needs the text each
+   * row was indexed with, derived again from the raw line. The highest event id is
+   * kept first, so no id is given out twice, even for a row that could not be taken back.
+   */
+  private deleteFullText(sourceId: number): void {
+    const s = this.statements;
+    s.keepEventIdHigh.run();
+    for (let after = 0; ;) {
+      const rows = s.eventTextsOfSource.all(sourceId, after, FTS_DELETE_CHUNK) as { id: number; raw: string; path: string }[];
+      for (const row of rows) {
+        const again = this.renormalize(row.raw, row.path);
+        if (again !== null) s.ftsDelete.run(row.id, again.searchText);
+      }
+      if (rows.length < FTS_DELETE_CHUNK) return;
+      after = (rows[rows.length - 1] as { id: number }).id;
+    }
   }
 
   private applyBatch(batch: IngestBatch): void {
@@ -310,7 +335,7 @@ export class IndexWriter {
     facts.stepEvents.forEach((step, seq) => {
       s.insertStepEvent.run(
         executionId, eventId, pending.sourceId, via, seq, step.stepIndex, step.stepName, step.eventType, step.timestampMs,
-        step.errorMessage, step.previousEventHash, step.eventHash,
+        step.errorMessage,
       );
     });
     for (const effect of facts.observedSideEffects) {
@@ -423,7 +448,14 @@ function prepareStatements(db: Database.Database) {
     ),
     insertRawBlock: db.prepare('INSERT INTO raw_blocks (source_id, data) VALUES (?, ?)'),
     insertFts: db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
-    ftsDeleteSource: db.prepare('DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE source_id = ?)'),
+    ftsDelete: db.prepare("INSERT INTO events_fts (events_fts, rowid, text) VALUES ('delete', ?, ?)"),
+    eventTextsOfSource: db.prepare(
+      `SELECT e.id, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.source_id = ? AND e.id > ? ORDER BY e.id LIMIT ?`,
+    ),
+    keepEventIdHigh: db.prepare(
+      `INSERT INTO meta (key, value) SELECT 'event_id_high', max(id) FROM events HAVING max(id) IS NOT NULL
+       ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
+    ),
     addFamilyCount: db.prepare('INSERT INTO family_counts (family, events) VALUES (?, ?) ON CONFLICT (family) DO UPDATE SET events = events + excluded.events'),
     familyCountsOfSource: db.prepare('SELECT family, count(*) AS n FROM events WHERE source_id = ? GROUP BY family'),
     affectedExecutions: db.prepare('SELECT DISTINCT execution_id FROM events WHERE source_id = ? AND execution_id IS NOT NULL'),
@@ -433,7 +465,7 @@ function prepareStatements(db: Database.Database) {
       'INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin, transient) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     executionById: db.prepare('SELECT family, key FROM executions WHERE id = ?'),
-    maxEventId: db.prepare('SELECT max(id) AS id FROM events'),
+    maxEventId: db.prepare("SELECT max(coalesce((SELECT max(id) FROM events), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_id_high'), 0)) AS id"),
     executionIdByKey: db.prepare('SELECT id FROM executions WHERE family = ? AND key = ?'),
     insertExecution: db.prepare(
       `INSERT INTO executions (family, key, event_count, failure_count, problem_count, first_ts, last_ts, status, outcome, status_rank,
@@ -478,8 +510,8 @@ function prepareStatements(db: Database.Database) {
       'INSERT INTO checkpoints (execution_id, event_id, source_id, checkpoint_id, name, status, details, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertStepEvent: db.prepare(
-      `INSERT INTO step_events (execution_id, event_id, source_id, origin, seq, step_index, step_name, event_type, ts, error_message, previous_event_hash, event_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO step_events (execution_id, event_id, source_id, origin, seq, step_index, step_name, event_type, ts, error_message)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertSideEffect: db.prepare(
       `INSERT INTO side_effects (execution_id, plan_id, event_id, source_id, origin, via, step_index, category, description, reversible, details)

@@ -11,9 +11,10 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
  * Indexes below this version are rebuilt, not migrated: 003 moved raw lines into
- * deflated blocks, which SQL cannot produce from the old column.
+ * deflated blocks, which SQL cannot produce from the old column, and 005 recreated
+ * the full-text table, whose rows only the ingest can write.
  */
-const OLDEST_MIGRATABLE = 3;
+const OLDEST_MIGRATABLE = 5;
 
 /** How to open an index beyond its path. */
 export interface IndexOpenOptions {

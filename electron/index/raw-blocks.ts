@@ -9,11 +9,14 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
  * block by byte position; the SQL function `raw_text` gives their text back.
  */
 
-/** Lines are packed until a block holds this many bytes (one longer line gets a block of its own). */
-export const RAW_BLOCK_BYTES = 32 * 1024;
+/**
+ * Lines are packed until a block holds this many bytes (one longer line gets a
+ * block of its own). Reading one event inflates its block: about 60 µs at 64 KiB.
+ */
+export const RAW_BLOCK_BYTES = 64 * 1024;
 
-/** deflate level 1: on JSON lines it compresses nearly as well as level 6 at twice the speed. */
-const DEFLATE_LEVEL = 1;
+/** deflate level 3: on JSON lines about as fast as level 1 (~390 MB/s here), 10% smaller; level 6 is twice as slow. */
+const DEFLATE_LEVEL = 3;
 
 /** Where one event's raw text lies: its block (an index into the packed blocks) and byte range. */
 export interface RawPlacement {

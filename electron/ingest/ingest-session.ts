@@ -19,7 +19,7 @@ export interface IngestSessionConfig {
 /** Re-derives an event from stored raw text with the same code the reader used. */
 export const renormalizeRaw: Renormalize = (raw, sourcePath) => {
   const outcome = lineToEvent(raw);
-  return outcome.type === 'event' ? { event: outcome.event, label: eventLabel(outcome.event, sourcePath) } : null;
+  return outcome.type === 'event' ? { event: outcome.event, label: eventLabel(outcome.event, sourcePath), searchText: outcome.searchText } : null;
 };
 
 /** What a session tells its owner as it goes. */

@@ -6,8 +6,9 @@ import type { ExecutionFamily, Family } from '../../../shared/model/family';
 import { originalPath } from '../index-writer';
 import { rawTextSql } from '../raw-blocks';
 import { toFtsQuery } from './fts-query';
-import { decodeCursor } from './keyset-cursor';
+import { decodeCursor, type KeysetPosition } from './keyset-cursor';
 import { readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
+import { SORTED_MATCHES_LIMIT, SearchMatches, type MatchSet } from './search-matches';
 import { SqlFilter } from './sql-filter';
 import type { StatementCache } from './statement-cache';
 
@@ -83,9 +84,26 @@ const EVENT_ORDER: KeysetOrder = {
   ],
 };
 
+/** How a search page chooses between sorting the matches and walking events in order (tests make them small). */
+export interface SearchLimits {
+  /** Up to this many matches are sorted (see SORTED_MATCHES_LIMIT). */
+  readonly sortedMatches: number;
+  /** Past this many events walked for one range of a page, the walk gives way to sorting the matches. */
+  readonly walk: number;
+}
+
+const SEARCH_LIMITS: SearchLimits = { sortedMatches: SORTED_MATCHES_LIMIT, walk: 200_000 };
+
 /** Events filtered by execution, family, kind, status, time and full text, paged by keyset in time order. */
 export class EventList {
-  constructor(private readonly cache: StatementCache) {}
+  private readonly searches: SearchMatches;
+
+  constructor(
+    private readonly cache: StatementCache,
+    private readonly limits: SearchLimits = SEARCH_LIMITS,
+  ) {
+    this.searches = new SearchMatches(cache, limits.sortedMatches);
+  }
 
   /** One page of events. */
   list(request: ListEventsRequest): ApiResponse<'listEvents'> {
@@ -100,13 +118,50 @@ export class EventList {
     if (request.failed !== undefined) filter.add('e.failed = ?', request.failed ? 1 : 0);
     if (request.from !== undefined) filter.add('e.ts >= ?', request.from);
     if (request.to !== undefined) filter.add('e.ts <= ?', request.to);
-    if (search.kind === 'match') filter.add('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)', search.expression);
-    const page = readKeysetPage(EVENT_ORDER, after, request.limit ?? DEFAULT_LIMIT, (range, limit) => this.read(filter, range, limit), (row) => ({ value: row.ts, id: row.id }));
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    const position = (row: StoredEvent): KeysetPosition => ({ value: row.ts, id: row.id });
+    let read: (range: KeysetRange, limit: number) => StoredEvent[];
+    if (search.kind === 'all') {
+      read = (range, n) => this.read(filter, range, n);
+    } else {
+      // Within one execution the execution's own index bounds the work; elsewhere a common word is walked, a rare one sorted.
+      const common = request.executionRowId === undefined ? this.searches.commonMatches(search.expression) : null;
+      read = common === null
+        ? (range, n) => this.readSorted(search.expression, filter, range, n)
+        : (range, n) => this.walk(common, filter, range, n) ?? this.readSorted(search.expression, filter, range, n);
+    }
+    const page = readKeysetPage(EVENT_ORDER, after, limit, read, position);
     return { items: page.rows.map(toEventRow), nextCursor: page.nextCursor };
   }
 
   private read(filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] {
     const sql = `SELECT ${EVENT_COLUMNS} FROM ${EVENT_TABLES} WHERE ${filter.sql(range.where)} ORDER BY ${range.orderBy} LIMIT ?`;
     return this.cache.get(sql).all(...filter.params(range.params), limit) as StoredEvent[];
+  }
+
+  /** The matches looked up one by one (CROSS JOIN keeps SQLite from walking every event instead) and sorted. */
+  private readSorted(expression: string, filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] {
+    const sql = `SELECT ${EVENT_COLUMNS} FROM (SELECT rowid AS id FROM events_fts WHERE events_fts MATCH ?) m CROSS JOIN ${EVENT_TABLES.replace('events e', 'events e ON e.id = m.id')}
+      WHERE ${filter.sql(range.where)} ORDER BY ${range.orderBy} LIMIT ?`;
+    return this.cache.get(sql).all(expression, ...filter.params(range.params), limit) as StoredEvent[];
+  }
+
+  /**
+   * Events in page order, kept when the match set has them; null when the walk
+   * grows too long (the filters leave few matches) or meets an event newer than
+   * the set, so that the caller sorts the matches instead.
+   */
+  private walk(matches: MatchSet, filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] | null {
+    const sql = `SELECT e.id FROM events e WHERE ${filter.sql(range.where)} ORDER BY ${range.orderBy}`;
+    const ids: number[] = [];
+    let walked = 0;
+    for (const id of this.cache.get(sql).pluck().iterate(...filter.params(range.params)) as IterableIterator<number>) {
+      if (++walked > this.limits.walk || id >= matches.idLimit) return null;
+      if (matches.has(id) && ids.push(id) >= limit) break;
+    }
+    if (ids.length === 0) return [];
+    const rows = this.cache.get(`SELECT ${EVENT_COLUMNS} FROM ${EVENT_TABLES} WHERE e.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoredEvent[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 }

@@ -88,6 +88,28 @@ describe('incremental indexing', () => {
     assert.deepEqual(query(db, "SELECT family, events FROM family_counts WHERE family = 'exec-event'"), [{ family: 'exec-event', events: 2 }]);
   });
 
+  it('takes back the full text of re-read events exactly, and never gives their ids out again', async () => {
+    const folder = tempFolder('trunc-fts');
+    const db = join(tempFolder('trunc-fts-db'), 'index.sqlite');
+    const file = join(folder, 'exec.jsonl');
+    // Over one chunk of FTS_DELETE_CHUNK, with a line the normalizer keeps as too deep (its text is indexed too).
+    writeFileSync(file, lines('old', 0, 4_500) + `{"trace_id":"deep","note":"olddeep","x":${'['.repeat(300)}1${']'.repeat(300)}}\n`);
+    await indexOnce(folder, db);
+    const matches = (word: string): number => (query<{ n: number }>(db, 'SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH ?', word)[0] as { n: number }).n;
+    assert.equal(matches('old'), 4_500);
+    assert.equal(matches('olddeep'), 1);
+    const highest = (query<{ id: number }>(db, 'SELECT max(id) AS id FROM events')[0] as { id: number }).id;
+
+    truncateSync(file, 0);
+    writeFileSync(file, lines('new', 0, 3));
+    await indexOnce(folder, db);
+    assert.equal(matches('old'), 0, 'no full-text row of a taken-back event is left');
+    assert.equal(matches('olddeep'), 0);
+    assert.equal(matches('new'), 3);
+    const ids = query<{ id: number }>(db, 'SELECT id FROM events ORDER BY id').map((r) => r.id);
+    assert.ok(ids.every((id) => id > highest), `ids ${ids.join(', ')} come after ${highest}`);
+  });
+
   it('notices a same-size rewrite by the head hash', async () => {
     const folder = tempFolder('rewrite');
     const db = join(tempFolder('rewrite-db'), 'index.sqlite');

@@ -44,7 +44,10 @@ function snapshot(dbPath: string): IndexSnapshot {
       "SELECT family || ':' || key || ':' || event_count || ':' || failure_count || ':' || problem_count || ':' || coalesce(status, '-') || ':' || coalesce(first_ts, '-') || ':' || coalesce(last_ts, '-') AS k FROM executions ORDER BY k",
     ),
     problems: rows("SELECT coalesce(s.path, '-') || ':' || coalesce(p.line, '-') || ':' || p.code AS k FROM problems p LEFT JOIN sources s ON s.id = p.source_id ORDER BY k"),
-    steps: rows("SELECT x.key || ':' || st.origin || ':' || st.seq || ':' || st.event_hash AS k FROM step_events st JOIN executions x ON x.id = st.execution_id ORDER BY k"),
+    steps: rows(
+      `SELECT x.key || ':' || st.origin || ':' || st.seq || ':' || s.path || ':' || e.line || ':' || coalesce(st.step_index, '') || ':' || coalesce(st.event_type, '') AS k
+       FROM step_events st JOIN executions x ON x.id = st.execution_id JOIN events e ON e.id = st.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`,
+    ),
     counts: rows("SELECT family || ':' || events AS k FROM family_counts WHERE events > 0 ORDER BY k"),
   };
 }

@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type Database from 'better-sqlite3';
+import { openIndexReadOnly } from '../../../../electron/index/open-index';
+import { EventList, type ListEventsRequest, type SearchLimits } from '../../../../electron/index/queries/list-events';
+import { StatementCache } from '../../../../electron/index/queries/statement-cache';
+import { rawTextSql } from '../../../../electron/index/raw-blocks';
+import { API } from '../../../../shared/api/contract';
+import { indexOnce } from '../../../support/index-folder';
+import { SeededRandom } from '../../../fixtures/seeded-random';
+import { tempFolder } from '../../../support/temp-folder';
+
+/** Adapters by how often they occur: `common` in most lines, `rare` in a few, every line has `smtp` or `http`. */
+function adapterFor(random: SeededRandom): string {
+  const roll = random.int(0, 99);
+  return roll < 2 ? 'rare smtp' : roll < 70 ? 'common smtp' : 'plain http';
+}
+
+describe('full-text search pages: sorted matches, a walk in time order, and the walk giving way', () => {
+  const folder = tempFolder('search-strategies');
+  let db: Database.Database;
+  let all: { id: number; ts: number | null; family: string; words: Set<string> }[] = [];
+
+  before(async () => {
+    const random = new SeededRandom(41);
+    // Three files whose times interleave, so ingest order (event ids) is not time order; some lines have no time.
+    for (const file of ['a', 'b', 'c']) {
+      let out = '';
+      for (let i = 0; i < 700; i++) {
+        const ts = random.int(0, 9) === 0 ? '' : `,"timestamp":"2026-03-02T10:${String(random.int(0, 59)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}Z"`;
+        out += `{"trace_id":"${file}-${i}","action_type":"send","adapter":"${adapterFor(random)}","status":"success","product":"crm"${ts}}\n`;
+      }
+      writeFileSync(join(folder, `${file}.jsonl`), out);
+    }
+    db = openIndexReadOnly(await indexOnce(folder));
+    all = (db.prepare(`SELECT e.id, e.ts, e.family, ${rawTextSql('e')} AS raw FROM events e`).all() as { id: number; ts: number | null; family: string; raw: string }[]).map((row) => ({
+      id: row.id, ts: row.ts, family: row.family,
+      words: new Set(String((JSON.parse(row.raw) as { adapter: string }).adapter).split(' ')),
+    }));
+  });
+  after(() => db.close());
+
+  /** What a search must answer: the events holding every word, undated first, then by time, ties by id. */
+  function expected(words: string[], keep: (e: (typeof all)[number]) => boolean = () => true): number[] {
+    return all
+      .filter((e) => words.every((w) => e.words.has(w)) && keep(e))
+      .sort((a, b) => (a.ts === b.ts ? a.id - b.id : a.ts === null ? -1 : b.ts === null ? 1 : a.ts - b.ts))
+      .map((e) => e.id);
+  }
+
+  /** Every SQL text asked for, so a test can tell which way a page was read. */
+  const asked = new Set<string>();
+  class RecordingCache extends StatementCache {
+    override get(sql: string): Database.Statement {
+      asked.add(sql);
+      return super.get(sql);
+    }
+  }
+
+  function pageAll(limits: SearchLimits, request: ListEventsRequest): number[] {
+    const list = new EventList(new RecordingCache(db), limits);
+    const ids: number[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 10_000; pages++) {
+      const page = API.listEvents.response.parse(list.list({ ...request, ...(cursor === undefined ? {} : { cursor }) }));
+      ids.push(...page.items.map((e) => e.id));
+      if (page.nextCursor === null) return ids;
+      cursor = page.nextCursor;
+    }
+    return assert.fail('paging did not end');
+  }
+
+  const strategies: [string, SearchLimits, { walks: boolean; sorts: boolean }][] = [
+    ['sorted matches', { sortedMatches: 1_000_000, walk: 1_000_000 }, { walks: false, sorts: true }],
+    ['a walk over a match set', { sortedMatches: 10, walk: 1_000_000 }, { walks: true, sorts: true }],
+    ['a walk that gives way to sorting', { sortedMatches: 10, walk: 40 }, { walks: true, sorts: true }],
+  ];
+
+  for (const [name, limits, ways] of strategies) {
+    it(`answers every search exactly through ${name}`, () => {
+      asked.clear();
+      assert.ok(expected(['common']).length > 1_000 && expected(['rare']).length > 10, 'the folder has common and rare words');
+      for (const [query, words] of [['common', ['common']], ['rare', ['rare']], ['smtp common', ['smtp', 'common']], ['http common', ['http', 'common']]] as const) {
+        for (const limit of [1, 7, 100]) {
+          assert.deepEqual(pageAll(limits, { query, limit }), expected([...words]), `${query} by ${limit}`);
+        }
+        assert.deepEqual(pageAll(limits, { query, limit: 50, families: ['exec-event'] }), expected([...words], (e) => e.family === 'exec-event'), `${query} in one family`);
+        const from = Date.parse('2026-03-02T10:20:00Z');
+        const to = Date.parse('2026-03-02T10:40:00Z');
+        assert.deepEqual(
+          pageAll(limits, { query, limit: 13, from, to }),
+          expected([...words], (e) => e.ts !== null && e.ts >= from && e.ts <= to),
+          `${query} in a time window`,
+        );
+      }
+      const sql = [...asked];
+      assert.equal(sql.some((text) => text.startsWith('SELECT e.id FROM events e WHERE')), ways.walks, 'walked in time order');
+      // Rare words are sorted under every strategy; the walk that gives way sorts common ones too.
+      assert.equal(sql.some((text) => text.includes('CROSS JOIN')), ways.sorts, 'sorted the matches');
+    });
+  }
+});
