@@ -12,15 +12,30 @@ const REMEMBERED_SEARCHES = 4;
 
 /** The events a full-text expression matches, as a bit per event id. */
 export class MatchSet {
+  private bits: Uint8Array;
+
   constructor(
-    private readonly bits: Uint8Array,
-    /** Ids at or past this were written after the set was read: their match is unknown. */
-    readonly idLimit: number,
-  ) {}
+    /** Ids at or past this were written after the set was last read: their match is unknown. */
+    public idLimit: number,
+    /** The index state (PRAGMA data_version) the set was last read at. */
+    public version: number,
+  ) {
+    this.bits = new Uint8Array((idLimit >>> 3) + 1);
+  }
 
   /** True when the event matches; only for ids below idLimit. */
   has(id: number): boolean {
-    return ((this.bits[id >>> 3] as number) & (1 << (id & 7))) !== 0;
+    return ((this.bits[id >>> 3] ?? 0) & (1 << (id & 7))) !== 0;
+  }
+
+  /** Records a match. */
+  add(id: number): void {
+    if (id >>> 3 >= this.bits.length) {
+      const grown = new Uint8Array(Math.max((id >>> 3) + 1, this.bits.length * 2));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[id >>> 3] = (this.bits[id >>> 3] as number) | (1 << (id & 7));
   }
 }
 
@@ -28,11 +43,13 @@ export class MatchSet {
  * How a full-text expression is best answered in time order: few matches are
  * looked up and sorted; for many (a common word matches a million events), the
  * sort over all of them is what made a page slow, so they are read once, by
- * rowid from the FTS index alone, into a MatchSet that a walk in time order tests.
+ * rowid from the FTS index alone, into a MatchSet that a walk in time order
+ * tests. While the folder is tailed the set is brought up to date by reading
+ * only the newest matches: event ids only grow and are never given out twice,
+ * so a set's bit for an event taken back since is never asked for again.
  */
 export class SearchMatches {
   private readonly remembered = new Map<string, MatchSet>();
-  private rememberedVersion: number | null = null;
 
   constructor(
     private readonly cache: StatementCache,
@@ -42,23 +59,36 @@ export class SearchMatches {
   /** The match set of a common expression, or null when it matches few enough events to sort. */
   commonMatches(expression: string): MatchSet | null {
     const version = this.cache.get('PRAGMA data_version').pluck().get() as number;
-    if (version !== this.rememberedVersion) {
-      this.remembered.clear();
-      this.rememberedVersion = version;
-    }
     const known = this.remembered.get(expression);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      if (known.version !== version) this.readNewer(known, expression, version);
+      return known;
+    }
     const some = this.cache.get('SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)').pluck().get(expression, this.sortedLimit + 1) as number;
     if (some <= this.sortedLimit) return null;
-    // Read the limit first: an event committed after it is not in the set and must not be taken as a non-match.
-    const idLimit = ((this.cache.get('SELECT max(id) FROM events').pluck().get() as number | null) ?? 0) + 1;
-    const bits = new Uint8Array((idLimit >>> 3) + 1);
+    const set = new MatchSet(this.idLimit(), version);
     for (const id of this.cache.get('SELECT rowid FROM events_fts WHERE events_fts MATCH ?').pluck().all(expression) as number[]) {
-      if (id < idLimit) bits[id >>> 3] = (bits[id >>> 3] as number) | (1 << (id & 7));
+      if (id < set.idLimit) set.add(id);
     }
-    const set = new MatchSet(bits, idLimit);
     if (this.remembered.size >= REMEMBERED_SEARCHES) this.remembered.delete(this.remembered.keys().next().value as string);
     this.remembered.set(expression, set);
     return set;
+  }
+
+  /** Adds the matches among events written since the set was read, newest first, stopping at the old limit. */
+  private readNewer(set: MatchSet, expression: string, version: number): void {
+    const from = set.idLimit;
+    const idLimit = this.idLimit();
+    for (const id of this.cache.get('SELECT rowid FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid DESC').pluck().iterate(expression) as IterableIterator<number>) {
+      if (id < from) break;
+      if (id < idLimit) set.add(id);
+    }
+    set.idLimit = idLimit;
+    set.version = version;
+  }
+
+  /** One past the highest event id, read before the matches: an event committed in between is not taken as a non-match. */
+  private idLimit(): number {
+    return ((this.cache.get('SELECT max(id) FROM events').pluck().get() as number | null) ?? 0) + 1;
   }
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Database from 'better-sqlite3';
@@ -21,24 +21,32 @@ function adapterFor(random: SeededRandom): string {
 describe('full-text search pages: sorted matches, a walk in time order, and the walk giving way', () => {
   const folder = tempFolder('search-strategies');
   let db: Database.Database;
+  let dbPath: string;
   let all: { id: number; ts: number | null; family: string; words: Set<string> }[] = [];
+  const random = new SeededRandom(41);
 
-  before(async () => {
-    const random = new SeededRandom(41);
-    // Three files whose times interleave, so ingest order (event ids) is not time order; some lines have no time.
-    for (const file of ['a', 'b', 'c']) {
-      let out = '';
-      for (let i = 0; i < 700; i++) {
-        const ts = random.int(0, 9) === 0 ? '' : `,"timestamp":"2026-03-02T10:${String(random.int(0, 59)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}Z"`;
-        out += `{"trace_id":"${file}-${i}","action_type":"send","adapter":"${adapterFor(random)}","status":"success","product":"crm"${ts}}\n`;
-      }
-      writeFileSync(join(folder, `${file}.jsonl`), out);
-    }
-    db = openIndexReadOnly(await indexOnce(folder));
+  function readAll(): void {
     all = (db.prepare(`SELECT e.id, e.ts, e.family, ${rawTextSql('e')} AS raw FROM events e`).all() as { id: number; ts: number | null; family: string; raw: string }[]).map((row) => ({
       id: row.id, ts: row.ts, family: row.family,
       words: new Set(String((JSON.parse(row.raw) as { adapter: string }).adapter).split(' ')),
     }));
+  }
+
+  function lines(file: string, n: number): string {
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      const ts = random.int(0, 9) === 0 ? '' : `,"timestamp":"2026-03-02T10:${String(random.int(0, 59)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}Z"`;
+      out += `{"trace_id":"${file}-${i}-${random.int(0, 1e9)}","action_type":"send","adapter":"${adapterFor(random)}","status":"success","product":"crm"${ts}}\n`;
+    }
+    return out;
+  }
+
+  before(async () => {
+    // Three files whose times interleave, so ingest order (event ids) is not time order; some lines have no time.
+    for (const file of ['a', 'b', 'c']) writeFileSync(join(folder, `${file}.jsonl`), lines(file, 700));
+    dbPath = await indexOnce(folder);
+    db = openIndexReadOnly(dbPath);
+    readAll();
   });
   after(() => db.close());
 
@@ -59,8 +67,8 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
     }
   }
 
-  function pageAll(limits: SearchLimits, request: ListEventsRequest): number[] {
-    const list = new EventList(new RecordingCache(db), limits);
+  function pageAll(limits: SearchLimits | EventList, request: ListEventsRequest): number[] {
+    const list = limits instanceof EventList ? limits : new EventList(new RecordingCache(db), limits);
     const ids: number[] = [];
     let cursor: string | undefined;
     for (let pages = 0; pages < 10_000; pages++) {
@@ -101,4 +109,15 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
       assert.equal(sql.some((text) => text.includes('CROSS JOIN')), ways.sorts, 'sorted the matches');
     });
   }
+
+  it('keeps a common word\'s match set right while the folder changes: appended events in, taken-back ones out', async () => {
+    const list = new EventList(new StatementCache(db), { sortedMatches: 10, walk: 1_000_000 });
+    assert.deepEqual(pageAll(list, { query: 'common', limit: 100 }), expected(['common']));
+    appendFileSync(join(folder, 'a.jsonl'), lines('a-more', 300));
+    writeFileSync(join(folder, 'c.jsonl'), lines('c-again', 50));
+    await indexOnce(folder, dbPath);
+    readAll();
+    assert.deepEqual(pageAll(list, { query: 'common', limit: 100 }), expected(['common']), 'after an append and a replaced file');
+    assert.deepEqual(pageAll(list, { query: 'common', limit: 100, from: Date.parse('2026-03-02T10:30:00Z') }), expected(['common'], (e) => e.ts !== null && e.ts >= Date.parse('2026-03-02T10:30:00Z')));
+  });
 });
