@@ -4,6 +4,7 @@ import { openIndex, type IndexOpenOptions } from '../index/open-index';
 import { ExecutionProblems } from '../inspect/execution-problems';
 import { eventLabel } from './event-label';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
+import { PendingDirectories } from './pending-directories';
 import { DEFAULT_INGEST_OPTIONS, Ingestor, type IngestOptions, type IngestProgress } from './ingestor';
 import { lineToEvent } from './line-to-event';
 
@@ -77,6 +78,8 @@ export class IngestSession {
   private scanning = false;
   private runningFull = false;
   private lastProgress: IngestProgress = NO_PROGRESS;
+  /** Directories changed since the waiting watch scan was queued. */
+  private readonly pendingDirs = new PendingDirectories();
 
   constructor(
     private readonly config: IngestSessionConfig,
@@ -184,8 +187,11 @@ export class IngestSession {
   /** Changes seen while watching: read now, or, while cancelled, remembered for the rescan. */
   private onDirty(dirs: ReadonlySet<string>): void {
     this.remember(dirs);
-    if (this.paused) return;
-    void this.serialize(() => (this.paused ? Promise.resolve(null) : this.ingestor.scan(dirs, false))).catch((error) => this.listener.onWatchError?.(String(error)));
+    if (this.paused || !this.pendingDirs.add(dirs)) return;
+    void this.serialize(() => {
+      const changed = this.pendingDirs.take();
+      return this.paused ? Promise.resolve(null) : this.ingestor.scan(changed, false);
+    }).catch((error) => this.listener.onWatchError?.(String(error)));
   }
 
   /** A scan the reviewer waits for; skipped (reported as cancelled) when cancelled before its turn. */

@@ -243,19 +243,22 @@ export class Ingestor {
       if (errorCode(error) !== 'ENOENT') this.fileProblem(null, 'file.unreadable', `The folder ${dir || '.'} could not be listed: ${describe(error)}`);
       return [];
     }
-    const files: FileInfo[] = [];
-    for (const name of names.sort()) {
-      const rel = dir ? posix.join(dir, name) : name;
-      const abs = join(absDir, name);
-      try {
-        const st = await lstat(abs, { bigint: true });
-        if (!st.isFile() && !st.isSymbolicLink()) continue;
-        files.push({ rel, abs, identity: `${st.dev}:${st.ino}`, size: Number(st.size), mtimeMs: Number(st.mtimeMs), symlink: st.isSymbolicLink() });
-      } catch {
-        // Vanished between listing and stat: the next change event brings it back if it matters.
-      }
-    }
-    return files;
+    // Stat in parallel: one at a time, a directory of 250 files took 15-25 ms of every watch scan.
+    const stats = await Promise.all(
+      names.sort().map(async (name) => {
+        const rel = dir ? posix.join(dir, name) : name;
+        const abs = join(absDir, name);
+        try {
+          const st = await lstat(abs, { bigint: true });
+          if (!st.isFile() && !st.isSymbolicLink()) return null;
+          return { rel, abs, identity: `${st.dev}:${st.ino}`, size: Number(st.size), mtimeMs: Number(st.mtimeMs), symlink: st.isSymbolicLink() };
+        } catch {
+          // Vanished between listing and stat: the next change event brings it back if it matters.
+          return null;
+        }
+      }),
+    );
+    return stats.filter((file): file is FileInfo => file !== null);
   }
 
   /** A known file at its known path: decide whether it has unread bytes or must be re-read. */
