@@ -160,6 +160,9 @@ export class IndexWriter {
 
   /** Drops problems about a final line that was still being written; the next read decides anew. */
   dropTransientProblems(sourceId: number): void {
+    // Looked up first: a DELETE is a write transaction of its own even when it finds
+    // nothing, and this runs before every read of every tailed file.
+    if (this.statements.hasTransient.get(sourceId) === undefined) return;
     this.statements.dropTransient.run(sourceId);
   }
 
@@ -433,6 +436,7 @@ function prepareStatements(db: Database.Database) {
     moveSource: db.prepare('UPDATE sources SET path = @path, dir = @dir, updated_ms = @updated_ms WHERE id = @id'),
     markGone: db.prepare("UPDATE sources SET state = 'gone', path = @path, updated_ms = @updated_ms WHERE id = @id"),
     dropTransient: db.prepare('DELETE FROM problems WHERE source_id = ? AND transient = 1'),
+    hasTransient: db.prepare('SELECT 1 FROM problems WHERE source_id = ? AND transient = 1 LIMIT 1'),
     updateProgress: db.prepare(
       `UPDATE sources SET offset = @offset, line = @line, pending_bytes = @pending_bytes, carry = @carry,
        event_count = event_count + @events, family = coalesce(family, @family), size = coalesce(@size, size),

@@ -129,11 +129,13 @@ export class Ingestor {
    */
   private async scope(dirs: Iterable<string>, final: boolean): Promise<ReadonlySet<string>> {
     const given = new Set(dirs);
-    const live = this.writer.liveDirectories();
-    if (final || !this.completedOnce) return new Set([...given, ...live]);
+    if (final || !this.completedOnce) return new Set([...given, ...this.writer.liveDirectories()]);
     const scoped = new Set(given);
+    // Read only when a directory vanished: it is every source's directory, and most scans need none of it.
+    let live: string[] | null = null;
     for (const dir of given) {
       if (await exists(join(this.folder, dir))) continue;
+      live ??= this.writer.liveDirectories();
       for (const known of live) if (dir === '' || known.startsWith(`${dir}/`)) scoped.add(known);
     }
     return scoped;
