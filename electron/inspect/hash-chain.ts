@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, canonicalJsonOrNull, NotCanonicalizable } from '../../shared/model/canonical-json';
+import { canonicalJson, canonicalJsonOrNull, nullIfNotCanonicalizable } from '../../shared/model/canonical-json';
 import type { ChainVerdict, ExecutionHashComparison } from '../../shared/model/inspection';
 
 /** The fields execution_hash covers (formats.md "Hash chain"), named as in the record document. */
@@ -77,12 +77,7 @@ export function compareExecutionHash(documentHash: string | null | undefined, fi
 
 /** executionHash, or null when a field holds a number beyond JSON's range (no hash can match then). */
 export function executionHashOrNull(fields: ExecutionHashFields): string | null {
-  try {
-    return executionHash(fields);
-  } catch (error) {
-    if (error instanceof NotCanonicalizable) return null;
-    throw error;
-  }
+  return nullIfNotCanonicalizable(() => executionHash(fields));
 }
 
 /**
@@ -95,12 +90,7 @@ export function hashText(value: unknown): string | null {
 }
 
 function hashOrNull(stepEvent: Readonly<Record<string, unknown>>): string | null {
-  try {
-    return eventHash(stepEvent);
-  } catch (error) {
-    if (error instanceof NotCanonicalizable) return null;
-    throw error;
-  }
+  return nullIfNotCanonicalizable(() => eventHash(stepEvent));
 }
 
 function sha256Hex(text: string): string {

@@ -16,8 +16,13 @@ export class NotCanonicalizable extends Error {}
 
 /** The canonical JSON of a value, or null when it has none (see NotCanonicalizable). */
 export function canonicalJsonOrNull(value: unknown): string | null {
+  return nullIfNotCanonicalizable(() => canonical(value));
+}
+
+/** What `compute` returns, or null when it needed the canonical form of a value that has none. */
+export function nullIfNotCanonicalizable<T>(compute: () => T): T | null {
   try {
-    return canonical(value);
+    return compute();
   } catch (error) {
     if (error instanceof NotCanonicalizable) return null;
     throw error;
