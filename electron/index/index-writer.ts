@@ -194,14 +194,16 @@ export class IndexWriter {
   private deleteFullText(sourceId: number): void {
     const s = this.statements;
     s.keepEventIdHigh.run();
-    for (let after = 0; ;) {
-      const rows = s.eventTextsOfSource.all(sourceId, after, FTS_DELETE_CHUNK) as { id: number; raw: string; path: string }[];
+    // Paged in the order of events_source (source_id, line, then the rowid), so that no page sorts.
+    for (let line = -1, id = 0; ;) {
+      const rows = s.eventTextsOfSource.all(sourceId, line, id, FTS_DELETE_CHUNK) as { id: number; line: number; raw: string; path: string }[];
       for (const row of rows) {
         const again = this.renormalize(row.raw, row.path);
         if (again !== null) s.ftsDelete.run(row.id, again.searchText);
       }
-      if (rows.length < FTS_DELETE_CHUNK) return;
-      after = (rows[rows.length - 1] as { id: number }).id;
+      const last = rows[rows.length - 1];
+      if (last === undefined || rows.length < FTS_DELETE_CHUNK) return;
+      ({ line, id } = last);
     }
   }
 
@@ -454,7 +456,8 @@ function prepareStatements(db: Database.Database) {
     insertFts: db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
     ftsDelete: db.prepare("INSERT INTO events_fts (events_fts, rowid, text) VALUES ('delete', ?, ?)"),
     eventTextsOfSource: db.prepare(
-      `SELECT e.id, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.source_id = ? AND e.id > ? ORDER BY e.id LIMIT ?`,
+      `SELECT e.id, e.line, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id
+       WHERE e.source_id = ? AND (e.line, e.id) > (?, ?) ORDER BY e.line, e.id LIMIT ?`,
     ),
     keepEventIdHigh: db.prepare(
       `INSERT INTO meta (key, value) SELECT 'event_id_high', max(id) FROM events HAVING max(id) IS NOT NULL
