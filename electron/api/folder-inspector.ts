@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { IndexChange } from '../../shared/api/contract';
 import type { indexingProgressSchema } from '../../shared/api/views';
+import { placeIndex } from '../index/index-placement';
 import { openIndexReadOnly, type IndexOpenOptions } from '../index/open-index';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
 import type { IngestProgress } from '../ingest/ingestor';
@@ -106,9 +107,13 @@ export class FolderInspector {
     );
   }
 
-  /** Opens a folder and starts its ingest; resolves once the index exists and can be queried. */
+  /**
+   * Opens a folder and starts its ingest; resolves once the index exists and can be queried.
+   * Rejects with IndexPlacementRefused, before anything is written, when the index
+   * would land inside the folder or on a file that is not one of our indexes.
+   */
   static async open(options: FolderInspectorOptions): Promise<FolderInspector> {
-    const inspector = new FolderInspector(options);
+    const inspector = new FolderInspector({ ...options, dbPath: placeIndex(options.folder, options.dbPath) });
     await inspector.opened;
     if (inspector.failure !== null) {
       await inspector.close();

@@ -24,7 +24,8 @@ export function readJsonFile<T>(file: string, schema: z.ZodType<T>): T | null {
  * disk leaves the previous version rather than half a file.
  */
 export function writeJsonFileAtomically(file: string, value: unknown): void {
-  mkdirSync(dirname(file), { recursive: true });
+  // Settings and recent folders name evidence folders: 0600 files in a folder created 0700.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });

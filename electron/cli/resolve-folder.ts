@@ -1,6 +1,7 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { defaultDataDir, indexPathFor, isInsideFolder } from '../index/index-location';
+import { resolve } from 'node:path';
+import { defaultDataDir, indexPathFor } from '../index/index-location';
+import { IndexPlacementRefused, placeIndex } from '../index/index-placement';
 import { UsageError } from './usage-error';
 
 /** The evidence folder and the index file the CLI will use for it. */
@@ -15,8 +16,9 @@ export function demoFolder(): string {
 }
 
 /**
- * Resolves the folder to its real path (the index key) and picks the index file,
- * refusing an unreadable folder and an index inside the evidence folder.
+ * Resolves the folder to its real path (the index key) and picks the index file
+ * (its real path), refusing an unreadable folder, an index inside the evidence
+ * folder (also through links) and an existing file that is not one of our indexes.
  */
 export function resolveFolderTarget(folderArg: string | undefined, dbArg: string | undefined): FolderTarget {
   const given = folderArg ?? demoFolder();
@@ -29,9 +31,10 @@ export function resolveFolderTarget(folderArg: string | undefined, dbArg: string
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read folder ${given}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const dbPath = dbArg ? resolve(dbArg) : indexPathFor(folder, defaultDataDir());
-  if (isInsideFolder(folder, dbPath) || isInsideFolder(folder, join(dbPath, '..'))) {
-    throw new UsageError(`the index must not be inside the evidence folder (${dbPath}); the folder is never written`);
+  try {
+    return { folder, dbPath: placeIndex(folder, dbArg ?? indexPathFor(folder, defaultDataDir())) };
+  } catch (error) {
+    if (error instanceof IndexPlacementRefused) throw new UsageError(error.message);
+    throw error;
   }
-  return { folder, dbPath };
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isManagedIndexPath, placeIndex } from './index-placement';
 import { registerRawText } from './raw-blocks';
 
 /** The migrations, read once: an index is opened many times, the files never change. */
@@ -33,19 +34,38 @@ export interface OpenedIndex {
 /**
  * Opens (creating or migrating) the index for one folder. A corrupt index, one of
  * a newer or unknown schema, or one built for another folder is deleted and
- * rebuilt: it is only a cache of the evidence.
+ * rebuilt: it is only a cache of the evidence. Only a file this app made is ever
+ * deleted: `placeIndex` refuses (IndexPlacementRefused) a path inside the evidence
+ * folder, through links too, and an existing file that is not one of our indexes.
+ * The index holds raw evidence text, so it is created 0600 (SQLite gives its
+ * `-wal`/`-shm` files the same mode) in folders created 0700.
  */
 export function openIndex(dbPath: string, folderRealPath: string, options: IndexOpenOptions = {}): OpenedIndex {
-  mkdirSync(dirname(dbPath), { recursive: true });
+  const realPath = placeIndex(folderRealPath, dbPath);
+  prepareIndexFile(realPath, folderRealPath);
   let rebuiltBecause: string | null = null;
   try {
-    const db = openAndMigrate(dbPath, folderRealPath, options);
+    const db = openAndMigrate(realPath, folderRealPath, options);
     return { db, rebuiltBecause };
   } catch (error) {
     rebuiltBecause = error instanceof RebuildNeeded ? error.message : `the index could not be read (${describe(error)})`;
   }
-  removeIndexFiles(dbPath);
-  return { db: openAndMigrate(dbPath, folderRealPath, options), rebuiltBecause };
+  removeIndexFiles(realPath);
+  prepareIndexFile(realPath, folderRealPath);
+  return { db: openAndMigrate(realPath, folderRealPath, options), rebuiltBecause };
+}
+
+/** Creates the index's folder (0700) and an empty index file (0600), or tightens an existing one of ours to 0600. */
+function prepareIndexFile(realPath: string, folderRealPath: string): void {
+  const dir = dirname(realPath);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Only the app's own indexes folder is tightened; a folder named with --db is the user's.
+  if (isManagedIndexPath(folderRealPath, realPath)) chmodSync(dir, 0o700);
+  if (existsSync(realPath)) {
+    chmodSync(realPath, 0o600);
+  } else {
+    closeSync(openSync(realPath, 'wx', 0o600));
+  }
 }
 
 /** Opens an existing index for queries only; the ingest worker is its single writer. */
@@ -66,7 +86,6 @@ export function removeIndexFiles(dbPath: string): void {
 class RebuildNeeded extends Error {}
 
 function openAndMigrate(dbPath: string, folderRealPath: string, options: IndexOpenOptions): Database.Database {
-  const fresh = !existsSync(dbPath);
   const db = new Database(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
@@ -78,7 +97,7 @@ function openAndMigrate(dbPath: string, folderRealPath: string, options: IndexOp
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new RebuildNeeded(`the index was written by a newer schema (${version} > ${SCHEMA_VERSION})`);
     if (version > 0 && version < OLDEST_MIGRATABLE) throw new RebuildNeeded(`the index was written by an older schema (${version}) that this version rebuilds`);
-    if (!fresh && version === 0) {
+    if (version === 0) {
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (tables.n > 0) throw new RebuildNeeded('the index has an unknown schema');
     }

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { acknowledgementSchema } from '../../shared/api/views';
 import { isInsideFolder } from '../index/index-location';
+import { realPathForWriting } from '../index/index-placement';
 
 /** A reviewer's recorded acknowledgement of a manual rollback scaffold. */
 export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
@@ -35,9 +36,14 @@ export class AcknowledgementStore {
     this.file = join(dataDir, 'acknowledgements', `${key}.jsonl`);
   }
 
-  /** Appends one acknowledgement and returns it. Refuses to write anywhere inside the evidence folder. */
+  /**
+   * Appends one acknowledgement and returns it. Refuses to write anywhere inside the
+   * evidence folder, also through a linked data folder. The file quotes evidence,
+   * so it is 0600 in a 0700 folder.
+   */
   append(input: AcknowledgementInput): Acknowledgement {
-    if (isInsideFolder(this.folder, this.file)) throw new Error('refusing to record an acknowledgement inside the evidence folder; the folder is never written');
+    const file = realPathForWriting(this.file);
+    if (isInsideFolder(this.folder, file)) throw new Error('refusing to record an acknowledgement inside the evidence folder; the folder is never written');
     const acknowledgement: Acknowledgement = {
       id: randomUUID(),
       executionId: input.executionId,
@@ -46,9 +52,11 @@ export class AcknowledgementStore {
       scaffoldHash: input.scaffoldHash,
       acknowledgedAt: this.now().toISOString(),
     };
-    mkdirSync(dirname(this.file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    chmodSync(dirname(file), 0o700);
     // One write of one whole line, so concurrent appends (app and CLI) never interleave mid-line.
-    appendFileSync(this.file, `${JSON.stringify(acknowledgement)}\n`, 'utf8');
+    appendFileSync(file, `${JSON.stringify(acknowledgement)}\n`, { encoding: 'utf8', mode: 0o600 });
+    chmodSync(file, 0o600);
     return acknowledgement;
   }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
@@ -16,6 +16,14 @@ describe('JSON files in the data folder', () => {
     writeJsonFileAtomically(file, { n: 2 });
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { n: 2 });
     assert.deepEqual(readdirSync(join(dir, 'nested')), ['state.json']);
+  });
+
+  it('keeps what it writes private: the file 0600, a folder it creates 0700', () => {
+    const dir = tempFolder('atomic-json-mode');
+    const file = join(dir, 'settings', 'recent.json');
+    writeJsonFileAtomically(file, { n: 1 });
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(statSync(join(dir, 'settings')).mode & 0o777, 0o700);
   });
 
   it('keeps the previous file when the write fails', () => {

@@ -4,6 +4,7 @@ import { chmodSync, mkdirSync, readdirSync, realpathSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { indexPathFor } from '../../../electron/index/index-location';
 import { openIndex, SCHEMA_VERSION } from '../../../electron/index/open-index';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
@@ -26,10 +27,11 @@ function eventCount(dbPath: string): number {
 }
 
 describe('a damaged or foreign index is rebuilt from the folder', () => {
-  it('rebuilds a corrupt index file', async () => {
+  it('rebuilds a corrupt index file at its place in the data folder', async () => {
     const folder = tempFolder('corrupt');
     writeFileSync(join(folder, 'exec.jsonl'), execLines(3));
-    const dbPath = join(tempFolder('corrupt-db'), 'index.sqlite');
+    const dbPath = indexPathFor(folder, tempFolder('corrupt-db'));
+    mkdirSync(join(dbPath, '..'), { recursive: true });
     writeFileSync(dbPath, Buffer.alloc(8192, 0x5a));
     const opened = openIndex(dbPath, folder);
     opened.db.close();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { AcknowledgementStore } from '../../../electron/inspect/acknowledgement-store';
@@ -96,5 +96,21 @@ describe('acknowledgeRollback and listAcknowledgements', () => {
     const store = new AcknowledgementStore(join(folder, 'app-data'), folder, () => new Date());
     assert.throws(() => store.append({ executionId: 'record:exec-drop-7', reviewer: 'Ada', note: null, scaffoldHash: '0'.repeat(64) }), /inside the evidence folder/);
     assert.equal(existsSync(join(folder, 'app-data')), false);
+  });
+
+  it('refuses a data folder that reaches the evidence folder through a link', () => {
+    const outside = tempFolder('ack-link');
+    symlinkSync(folder, join(outside, 'evidence'));
+    const store = new AcknowledgementStore(join(outside, 'evidence', 'app-data'), folder, () => new Date());
+    assert.throws(() => store.append({ executionId: 'record:exec-drop-7', reviewer: 'Ada', note: null, scaffoldHash: '0'.repeat(64) }), /inside the evidence folder/);
+    assert.equal(existsSync(join(folder, 'app-data')), false);
+  });
+
+  it('keeps acknowledgements private: the file 0600 in a folder 0700', () => {
+    const dataDir = tempFolder('ack-mode');
+    const store = new AcknowledgementStore(dataDir, folder, () => new Date());
+    store.append({ executionId: 'record:exec-drop-7', reviewer: 'Ada', note: null, scaffoldHash: '0'.repeat(64) });
+    assert.equal(statSync(store.file).mode & 0o777, 0o600);
+    assert.equal(statSync(join(dataDir, 'acknowledgements')).mode & 0o777, 0o700);
   });
 });
