@@ -66,7 +66,7 @@ describe('HTTP bridge client against the real serve server', () => {
     }
   });
 
-  it('calls summary over Node's global fetch and resolves to the parsed envelope', async () => {
+  it('calls summary over the global fetch and resolves to the parsed envelope', async () => {
     const bridge = createHttpBridge({ baseUrl: `${h.origin}/`, token: h.token, fetch: fetch as FetchLike });
     const result = await bridge.summary({});
     assert.deepEqual(result, apiResultSchema(API.summary.response).parse(JSON.parse((await apiRequest(h, 'summary', {})).body)));
