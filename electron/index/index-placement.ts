@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, openSync, closeSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { indexPathFor, isInsideFolder } from './index-location';
 
@@ -32,7 +32,8 @@ export function placeIndex(folderRealPath: string, dbPath: string): string {
   }
   if (isManagedIndexPath(folderRealPath, real)) return real;
   if (existsSync(real)) {
-    if (!isOurIndexFile(real)) {
+    // An empty file holds nothing to lose; it is also what a run killed right after creating the index leaves.
+    if (!isOurIndexFile(real) && !isEmptyFile(real)) {
       throw new IndexPlacementRefused(`${real} exists and is not an index made by Execution Inspector; it is left untouched: name a new file or one of our indexes`);
     }
     return real;
@@ -93,6 +94,11 @@ export function realPathForWriting(path: string): string {
     current = parent;
   }
   return join(realpathSync(current), ...missing);
+}
+
+function isEmptyFile(path: string): boolean {
+  const stat = statSync(path);
+  return stat.isFile() && stat.size === 0;
 }
 
 function lexists(path: string): boolean {

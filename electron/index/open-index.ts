@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isManagedIndexPath, placeIndex } from './index-placement';
+import { INDEX_APPLICATION_ID, isManagedIndexPath, placeIndex } from './index-placement';
 import { registerRawText } from './raw-blocks';
 
 /** The migrations, read once: an index is opened many times, the files never change. */
@@ -86,8 +86,11 @@ export function removeIndexFiles(dbPath: string): void {
 class RebuildNeeded extends Error {}
 
 function openAndMigrate(dbPath: string, folderRealPath: string, options: IndexOpenOptions): Database.Database {
+  const fresh = statSync(dbPath).size === 0;
   const db = new Database(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // The first bytes ever written carry our application_id, so a run killed at any later point leaves a file we recognize as ours.
+    if (fresh) db.pragma(`application_id = ${INDEX_APPLICATION_ID}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('temp_store = MEMORY');

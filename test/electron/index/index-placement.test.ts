@@ -63,8 +63,6 @@ describe('where an index may be placed', () => {
     const elsewhere = tempFolder('place-foreign-files');
     const text = join(elsewhere, 'notes.txt');
     writeFileSync(text, 'my notes\n');
-    const empty = join(elsewhere, 'empty.sqlite');
-    writeFileSync(empty, '');
     const otherApp = join(elsewhere, 'other-app.sqlite');
     const other = new Database(otherApp);
     other.pragma('journal_mode = WAL');
@@ -72,11 +70,19 @@ describe('where an index may be placed', () => {
     other.close();
     const hashes = (): string[] => readdirSync(elsewhere).sort().map((name) => `${name} ${createHash('sha256').update(readFileSync(join(elsewhere, name))).digest('hex')}`);
     const before = hashes();
-    for (const file of [text, empty, otherApp]) {
+    for (const file of [text, otherApp]) {
       refused(() => placeIndex(folder, file), /is not an index made by Execution Inspector; it is left untouched/);
       refused(() => openIndex(file, folder), /is not an index made by Execution Inspector/);
     }
     assert.deepEqual(hashes(), before, 'no file changed and no -wal/-shm appeared beside them');
+  });
+
+  it('uses an empty file, which holds nothing to lose and is what a run killed right after creating the index leaves', () => {
+    const { folder } = evidence('place-empty');
+    const empty = join(tempFolder('place-empty-files'), 'empty.sqlite');
+    writeFileSync(empty, '');
+    openIndex(empty, folder).db.close();
+    assert.ok(isOurIndexFile(empty));
   });
 
   it('refuses a stray -wal without its database and a link that leads nowhere', () => {
