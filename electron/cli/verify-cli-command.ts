@@ -9,14 +9,23 @@ import { parseCommandArgs } from './parse-command-args';
 import { resolveFolderTarget } from './resolve-folder';
 import { UsageError } from './usage-error';
 
-/** One record execution's verdict as `verify --json` prints it; brokenAt and reason only when the chain is broken. */
+/**
+ * One record execution's verdict as `verify --json` prints it; brokenAt and
+ * reason only when the chain is broken. `absent`: no step hashes are present
+ * (hearth's documents), which is not a failure. The rule, coverage and
+ * statement say what a match vouches for.
+ */
 export interface VerifyEntry {
   readonly format: 'record';
   readonly key: string;
-  readonly chain: 'intact' | 'broken';
+  readonly chain: 'intact' | 'broken' | 'absent';
   readonly brokenAt?: number;
   readonly reason?: string;
   readonly executionHash: 'match' | 'mismatch' | 'absent';
+  readonly executionHashRule: 'jcs' | 'python-json' | null;
+  readonly covers: readonly string[];
+  readonly notCovered: readonly string[];
+  readonly statement: string;
 }
 
 /** What `verify --json` prints: every record execution's verdict and the folder's problem counts per code. */
@@ -54,6 +63,10 @@ export const verifyCliCommand: CliCommand = {
           chain: verdict.chain,
           ...(verdict.chain === 'broken' ? { brokenAt: verdict.brokenAt ?? undefined, reason: verdict.reason ?? undefined } : {}),
           executionHash: verdict.executionHash,
+          executionHashRule: verdict.executionHashRule,
+          covers: verdict.executionHashCovers,
+          notCovered: verdict.executionHashNotCovered,
+          statement: verdict.statement,
         });
       }
       report = { executions, problems };
@@ -84,8 +97,8 @@ function readFolderFacts(dbPath: string): { keys: string[]; problems: Record<str
 
 /** The readable table printed without --json. */
 export function formatVerifyReport(folder: string, report: VerifyReport): string {
-  const rows = report.executions.map((e) => [e.key, e.chain, e.brokenAt === undefined ? '' : String(e.brokenAt), e.reason ?? '', e.executionHash]);
-  const head = ['EXECUTION', 'CHAIN', 'BROKEN AT', 'REASON', 'EXECUTION_HASH'];
+  const rows = report.executions.map((e) => [e.key, e.chain === 'absent' ? 'not present' : e.chain, e.brokenAt === undefined ? '' : String(e.brokenAt), e.reason ?? '', e.executionHash, e.executionHashRule ?? '']);
+  const head = ['EXECUTION', 'CHAIN', 'BROKEN AT', 'REASON', 'EXECUTION_HASH', 'RULE'];
   const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]): string => `  ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()}`;
   const failing = report.executions.filter(fails).length;
@@ -94,7 +107,8 @@ export function formatVerifyReport(folder: string, report: VerifyReport): string
   return [
     `Verified ${report.executions.length} record execution${report.executions.length === 1 ? '' : 's'} in ${folder}`,
     ...(rows.length > 0 ? [line(head), ...rows.map(line)] : []),
+    ...report.executions.map((e) => `  ${e.key}: ${e.statement}`),
     `Problems: ${problemTotal}${problemTotal > 0 ? ` (${problemList})` : ''}`,
-    failing === 0 ? 'Result: every chain is intact and no execution_hash mismatches' : `Result: ${failing} execution${failing === 1 ? '' : 's'} failed verification`,
+    failing === 0 ? 'Result: no chain is broken and no execution_hash mismatches' : `Result: ${failing} execution${failing === 1 ? '' : 's'} failed verification`,
   ].join('\n');
 }

@@ -45,6 +45,8 @@ export function addToDelta(delta: ExecutionDelta, event: NormalizedEvent, eventI
     if (delta.firstTs === null || ts < delta.firstTs) delta.firstTs = ts;
     if (delta.lastTs === null || ts > delta.lastTs) delta.lastTs = ts;
   }
+  const end = event.endTimestampMs ?? null;
+  if (end !== null && (delta.lastTs === null || end > delta.lastTs)) delta.lastTs = end;
   const contribution = statusContribution(event);
   if (contribution) {
     const statusTs = ts ?? -1;

@@ -6,6 +6,7 @@ import { assertNever } from '../../shared/model/family';
 import type { ChainVerdict, RollbackScaffold, SecurityDiff, SideEffectReport, TelemetrySummary } from '../../shared/model/inspection';
 import type { RollbackHintFact, SideEffectFact, SnapshotFact } from '../../shared/model/normalized-event';
 import type { ExecutionFacts, FoundExecution, RecordOrigin, StoredSideEffect, StoredSnapshot, StoredStepEvent } from './execution-facts';
+import { documentIntegrity, type DocumentIntegrity } from './document-integrity';
 import { verifyChain } from './hash-chain';
 import { rollbackScaffold, scaffoldHash } from './rollback-scaffold';
 import { securityDiff } from './security-diff';
@@ -38,6 +39,8 @@ export interface RecordAssembly {
   readonly chain: ChainVerdict;
   /** The first record document as parsed, or null when there is none. */
   readonly document: Readonly<Record<string, unknown>> | null;
+  /** That document checked against its own hashes (rule, coverage), or null when there is none. */
+  readonly documentIntegrity: DocumentIntegrity | null;
   /** The plan's hints, or null when no plan document with the execution's plan_id was indexed. */
   readonly hints: readonly RollbackHintFact[] | null;
   readonly scaffold: RollbackScaffold;
@@ -102,9 +105,12 @@ export class ExecutionAssembler {
     const hasStream = this.facts.hasEventOtherThan(execution, 'record_document');
     const streamSteps = stepEvents.filter((event) => event.origin === 'stream');
     const documentSteps = stepEvents.filter((event) => event.origin === 'document');
+    const firstDocument = documents[0];
+    const document = firstDocument === undefined ? null : (JSON.parse(firstDocument.raw) as Record<string, unknown>);
+    const integrity = firstDocument === undefined || document === null ? null : documentIntegrity(firstDocument.raw, document);
     const chains: RecordChains = {
       stream: hasStream ? verifyChain(streamSteps.map((event) => event.body)) : null,
-      document: documents.length > 0 ? verifyChain(documentSteps.map((event) => event.body)) : null,
+      document: integrity?.chain ?? null,
     };
     // A record execution always has a stream or a document; an empty chain is intact, as the spec's vectors say.
     const chain = chains.stream ?? chains.document ?? verifyChain([]);
@@ -128,7 +134,6 @@ export class ExecutionAssembler {
       chain,
       securityDiff: diff,
     });
-    const firstDocument = documents[0];
     return {
       steps,
       snapshots,
@@ -136,7 +141,8 @@ export class ExecutionAssembler {
       securityDiff: diff,
       chains,
       chain,
-      document: firstDocument === undefined ? null : (JSON.parse(firstDocument.raw) as Record<string, unknown>),
+      document,
+      documentIntegrity: integrity,
       hints,
       scaffold,
       scaffoldHash: scaffoldHash(scaffold),

@@ -4,7 +4,8 @@ import { isUntracedKey } from '../../shared/model/execution-id';
 import type { ExecutionChecker } from '../index/index-writer';
 import type { ChainVerdict } from '../../shared/model/inspection';
 import { rawTextSql } from '../index/raw-blocks';
-import { compareExecutionHash, verifyChain, type ExecutionHashFields } from './hash-chain';
+import { documentIntegrity, documentStatus, HASH_RULE_NAMES } from './document-integrity';
+import { verifyChain } from './hash-chain';
 import { StepBodies } from './step-bodies';
 
 interface Finding {
@@ -127,40 +128,37 @@ export class ExecutionProblems implements ExecutionChecker {
     const s = this.statements;
     const findings: Finding[] = [];
     const chains = new Map<'stream' | 'document', { verdict: ChainVerdict; rows: StepRow[] }>();
-    for (const origin of ['stream', 'document'] as const) {
-      const rows = s.stepEvents.all(executionId, origin) as StepRow[];
-      if (rows.length === 0) continue;
-      const verdict = verifyChain(this.stepBodies.of(rows));
-      chains.set(origin, { verdict, rows });
-      if (verdict.chain === 'broken') {
-        const at = rows[verdict.brokenAt ?? 0] ?? rows[0]!;
-        findings.push({
-          sourceId: at.source_id, line: at.line, eventId: at.event_id, code: 'record.chain_broken',
-          message: `The ${origin === 'stream' ? 'observer stream' : 'record document'} hash chain of ${key} breaks at step event ${verdict.brokenAt} (${verdict.reason}).`,
-        });
-      }
-    }
+    const streamRows = s.stepEvents.all(executionId, 'stream') as StepRow[];
+    if (streamRows.length > 0) chains.set('stream', { verdict: verifyChain(this.stepBodies.of(streamRows)), rows: streamRows });
     const events = s.recordEvents.all(executionId) as RecordEventRow[];
     const document = events.find((e) => e.kind === 'record_document');
     const finished = events.filter((e) => e.kind === 'execution_finished').at(-1);
     const started = events.find((e) => e.kind === 'execution_started');
-    if (document) {
-      const doc = JSON.parse(document.raw) as Record<string, unknown>;
-      const documentChain = chains.get('document')?.verdict ?? null;
-      const comparison = compareExecutionHash(doc['execution_hash'] as string | null | undefined, {
-        execution_id: doc['execution_id'], plan_id: doc['plan_id'], live_mode_state: doc['live_mode_state'], status: doc['status'],
-        chain_head: documentChain?.chainHead ?? null,
-      } as ExecutionHashFields);
-      if (comparison === 'mismatch') {
+    const doc = document === undefined ? null : (JSON.parse(document.raw) as Record<string, unknown>);
+    // The same check verifyExecution answers with: the rule the document's hashes match, absent step hashes never a break.
+    const integrity = document === undefined || doc === null ? null : documentIntegrity(document.raw, doc);
+    if (integrity !== null) chains.set('document', { verdict: integrity.chain, rows: s.stepEvents.all(executionId, 'document') as StepRow[] });
+    for (const [origin, { verdict, rows }] of chains) {
+      if (verdict.chain !== 'broken') continue;
+      const at = rows[verdict.brokenAt ?? 0] ?? rows[0];
+      findings.push({
+        sourceId: at?.source_id ?? document?.source_id ?? null, line: at?.line ?? document?.line ?? null, eventId: at?.event_id ?? document?.id ?? null, code: 'record.chain_broken',
+        message: `The ${origin === 'stream' ? 'observer stream' : 'record document'} hash chain of ${key} breaks at step event ${verdict.brokenAt} (${verdict.reason}).`,
+      });
+    }
+    if (document && doc !== null && integrity !== null) {
+      const documentChain = integrity.chain;
+      if (integrity.executionHash === 'mismatch') {
         findings.push({
           sourceId: document.source_id, line: document.line, eventId: document.id, code: 'record.execution_hash_mismatch',
-          message: `The execution_hash of record document ${key} does not match its execution_id, plan_id, live_mode_state, status and chain head.`,
+          message: `The execution_hash of record document ${key} does not match (${HASH_RULE_NAMES[integrity.executionHashRule ?? 'jcs']}): one of ${integrity.covers.join(', ')} changed after the producer hashed it.`,
         });
       }
       if (started || finished || chains.has('stream')) {
         const differences: string[] = [];
         const streamStatus = finished?.status ?? 'STARTED';
-        if (doc['status'] !== streamStatus) differences.push(`status (stream ${streamStatus}, document ${String(doc['status'])})`);
+        const docStatus = documentStatus(doc);
+        if (docStatus !== streamStatus) differences.push(`status (stream ${streamStatus}, document ${String(doc['status'])})`);
         if (started) {
           const first = JSON.parse(started.raw) as Record<string, unknown>;
           if (first['plan_id'] !== doc['plan_id']) differences.push('plan_id');

@@ -20,14 +20,21 @@ export function eventHash(stepEvent: Readonly<Record<string, unknown>>): string 
   return sha256Hex(canonicalJson(covered));
 }
 
+/** Recomputes the event_hash of the step event at `index` by one rule; null when the event cannot be hashed. */
+export type StepHasher = (event: Readonly<Record<string, unknown>>, index: number) => string | null;
+
+/** The rule of formats.md §5: sha256 of the RFC 8785 canonical JSON (JCS) of the event without event_hash and kind. */
+export const jcsStepHasher: StepHasher = (event) => hashOrNull(event);
+
 /**
  * Verifies step events given in emission order and reports the first break.
  * Within one event the checks run missing hash, then own hash, then link: an
  * event whose content no longer matches its hash cannot vouch for the
  * previous_event_hash it carries, so a link mismatch is reported only for an
  * event that is itself intact (as in the spec's removed and reordered vectors).
+ * Hashes are recomputed with `hasher` (by default the JCS rule of formats.md).
  */
-export function verifyChain(stepEvents: readonly Readonly<Record<string, unknown>>[]): ChainVerdict {
+export function verifyChain(stepEvents: readonly Readonly<Record<string, unknown>>[], hasher: StepHasher = jcsStepHasher): ChainVerdict {
   const length = stepEvents.length;
   const last = stepEvents[length - 1];
   const chainHead = last !== undefined && typeof last['event_hash'] === 'string' ? last['event_hash'] : null;
@@ -35,7 +42,7 @@ export function verifyChain(stepEvents: readonly Readonly<Record<string, unknown
   for (let index = 0; index < length; index++) {
     const event = stepEvents[index] as Readonly<Record<string, unknown>>;
     const stored = event['event_hash'];
-    const computed = hashOrNull(event);
+    const computed = hasher(event, index);
     if (computed === null) {
       return { chain: 'broken', length, chainHead, brokenAt: index, reason: 'unhashable_event', expected: hashText(stored), computed: null };
     }

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../../shared/model/canonical-json';
-import { SECURITY_STATES } from '../../shared/model/inspection';
+import { BOUNDARY_STATE_ORDER, HEARTH_SECURITY_ORDER, SECURITY_STATES } from '../../shared/model/inspection';
 import type { SecurityDiff, SnapshotFieldDiff, SnapshotHead, StateDirection } from '../../shared/model/inspection';
 import type { SnapshotFact } from '../../shared/model/normalized-event';
 
@@ -14,23 +14,37 @@ export function securityDiff(pre: SnapshotFact | null, post: SnapshotFact | null
   const preFields = pre?.fields ?? {};
   const postFields = post?.fields ?? {};
   const names = [...new Set([...Object.keys(preFields), ...Object.keys(postFields)])].sort(compareCodeUnits);
+  const boundaryFrom = boundaryState(pre);
+  const boundaryTo = boundaryState(post);
   return {
     pre: head(pre),
     post: head(post),
-    stateChange: { from, to, direction: stateDirection(from, to) },
+    stateChange: { from, to, direction: stateDirection(from, to, SECURITY_SCALES) },
+    boundaryChange: boundaryFrom === null && boundaryTo === null ? null : { from: boundaryFrom, to: boundaryTo, direction: stateDirection(boundaryFrom, boundaryTo, BOUNDARY_SCALES) },
     fields: names.map((name) => fieldDiff(name, preFields, postFields)),
   };
+}
+
+/** The scales a security state is ranked on: the spec's and hearth's; COMPROMISED is on both. */
+const SECURITY_SCALES: readonly (readonly string[])[] = [SECURITY_STATES, HEARTH_SECURITY_ORDER];
+const BOUNDARY_SCALES: readonly (readonly string[])[] = [BOUNDARY_STATE_ORDER];
+
+function boundaryState(snapshot: SnapshotFact | null): string | null {
+  const value = snapshot?.fields['boundary_state'];
+  return typeof value === 'string' ? value : null;
 }
 
 function head(snapshot: SnapshotFact | null): SnapshotHead | null {
   return snapshot === null ? null : { capturedAt: snapshot.capturedAt, securityState: snapshot.securityState };
 }
 
-function stateDirection(from: string | null, to: string | null): StateDirection {
-  // States are compared exactly as the contract spells them; anything else is not ranked.
-  const fromRank = from === null ? -1 : (SECURITY_STATES as readonly string[]).indexOf(from);
-  const toRank = to === null ? -1 : (SECURITY_STATES as readonly string[]).indexOf(to);
-  if (fromRank < 0 || toRank < 0) return 'unknown';
+function stateDirection(from: string | null, to: string | null, scales: readonly (readonly string[])[]): StateDirection {
+  // States are compared exactly as the contract spells them, on the first scale that holds both; anything else is not ranked.
+  if (from === null || to === null) return 'unknown';
+  const scale = scales.find((candidate) => candidate.includes(from) && candidate.includes(to));
+  if (scale === undefined) return 'unknown';
+  const fromRank = scale.indexOf(from);
+  const toRank = scale.indexOf(to);
   return toRank > fromRank ? 'worse' : toRank < fromRank ? 'better' : 'same';
 }
 

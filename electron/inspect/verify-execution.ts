@@ -7,7 +7,7 @@ import type { ChainVerdict } from '../../shared/model/inspection';
 import { isInsideFolder } from '../index/index-location';
 import type { RecordAssembly } from './assemble-execution';
 import type { StoredSource } from './execution-facts';
-import { compareExecutionHash, executionHashOrNull, hashText, type ExecutionHashFields } from './hash-chain';
+import { integrityStatement } from './document-integrity';
 
 /** The hash-chain verdict of one record execution, as the API answers verifyExecution. */
 export type Verification = z.infer<typeof verificationSchema>;
@@ -17,48 +17,44 @@ export type SourceDigest = z.infer<typeof sourceDigestSchema>;
 
 /**
  * Combines a record execution's chains and its document's execution_hash into
- * one verdict. The overall chain is broken when either chain is; the first
- * break is reported from the stream first, since that is what was seen while
- * running. execution_hash covers the document's own fields and the head of
- * the document's chain, exactly as the producer computed it.
+ * one verdict. The overall chain is broken when either chain is, and `absent`
+ * only when no chain carries a stored hash; the first break is reported from
+ * the stream first, since that is what was seen while running. The document's
+ * hashes are checked by documentIntegrity, which names the rule and what it covers.
  */
-export function verifyRecord(executionId: string, record: Pick<RecordAssembly, 'chains' | 'document'>, sources: readonly SourceDigest[]): Verification {
+export function verifyRecord(executionId: string, record: Pick<RecordAssembly, 'chains' | 'documentIntegrity'>, sources: readonly SourceDigest[]): Verification {
   const { stream, document } = record.chains;
-  const broken: ChainVerdict | undefined = [stream, document].find((verdict): verdict is ChainVerdict => verdict !== null && verdict.chain === 'broken');
-  const doc = record.document;
-  let hash: Pick<Verification, 'executionHash' | 'executionHashExpected' | 'executionHashComputed'> = {
-    executionHash: 'absent',
-    executionHashExpected: null,
-    executionHashComputed: null,
-  };
-  if (doc !== null) {
-    // Fields are passed as the document holds them (even when not strings), the same way the ingest's check reads them.
-    const fields = {
-      execution_id: doc['execution_id'],
-      plan_id: doc['plan_id'],
-      live_mode_state: doc['live_mode_state'],
-      status: doc['status'],
-      chain_head: document?.chainHead ?? null,
-    } as ExecutionHashFields;
-    const stored = doc['execution_hash'];
-    hash = {
-      executionHash: compareExecutionHash(stored as string | null | undefined, fields),
-      executionHashExpected: hashText(stored),
-      executionHashComputed: executionHashOrNull(fields),
-    };
-  }
+  const present = [stream, document].filter((verdict): verdict is ChainVerdict => verdict !== null);
+  const broken = present.find((verdict) => verdict.chain === 'broken');
+  const integrity = record.documentIntegrity;
+  const chain: Verification['chain'] = broken !== undefined ? 'broken' : present.length > 0 && present.every((verdict) => verdict.chain === 'absent') ? 'absent' : 'intact';
+  const statementParts: string[] = [];
+  if (stream !== null) statementParts.push(streamStatement(stream));
+  if (integrity !== null) statementParts.push(integrityStatement(integrity));
   return {
     executionId,
     stream,
     document,
-    chain: broken === undefined ? 'intact' : 'broken',
+    chain,
     brokenAt: broken?.brokenAt ?? null,
     reason: broken?.reason ?? null,
     expected: broken?.expected ?? null,
     computed: broken?.computed ?? null,
-    ...hash,
+    executionHash: integrity?.executionHash ?? 'absent',
+    executionHashExpected: integrity?.executionHashExpected ?? null,
+    executionHashComputed: integrity?.executionHashComputed ?? null,
+    executionHashRule: integrity?.executionHashRule ?? null,
+    executionHashCovers: [...(integrity?.covers ?? [])],
+    executionHashNotCovered: [...(integrity?.notCovered ?? [])],
+    statement: statementParts.join(' '),
     sources: [...sources],
   };
+}
+
+function streamStatement(stream: ChainVerdict): string {
+  if (stream.chain === 'broken') return `Observer stream chain broken at step event ${stream.brokenAt ?? '?'} (${stream.reason ?? 'unknown reason'}).`;
+  if (stream.chain === 'absent') return `Observer stream: no step hashes present (${stream.length} step events).`;
+  return `Observer stream chain intact over ${stream.length} step events (formats.md rule).`;
 }
 
 /**

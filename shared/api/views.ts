@@ -4,6 +4,7 @@ import { problemCodeSchema } from '../model/problem-code';
 import {
   chainVerdictSchema,
   executionHashComparisonSchema,
+  hashRuleSchema,
   rollbackScaffoldSchema,
   securityDiffSchema,
   sideEffectReportSchema,
@@ -179,8 +180,8 @@ export const verificationSchema = z.object({
   stream: chainVerdictSchema.nullable(),
   /** The chain of the record document's step_events (null when there is no document). */
   document: chainVerdictSchema.nullable(),
-  /** The overall verdict: broken when either chain is broken. */
-  chain: z.enum(['intact', 'broken']),
+  /** The overall verdict: broken when either chain is broken; absent when no chain has any stored hash. */
+  chain: z.enum(['intact', 'broken', 'absent']),
   brokenAt: z.number().int().nullable(),
   reason: z.string().nullable(),
   expected: z.string().nullable(),
@@ -188,6 +189,14 @@ export const verificationSchema = z.object({
   executionHash: executionHashComparisonSchema,
   executionHashExpected: z.string().nullable(),
   executionHashComputed: z.string().nullable(),
+  /** The rule execution_hash was recomputed by: the one it matched, else the one the document's shape calls for. */
+  executionHashRule: hashRuleSchema.nullable(),
+  /** What that rule's execution_hash covers, so a match vouches for these and nothing else. */
+  executionHashCovers: z.array(z.string()),
+  /** What it does not cover: a change there cannot be detected from the document. */
+  executionHashNotCovered: z.array(z.string()),
+  /** One sentence for reviewers and reports: the verdict, the rule, what it covers and what it does not. */
+  statement: z.string(),
   sources: z.array(sourceDigestSchema),
 });
 

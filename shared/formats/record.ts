@@ -9,11 +9,17 @@ export type RecordLineKind = (typeof RECORD_LINE_KINDS)[number];
 /** The statuses of an execution record. */
 export const RECORD_EXECUTION_STATUSES = ['STARTED', 'COMPLETED', 'COMPLETED_PARTIAL', 'FAILED', 'INCOMPLETE'] as const;
 
+/** The same statuses as hearth writes them, lower case (producers.md); indexed as their upper-case names. */
+export const HEARTH_EXECUTION_STATUSES = ['started', 'completed', 'completed_partial', 'failed', 'incomplete'] as const;
+
 /** The statuses that mean the execution did not fully succeed. */
 export const RECORD_FAILED_STATUSES = ['FAILED', 'INCOMPLETE', 'COMPLETED_PARTIAL'] as const;
 
 /** The event types of a step event. */
 export const RECORD_STEP_EVENT_TYPES = ['STARTED', 'COMPLETED', 'FAILED'] as const;
+
+/** The same event types as hearth writes them (producers.md); indexed as STARTED, COMPLETED, FAILED. */
+export const HEARTH_STEP_EVENT_TYPES = ['step_started', 'step_completed', 'step_failed'] as const;
 
 /** The live modes of an execution. */
 export const RECORD_LIVE_MODES = ['DRY_RUN', 'LIVE'] as const;
@@ -24,11 +30,32 @@ export const RECORD_SIDE_EFFECT_CATEGORIES = ['FILE_SYSTEM', 'NETWORK', 'DATA_MU
 /** The security states, from best to worst: the order matters when pre and post are compared. */
 export const RECORD_SECURITY_STATES = ['NORMAL', 'ELEVATED', 'DEGRADED', 'COMPROMISED'] as const;
 
-/** A security snapshot: two known fields, every other field free-form. */
+/** hearth's security states (producers.md): OPERATIONAL < COMPROMISED < LOCKDOWN; UNKNOWN compares with nothing. */
+export const HEARTH_SECURITY_STATES = ['OPERATIONAL', 'COMPROMISED', 'LOCKDOWN', 'UNKNOWN'] as const;
+
+/** hearth's boundary states: NOMINAL < ELEVATED < COMPROMISED < LOCKDOWN; UNKNOWN compares with nothing. */
+export const HEARTH_BOUNDARY_STATES = ['NOMINAL', 'ELEVATED', 'COMPROMISED', 'LOCKDOWN', 'UNKNOWN'] as const;
+
+/**
+ * A security snapshot: two known fields, every other field free-form. hearth
+ * writes `timestamp` where the spec says `captured_at`, and a `boundary_state`.
+ */
 export const securitySnapshotSchema = z.looseObject({
   captured_at: z.string().nullish(),
-  security_state: z.enum(RECORD_SECURITY_STATES).nullish(),
+  timestamp: z.string().nullish(),
+  security_state: z.enum(['NORMAL', 'ELEVATED', 'DEGRADED', 'COMPROMISED', 'OPERATIONAL', 'LOCKDOWN', 'UNKNOWN']).nullish(),
+  boundary_state: z.enum(HEARTH_BOUNDARY_STATES).nullish(),
 });
+
+/** A record status as indexed: hearth's lower-case statuses become the spec's upper-case names; anything else stays as written. */
+export function canonicalRecordStatus(status: string | null): string | null {
+  return status !== null && (HEARTH_EXECUTION_STATUSES as readonly string[]).includes(status) ? status.toUpperCase() : status;
+}
+
+/** A step event type as indexed: hearth's `step_started`/`step_completed`/`step_failed` become STARTED/COMPLETED/FAILED. */
+export function canonicalStepEventType(eventType: string | null): string | null {
+  return eventType !== null && (HEARTH_STEP_EVENT_TYPES as readonly string[]).includes(eventType) ? eventType.slice('step_'.length).toUpperCase() : eventType;
+}
 
 /** A side effect, declared by a plan or document or observed while running. */
 export const sideEffectSchema = z.looseObject({
@@ -46,7 +73,7 @@ export const sideEffectSchema = z.looseObject({
 export const stepEventBodySchema = z.looseObject({
   step_index: z.number().int(),
   step_name: z.string().nullish(),
-  event_type: z.enum(RECORD_STEP_EVENT_TYPES),
+  event_type: z.enum([...RECORD_STEP_EVENT_TYPES, ...HEARTH_STEP_EVENT_TYPES]),
   timestamp: z.string().nullish(),
   details: z.unknown().optional(),
   error_message: z.string().nullish(),
@@ -91,7 +118,7 @@ export const sideEffectLineSchema = z.looseObject({
 export const executionFinishedLineSchema = z.looseObject({
   ...observerLineBase,
   kind: z.literal('execution_finished'),
-  status: z.enum(RECORD_EXECUTION_STATUSES),
+  status: z.enum([...RECORD_EXECUTION_STATUSES, ...HEARTH_EXECUTION_STATUSES]),
   reason: z.string().nullish(),
   security_snapshot: securitySnapshotSchema.nullish(),
 });
@@ -118,7 +145,8 @@ export const recordDocumentSchema = z.looseObject({
       observed: z.array(sideEffectSchema).optional(),
     })
     .optional(),
-  status: z.enum(RECORD_EXECUTION_STATUSES).nullish(),
+  status: z.enum([...RECORD_EXECUTION_STATUSES, ...HEARTH_EXECUTION_STATUSES]).nullish(),
+  completion_reason: z.string().nullish(),
   timestamp_start: z.string(),
   timestamp_end: z.string().nullish(),
   execution_hash: z.string().nullish(),

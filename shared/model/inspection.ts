@@ -17,12 +17,33 @@ export const chainBreakReasonSchema = z.enum(CHAIN_BREAK_REASONS);
 export type ChainBreakReason = z.infer<typeof chainBreakReasonSchema>;
 
 /**
+ * How a hash was recomputed: `jcs` is formats.md §5 (RFC 8785 canonical JSON);
+ * `python-json` is hearth's (Python `json.dumps(x, sort_keys=True)`, producers.md).
+ */
+export const hashRuleSchema = z.enum(['jcs', 'python-json']);
+
+/** A rule a hash was recomputed by. */
+export type HashRule = z.infer<typeof hashRuleSchema>;
+
+/**
  * The verdict on one execution's step event chain. An execution without step
  * events is `intact` with `length` 0, as the spec's known-answer vectors say.
  */
 export const chainVerdictSchema = z.object({
-  /** `intact`, or `broken` with the first break described by the fields below. */
-  chain: z.enum(['intact', 'broken']),
+  /**
+   * `intact`; `broken` with the first break described by the fields below; or
+   * `absent` when no step event carries an event_hash at all (hearth keeps its
+   * step hashes in memory only): nothing can be checked, and nothing is broken.
+   */
+  chain: z.enum(['intact', 'broken', 'absent']),
+  /** The rule the stored step hashes were recomputed by: the one the first stored hash matched. */
+  rule: hashRuleSchema.optional(),
+  /**
+   * hearth's step chain recomputed from the document (a reviewer can compare it
+   * with another copy), when the document is hearth's; a stop at a step that
+   * lacks a field ends it early.
+   */
+  recomputed: z.array(z.string()).optional(),
   /** Number of step events verified. */
   length: z.number().int().nonnegative(),
   /** The last step event's stored event_hash, or null when there are no step events (or it has none). */
@@ -67,6 +88,12 @@ export type SnapshotHead = z.infer<typeof snapshotHeadSchema>;
 /** Security states in order of severity (formats.md 5a). */
 export const SECURITY_STATES = ['NORMAL', 'ELEVATED', 'DEGRADED', 'COMPROMISED'] as const;
 
+/** hearth's security states in order of severity (producers.md); its UNKNOWN is ranked with nothing. */
+export const HEARTH_SECURITY_ORDER = ['OPERATIONAL', 'COMPROMISED', 'LOCKDOWN'] as const;
+
+/** hearth's boundary states in order of severity; UNKNOWN is ranked with nothing. */
+export const BOUNDARY_STATE_ORDER = ['NOMINAL', 'ELEVATED', 'COMPROMISED', 'LOCKDOWN'] as const;
+
 /** Whether the security state got worse, better or stayed; `unknown` when either side is missing or not a known state. */
 export const stateDirectionSchema = z.enum(['worse', 'better', 'same', 'unknown']);
 
@@ -104,12 +131,24 @@ export const securityDiffSchema = z.object({
   pre: snapshotHeadSchema.nullable(),
   /** The post snapshot's known fields, or null when there is no post snapshot. */
   post: snapshotHeadSchema.nullable(),
-  /** The security state before and after, and which way it moved. */
+  /**
+   * The security state before and after, and which way it moved: ranked on the
+   * spec's scale or on hearth's (OPERATIONAL < COMPROMISED < LOCKDOWN), whichever
+   * holds both states; `unknown` when none does.
+   */
   stateChange: z.object({
     from: z.string().nullable(),
     to: z.string().nullable(),
     direction: stateDirectionSchema,
   }),
+  /** hearth's boundary_state before and after (NOMINAL < ELEVATED < COMPROMISED < LOCKDOWN); null when neither snapshot has one. */
+  boundaryChange: z
+    .object({
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      direction: stateDirectionSchema,
+    })
+    .nullable(),
   /** Every free-form field of either snapshot, sorted by name; a missing snapshot has no fields. */
   fields: z.array(snapshotFieldDiffSchema),
 });

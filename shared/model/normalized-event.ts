@@ -64,6 +64,8 @@ export type EventFacts =
       readonly planSteps: readonly { readonly index: number; readonly name: string }[];
       /** The document's execution_hash (record documents only). */
       readonly executionHash: string | null;
+      /** True when a record document carries a `side_effects_report` (hearth's never do: none is not zero). */
+      readonly sideEffectsReported: boolean;
     }
   | { readonly family: 'generic' };
 
@@ -82,6 +84,8 @@ export interface NormalizedEvent {
   readonly executionKey: string | null;
   /** UTC milliseconds since the epoch, or null when missing or unparseable. */
   readonly timestampMs: number | null;
+  /** Where one event spans a time (a record document's timestamp_end): its end, in UTC milliseconds. */
+  readonly endTimestampMs?: number | null;
   readonly status: string | null;
   readonly errorCode: string | null;
   readonly actor: string | null;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   RECORD_FAILED_STATUSES,
+  canonicalRecordStatus,
+  canonicalStepEventType,
   executionFinishedLineSchema,
   executionStartedLineSchema,
   observerLineBaseSchema,
@@ -32,6 +34,7 @@ const PLAN_SHAPE_OPTIONS: ShapeProblemOptions = { ignoredKeys: new Set(['timesta
 
 const KIND_ONLY: ReadonlySet<string> = new Set(['kind']);
 const SNAPSHOT_KNOWN_FIELDS: ReadonlySet<string> = new Set(['captured_at', 'security_state']);
+const HEARTH_SNAPSHOT_KNOWN_FIELDS: ReadonlySet<string> = new Set(['timestamp', 'security_state']);
 
 /** A document's step timestamps are checked too, but at most this many of their problems are kept. */
 const MAX_STEP_TIME_PROBLEMS = 5;
@@ -51,6 +54,7 @@ const EMPTY_FACTS: RecordFacts = Object.freeze({
   rollbackHints: Object.freeze([]),
   planSteps: Object.freeze([]),
   executionHash: null,
+  sideEffectsReported: false,
 });
 
 /**
@@ -114,7 +118,7 @@ function normalizeObserverLine(obj: Record<string, unknown>): NormalizedEvent {
       };
       break;
     case 'step_event':
-      status = readString(obj, 'event_type');
+      status = canonicalStepEventType(readString(obj, 'event_type'));
       failed = status === 'FAILED';
       facts = { ...EMPTY_FACTS, recordKind, executionId, stepEvents: [stepEventFact(obj, streamStepBody(obj), time.ms)] };
       break;
@@ -122,7 +126,7 @@ function normalizeObserverLine(obj: Record<string, unknown>): NormalizedEvent {
       facts = { ...EMPTY_FACTS, recordKind, executionId, observedSideEffects: [sideEffectFact(obj)] };
       break;
     case 'execution_finished':
-      status = readString(obj, 'status');
+      status = canonicalRecordStatus(readString(obj, 'status'));
       failed = status !== null && FAILED_STATUSES.has(status);
       facts = { ...EMPTY_FACTS, recordKind, executionId, snapshotPost: snapshotFact(readObject(obj, 'security_snapshot')) };
       break;
@@ -154,8 +158,11 @@ function normalizeRecordDocument(obj: Record<string, unknown>): NormalizedEvent 
   if (time.problem !== null) problems.push(time.problem);
 
   const executionId = readNonEmptyString(obj, 'execution_id');
-  const status = readString(obj, 'status');
+  const status = canonicalRecordStatus(readString(obj, 'status'));
   const report = readObject(obj, 'side_effects_report');
+  // hearth's documents end at timestamp_end (null until finished): the execution spans start to end.
+  const end = hasField(obj, 'timestamp_end') && readField(obj, 'timestamp_end') !== null ? parseTimestamp(readField(obj, 'timestamp_end'), 'timestamp_end') : null;
+  if (end !== null && end.problem !== null) problems.push(end.problem);
 
   const stepEvents: StepEventFact[] = [];
   let stepTimeProblems = 0;
@@ -178,6 +185,7 @@ function normalizeRecordDocument(obj: Record<string, unknown>): NormalizedEvent 
     kind: 'record_document',
     executionKey: executionId,
     timestampMs: time.ms,
+    endTimestampMs: end?.ms ?? null,
     status,
     errorCode: null,
     actor: null,
@@ -195,6 +203,7 @@ function normalizeRecordDocument(obj: Record<string, unknown>): NormalizedEvent 
       observedSideEffects: report === null ? EMPTY_FACTS.observedSideEffects : sideEffectFacts(readArray(report, 'observed')),
       declaredSideEffects: report === null ? EMPTY_FACTS.declaredSideEffects : sideEffectFacts(readArray(report, 'declared')),
       executionHash: readString(obj, 'execution_hash'),
+      sideEffectsReported: report !== null,
     },
   };
 }
@@ -285,7 +294,7 @@ function stepEventFact(step: Readonly<Record<string, unknown>>, body: Readonly<R
   return {
     stepIndex: readNumber(step, 'step_index'),
     stepName: readString(step, 'step_name'),
-    eventType: readString(step, 'event_type'),
+    eventType: canonicalStepEventType(readString(step, 'event_type')),
     timestampMs,
     errorMessage: readString(step, 'error_message'),
     previousEventHash: readString(step, 'previous_event_hash'),
@@ -314,10 +323,13 @@ function sideEffectFacts(effects: readonly unknown[] | null): readonly SideEffec
 
 function snapshotFact(snapshot: Readonly<Record<string, unknown>> | null): SnapshotFact | null {
   if (snapshot === null) return null;
+  const capturedAt = readString(snapshot, 'captured_at');
+  // hearth names the capture time `timestamp`; it is the capture time, not a field to compare pre vs post.
+  const hearthTime = capturedAt === null && !hasField(snapshot, 'captured_at') ? readString(snapshot, 'timestamp') : null;
   return {
-    capturedAt: readString(snapshot, 'captured_at'),
+    capturedAt: capturedAt ?? hearthTime,
     securityState: readString(snapshot, 'security_state'),
-    fields: copyWithoutKeys(snapshot, SNAPSHOT_KNOWN_FIELDS),
+    fields: copyWithoutKeys(snapshot, hearthTime === null ? SNAPSHOT_KNOWN_FIELDS : HEARTH_SNAPSHOT_KNOWN_FIELDS),
   };
 }
 

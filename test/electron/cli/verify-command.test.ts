@@ -31,9 +31,14 @@ describe('CLI verify', () => {
       ...(record.chain === 'broken' ? { brokenAt: record.brokenAt, reason: record.reason } : {}),
       executionHash: record.executionHashMatches === undefined ? 'absent' : record.executionHashMatches ? 'match' : 'mismatch',
     }));
-    assert.deepEqual(report.executions, expected);
+    const verdictKeys = ['format', 'key', 'chain', 'brokenAt', 'reason', 'executionHash'];
+    assert.deepEqual(report.executions.map((entry) => Object.fromEntries(Object.entries(entry).filter(([name]) => verdictKeys.includes(name)))), expected);
     const broken = report.executions.find((entry) => entry['chain'] === 'broken');
-    assert.deepEqual(Object.keys(broken ?? {}), ['format', 'key', 'chain', 'brokenAt', 'reason', 'executionHash']);
+    assert.deepEqual(Object.keys(broken ?? {}), [...verdictKeys, 'executionHashRule', 'covers', 'notCovered', 'statement']);
+    for (const entry of report.executions) {
+      assert.ok(typeof entry['statement'] === 'string' && entry['statement'] !== '', 'every verdict says what it checked');
+      if (entry['executionHash'] !== 'absent') assert.equal(entry['executionHashRule'], 'jcs', 'the generator writes formats.md records');
+    }
     const counts = query<{ code: string; n: number }>(db, 'SELECT code, count(*) AS n FROM problems GROUP BY code');
     assert.deepEqual(report.problems, Object.fromEntries(counts.map((row) => [row.code, row.n])));
     assert.ok((report.problems['record.chain_broken'] ?? 0) > 0);
@@ -52,8 +57,9 @@ describe('CLI verify', () => {
     const text = run(['verify', folder]);
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /^Verified 2 record executions in /);
-    assert.match(text.stdout, /\n {2}exec-drop-7 +intact +match\n/);
-    assert.match(text.stdout, /Result: every chain is intact/);
+    assert.match(text.stdout, /\n {2}exec-drop-7 +intact +match +jcs\n/);
+    assert.match(text.stdout, /\n {2}exec-drop-7: .*execution_hash match \(formats\.md rule/);
+    assert.match(text.stdout, /Result: no chain is broken and no execution_hash mismatches/);
   });
 
   it('exits 2 on usage errors: no folder, two folders, an unknown flag, a folder that does not exist', () => {

@@ -28,6 +28,7 @@ describe('securityDiff', () => {
       pre: { capturedAt: '2026-02-01T09:00:00Z', securityState: 'NORMAL' },
       post: { capturedAt: '2026-02-01T09:00:09Z', securityState: 'DEGRADED' },
       stateChange: { from: 'NORMAL', to: 'DEGRADED', direction: 'worse' },
+      boundaryChange: null,
       fields: [
         {
           field: 'active_capabilities',
@@ -46,6 +47,18 @@ describe('securityDiff', () => {
     assert.equal(securityDiff(snapshot('COMPROMISED'), snapshot('ELEVATED')).stateChange.direction, 'better');
     assert.equal(securityDiff(snapshot('ELEVATED'), snapshot('COMPROMISED')).stateChange.direction, 'worse');
     assert.equal(securityDiff(snapshot('DEGRADED'), snapshot('DEGRADED')).stateChange.direction, 'same');
+  });
+
+  it("ranks hearth's states OPERATIONAL < COMPROMISED < LOCKDOWN and its boundary NOMINAL < ELEVATED < COMPROMISED < LOCKDOWN; UNKNOWN ranks with nothing", () => {
+    const hearth = (state: string, boundary: string): SnapshotFact => snapshot(state, { boundary_state: boundary, context: 'x' });
+    const diff = securityDiff(hearth('OPERATIONAL', 'NOMINAL'), hearth('COMPROMISED', 'LOCKDOWN'));
+    assert.deepEqual(diff.stateChange, { from: 'OPERATIONAL', to: 'COMPROMISED', direction: 'worse' });
+    assert.deepEqual(diff.boundaryChange, { from: 'NOMINAL', to: 'LOCKDOWN', direction: 'worse' });
+    assert.equal(securityDiff(hearth('LOCKDOWN', 'ELEVATED'), hearth('OPERATIONAL', 'NOMINAL')).stateChange.direction, 'better');
+    assert.equal(securityDiff(hearth('LOCKDOWN', 'ELEVATED'), hearth('OPERATIONAL', 'NOMINAL')).boundaryChange?.direction, 'better');
+    assert.equal(securityDiff(hearth('UNKNOWN', 'UNKNOWN'), hearth('UNKNOWN', 'UNKNOWN')).stateChange.direction, 'unknown');
+    assert.equal(securityDiff(hearth('UNKNOWN', 'UNKNOWN'), hearth('UNKNOWN', 'UNKNOWN')).boundaryChange?.direction, 'unknown');
+    assert.equal(securityDiff(snapshot('NORMAL'), snapshot('LOCKDOWN')).stateChange.direction, 'unknown', 'no one scale holds both');
   });
 
   it('calls the direction unknown for an unknown state, a missing state or a missing snapshot', () => {
@@ -88,6 +101,6 @@ describe('securityDiff', () => {
   it('shows every field of the only snapshot there is as added or removed', () => {
     assert.deepEqual(securityDiff(null, post).fields.map((f) => [f.field, f.change]), [['active_capabilities', 'added'], ['policy_version', 'added']]);
     assert.deepEqual(securityDiff(pre, null).fields.map((f) => f.change), ['removed', 'removed']);
-    assert.deepEqual(securityDiff(null, null), { pre: null, post: null, stateChange: { from: null, to: null, direction: 'unknown' }, fields: [] });
+    assert.deepEqual(securityDiff(null, null), { pre: null, post: null, stateChange: { from: null, to: null, direction: 'unknown' }, boundaryChange: null, fields: [] });
   });
 });

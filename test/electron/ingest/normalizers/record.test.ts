@@ -70,6 +70,7 @@ const EMPTY_FACTS = {
   rollbackHints: [],
   planSteps: [],
   executionHash: null,
+  sideEffectsReported: false,
 } as const;
 
 describe('normalizeRecord: observer lines', () => {
