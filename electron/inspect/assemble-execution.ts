@@ -3,11 +3,12 @@ import type { executionDetailSchema, stepSchema } from '../../shared/api/views';
 import { canonicalJson } from '../../shared/model/canonical-json';
 import { parseExecutionId } from '../../shared/model/execution-id';
 import { assertNever } from '../../shared/model/family';
-import type { ChainVerdict, RollbackScaffold, SecurityDiff, SideEffectReport, TelemetrySummary } from '../../shared/model/inspection';
+import type { ChainVerdict, ProducerRollbackVerdict, RollbackScaffold, SecurityDiff, SideEffectReport, TelemetrySummary } from '../../shared/model/inspection';
 import type { RollbackHintFact, SideEffectFact, SnapshotFact } from '../../shared/model/normalized-event';
 import type { ExecutionFacts, FoundExecution, RecordOrigin, StoredSideEffect, StoredSnapshot, StoredStepEvent } from './execution-facts';
 import { documentIntegrity, type DocumentIntegrity } from './document-integrity';
 import { verifyChain } from './hash-chain';
+import { producerRollbackVerdict } from './producer-rollback-verdict';
 import { rollbackScaffold, scaffoldHash } from './rollback-scaffold';
 import { securityDiff } from './security-diff';
 import { sideEffectReport } from './side-effect-report';
@@ -45,6 +46,8 @@ export interface RecordAssembly {
   readonly hints: readonly RollbackHintFact[] | null;
   readonly scaffold: RollbackScaffold;
   readonly scaffoldHash: string;
+  /** hearth's own rollback verdict for its record, or null where the record is not hearth's. */
+  readonly producerVerdict: ProducerRollbackVerdict | null;
 }
 
 /**
@@ -121,7 +124,9 @@ export class ExecutionAssembler {
     const declared = unionOfSources([...effects.filter((e) => e.origin === 'declared'), ...(planId === null ? [] : this.facts.planSideEffects(planId))]);
     const streamObserved = effects.filter((e) => e.origin === 'observed' && e.via === 'stream');
     const observed = (streamObserved.length > 0 ? streamObserved : effects.filter((e) => e.origin === 'observed' && e.via === 'document')).map((e) => e.effect);
-    const sideEffects = sideEffectReport(declared, observed);
+    // An observer stream reports what it saw (none is none); a document only when it carries side_effects_report.
+    const observedReported = hasStream || (document !== null && Object.hasOwn(document, 'side_effects_report'));
+    const sideEffects = sideEffectReport(declared, observed, observedReported);
     const diff = securityDiff(snapshots.pre, snapshots.post);
     const hints = planId !== null && this.facts.planExists(planId) ? unionOfHints(this.facts.hints(planId)) : null;
     const scaffold = rollbackScaffold({
@@ -146,6 +151,7 @@ export class ExecutionAssembler {
       hints,
       scaffold,
       scaffoldHash: scaffoldHash(scaffold),
+      producerVerdict: producerRollbackVerdict(document, hints),
     };
   }
 

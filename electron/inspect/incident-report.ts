@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertNever, type ExecutionFamily } from '../../shared/model/family';
-import type { RollbackScaffold, SecurityDiff, SideEffectReport, TelemetrySummary } from '../../shared/model/inspection';
+import type { ProducerRollbackVerdict, RollbackScaffold, SecurityDiff, SideEffectReport, TelemetrySummary } from '../../shared/model/inspection';
 import type { ExecutionDetail, Step } from './assemble-execution';
 import type { CheckpointRow, CycleRow, EventRow, ExecutionRow, ProblemRow } from './execution-facts';
 import type { SourceDigest, Verification } from './verify-execution';
@@ -41,7 +41,7 @@ export interface IncidentReport {
   /** Records only. */
   readonly verification: Verification | null;
   /** Records only; hints are verbatim and nothing in it was run. */
-  readonly rollback: { readonly scaffold: RollbackScaffold; readonly scaffoldHash: string } | null;
+  readonly rollback: { readonly scaffold: RollbackScaffold; readonly scaffoldHash: string; readonly producerVerdict: ProducerRollbackVerdict | null } | null;
   readonly problems: readonly ProblemRow[];
   readonly sources: readonly CitedSource[];
 }

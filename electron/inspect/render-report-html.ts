@@ -1,4 +1,4 @@
-import type { ChainVerdict, RollbackHint, SideEffect } from '../../shared/model/inspection';
+import type { ChainVerdict, ProducerRollbackVerdict, RollbackHint, SideEffect } from '../../shared/model/inspection';
 import type { Step } from './assemble-execution';
 import { reportDuration, reportTime, type IncidentReport } from './incident-report';
 
@@ -114,14 +114,18 @@ function verification(report: IncidentReport): Markup {
   const verdict = (name: string, chain: ChainVerdict | null): Markup =>
     chain === null
       ? html`<tr><td>${name}</td><td colspan="4" class="muted">no ${name.toLowerCase()}</td></tr>`
-      : html`<tr><td>${name}</td><td>${badge(chain.chain, chain.chain === 'intact' ? 'ok' : 'bad')}</td><td class="num">${chain.length}</td><td>${chain.brokenAt ?? '—'}</td><td>${chain.reason ?? '—'}</td></tr>`;
+      : html`<tr><td>${name}</td><td>${chainBadge(chain.chain)}</td><td class="num">${chain.length}</td><td>${chain.brokenAt ?? '—'}</td><td>${chain.reason ?? '—'}</td><td>${chain.rule ?? '—'}</td></tr>`;
+  const recomputed = v.document?.recomputed ?? [];
   return html`<section><h2>Hash chain</h2>
-<p>Overall: ${badge(v.chain, v.chain === 'intact' ? 'ok' : 'bad')}${v.chain === 'broken' ? html` at step event ${v.brokenAt ?? '?'} (${v.reason ?? 'unknown reason'})` : ''}</p>
-<table><thead><tr><th>Source</th><th>Chain</th><th>Step events</th><th>Broken at</th><th>Reason</th></tr></thead>
+<p>Overall: ${chainBadge(v.chain)}${v.chain === 'broken' ? html` at step event ${v.brokenAt ?? '?'} (${v.reason ?? 'unknown reason'})` : ''}</p>
+<p>What was checked: ${v.statement}</p>
+<table><thead><tr><th>Source</th><th>Chain</th><th>Step events</th><th>Broken at</th><th>Reason</th><th>Rule</th></tr></thead>
 <tbody>${verdict('Observer stream', v.stream)}${verdict('Record document', v.document)}</tbody></table>
+${recomputed.length > 0 ? html`<p class="muted">Step chain recomputed by the producer's rule (not stored in the document; compare with another copy):</p><ol start="0">${recomputed.map((hash) => html`<li><code>${hash}</code></li>`)}</ol>` : ''}
 ${v.chain === 'broken' ? html`<dl class="kv"><dt>Expected</dt><dd><code>${v.expected ?? 'null'}</code></dd><dt>Computed</dt><dd><code>${v.computed ?? 'null'}</code></dd></dl>` : ''}
 <h3>execution_hash</h3>
 <dl class="kv"><dt>Comparison</dt><dd>${badge(v.executionHash, v.executionHash === 'match' ? 'ok' : v.executionHash === 'mismatch' ? 'bad' : 'warn')}</dd>
+<dt>Rule</dt><dd>${v.executionHashRule ?? '—'}</dd>
 <dt>In the document</dt><dd><code>${v.executionHashExpected ?? '—'}</code></dd><dt>Recomputed</dt><dd><code>${v.executionHashComputed ?? '—'}</code></dd></dl>
 </section>`;
 }
@@ -168,6 +172,9 @@ function sideEffects(report: IncidentReport): Markup {
   const effectRow = (effect: SideEffect, match: string): Markup =>
     html`<tr><td class="num">${effect.stepIndex ?? '—'}</td><td>${effect.category}</td><td>${effect.description}</td><td>${reversibleText(effect.reversible)}</td><td>${match}</td><td>${jsonBlock(effect.details)}</td></tr>`;
   const head = html`<thead><tr><th>Step</th><th>Category</th><th>Description</th><th>Reversible</th><th>Declared</th><th>Details</th></tr></thead>`;
+  if (!r.observedReported) {
+    return html`<section><h2>Side effects</h2><p class="notice">This record carries no side-effect report: nothing says what was observed (which is not the same as nothing observed). ${r.declared.length} declared.</p></section>`;
+  }
   return html`<section><h2>Side effects</h2>
 <p>${r.observed.length} observed, ${r.declared.length} declared: ${r.matched.length} matched, ${r.undeclared.length} undeclared, ${r.unobserved.length} declared but not observed, ${r.irreversible.length} irreversible.</p>
 <h3>Observed</h3><table>${head}<tbody>${r.observed.map((effect) => effectRow(effect, matchOf(effect)))}</tbody></table>
@@ -180,7 +187,9 @@ function security(report: IncidentReport): Markup {
   if (d === null) return html``;
   const direction = d.stateChange.direction;
   return html`<section><h2>Security snapshot</h2>
-<p>State: ${d.stateChange.from ?? '—'} → ${d.stateChange.to ?? '—'} ${badge(direction, direction === 'worse' ? 'bad' : direction === 'same' || direction === 'better' ? 'ok' : 'warn')}</p>
+<p>State: ${d.stateChange.from ?? '—'} → ${d.stateChange.to ?? '—'} ${badge(direction, directionTone(direction))}</p>
+${d.boundaryChange === null ? '' : html`<p>Boundary: ${d.boundaryChange.from ?? '—'} → ${d.boundaryChange.to ?? '—'} ${badge(d.boundaryChange.direction, directionTone(d.boundaryChange.direction))}</p>`}
+${d.post === null ? html`<p class="notice">No post snapshot: the record was not finished.</p>` : ''}
 <p class="muted">Captured ${d.pre?.capturedAt ?? '—'} (pre) and ${d.post?.capturedAt ?? '—'} (post).</p>
 <table><thead><tr><th>Field</th><th>Change</th><th>Pre</th><th>Post</th><th>Added</th><th>Removed</th></tr></thead><tbody>${d.fields.map(
     (f) => html`<tr><td>${f.field}</td><td>${f.change}</td><td>${jsonBlock(f.pre)}</td><td>${jsonBlock(f.post)}</td><td>${f.added === undefined ? '' : jsonBlock(f.added)}</td><td>${f.removed === undefined ? '' : jsonBlock(f.removed)}</td></tr>`,
@@ -191,7 +200,8 @@ function rollback(report: IncidentReport): Markup {
   const r = report.rollback;
   if (r === null) return html``;
   const s = r.scaffold;
-  return html`<section><h2>Rollback scaffold</h2>
+  const p = r.producerVerdict;
+  return html`${p === null ? '' : producerVerdict(p)}<section><h2>Rollback scaffold (the inspector's, from the evidence)</h2>
 <p class="notice">Derived for manual work and never executed. Hints are shown exactly as the plan wrote them.</p>
 <p>Rollback possible: ${badge(s.isRollbackPossible ? 'yes' : 'no', s.isRollbackPossible ? 'ok' : 'bad')}${s.reason === null ? '' : html` — ${s.reason}`}</p>
 <p>Irreversible steps: ${s.irreversibleSteps.length === 0 ? 'none' : s.irreversibleSteps.join(', ')}</p>
@@ -202,6 +212,24 @@ ${s.manualSteps.length === 0 ? html`<p class="muted">None.</p>` : html`<ol>${s.m
 ${s.hints.length === 0 ? html`<p class="muted">None.</p>` : s.hints.map((hint) => hintBlock(hint))}
 <p class="muted">Scaffold hash (what an acknowledgement records): <code>${r.scaffoldHash}</code></p>
 </section>`;
+}
+
+function producerVerdict(p: ProducerRollbackVerdict): Markup {
+  return html`<section><h2>The producer's rollback verdict</h2>
+<p class="notice">${p.producer}, reproduced from the record as the producer decides it (by status). The producer's word, not the inspector's: the inspector's own evidence-based scaffold follows.</p>
+<p>Rollback possible (producer): ${badge(p.isRollbackPossible ? 'yes' : 'no', p.isRollbackPossible ? 'ok' : 'bad')} — ${p.reason === '' ? '(the producer gives no reason for this status)' : p.reason}</p>
+${p.warnings.length > 0 ? html`<ul>${p.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : ''}
+${p.irreversibleSteps.length > 0 ? html`<p>Irreversible (producer; positions in step_events): ${p.irreversibleSteps.join(', ')}</p>` : ''}
+${p.manualSteps.length > 0 ? html`<ol>${p.manualSteps.map((m) => html`<li>${m}</li>`)}</ol>` : ''}
+</section>`;
+}
+
+function chainBadge(chain: 'intact' | 'broken' | 'absent'): Markup {
+  return chain === 'absent' ? badge('not present', 'warn') : badge(chain, chain === 'intact' ? 'ok' : 'bad');
+}
+
+function directionTone(direction: string): 'ok' | 'bad' | 'warn' {
+  return direction === 'worse' ? 'bad' : direction === 'same' || direction === 'better' ? 'ok' : 'warn';
 }
 
 function hintBlock(hint: RollbackHint): Markup {

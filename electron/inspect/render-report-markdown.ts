@@ -78,13 +78,21 @@ function verification(report: IncidentReport, out: string[]): void {
   const v = report.verification;
   if (v === null) return;
   const row = (name: string, chain: ChainVerdict | null): string[] =>
-    chain === null ? [name, 'absent', '', '', ''] : [name, chain.chain, String(chain.length), chain.brokenAt === undefined ? '—' : String(chain.brokenAt), chain.reason ?? '—'];
+    chain === null
+      ? [name, 'no such source', '', '', '', '']
+      : [name, chainWord(chain.chain), String(chain.length), chain.brokenAt === undefined ? '—' : String(chain.brokenAt), chain.reason ?? '—', chain.rule ?? '—'];
   out.push('## Hash chain', '');
-  out.push(`Overall: **${v.chain}**${v.chain === 'broken' ? ` at step event ${v.brokenAt ?? '?'} (${escapeMarkdown(v.reason ?? 'unknown reason')})` : ''}`, '');
-  out.push(table(['Source', 'Chain', 'Step events', 'Broken at', 'Reason'], [row('Observer stream', v.stream), row('Record document', v.document)]), '');
+  out.push(`Overall: **${chainWord(v.chain)}**${v.chain === 'broken' ? ` at step event ${v.brokenAt ?? '?'} (${escapeMarkdown(v.reason ?? 'unknown reason')})` : ''}`, '');
+  out.push(`What was checked: ${escapeMarkdown(v.statement)}`, '');
+  out.push(table(['Source', 'Chain', 'Step events', 'Broken at', 'Reason', 'Rule'], [row('Observer stream', v.stream), row('Record document', v.document)]), '');
+  const recomputed = v.document?.recomputed;
+  if (recomputed !== undefined && recomputed.length > 0) {
+    out.push("Step chain recomputed by the producer's rule (not stored in the document; compare with another copy):", '');
+    out.push(table(['Step event', 'Recomputed hash'], recomputed.map((hash, index) => [String(index), hash])), '');
+  }
   if (v.chain === 'broken') out.push(table(['', 'Hash'], [['Expected', v.expected ?? 'null'], ['Computed', v.computed ?? 'null']]), '');
   out.push(
-    `execution_hash: **${v.executionHash}**`,
+    `execution_hash: **${v.executionHash}**${v.executionHashRule === null ? '' : ` (rule: ${v.executionHashRule})`}`,
     '',
     table(['', 'execution_hash'], [['In the document', v.executionHashExpected ?? '—'], ['Recomputed', v.executionHashComputed ?? '—']]),
     '',
@@ -156,6 +164,10 @@ function sideEffects(report: IncidentReport, out: string[]): void {
   ];
   const head = ['Step', 'Category', 'Description', 'Reversible', 'Declared', 'Details'];
   out.push('## Side effects', '');
+  if (!r.observedReported) {
+    out.push(`This record carries no side-effect report: nothing says what was observed (which is not the same as nothing observed). ${r.declared.length} declared.`, '');
+    return;
+  }
   out.push(
     `${r.observed.length} observed, ${r.declared.length} declared: ${r.matched.length} matched, ${r.undeclared.length} undeclared, ` +
       `${r.unobserved.length} declared but not observed, ${r.irreversible.length} irreversible.`,
@@ -170,6 +182,8 @@ function security(report: IncidentReport, out: string[]): void {
   if (d === null) return;
   out.push('## Security snapshot', '');
   out.push(`State: ${escapeMarkdown(d.stateChange.from ?? '—')} → ${escapeMarkdown(d.stateChange.to ?? '—')} (**${d.stateChange.direction}**)`, '');
+  if (d.boundaryChange !== null) out.push(`Boundary: ${escapeMarkdown(d.boundaryChange.from ?? '—')} → ${escapeMarkdown(d.boundaryChange.to ?? '—')} (**${d.boundaryChange.direction}**)`, '');
+  if (d.post === null) out.push('No post snapshot: the record was not finished.', '');
   out.push(
     table(
       ['Field', 'Change', 'Pre', 'Post', 'Added', 'Removed'],
@@ -183,7 +197,15 @@ function rollback(report: IncidentReport, out: string[]): void {
   const r = report.rollback;
   if (r === null) return;
   const s = r.scaffold;
-  out.push('## Rollback scaffold', '', '> Derived for manual work and never executed. Hints are shown exactly as the plan wrote them.', '');
+  const p = r.producerVerdict;
+  if (p !== null) {
+    out.push("## The producer's rollback verdict", '', `> ${escapeMarkdown(p.producer)}, reproduced from the record as the producer decides it (by status). The producer's word, not the inspector's: the inspector's own evidence-based scaffold follows.`, '');
+    out.push(`Rollback possible (producer): **${p.isRollbackPossible ? 'yes' : 'no'}** — ${escapeMarkdown(p.reason === '' ? '(the producer gives no reason for this status)' : p.reason)}`, '');
+    if (p.warnings.length > 0) out.push(...p.warnings.map((w) => `- ${escapeMarkdown(w)}`), '');
+    if (p.irreversibleSteps.length > 0) out.push(`Irreversible (producer; positions in step_events): ${p.irreversibleSteps.join(', ')}`, '');
+    if (p.manualSteps.length > 0) out.push(...p.manualSteps.map((m, index) => `${index + 1}\\. ${escapeMarkdown(m)}`), '');
+  }
+  out.push("## Rollback scaffold (the inspector's, from the evidence)", '', '> Derived for manual work and never executed. Hints are shown exactly as the plan wrote them.', '');
   out.push(`Rollback possible: **${s.isRollbackPossible ? 'yes' : 'no'}**${s.reason === null ? '' : ` — ${escapeMarkdown(s.reason)}`}`, '');
   out.push(`Irreversible steps: ${s.irreversibleSteps.length === 0 ? 'none' : s.irreversibleSteps.join(', ')}`, '');
   if (s.warnings.length > 0) {
@@ -208,6 +230,11 @@ function rollback(report: IncidentReport, out: string[]): void {
     }
   }
   out.push(`Scaffold hash (what an acknowledgement records): \`${r.scaffoldHash}\``, '');
+}
+
+/** A chain verdict in words: `absent` reads as "not present", never as broken. */
+function chainWord(chain: 'intact' | 'broken' | 'absent'): string {
+  return chain === 'absent' ? 'not present' : chain;
 }
 
 function problems(report: IncidentReport, out: string[]): void {

@@ -103,9 +103,19 @@ function warnings(input: RollbackScaffoldInput, irreversible: readonly SideEffec
   }
   const { from, to, direction } = input.securityDiff.stateChange;
   if (direction === 'worse') out.push({ code: 'security_worse', stepIndex: null, message: `The security state got worse during the run: ${from} before, ${to} after.` });
+  const boundary = input.securityDiff.boundaryChange;
+  if (boundary !== null && boundary.direction === 'worse') {
+    out.push({ code: 'security_worse', stepIndex: null, message: `The boundary state got worse during the run: ${boundary.from} before, ${boundary.to} after.` });
+  }
   if (input.liveMode === 'LIVE') out.push({ code: 'live_run', stepIndex: null, message: 'This was a LIVE run: its side effects happened for real, not as a dry run.' });
   // brokenAt counts step events, not steps, so the warning names no step.
   if (input.chain.chain === 'broken') out.push({ code: 'chain_broken', stepIndex: null, message: chainBrokenSentence(input.chain) });
+  if (input.chain.chain === 'absent') {
+    out.push({ code: 'chain_not_present', stepIndex: null, message: 'The record carries no step hashes: what its steps say is covered by no hash and cannot be checked against tampering.' });
+  }
+  if (!input.sideEffects.observedReported) {
+    out.push({ code: 'side_effects_not_reported', stepIndex: null, message: 'The record carries no side-effect report: what the run changed is not recorded here, which is not the same as nothing.' });
+  }
   return out;
 }
 

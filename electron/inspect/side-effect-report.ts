@@ -8,8 +8,9 @@ import type { SideEffectFact } from '../../shared/model/normalized-event';
  * and category only. Exact pairs go first so that a loose match made by an
  * earlier observed effect can never take the declared effect a later one
  * describes word for word. Comparisons are exact (null stepIndex matches only null).
+ * `observedReported` false: no source reports observed effects at all (hearth's records).
  */
-export function sideEffectReport(declared: readonly SideEffectFact[], observed: readonly SideEffectFact[]): SideEffectReport {
+export function sideEffectReport(declared: readonly SideEffectFact[], observed: readonly SideEffectFact[], observedReported = true): SideEffectReport {
   const declaredOut = declared.map(toSideEffect);
   const observedOut = observed.map(toSideEffect);
   // pairing[o] = index of the declared effect paired with observed effect o.
@@ -54,8 +55,10 @@ export function sideEffectReport(declared: readonly SideEffectFact[], observed: 
     observed: observedOut,
     matched,
     undeclared,
-    unobserved: declaredOut.filter((_, index) => !taken.has(index)),
+    // Without a report of what was observed, no declared effect can be called unobserved.
+    unobserved: observedReported ? declaredOut.filter((_, index) => !taken.has(index)) : [],
     irreversible: observedOut.filter((effect) => effect.reversible === false),
+    observedReported,
     byCategory,
   };
 }

@@ -17,6 +17,8 @@ export const WARNING_TITLES: Readonly<Record<RollbackWarningCode, string>> = {
   security_worse: 'Security state got worse',
   live_run: 'LIVE run',
   chain_broken: 'Hash chain broken',
+  chain_not_present: 'No step hashes',
+  side_effects_not_reported: 'No side-effect report',
 };
 
 /** True when what the reviewer typed is exactly the execution id (no trimming: exact means exact). */

@@ -5,6 +5,7 @@ import {
   chainVerdictSchema,
   executionHashComparisonSchema,
   hashRuleSchema,
+  producerRollbackVerdictSchema,
   rollbackScaffoldSchema,
   securityDiffSchema,
   sideEffectReportSchema,
@@ -201,7 +202,12 @@ export const verificationSchema = z.object({
 });
 
 /** The scaffold and the hash an acknowledgement must name. */
-export const rollbackViewSchema = z.object({ scaffold: rollbackScaffoldSchema, scaffoldHash: z.string() });
+export const rollbackViewSchema = z.object({
+  scaffold: rollbackScaffoldSchema,
+  scaffoldHash: z.string(),
+  /** The producer's own verdict (hearth's planner), shown beside the scaffold as the producer's; null where the record is not hearth's. */
+  producerVerdict: producerRollbackVerdictSchema.nullable(),
+});
 
 /** A reviewer's recorded acknowledgement of a manual rollback scaffold. Nothing was executed. */
 export const acknowledgementSchema = z.object({

@@ -195,6 +195,12 @@ export const sideEffectReportSchema = z.object({
   unobserved: z.array(sideEffectSchema),
   /** Observed effects whose reversible is false (matched or not), in observed order. */
   irreversible: z.array(sideEffectSchema),
+  /**
+   * False when nothing of this execution reports observed side effects: hearth's
+   * saved records keep them in memory, so there is no report, which is not the
+   * same as none observed. Then nothing is called unobserved either.
+   */
+  observedReported: z.boolean(),
   /** Counts of declared and observed effects per category, keys sorted. */
   byCategory: z.record(z.string(), z.object({ declared: z.number().int().nonnegative(), observed: z.number().int().nonnegative() })),
 });
@@ -234,6 +240,8 @@ export const ROLLBACK_WARNING_CODES = [
   'security_worse',
   'live_run',
   'chain_broken',
+  'chain_not_present',
+  'side_effects_not_reported',
 ] as const;
 
 /** A stable rollback warning code. */
@@ -275,12 +283,39 @@ export const rollbackScaffoldSchema = z.object({
   manualSteps: z.array(manualStepSchema),
   /** The plan's hints, verbatim and in plan order; empty when there is no plan. */
   hints: z.array(rollbackHintSchema),
-  /** In code order: irreversible steps, undeclared, unobserved, security, live run, broken chain. */
+  /** In code order: irreversible steps, undeclared, unobserved, security, live run, broken chain, absent step hashes, no side-effect report. */
   warnings: z.array(rollbackWarningSchema),
 });
 
 /** The rollback scaffold of one execution. */
 export type RollbackScaffold = z.infer<typeof rollbackScaffoldSchema>;
+
+/**
+ * The producer's own rollback verdict (hearth's RollbackPlanner.plan_rollback),
+ * reproduced from its saved record exactly as it decides: by status, and for a
+ * failed run by the post snapshot's security_state. Always shown as the
+ * producer's, beside the inspector's evidence-based scaffold, never merged.
+ */
+export const producerRollbackVerdictSchema = z.object({
+  /** Whose verdict this is. */
+  producer: z.string(),
+  /** The document's status, as the producer wrote it. */
+  status: z.string(),
+  isRollbackPossible: z.boolean(),
+  /** The producer's reason, verbatim (empty where its planner gives none, as for completed_partial). */
+  reason: z.string(),
+  /** The producer's warnings, verbatim. */
+  warnings: z.array(z.string()),
+  /** Positions in step_events whose event is step_completed (positions, not step indexes), as the producer lists them. */
+  irreversibleSteps: z.array(z.number().int()),
+  /** The producer's manual checklist when rollback is possible with hints, verbatim. */
+  manualSteps: z.array(z.string()),
+  /** How many plan hints the verdict was given (the inspector's indexed plan; the producer passes them in memory). */
+  hintCount: z.number().int().nonnegative(),
+});
+
+/** The producer's own rollback verdict. */
+export type ProducerRollbackVerdict = z.infer<typeof producerRollbackVerdictSchema>;
 
 /**
  * The telemetry summary a Benson report gives for a PAC. Snake_case on purpose:

@@ -69,7 +69,7 @@ export function inspectionHandlers(context: HandlerContext): Pick<ApiHandlers, I
 
     getRollbackScaffold: (request) => {
       const { record } = findRecord(request.id, 'A rollback scaffold');
-      return { scaffold: record.scaffold, scaffoldHash: record.scaffoldHash };
+      return { scaffold: record.scaffold, scaffoldHash: record.scaffoldHash, producerVerdict: record.producerVerdict };
     },
 
     getTelemetrySummary: (request) => {
@@ -125,7 +125,7 @@ export function inspectionHandlers(context: HandlerContext): Pick<ApiHandlers, I
       telemetrySummary: family === 'benson' ? assembler.telemetrySummary(execution) : null,
       securityDiff: record?.securityDiff ?? null,
       verification: record === null ? null : verifyRecord(execution.row.id, record, executionSources.map((source) => digests.get(source.id) as SourceDigest)),
-      rollback: record === null ? null : { scaffold: record.scaffold, scaffoldHash: record.scaffoldHash },
+      rollback: record === null ? null : { scaffold: record.scaffold, scaffoldHash: record.scaffoldHash, producerVerdict: record.producerVerdict },
       sources: citedSources,
     });
   }

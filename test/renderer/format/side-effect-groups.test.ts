@@ -19,6 +19,7 @@ describe('side effects by category', () => {
       undeclared: [grant],
       unobserved: [insert],
       irreversible: [drop],
+      observedReported: true,
       byCategory: { CONFIGURATION: { declared: 0, observed: 1 }, DATA_MUTATION: { declared: 2, observed: 1 } },
     });
     assert.deepEqual(

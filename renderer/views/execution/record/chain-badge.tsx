@@ -8,7 +8,7 @@ const REASONS: Readonly<Record<string, string>> = {
   unhashable_event: 'the event holds a number beyond JSON range, so its hash cannot be recomputed',
 };
 
-/** The hash-chain verdict of a record execution: intact, or broken at step event N and why. */
+/** The hash-chain verdict of a record execution: intact, broken at step event N and why, a mismatching execution_hash, or no step hashes at all. */
 export function ChainBadge({ id }: { readonly id: string }) {
   const verification = useApi('verifyExecution', { id });
   if (verification.value === undefined) {
@@ -21,17 +21,32 @@ export function ChainBadge({ id }: { readonly id: string }) {
     );
   }
   const value = verification.value;
-  if (value.chain === 'intact') {
+  if (value.chain === 'broken') {
+    const reason = value.reason === null ? 'unknown reason' : (REASONS[value.reason] ?? value.reason);
     return (
-      <Badge tone="ok" title={`execution_hash: ${value.executionHash}`}>
-        hash chain intact{value.executionHash === 'mismatch' ? ' · execution_hash mismatch' : ''}
+      <Badge tone="bad" title={`expected ${value.expected ?? 'null'}, computed ${value.computed ?? 'null'}`}>
+        hash chain broken at step event {value.brokenAt ?? '?'}: {reason}
       </Badge>
     );
   }
-  const reason = value.reason === null ? 'unknown reason' : (REASONS[value.reason] ?? value.reason);
+  // A mismatching execution_hash means the record changed after it was hashed: never shown in green.
+  if (value.executionHash === 'mismatch') {
+    return (
+      <Badge tone="bad" title={value.statement}>
+        execution_hash mismatch: the record changed after it was hashed
+      </Badge>
+    );
+  }
+  if (value.chain === 'absent') {
+    return (
+      <Badge tone={value.executionHash === 'match' ? 'info' : 'warn'} title={value.statement}>
+        {value.executionHash === 'match' ? 'execution_hash match · ' : ''}no step hashes: step contents not covered
+      </Badge>
+    );
+  }
   return (
-    <Badge tone="bad" title={`expected ${value.expected ?? 'null'}, computed ${value.computed ?? 'null'}`}>
-      hash chain broken at step event {value.brokenAt ?? '?'}: {reason}
+    <Badge tone="ok" title={value.statement}>
+      hash chain intact{value.executionHash === 'match' ? ' · execution_hash match' : ''}
     </Badge>
   );
 }

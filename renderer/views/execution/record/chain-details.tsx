@@ -6,6 +6,13 @@ import { Panel } from '../../../components/panel';
 import { formatBytes } from '../../../format/numbers';
 import { useApi } from '../../../hooks/use-api';
 
+const CHAIN_TONE = { intact: 'ok', broken: 'bad', absent: 'warn' } as const;
+
+/** A chain verdict in words: `absent` reads as "not present", never as broken. */
+function chainWord(chain: 'intact' | 'broken' | 'absent'): string {
+  return chain === 'absent' ? 'not present' : chain;
+}
+
 /** The chain verdict in full: each source's chain, where and why it broke, execution_hash, and the files' SHA-256 as read now. */
 export function ChainDetails({ id }: { readonly id: string }) {
   const verification = useApi('verifyExecution', { id });
@@ -22,9 +29,15 @@ export function ChainDetails({ id }: { readonly id: string }) {
           <KeyValueList
             className="kv-hashes"
             items={[
-              ['Verdict', <Badge key="v" tone={verification.value.chain === 'intact' ? 'ok' : 'bad'}>{verification.value.chain}</Badge>],
-              ['Observer stream chain', verification.value.stream === null ? 'no stream' : `${verification.value.stream.chain} (${verification.value.stream.length} step events)`],
-              ['Record document chain', verification.value.document === null ? 'no document' : `${verification.value.document.chain} (${verification.value.document.length} step events)`],
+              ['Verdict', <Badge key="v" tone={CHAIN_TONE[verification.value.chain]}>{chainWord(verification.value.chain)}</Badge>],
+              ['What was checked', verification.value.statement],
+              ['Observer stream chain', verification.value.stream === null ? 'no stream' : `${chainWord(verification.value.stream.chain)} (${verification.value.stream.length} step events)`],
+              [
+                'Record document chain',
+                verification.value.document === null
+                  ? 'no document'
+                  : `${chainWord(verification.value.document.chain)} (${verification.value.document.length} step events${verification.value.document.rule === undefined ? '' : `, rule ${verification.value.document.rule}`})`,
+              ],
               ...(verification.value.chain === 'broken'
                 ? ([
                     ['Broken at step event', String(verification.value.brokenAt ?? '—')],
@@ -33,7 +46,13 @@ export function ChainDetails({ id }: { readonly id: string }) {
                     ['Computed', verification.value.computed ?? 'null'],
                   ] as [string, string][])
                 : []),
-              ['execution_hash', verification.value.executionHash],
+              ['execution_hash', `${verification.value.executionHash}${verification.value.executionHashRule === null ? '' : ` (rule ${verification.value.executionHashRule})`}`],
+              ...(verification.value.executionHashCovers.length > 0
+                ? ([
+                    ['execution_hash covers', verification.value.executionHashCovers.join(', ')],
+                    ['Not covered by any hash', verification.value.executionHashNotCovered.join(', ')],
+                  ] as [string, string][])
+                : []),
               ...(verification.value.executionHash === 'mismatch'
                 ? ([
                     ['execution_hash written', verification.value.executionHashExpected ?? 'null'],
@@ -42,6 +61,16 @@ export function ChainDetails({ id }: { readonly id: string }) {
                 : []),
             ]}
           />
+          {(verification.value.document?.recomputed ?? []).length > 0 && (
+            <details className="recomputed-chain">
+              <summary>Step chain recomputed by the producer&apos;s rule (not stored in the record; compare with another copy)</summary>
+              <ol start={0} className="mono hash">
+                {(verification.value.document?.recomputed ?? []).map((hash, position) => (
+                  <li key={position}>{hash}</li>
+                ))}
+              </ol>
+            </details>
+          )}
           {verification.value.sources.length > 0 && (
             <table className="table compact">
               <caption>Files read, with their SHA-256 now (to re-check by hand)</caption>

@@ -6,9 +6,23 @@ import { LoadingState } from '../../../components/loading-state';
 import { Panel } from '../../../components/panel';
 import { manualStepsText, WARNING_TITLES } from '../../../format/rollback-text';
 import { useApi } from '../../../hooks/use-api';
+import type { RollbackWarningCode } from '../../../../shared/model/inspection';
 import { AcknowledgementList } from './acknowledgement-list';
+import { ProducerVerdict } from './producer-verdict';
 import { RollbackDialog } from './rollback-dialog';
 import { RollbackHints } from './rollback-hints';
+
+/** Warnings that say something is missing from the record need attention; the others say something went wrong. */
+const WARNING_TONES: Readonly<Record<RollbackWarningCode, 'bad' | 'warn'>> = {
+  irreversible_step: 'bad',
+  undeclared_side_effect: 'bad',
+  unobserved_side_effect: 'warn',
+  security_worse: 'bad',
+  live_run: 'bad',
+  chain_broken: 'bad',
+  chain_not_present: 'warn',
+  side_effects_not_reported: 'warn',
+};
 
 /**
  * The rollback scaffold of a record execution: whether a manual rollback is
@@ -24,7 +38,7 @@ export function RollbackPanel({ id, executionKey }: { readonly id: string; reado
   if (scaffold.value === undefined) {
     return <Panel title="Rollback">{scaffold.error !== null ? <ErrorState error={scaffold.error} onRetry={scaffold.reload} /> : <LoadingState />}</Panel>;
   }
-  const { scaffold: value, scaffoldHash } = scaffold.value;
+  const { scaffold: value, scaffoldHash, producerVerdict } = scaffold.value;
   return (
     <Panel
       title="Rollback (manual)"
@@ -41,6 +55,8 @@ export function RollbackPanel({ id, executionKey }: { readonly id: string; reado
           {notice}
         </p>
       )}
+      {producerVerdict !== null && <ProducerVerdict verdict={producerVerdict} />}
+      {producerVerdict !== null && <h3>The inspector&apos;s verdict, from the evidence</h3>}
       <p className="rollback-verdict">
         {value.isRollbackPossible ? <Badge tone="ok">rollback possible</Badge> : <Badge tone="bad">rollback not possible</Badge>}{' '}
         {value.reason !== null && <span>{value.reason}</span>}
@@ -51,7 +67,7 @@ export function RollbackPanel({ id, executionKey }: { readonly id: string; reado
           <ul className="warnings">
             {value.warnings.map((warning, position) => (
               <li key={position}>
-                <Badge tone={warning.code === 'unobserved_side_effect' ? 'warn' : 'bad'}>{WARNING_TITLES[warning.code]}</Badge> <span>{warning.message}</span>
+                <Badge tone={WARNING_TONES[warning.code]}>{WARNING_TITLES[warning.code]}</Badge> <span>{warning.message}</span>
               </li>
             ))}
           </ul>

@@ -26,6 +26,15 @@ export function SecurityDiffPanel({ id }: { readonly id: string }) {
             <span className="visually-hidden"> to </span> <strong>{diff.value.stateChange.to ?? '—'}</strong>{' '}
             <Badge tone={DIRECTION_TONE[diff.value.stateChange.direction]}>{diff.value.stateChange.direction === 'worse' ? 'got worse' : diff.value.stateChange.direction}</Badge>
           </p>
+          {diff.value.boundaryChange !== null && (
+            <p className={`state-change state-change-${diff.value.boundaryChange.direction}`}>
+              <span className="muted">boundary_state </span>
+              <strong>{diff.value.boundaryChange.from ?? '—'}</strong> <span aria-hidden="true">→</span>
+              <span className="visually-hidden"> to </span> <strong>{diff.value.boundaryChange.to ?? '—'}</strong>{' '}
+              <Badge tone={DIRECTION_TONE[diff.value.boundaryChange.direction]}>{diff.value.boundaryChange.direction === 'worse' ? 'got worse' : diff.value.boundaryChange.direction}</Badge>
+            </p>
+          )}
+          {diff.value.post === null && diff.value.pre !== null && <p className="notice">No post snapshot: the record was not finished, so nothing can be compared.</p>}
           <p className="muted">
             Captured {diff.value.pre?.capturedAt ?? '—'} (pre) and {diff.value.post?.capturedAt ?? '—'} (post).
           </p>

@@ -13,6 +13,15 @@ export function SideEffectsPanel({ id }: { readonly id: string }) {
     return <Panel title="Side effects: declared vs observed">{report.error !== null ? <ErrorState error={report.error} onRetry={report.reload} /> : <LoadingState />}</Panel>;
   }
   const value = report.value;
+  if (!value.observedReported) {
+    return (
+      <Panel title="Side effects: declared vs observed">
+        <p className="summary-line">
+          This record carries no side-effect report: nothing says what the run changed, which is not the same as nothing changed. {value.declared.length} declared.
+        </p>
+      </Panel>
+    );
+  }
   const groups = sideEffectGroups(value);
   return (
     <Panel title="Side effects: declared vs observed">
