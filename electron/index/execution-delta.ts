@@ -1,3 +1,4 @@
+import { opensPacDispatch } from '../../shared/formats/benson';
 import { assertNever, type Family } from '../../shared/model/family';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
 
@@ -71,14 +72,14 @@ export function addToDelta(delta: ExecutionDelta, event: NormalizedEvent, eventI
 
 /** True for the event that opens an execution (counted so that pairs can be checked). */
 export function opensExecution(event: NormalizedEvent): boolean {
-  return (event.family === 'benson' && event.kind === 'PAC_DISPATCH_START') || (event.family === 'record' && event.kind === 'execution_started');
+  return (event.family === 'benson' && opensPacDispatch(event.kind)) || (event.family === 'record' && event.kind === 'execution_started');
 }
 
 /** True for a terminal event; more than one is a contract problem in exec-event, benson and record. */
 export function closesExecution(event: NormalizedEvent): boolean {
   switch (event.family) {
     case 'exec-event':
-      return true;
+      return event.kind === 'terminal';
     case 'benson':
       return event.kind === 'PAC_DISPATCH_END';
     case 'record':
@@ -98,9 +99,12 @@ export function statusContribution(event: NormalizedEvent): StatusContribution |
   const status = event.status;
   switch (family) {
     case 'exec-event':
-      return status === null ? null : { status, outcome: status === 'success' ? 'ok' : 'failed', rank: 2 };
+      if (status === null) return null;
+      // workflow-executor's `started` precedes the terminal event of the same path: it never outranks it.
+      if (event.kind === 'started') return { status, outcome: 'running', rank: 1 };
+      return { status, outcome: status === 'success' ? 'ok' : 'failed', rank: 2 };
     case 'benson':
-      if (event.kind === 'PAC_DISPATCH_START') return { status: 'DISPATCHED', outcome: 'running', rank: 1 };
+      if (opensPacDispatch(event.kind)) return { status: 'DISPATCHED', outcome: 'running', rank: 1 };
       if (event.kind === 'PAC_DISPATCH_END' && status !== null) return { status, outcome: status === 'COMPLETED' ? 'ok' : 'failed', rank: 2 };
       return null;
     case 'cycle':

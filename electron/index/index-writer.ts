@@ -4,6 +4,7 @@ import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
 import { packRawBlocks, rawTextSql } from './raw-blocks';
 import type { SourceRow } from './source-row';
+import { opensPacDispatch } from '../../shared/formats/benson';
 
 /** One event ready to be stored: where it came from and what it means. */
 export interface PendingEvent {
@@ -308,7 +309,7 @@ export class IndexWriter {
         if (key === null && event.kind === 'CHECKPOINT') {
           problem = { code: 'benson.orphan_checkpoint', message: 'CHECKPOINT arrived while no PAC dispatch was open in this file.' };
         }
-      } else if (event.kind === 'PAC_DISPATCH_START') {
+      } else if (opensPacDispatch(event.kind)) {
         carry.openPac = key;
       } else if (event.kind === 'PAC_DISPATCH_END' && carry.openPac === key) {
         carry.openPac = null;

@@ -1,3 +1,4 @@
+import { opensPacDispatch } from '../../shared/formats/benson';
 import { basename } from 'node:path';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
 
@@ -11,7 +12,7 @@ export function eventLabel(event: NormalizedEvent, sourcePath: string): string |
       // formats.md: the file stem is the live_stream_id.
       return basename(sourcePath).replace(/\.(jsonl|ndjson|log|json)(\.\d+)?(\.gz)?$/i, '');
     case 'benson':
-      return event.kind === 'PAC_DISPATCH_START' ? event.actor : null;
+      return opensPacDispatch(event.kind) ? event.actor : null;
     default:
       return null;
   }

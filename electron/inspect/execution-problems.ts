@@ -1,3 +1,4 @@
+import { opensPacDispatch } from '../../shared/formats/benson';
 import type Database from 'better-sqlite3';
 import type { ProblemCode } from '../../shared/model/problem-code';
 import { isUntracedKey } from '../../shared/model/execution-id';
@@ -58,7 +59,7 @@ export class ExecutionProblems implements ExecutionChecker {
       insert: db.prepare("INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin) VALUES (?, ?, ?, ?, ?, ?, 'execution')"),
       count: db.prepare('UPDATE executions SET exec_problems = ?, problem_count = problem_count - ? + ? WHERE id = ?'),
       terminals: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'terminal' ORDER BY ts, id"),
-      dispatches: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind IN ('PAC_DISPATCH_START', 'PAC_DISPATCH_END') ORDER BY ts, id"),
+      dispatches: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind IN ('PAC_DISPATCH_START', 'PAC_DISPATCH_START_WITH_SESSION', 'PAC_DISPATCH_END') ORDER BY ts, id"),
       finishes: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'execution_finished' ORDER BY ts, id"),
       firstEvent: db.prepare('SELECT id, source_id, line, kind FROM events WHERE execution_id = ? ORDER BY id LIMIT 1'),
       stepEvents: db.prepare(
@@ -103,13 +104,13 @@ export class ExecutionProblems implements ExecutionChecker {
     }
     if (family === 'benson') {
       const marks = s.dispatches.all(executionId) as EventRef[];
-      const starts = marks.filter((e) => e.kind === 'PAC_DISPATCH_START');
+      const starts = marks.filter((e) => opensPacDispatch(e.kind));
       const ends = marks.filter((e) => e.kind === 'PAC_DISPATCH_END');
       if (starts.length === 1 && ends.length === 1) return [];
       const at = starts[0] ?? ends[0] ?? (s.firstEvent.get(executionId) as EventRef | undefined);
       return [{
         sourceId: at?.source_id ?? null, line: at?.line ?? null, eventId: at?.id ?? null, code: 'benson.unpaired_dispatch',
-        message: `PAC ${key} has ${starts.length} PAC_DISPATCH_START and ${ends.length} PAC_DISPATCH_END events; exactly one of each is expected.`,
+        message: `PAC ${key} has ${starts.length} PAC_DISPATCH_START (or _WITH_SESSION) and ${ends.length} PAC_DISPATCH_END events; exactly one of each is expected.`,
       }];
     }
     if (family === 'record') {

@@ -14,7 +14,21 @@ export const PAC_CHECKPOINTS: readonly { readonly id: string; readonly name: str
   { id: 'CP-04', name: 'TASK_COMPLETION_VALIDATION' },
 ];
 
-/** What a GS code means, or null for a code formats.md does not list. */
+/**
+ * Codes ChainBridge is seen to emit beyond formats.md (producers.md), by the
+ * group it names; their individual meanings are not published, so none is invented.
+ */
+const CHAINBRIDGE_CODE_GROUPS: readonly { readonly codes: readonly number[]; readonly group: string }[] = [
+  { codes: [117, 118, 121, 124], group: 'ChainBridge governance gate code (meaning not published)' },
+  { codes: [160, 161, 162], group: 'ChainBridge dispatch gate code (meaning not published)' },
+  { codes: [170, 171, 172, 173, 174, 180, 181, 182, 183], group: 'ChainBridge governance gate code (meaning not published)' },
+];
+
+/** What a GS code means, or which ChainBridge group it belongs to; null for an unknown code (shown as is, not a problem). */
 export function explainGsCode(code: string | null | undefined): string | null {
-  return code === null || code === undefined ? null : (GS_CODES[code] ?? null);
+  if (code === null || code === undefined) return null;
+  const known = GS_CODES[code];
+  if (known !== undefined) return known;
+  const number = /^GS_(\d+)$/.exec(code)?.[1];
+  return number === undefined ? null : (CHAINBRIDGE_CODE_GROUPS.find((entry) => entry.codes.includes(Number(number)))?.group ?? null);
 }

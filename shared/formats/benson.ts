@@ -16,6 +16,29 @@ export const BENSON_EVENT_TYPES = [
 ] as const;
 
 /**
+ * ChainBridge's event types beyond formats.md (producers.md): its preferred
+ * dispatch path and the BER/WRAP authorization events.
+ */
+export const CHAINBRIDGE_EVENT_TYPES = [
+  'DISPATCH_AUTHORIZED',
+  'PAC_DISPATCH_START_WITH_SESSION',
+  'WRAP_GENERATED_WITH_DISPATCH',
+  'DISPATCH_REVOKED',
+  'DISPATCH_VALIDATION_FAILED',
+  'BER_VALIDATION_START',
+  'WRAP_AUTHORIZATION_DENIED',
+  'WRAP_AUTHORIZATION_GRANTED',
+] as const;
+
+/** The events that open a PAC's dispatch: the dispatch path's START_WITH_SESSION opens it exactly as START does. */
+export const PAC_DISPATCH_OPENERS: readonly string[] = ['PAC_DISPATCH_START', 'PAC_DISPATCH_START_WITH_SESSION'];
+
+/** True for an event type that opens a PAC's dispatch. */
+export function opensPacDispatch(eventType: string): boolean {
+  return PAC_DISPATCH_OPENERS.includes(eventType);
+}
+
+/**
  * The `data` object of a Benson event. Only the fields the inspector reads are
  * typed; they are nullish because producers written in Python emit `None`.
  */
@@ -27,6 +50,7 @@ export const bensonDataSchema = z.looseObject({
   error_code: z.string().nullish(),
   checkpoint_id: z.string().nullish(),
   checkpoint_name: z.string().nullish(),
+  dispatch_session_id: z.string().nullish(),
   valid: z.boolean().nullish(),
   eligible: z.boolean().nullish(),
   blocked: z.boolean().nullish(),

@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** The statuses the exec-event contract allows (formats.md §1). */
 export const EXEC_STATUSES = ['success', 'failed'] as const;
 
+/** workflow-executor's non-terminal status, emitted before each adapter call (producers.md): neither terminal nor a failure. */
+export const EXEC_STARTED_STATUS = 'started';
+
 /** The only keys an exec-event may carry; anything else is a forbidden field. */
 export const EXEC_EVENT_FIELDS = ['trace_id', 'action_type', 'adapter', 'status', 'product', 'timestamp', 'error_code'] as const;
 

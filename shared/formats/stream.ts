@@ -6,12 +6,18 @@ export const STREAM_EVENT_TYPES = ['navigation', 'extraction', 'signal', 'status
 /** The states a `status` event may report. */
 export const STREAM_STATES = ['started', 'running', 'completed', 'failed'] as const;
 
+/** The states Buddy's emitter writes as `payload.status` (producers.md), with a `reason`. */
+export const BUDDY_STREAM_STATES = ['proposed', 'active', 'completed', 'failed'] as const;
+
 /**
- * The payload of a stream event. `state` and `level` are plain strings so that
- * an unknown state gets its own problem code instead of a type error.
+ * The payload of a stream event. `state` (formats.md) or `status` (Buddy) and
+ * `level` are plain strings so that an unknown state gets its own problem code
+ * instead of a type error.
  */
 export const streamPayloadSchema = z.looseObject({
   state: z.string().optional(),
+  status: z.string().optional(),
+  reason: z.string().nullish(),
   level: z.string().optional(),
 });
 

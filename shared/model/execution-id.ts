@@ -24,6 +24,20 @@ export function untracedKey(product: string | null): string {
   return `${UNTRACED_PREFIX}${product ?? 'unknown-product'}`;
 }
 
+/**
+ * The execution key of a workflow-executor request logged with `trace_id: "unknown"`
+ * (producers.md): each such request is its own execution, told apart by its
+ * timestamp, never merged with the other unknown ones.
+ */
+export function unknownTraceKey(timestamp: string | null): string {
+  return `${UNKNOWN_TRACE_PREFIX}${timestamp ?? 'no-timestamp'}`;
+}
+
+/** The trace_id workflow-executor writes when a request carries none. */
+export const UNKNOWN_TRACE_ID = 'unknown';
+
+const UNKNOWN_TRACE_PREFIX = 'unknown@';
+
 /** True for the synthetic untraced group, where many terminal events are normal. */
 export function isUntracedKey(key: string): boolean {
   return key.startsWith(UNTRACED_PREFIX);

@@ -21,6 +21,7 @@ export const PROBLEM_CODES = {
   'time.missing': 'The event has no timestamp.',
   'time.invalid': 'The timestamp is not ISO-8601.',
   'time.not_utc': 'The timestamp is not UTC (no zone or a non-zero offset); it was converted to UTC.',
+  'time.no_zone': 'Timestamps in this file have no time zone; they were read as UTC (or as the producer time zone the reviewer set).',
   // exec-event
   'exec.missing_field': 'A required exec-event field is missing.',
   'exec.invalid_field': 'An exec-event field has the wrong type.',
@@ -29,6 +30,7 @@ export const PROBLEM_CODES = {
   'exec.forbidden_field': 'The exec-event carries a field the contract forbids (payloads, user data, secrets).',
   'exec.success_without_adapter': 'A successful exec-event names no adapter.',
   'exec.duplicate_terminal_event': 'More than one terminal event was emitted for the same trace_id.',
+  'exec.started_event': 'A non-terminal started event: the contract asks for one event per execution path (workflow-executor emits one before each adapter call).',
   // benson
   'benson.invalid_shape': 'A Benson telemetry field has the wrong type.',
   'benson.authority_violation': 'The authority is not exactly "BENSON (GID-00)".',

@@ -1,4 +1,4 @@
-import { BENSON_AUTHORITY, bensonEventSchema } from '../../../shared/formats/benson';
+import { BENSON_AUTHORITY, bensonEventSchema, opensPacDispatch } from '../../../shared/formats/benson';
 import type { NormalizedEvent } from '../../../shared/model/normalized-event';
 import type { LineProblem } from '../../../shared/model/problem-code';
 import { parseTimestamp } from '../parse-timestamp';
@@ -33,7 +33,7 @@ export function normalizeBenson(obj: Record<string, unknown>): NormalizedEvent {
   const eventType = readString(obj, 'event_type') ?? '';
   const data = readObject(obj, 'data') ?? EMPTY_DATA;
   const pacId = readNonEmptyString(data, 'pac_id');
-  if (pacId === null && (eventType === 'PAC_DISPATCH_START' || eventType === 'PAC_DISPATCH_END')) {
+  if (pacId === null && (opensPacDispatch(eventType) || eventType === 'PAC_DISPATCH_END')) {
     problems.push({ code: 'benson.missing_pac_id', message: `${eventType} has no data.pac_id` });
   }
 
@@ -49,6 +49,10 @@ export function normalizeBenson(obj: Record<string, unknown>): NormalizedEvent {
       break;
     case 'WRAP_GENERATION':
       failed = readBoolean(data, 'blocked') === true;
+      break;
+    case 'DISPATCH_VALIDATION_FAILED':
+    case 'WRAP_AUTHORIZATION_DENIED':
+      failed = true;
       break;
     case 'SCHEMA_VALIDATION': {
       const valid = readBoolean(data, 'valid');

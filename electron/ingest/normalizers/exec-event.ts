@@ -1,5 +1,5 @@
-import { EXEC_EVENT_FIELDS, EXEC_STATUSES, execEventSchema } from '../../../shared/formats/exec-event';
-import { untracedKey } from '../../../shared/model/execution-id';
+import { EXEC_EVENT_FIELDS, EXEC_STARTED_STATUS, EXEC_STATUSES, execEventSchema } from '../../../shared/formats/exec-event';
+import { UNKNOWN_TRACE_ID, unknownTraceKey, untracedKey } from '../../../shared/model/execution-id';
 import type { NormalizedEvent } from '../../../shared/model/normalized-event';
 import type { LineProblem } from '../../../shared/model/problem-code';
 import { parseTimestamp } from '../parse-timestamp';
@@ -18,7 +18,7 @@ const MAX_NAMED_KEYS = 10;
 
 const SHAPE_OPTIONS: ShapeProblemOptions = { ignoredKeys: new Set(['timestamp']), ignoreMissing: true };
 
-/** Normalizes an executor terminal event (formats.md §1) and checks its contract. */
+/** Normalizes an executor event (formats.md §1; workflow-executor's `started` and `unknown` trace ids per producers.md) and checks its contract. */
 export function normalizeExecEvent(obj: Record<string, unknown>): NormalizedEvent {
   const problems: LineProblem[] = [];
   for (const field of REQUIRED_FIELDS) {
@@ -33,14 +33,19 @@ export function normalizeExecEvent(obj: Record<string, unknown>): NormalizedEven
   const time = parseTimestamp(readField(obj, 'timestamp'));
   if (time.problem !== null) problems.push(time.problem);
 
-  const traceId = readNonEmptyString(obj, 'trace_id');
+  const rawTraceId = readNonEmptyString(obj, 'trace_id');
+  // workflow-executor writes "unknown" for a missing trace id: each such request stands alone.
+  const traceId = rawTraceId === UNKNOWN_TRACE_ID ? unknownTraceKey(readString(obj, 'timestamp')) : rawTraceId;
   const actionType = readString(obj, 'action_type');
   const adapter = readString(obj, 'adapter');
   const status = readString(obj, 'status');
   const product = readString(obj, 'product');
   const errorCode = readString(obj, 'error_code');
 
-  if (status !== null && !VALID_STATUSES.has(status)) {
+  const started = status === EXEC_STARTED_STATUS;
+  if (started) {
+    problems.push({ code: 'exec.started_event', message: 'status is started: a non-terminal event, where the contract asks for one event per execution path' });
+  } else if (status !== null && !VALID_STATUSES.has(status)) {
     problems.push({ code: 'exec.invalid_status', message: `status ${quoteValue(status)} is neither success nor failed` });
   }
   if (status === 'failed' && (errorCode === null || errorCode.length === 0)) {
@@ -54,13 +59,13 @@ export function normalizeExecEvent(obj: Record<string, unknown>): NormalizedEven
 
   return {
     family: 'exec-event',
-    kind: 'terminal',
+    kind: started ? 'started' : 'terminal',
     executionKey: traceId ?? untracedKey(product),
     timestampMs: time.ms,
     status,
     errorCode,
     actor: adapter,
-    failed: status !== 'success',
+    failed: status !== 'success' && !started,
     problems,
     facts: { family: 'exec-event', product, actionType, adapter },
   };

@@ -1,13 +1,13 @@
-import { STREAM_EVENT_TYPES, STREAM_STATES, streamEventSchema } from '../../../shared/formats/stream';
+import { BUDDY_STREAM_STATES, STREAM_EVENT_TYPES, STREAM_STATES, streamEventSchema } from '../../../shared/formats/stream';
 import type { NormalizedEvent } from '../../../shared/model/normalized-event';
 import type { LineProblem } from '../../../shared/model/problem-code';
 import { parseTimestamp } from '../parse-timestamp';
 import { quoteValue } from './describe-value';
-import { readField, readNonEmptyString, readObject, readString } from './read-field';
+import { hasField, readField, readNonEmptyString, readObject, readString } from './read-field';
 import { shapeProblem, type ShapeProblemOptions } from './shape-problem';
 
 const EVENT_TYPES: ReadonlySet<string> = new Set(STREAM_EVENT_TYPES);
-const STATES: ReadonlySet<string> = new Set(STREAM_STATES);
+const STATES: ReadonlySet<string> = new Set([...STREAM_STATES, ...BUDDY_STREAM_STATES]);
 
 /** `timestamp` has `time.*` problems of its own; the shape problem leaves it out. */
 const SHAPE_OPTIONS: ShapeProblemOptions = { ignoredKeys: new Set(['timestamp']), ignoreMissing: false };
@@ -35,12 +35,14 @@ export function normalizeStream(obj: Record<string, unknown>): NormalizedEvent {
 
   let state: string | null = null;
   if (eventType === 'status') {
-    const rawState = readField(payload, 'state');
+    // formats.md names it payload.state; Buddy's emitter writes payload.status (producers.md).
+    const field = hasField(payload, 'state') || !hasField(payload, 'status') ? 'state' : 'status';
+    const rawState = readField(payload, field);
     state = typeof rawState === 'string' ? rawState : null;
     // A state of the wrong type is already in the shape problem.
     if (state !== null ? !STATES.has(state) : rawState === undefined) {
       const found = state !== null ? quoteValue(state) : 'missing';
-      problems.push({ code: 'stream.unknown_state', message: `status event payload.state is ${found}, not started, running, completed or failed` });
+      problems.push({ code: 'stream.unknown_state', message: `status event payload.${field} is ${found}, not started, running, completed or failed (or Buddy's proposed, active)` });
     }
   }
   const failed = state === 'failed' || (eventType === 'signal' && readString(payload, 'level') === 'error');
