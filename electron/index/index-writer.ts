@@ -22,6 +22,12 @@ export interface PendingEvent {
   readonly extraProblems: readonly LineProblem[];
 }
 
+/** What a file's reading carries from one batch to the next: the Benson PAC open in it, whether its naive times were flagged. */
+interface SourceCarry {
+  openPac: string | null;
+  noZone?: boolean;
+}
+
 /** A problem not tied to a stored event (an unparseable line, an unreadable file). */
 export interface PendingProblem {
   readonly sourceId: number | null;
@@ -71,7 +77,7 @@ const FTS_DELETE_CHUNK = 2_000;
  * batches loses nothing and duplicates nothing.
  */
 export class IndexWriter {
-  private readonly carries = new Map<number, { openPac: string | null }>();
+  private readonly carries = new Map<number, SourceCarry>();
   private readonly statements;
   private readonly commitTransaction;
   private readonly executionProblems: ExecutionChecker;
@@ -216,7 +222,7 @@ export class IndexWriter {
     const placed = batch.events.map((pending) => {
       const joined = this.executionKeyFor(pending);
       const extraProblems = joined.problem ? [...pending.extraProblems, joined.problem] : pending.extraProblems;
-      return { pending, key: joined.key, extraProblems, eventId: nextId++ };
+      return { pending, key: joined.key, lineProblems: this.onceNoZonePerFile(pending), extraProblems, eventId: nextId++ };
     });
     const deltas = new Map<string, { family: string; key: string; delta: ExecutionDelta; id: number }>();
     for (const p of placed) {
@@ -224,7 +230,7 @@ export class IndexWriter {
       const cacheKey = `${p.pending.event.family}\u0000${p.key}`;
       let entry = deltas.get(cacheKey);
       if (!entry) deltas.set(cacheKey, (entry = { family: p.pending.event.family, key: p.key, delta: emptyDelta(), id: 0 }));
-      addToDelta(entry.delta, p.pending.event, p.eventId, p.pending.label, p.pending.event.problems.length + p.extraProblems.length);
+      addToDelta(entry.delta, p.pending.event, p.eventId, p.pending.label, p.lineProblems.length + p.extraProblems.length);
     }
     const refresh: { id: number; family: string; key: string; open_count: number; close_count: number; exec_problems: number }[] = [];
     for (const entry of deltas.values()) {
@@ -247,7 +253,7 @@ export class IndexWriter {
         event.facts.family === 'cycle' ? event.facts.cycle : null, blockIds[raw.block], raw.at, raw.length,
       );
       s.insertFts.run(eventId, pending.searchText);
-      for (const problem of event.problems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
+      for (const problem of p.lineProblems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
       for (const problem of p.extraProblems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
       if (executionId !== null) this.insertDerived(pending, executionId, eventId);
       else this.insertPlan(pending, eventId);
@@ -318,11 +324,25 @@ export class IndexWriter {
     return { key: event.family === 'generic' ? null : key, problem };
   }
 
-  private carryOf(sourceId: number): { openPac: string | null } {
+  /**
+   * The event's own problems, with `time.no_zone` kept for the first line of a
+   * file only: a producer that writes naive timestamps writes them on every line,
+   * and one flag per file says so (producers.md "Time").
+   */
+  private onceNoZonePerFile(pending: PendingEvent): readonly LineProblem[] {
+    const problems = pending.event.problems;
+    if (!problems.some((problem) => problem.code === 'time.no_zone')) return problems;
+    const carry = this.carryOf(pending.sourceId);
+    const kept = problems.filter((problem, index) => problem.code !== 'time.no_zone' || (carry.noZone !== true && problems.findIndex((other) => other.code === 'time.no_zone') === index));
+    carry.noZone = true;
+    return kept;
+  }
+
+  private carryOf(sourceId: number): SourceCarry {
     let carry = this.carries.get(sourceId);
     if (!carry) {
       const row = this.statements.sourceCarry.get(sourceId) as { carry: string | null } | undefined;
-      carry = row?.carry ? (JSON.parse(row.carry) as { openPac: string | null }) : { openPac: null };
+      carry = row?.carry ? (JSON.parse(row.carry) as SourceCarry) : { openPac: null };
       this.carries.set(sourceId, carry);
     }
     return carry;

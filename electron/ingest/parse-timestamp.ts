@@ -119,7 +119,7 @@ export function parseTimestamp(value: unknown, field = 'timestamp'): ParsedTimes
   const ms = local - offsetMinutes * 60_000;
 
   if (!hasZone) {
-    return { ms, problem: { code: 'time.not_utc', message: `${field} ${quote(value)} has no time zone; read as UTC` } };
+    return { ms, problem: { code: 'time.no_zone', message: `${field} ${quote(value)} has no time zone; this file's times without zone are read as UTC (first one shown)` } };
   }
   if (offsetMinutes !== 0) {
     return { ms, problem: { code: 'time.not_utc', message: `${field} ${quote(value)} has offset ${value.slice(position)}; converted to UTC` } };

@@ -20,6 +20,7 @@ const PROMISED_CODES: readonly ProblemCode[] = [
   'line.missing_newline',
   'line.truncated',
   'time.not_utc',
+  'time.no_zone',
   'exec.invalid_status',
   'exec.failed_without_error_code',
   'exec.forbidden_field',
@@ -107,6 +108,7 @@ describe('writeFixtureFolder', () => {
 
   it('books exactly the timestamps, duplicate traces and unpaired PACs the data holds', () => {
     assert.deepEqual([...where('time.not_utc')].sort(), [...recount.notUtc].sort());
+    assert.deepEqual([...where('time.no_zone')].sort(), [...recount.noZone].sort());
     assert.deepEqual([...where('exec.duplicate_terminal_event')].sort(), [...recount.duplicateTraces].sort());
     assert.deepEqual([...where('benson.unpaired_dispatch')].sort(), [...recount.unpairedPacs].sort());
   });

@@ -19,8 +19,10 @@ export interface NaiveCount {
   readonly nonEvents: Set<string>;
   /** `file:line` of every line whose bytes are not valid UTF-8. */
   readonly invalidUtf8: Set<string>;
-  /** `file:line` of every event whose `timestamp` is not UTC (`Z` or `+00:00`). */
+  /** `file:line` of every event whose `timestamp` has a zone other than UTC (`Z` or `+00:00`). */
   readonly notUtc: Set<string>;
+  /** `file:line` of the first event of each file whose `timestamp` has no zone at all (flagged once per file). */
+  readonly noZone: Set<string>;
   /** `file:line` of the final line of each file that ends without a newline and parses as an object. */
   readonly missingNewline: Set<string>;
   /** `file:line` of every exec-event repeating a trace_id already seen. */
@@ -80,6 +82,7 @@ export function naiveRecount(dir: string, skipped: ReadonlySet<string>): NaiveCo
     nonEvents: new Set(),
     invalidUtf8: new Set(),
     notUtc: new Set(),
+    noZone: new Set(),
     missingNewline: new Set(),
     duplicateTraces: new Set(),
     unpairedPacs: new Set(),
@@ -95,7 +98,11 @@ export function naiveRecount(dir: string, skipped: ReadonlySet<string>): NaiveCo
     const key = keyOf(family, value);
     if (key !== null && family !== 'generic') count.keys[family].add(key);
     const timestamp = value['timestamp'];
-    if (typeof timestamp === 'string' && !/(Z|\+00:00)$/.test(timestamp)) count.notUtc.add(`${file}:${line}`);
+    if (typeof timestamp === 'string' && !/[Zz]$|[+-]\d\d:?\d\d$/.test(timestamp)) {
+      if (![...count.noZone].some((entry) => entry.startsWith(`${file}:`))) count.noZone.add(`${file}:${line}`);
+    } else if (typeof timestamp === 'string' && !/(Z|\+00:00)$/.test(timestamp)) {
+      count.notUtc.add(`${file}:${line}`);
+    }
     if (family === 'exec-event' && typeof value['trace_id'] === 'string' && value['trace_id'] !== '') {
       if (traces.has(value['trace_id'])) count.duplicateTraces.add(`${file}:${line}`);
       traces.add(value['trace_id']);

@@ -29,11 +29,11 @@ describe('parseTimestamp', () => {
     assert.deepEqual(parseTimestamp('2026-01-09T08:00Z'), { ms: Date.UTC(2026, 0, 9, 8), problem: null });
   });
 
-  it('reads a timestamp without zone as UTC and reports time.not_utc naming the value', () => {
+  it('reads a timestamp without zone as UTC and reports time.no_zone naming the value', () => {
     const { ms, problem } = parseTimestamp('2026-01-09T08:00:00');
     assert.equal(ms, Date.UTC(2026, 0, 9, 8));
-    assert.equal(problem?.code, 'time.not_utc');
-    assert.equal(problem?.message, 'timestamp "2026-01-09T08:00:00" has no time zone; read as UTC');
+    assert.equal(problem?.code, 'time.no_zone');
+    assert.equal(problem?.message, "timestamp \"2026-01-09T08:00:00\" has no time zone; this file's times without zone are read as UTC (first one shown)");
   });
 
   it('converts a non-zero offset to UTC and reports time.not_utc with the offset', () => {
@@ -44,7 +44,7 @@ describe('parseTimestamp', () => {
   });
 
   it('names the field it was given in messages', () => {
-    assert.equal(parseTimestamp('2026-01-09T08:00:00', 'timestamp_start').problem?.message, 'timestamp_start "2026-01-09T08:00:00" has no time zone; read as UTC');
+    assert.equal(parseTimestamp('2026-01-09T08:00:00', 'timestamp_start').problem?.message, `timestamp_start "2026-01-09T08:00:00" has no time zone; this file's times without zone are read as UTC (first one shown)`);
     assert.equal(parseTimestamp(undefined, 'ts').problem?.message, 'ts is missing');
   });
 

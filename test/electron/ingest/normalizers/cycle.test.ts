@@ -172,7 +172,7 @@ describe('normalizeCycle', () => {
 
   it('reports a timestamp without zone and reads it as UTC', () => {
     const event = normalizeCycle(envelope('plan.generated', {}, { timestamp: '2025-10-06T12:35:00' }));
-    assert.deepEqual(codes(event), ['time.not_utc']);
+    assert.deepEqual(codes(event), ['time.no_zone']);
     assert.equal(event.timestampMs, Date.UTC(2025, 9, 6, 12, 35));
   });
 

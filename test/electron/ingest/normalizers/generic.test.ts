@@ -27,7 +27,7 @@ describe('normalizeGeneric', () => {
   it('reports a time that parses but is not UTC, naming its field', () => {
     const event = normalizeGeneric({ ts: '2026-01-09T08:00:00' });
     assert.equal(event.timestampMs, Date.UTC(2026, 0, 9, 8));
-    assert.deepEqual(event.problems.map((problem) => problem.code), ['time.not_utc']);
+    assert.deepEqual(event.problems.map((problem) => problem.code), ['time.no_zone']);
     assert.match(event.problems[0]?.message ?? '', /^ts /);
   });
 
