@@ -17,7 +17,7 @@ import { FolderWindows } from './folder-windows';
 import { registerInspectorIpc } from './ipc-registration';
 import { electronSqliteBinding } from './native-binding';
 import { RecentFolders } from './recent-folders';
-import { denyAllPermissions, lockDownWebContents } from './window-security';
+import { lockDownWebContents, restrictPermissions } from './window-security';
 import { WindowStateStore } from './window-state';
 
 /** How long quitting waits for ingest workers to close their indexes. */
@@ -165,7 +165,7 @@ function startApp(): void {
       return;
     }
     const ownSession = session.defaultSession;
-    denyAllPermissions(ownSession);
+    restrictPermissions(ownSession, isAppOrigin);
     enforceContentSecurityPolicy(ownSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', '..', 'renderer')));
     registerInspectorIpc(ipcMain, { isOwnOrigin: isAppOrigin, serviceFor: (webContentsId) => windows.serviceFor(webContentsId) });

@@ -20,10 +20,28 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-/** Denies every permission (camera, notifications, clipboard, …) a page asks for or probes: the inspector needs none. */
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** The one permission the page gets: writing text to the clipboard, which the Copy buttons (navigator.clipboard.writeText) need. */
+export const CLIPBOARD_WRITE_PERMISSION = 'clipboard-sanitized-write';
+
+/**
+ * Grants `clipboard-sanitized-write` to our own top-level page and denies every
+ * other permission (camera, notifications, clipboard reading, …) and every other
+ * asker (a sub-frame, another origin, contents that are not ours): the inspector
+ * needs nothing else. Request and check handlers decide alike, since Chromium
+ * asks either one depending on the API.
+ */
+export function restrictPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>, isOwnOrigin: (url: string) => boolean): void {
+  const ownTopLevelPage = (contents: WebContents | null, isMainFrame: boolean, requestingUrl: string | undefined): boolean =>
+    contents !== null && isMainFrame && requestingUrl !== undefined && isOwnOrigin(requestingUrl) && isOwnOrigin(contents.getURL());
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(permission === CLIPBOARD_WRITE_PERMISSION && ownTopLevelPage(contents, details.isMainFrame, details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler(
+    (contents, permission, requestingOrigin, details) =>
+      permission === CLIPBOARD_WRITE_PERMISSION &&
+      ownTopLevelPage(contents, details.isMainFrame, requestingOrigin) &&
+      (details.embeddingOrigin === undefined || details.embeddingOrigin === '' || isOwnOrigin(details.embeddingOrigin)),
+  );
 }
 
 /**

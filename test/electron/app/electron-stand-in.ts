@@ -50,6 +50,10 @@ export class FakeWebContents extends EventEmitter {
     return this.destroyed;
   }
 
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+
   /** Fires will-navigate / will-redirect as Electron 45 does; returns the event to read `prevented`. */
   navigate(name: 'will-navigate' | 'will-redirect', url: string, isMainFrame = true): FakeNavigationEvent {
     const event: FakeNavigationEvent = {

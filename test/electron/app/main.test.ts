@@ -168,14 +168,19 @@ describe('app main process (with a stand-in electron module)', () => {
     }
   });
 
-  it('denies every permission request and permission check', () => {
+  it("grants only clipboard-sanitized-write (the Copy buttons), only to our window's top-level page; denies everything else", () => {
     const session = electron.session.defaultSession;
+    const window = windowFor(folders.a).webContents;
     const answers: boolean[] = [];
+    session.permissionRequestHandler?.(window, 'clipboard-sanitized-write', (granted) => answers.push(granted), { isMainFrame: true, requestingUrl: INDEX_URL });
+    session.permissionRequestHandler?.(window, 'clipboard-sanitized-write', (granted) => answers.push(granted), { isMainFrame: false, requestingUrl: INDEX_URL });
+    assert.equal(session.permissionCheckHandler?.(window, 'clipboard-sanitized-write', 'app://inspector', { isMainFrame: true }), true);
+    assert.equal(session.permissionCheckHandler?.(window, 'clipboard-sanitized-write', 'https://example.com', { isMainFrame: true }), false);
     for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
-      session.permissionRequestHandler?.(windowFor(folders.a).webContents, permission, (granted) => answers.push(granted));
-      assert.equal(session.permissionCheckHandler?.(windowFor(folders.a).webContents, permission, 'app://inspector'), false);
+      session.permissionRequestHandler?.(window, permission, (granted) => answers.push(granted), { isMainFrame: true, requestingUrl: INDEX_URL });
+      assert.equal(session.permissionCheckHandler?.(window, permission, 'app://inspector', { isMainFrame: true }), false);
     }
-    assert.deepEqual(answers, [false, false, false, false, false]);
+    assert.deepEqual(answers, [true, false, false, false, false, false, false]);
   });
 
   it('puts the strict policy on session responses (replacing any other) and on app:// responses', async () => {

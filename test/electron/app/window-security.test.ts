@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { denyAllPermissions, lockDownWebContents, secureWebPreferences } from '../../../electron/app/window-security';
+import { lockDownWebContents, restrictPermissions, secureWebPreferences } from '../../../electron/app/window-security';
 import { FakeSession, FakeWebContents } from './electron-stand-in';
 
 describe('window security', () => {
@@ -18,13 +18,38 @@ describe('window security', () => {
     });
   });
 
-  it('denies every permission request and check', () => {
+  it('grants clipboard-sanitized-write to our top-level page only, and denies every other permission and asker (request and check)', () => {
     const session = new FakeSession();
-    denyAllPermissions(session as never);
-    let granted: boolean | null = null;
-    session.permissionRequestHandler?.(null, 'media', (answer) => (granted = answer));
-    assert.equal(granted, false);
-    assert.equal(session.permissionCheckHandler?.(null, 'clipboard-sanitized-write', 'app://inspector'), false);
+    restrictPermissions(session as never, (url) => url.startsWith('app://inspector'));
+    const ours = new FakeWebContents('app://inspector/index.html');
+    const foreign = new FakeWebContents('https://example.com/');
+    const request = (contents: unknown, permission: string, details: { isMainFrame: boolean; requestingUrl: string }): boolean => {
+      let granted: boolean | null = null;
+      session.permissionRequestHandler?.(contents, permission, (answer) => (granted = answer), details);
+      assert.notEqual(granted, null, 'the request is answered');
+      return granted as unknown as boolean;
+    };
+    const check = (contents: unknown, permission: string, origin: string, details: { isMainFrame: boolean; embeddingOrigin?: string }): boolean =>
+      session.permissionCheckHandler?.(contents, permission, origin, details) ?? true;
+
+    assert.equal(request(ours, 'clipboard-sanitized-write', { isMainFrame: true, requestingUrl: 'app://inspector/index.html' }), true);
+    assert.equal(check(ours, 'clipboard-sanitized-write', 'app://inspector', { isMainFrame: true, embeddingOrigin: 'app://inspector' }), true);
+    assert.equal(check(ours, 'clipboard-sanitized-write', 'app://inspector', { isMainFrame: true }), true);
+
+    // Anything else of our page is denied.
+    for (const permission of ['clipboard-read', 'deprecated-sync-clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal', 'fileSystem', 'unknown']) {
+      assert.equal(request(ours, permission, { isMainFrame: true, requestingUrl: 'app://inspector/index.html' }), false, permission);
+      assert.equal(check(ours, permission, 'app://inspector', { isMainFrame: true }), false, permission);
+    }
+    // The clipboard is denied to a sub-frame, another origin, foreign contents, no contents, and a foreign embedder.
+    assert.equal(request(ours, 'clipboard-sanitized-write', { isMainFrame: false, requestingUrl: 'app://inspector/index.html' }), false);
+    assert.equal(request(ours, 'clipboard-sanitized-write', { isMainFrame: true, requestingUrl: 'https://example.com/' }), false);
+    assert.equal(request(foreign, 'clipboard-sanitized-write', { isMainFrame: true, requestingUrl: 'app://inspector/index.html' }), false);
+    assert.equal(check(ours, 'clipboard-sanitized-write', 'app://inspector', { isMainFrame: false }), false);
+    assert.equal(check(ours, 'clipboard-sanitized-write', 'https://example.com', { isMainFrame: true }), false);
+    assert.equal(check(ours, 'clipboard-sanitized-write', 'app://inspector', { isMainFrame: true, embeddingOrigin: 'https://example.com' }), false);
+    assert.equal(check(foreign, 'clipboard-sanitized-write', 'app://inspector', { isMainFrame: true }), false);
+    assert.equal(check(null, 'clipboard-sanitized-write', 'app://inspector', { isMainFrame: true }), false);
   });
 
   it('allows navigation only to our own page and denies redirects, new windows and webviews', () => {
