@@ -10,6 +10,9 @@ import { electronSqliteBindingPath } from '../../../electron/app/native-binding'
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  name: string;
+  homepage: string;
+  author: { name: string; email: string };
   main: string;
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
@@ -23,12 +26,20 @@ const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf
     npmRebuild: boolean;
     directories: { buildResources: string; output: string };
     fileAssociations?: unknown;
-    linux: { target: string[]; icon: string };
+    electronFuses: Record<string, boolean>;
+    linux: { target: string[]; icon: string; maintainer: string };
+    deb?: Record<string, unknown>;
     mac: { target: string[]; icon: string };
     win: { target: string[]; icon: string };
   };
 };
 const config = packageJson.build;
+/** A module of electron-builder's app-builder-lib, loaded after its index (its modules require each other in that order). */
+function builderLib(path: string): unknown {
+  const load = createRequire(join(repoRoot, 'node_modules', 'app-builder-lib', 'package.json'));
+  load('app-builder-lib');
+  return load(join(repoRoot, 'node_modules', 'app-builder-lib', 'out', ...path.split('/')));
+}
 
 /** electron-builder's glob subset used in `files`: `**`, `*`, `?`, `{a,b}`; matched against repo-relative POSIX paths. */
 function globToRegExp(glob: string): RegExp {
@@ -169,5 +180,59 @@ describe('electron-builder configuration (package.json "build")', () => {
     assert.equal(bundledDemoFolder({ isPackaged: true, appPath: '', resourcesPath: '/resources' }), join('/resources', 'demo'));
     assert.ok(statSync(join(repoRoot, 'build', 'demo')).isDirectory());
     assert.equal(bundledDemoFolder({ isPackaged: false, appPath: repoRoot, resourcesPath: '' }), resolve(repoRoot, 'build', 'demo'));
+  });
+
+  it('flips every Electron fuse explicitly, with ASAR integrity validation on (onlyLoadAppFromAsar alone guarantees nothing)', async () => {
+    assert.deepEqual(config.electronFuses, {
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // electron-builder's own translation (platformPackager.js generateFuseConfig) into @electron/fuses' wire:
+    // every fuse of the V1 wire gets our value, so none is left at Electron's default.
+    const { PlatformPackager } = builderLib('platformPackager.js') as { PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<Record<string, unknown>> } } };
+    const wire = await PlatformPackager.prototype.generateFuseConfig.call(null, config.electronFuses);
+    const { FuseV1Options } = createRequire(join(repoRoot, 'node_modules', 'app-builder-lib', 'package.json'))('@electron/fuses') as { FuseV1Options: Record<string, number | string> };
+    const options = Object.entries(FuseV1Options).filter(([, value]) => typeof value === 'number') as [string, number][];
+    assert.equal(options.length, Object.keys(config.electronFuses).length, 'one setting per fuse of the wire');
+    for (const [name, position] of options) {
+      const setting = name.charAt(0).toLowerCase() + name.slice(1);
+      assert.equal(wire[position], config.electronFuses[setting as keyof typeof config.electronFuses], name);
+      assert.equal(typeof wire[position], 'boolean', `${name} is set`);
+    }
+  });
+
+  it("passes electron-builder's package metadata check and the deb target's homepage and maintainer rules (Debian wants an email)", async () => {
+    const file = join(repoRoot, 'package.json');
+    const { readPackageJson, checkMetadata } = builderLib('util/packageMetadata.js') as {
+      readPackageJson(file: string): Promise<Record<string, unknown>>;
+      checkMetadata(metadata: unknown, devMetadata: unknown, appFile: string, devFile: string): void;
+    };
+    const metadata = await readPackageJson(file);
+    checkMetadata(metadata, metadata, file, file);
+    assert.throws(() => checkMetadata({ ...metadata, version: ' ' }, { ...metadata, version: ' ' }, file, file), /Please specify 'version'/);
+
+    // FpmTarget.computeFpmMetaInfoOptions (targets/FpmTarget.js), run on our metadata and our linux + deb options.
+    const FpmTarget = (builderLib('targets/FpmTarget.js') as { default: { prototype: { computeFpmMetaInfoOptions(): Promise<{ maintainer: string; url: string; vendor: string }> } } }).default;
+    const { AppInfo } = builderLib('appInfo.js') as { AppInfo: { prototype: { computePackageUrl(): Promise<string | null> } } };
+    const debInfo = (meta: Record<string, unknown>, options: Record<string, unknown>): Promise<{ maintainer: string; url: string; vendor: string }> => {
+      const info = { metadata: meta, devMetadata: meta, repositoryInfo: Promise.resolve(null) };
+      const appInfo = { info, notNullDevMetadata: meta, linuxPackageName: packageJson.name, computePackageUrl: AppInfo.prototype.computePackageUrl };
+      return FpmTarget.prototype.computeFpmMetaInfoOptions.call({ packager: { appInfo, info }, options });
+    };
+    const deb = await debInfo(metadata, { ...config.linux, ...config.deb });
+    assert.equal(deb.url, packageJson.homepage);
+    assert.equal(deb.maintainer, config.linux.maintainer);
+    assert.match(deb.maintainer, /^[^<>]+ <[^<>@\s]+@[^<>@\s]+\.[a-z]+>$/, 'Debian Maintainer: "Name <email>"');
+    // The author alone would do too; and without a homepage or an email electron-builder stops.
+    assert.equal((await debInfo(metadata, {})).maintainer, `${packageJson.author.name} <${packageJson.author.email}>`);
+    await assert.rejects(debInfo({ ...metadata, homepage: undefined, author: { name: 'x' } }, {}), /homepage[\s\S]*author 'email'/);
+    // A placeholder domain (RFC 2606 .example), never a real host.
+    for (const address of [packageJson.homepage, packageJson.author.email, config.linux.maintainer]) assert.match(address, /\.example[/>]?$/);
   });
 });
