@@ -17,6 +17,7 @@ import { FolderWindows } from './folder-windows';
 import { registerInspectorIpc } from './ipc-registration';
 import { electronSqliteBinding } from './native-binding';
 import { RecentFolders } from './recent-folders';
+import { guardReportDownloads } from './report-download';
 import { lockDownWebContents, restrictPermissions } from './window-security';
 import { WindowStateStore } from './window-state';
 
@@ -167,6 +168,16 @@ function startApp(): void {
     const ownSession = session.defaultSession;
     restrictPermissions(ownSession, isAppOrigin);
     enforceContentSecurityPolicy(ownSession);
+    guardReportDownloads(
+      ownSession,
+      {
+        windowOf: (contents) => windows.folderOfContents(contents.id)?.window ?? null,
+        openFolders: () => windows.list().map((open) => open.folder),
+        isOwnOrigin: isAppOrigin,
+        defaultDirectory: () => app.getPath('downloads'),
+      },
+      dialog,
+    );
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', '..', 'renderer')));
     registerInspectorIpc(ipcMain, { isOwnOrigin: isAppOrigin, serviceFor: (webContentsId) => windows.serviceFor(webContentsId) });
     refreshMenu();

@@ -237,8 +237,8 @@ export class FakeProtocol {
 /** A headers-received listener as registered on session.webRequest. */
 export type FakeHeadersListener = (details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void;
 
-/** The default session: records permission handlers and the headers-received listener. */
-export class FakeSession {
+/** The default session: records permission handlers and the headers-received listener; `will-download` is fired by the test. */
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | null = null;
   permissionCheckHandler: ((contents: unknown, permission: string, origin: string, details?: unknown) => boolean) | null = null;
   headersReceived: FakeHeadersListener | null = null;
@@ -275,9 +275,45 @@ export class FakeMenu {
   };
 }
 
+/** A download as `will-download` hands it over: records the save path set and whether it was cancelled. */
+export class FakeDownloadItem {
+  savePath: string | null = null;
+  cancelled = false;
+  constructor(
+    readonly url: string,
+    readonly filename: string,
+  ) {}
+  getURL(): string {
+    return this.url;
+  }
+  getFilename(): string {
+    return this.filename;
+  }
+  setSavePath(path: string): void {
+    this.savePath = path;
+  }
+  cancel(): void {
+    this.cancelled = true;
+  }
+}
+
 /** dialog: answers from queues the test fills, records what was shown. */
 export class FakeDialog {
   readonly openDialogAnswers: { canceled: boolean; filePaths: string[] }[] = [];
+  /** Paths the synchronous save dialog answers, in order; '' is a cancelled dialog. */
+  readonly saveDialogAnswers: string[] = [];
+  readonly saveDialogs: { parent: unknown; options: Record<string, unknown> }[] = [];
+  /** Buttons the synchronous message box answers, in order. */
+  readonly messageBoxSyncAnswers: number[] = [];
+  readonly messageBoxesSync: { parent: unknown; options: Record<string, unknown> }[] = [];
+  showSaveDialogSync(...args: unknown[]): string {
+    this.saveDialogs.push({ parent: args.length > 1 ? args[0] : null, options: args.at(-1) as Record<string, unknown> });
+    return this.saveDialogAnswers.shift() ?? '';
+  }
+  showMessageBoxSync(...args: unknown[]): number {
+    this.messageBoxesSync.push({ parent: args.length > 1 ? args[0] : null, options: args.at(-1) as Record<string, unknown> });
+    return this.messageBoxSyncAnswers.shift() ?? 0;
+  }
   readonly messageBoxAnswers: number[] = [];
   readonly openDialogs: unknown[] = [];
   /** The parent window of each open dialog (null when shown without one). */

@@ -13,7 +13,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/app/content-security-
 import { DATA_DIR_ENV, indexPathFor } from '../../../electron/index/index-location';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { tempFolder } from '../../support/temp-folder';
-import { FakeBrowserWindow, FakeFrame, FakeWebContents, invokeEvent, type FakeMenuItem } from './electron-stand-in';
+import { FakeBrowserWindow, FakeDownloadItem, FakeFrame, FakeWebContents, invokeEvent, type FakeMenuItem } from './electron-stand-in';
 
 // Registered before any temporary folder: `after` hooks run in order, and the
 // windows must be closed (ingest workers stopped) before their folders are removed.
@@ -32,6 +32,7 @@ const INDEX_URL = 'app://inspector/index.html';
 
 const dataDir = tempFolder('app-data');
 const appPath = tempFolder('app-path');
+const downloads = realpathSync(tempFolder('app-downloads'));
 const folders = { a: fixture('a', 11), b: fixture('b', 12), c: fixture('c', 13), d: fixture('d', 14), e: fixture('e', 15) };
 
 function fixture(name: string, seed: number): string {
@@ -75,6 +76,7 @@ before(async () => {
   mkdirSync(join(appPath, 'build', 'native', 'electron'), { recursive: true });
   copyFileSync(join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(appPath, 'build', 'native', 'electron', 'better_sqlite3.node'));
   electron.app.appPath = appPath;
+  electron.app.setPath('downloads', downloads);
   process.argv = [process.execPath, '.', '--enable-logging', folders.a];
   await import('../../../electron/app/main.js');
   electron.app.becomeReady();
@@ -181,6 +183,22 @@ describe('app main process (with a stand-in electron module)', () => {
       assert.equal(session.permissionCheckHandler?.(window, permission, 'app://inspector', { isMainFrame: true }), false);
     }
     assert.deepEqual(answers, [true, false, false, false, false, false, false]);
+  });
+
+  it("a report the page downloads is saved only where the user chose outside every opened folder (the session's will-download)", () => {
+    const window = windowFor(folders.a);
+    const item = (): FakeDownloadItem => new FakeDownloadItem('blob:app://inspector/0f0e0d0c-0b0a-4909-8807-060504030201', 'report.md');
+    const inside = item();
+    electron.dialog.saveDialogAnswers.push(join(folders.a, 'report.md'));
+    electron.dialog.messageBoxSyncAnswers.push(1);
+    electron.session.defaultSession.emit('will-download', {}, inside, window.webContents, window.webContents.mainFrame);
+    assert.deepEqual([inside.cancelled, inside.savePath], [true, null]);
+    assert.match(String(electron.dialog.messageBoxesSync.at(-1)?.options.message), /cannot be saved inside a folder that is being inspected/);
+    const outside = item();
+    electron.dialog.saveDialogAnswers.push(join(downloads, 'report.md'));
+    electron.session.defaultSession.emit('will-download', {}, outside, window.webContents, window.webContents.mainFrame);
+    assert.deepEqual([outside.cancelled, outside.savePath], [false, join(downloads, 'report.md')]);
+    assert.equal(electron.dialog.saveDialogs.at(-1)?.options.defaultPath, join(downloads, 'report.md'));
   });
 
   it('puts the strict policy on session responses (replacing any other) and on app:// responses', async () => {
