@@ -40,6 +40,8 @@ if (app.requestSingleInstanceLock()) {
 function startApp(): void {
   const dataDir = app.getPath('userData');
   const location: AppLocation = { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
+  // DevTools only in a development run: an installed app offers no way to run code in its pages.
+  const devTools = !app.isPackaged;
   const dialogs = new AppDialogs(dialog, clipboard);
   const recent = new RecentFolders(join(dataDir, 'recent-folders.json'));
   const windowState = new WindowStateStore(join(dataDir, 'window-state.json'));
@@ -74,6 +76,8 @@ function startApp(): void {
           windowState,
           workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
           openFolder,
+          dialog,
+          devTools,
         },
         folder,
         cascade,
@@ -121,14 +125,25 @@ function startApp(): void {
   };
 
   function refreshMenu(): void {
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(actions, recent.list(), process.platform)));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(actions, recent.list(), process.platform, devTools)));
   }
 
   const startFolder = (): string => bundledDemoFolder(location);
   // macOS sends `activate` at launch too: only a later one, with no window left, opens the demo.
   let launched = false;
 
-  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, isAppIndexUrl));
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, isAppIndexUrl, devTools));
+
+  // macOS hands over folders dropped on the Dock icon or opened with "Open With" as
+  // `open-file`, also at launch before `ready`: those are kept until the app is ready
+  // and opened then instead of the demo folder.
+  const launchFolders: string[] = [];
+  let acceptingFolders = false;
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (acceptingFolders) void openFolder(path);
+    else launchFolders.push(path);
+  });
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
     // Opening a folder that is already open focuses (and restores) its window.
@@ -181,6 +196,9 @@ function startApp(): void {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', '..', 'renderer')));
     registerInspectorIpc(ipcMain, { isOwnOrigin: isAppOrigin, serviceFor: (webContentsId) => windows.serviceFor(webContentsId) });
     refreshMenu();
-    void openFolder(folderFromArgv(process.argv, process.cwd(), app.isPackaged) ?? startFolder()).finally(() => (launched = true));
+    const commandLineFolder = folderFromArgv(process.argv, process.cwd(), app.isPackaged);
+    const requested = [...launchFolders, ...(commandLineFolder === null ? [] : [commandLineFolder])];
+    acceptingFolders = true;
+    void Promise.all((requested.length > 0 ? requested : [startFolder()]).map(openFolder)).finally(() => (launched = true));
   });
 }

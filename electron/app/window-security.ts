@@ -5,10 +5,13 @@ import type { Session, WebContents, WebPreferences } from 'electron';
  * without <webview>, with web security on. `navigateOnDragDrop` lets a folder
  * dropped on the window arrive as a (refused) file:// navigation that the main
  * process reads; every such navigation is prevented, see folder-drop.ts.
+ * DevTools only in a development run: in an installed app they would let
+ * anyone at the keyboard run code in the page that holds the IPC bridge.
  */
-export function secureWebPreferences(preload: string): WebPreferences {
+export function secureWebPreferences(preload: string, devTools: boolean): WebPreferences {
   return {
     preload,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -46,10 +49,12 @@ export function restrictPermissions(session: Pick<Session, 'setPermissionRequest
 
 /**
  * Locks down any web contents the app creates: no navigation away from our page,
- * no redirects elsewhere, no new windows, no <webview>. Installed from
+ * no redirects elsewhere, no new windows, no <webview>, and (in an installed
+ * app) DevTools closed as soon as anything opens them. Installed from
  * `web-contents-created`, so it also covers contents we did not create ourselves.
  */
-export function lockDownWebContents(contents: WebContents, isOwnPage: (url: string) => boolean): void {
+export function lockDownWebContents(contents: WebContents, isOwnPage: (url: string) => boolean, devTools: boolean): void {
+  if (!devTools) contents.on('devtools-opened', () => contents.closeDevTools());
   contents.on('will-navigate', (event) => {
     if (!isOwnPage(event.url)) event.preventDefault();
   });

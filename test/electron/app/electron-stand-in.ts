@@ -54,6 +54,11 @@ export class FakeWebContents extends EventEmitter {
     return this.mainFrame.url;
   }
 
+  devToolsClosed = 0;
+  closeDevTools(): void {
+    this.devToolsClosed++;
+  }
+
   /** Fires will-navigate / will-redirect as Electron 45 does; returns the event to read `prevented`. */
   navigate(name: 'will-navigate' | 'will-redirect', url: string, isMainFrame = true): FakeNavigationEvent {
     const event: FakeNavigationEvent = {
@@ -158,7 +163,9 @@ export class FakeBrowserWindow extends EventEmitter {
     // Electron announces every new web contents on the app, before anything loads.
     FakeBrowserWindow.app?.emit('web-contents-created', {}, this.webContents);
   }
+  loadCount = 0;
   loadURL(url: string): Promise<void> {
+    this.loadCount++;
     this.loadedUrl = url;
     this.webContents.mainFrame = new FakeFrame(url);
     return Promise.resolve();

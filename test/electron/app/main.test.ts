@@ -3,7 +3,7 @@
 import { electron } from './install-electron-stand-in';
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -95,6 +95,7 @@ describe('app main process (with a stand-in electron module)', () => {
     const window = windowFor(folders.a);
     assert.deepEqual(window.options.webPreferences, {
       preload: join(compiledApp, 'preload.js'),
+      devTools: true,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -199,6 +200,33 @@ describe('app main process (with a stand-in electron module)', () => {
     electron.session.defaultSession.emit('will-download', {}, outside, window.webContents, window.webContents.mainFrame);
     assert.deepEqual([outside.cancelled, outside.savePath], [false, join(downloads, 'report.md')]);
     assert.equal(electron.dialog.saveDialogs.at(-1)?.options.defaultPath, join(downloads, 'report.md'));
+  });
+
+  it('a page that died or hangs is reported and reloaded on request, in the same window on the same index (nothing re-indexed)', async () => {
+    const window = windowFor(folders.a);
+    const index = indexPathFor(folders.a, dataDir);
+    const before = { inode: statSync(index).ino, loads: window.loadCount, windows: FakeBrowserWindow.getAllWindows().length, boxes: electron.dialog.messageBoxes.length };
+    window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    electron.dialog.messageBoxAnswers.push(0);
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await until('the page is reloaded', () => window.loadCount === before.loads + 1);
+    assert.equal(electron.dialog.messageBoxes.length, before.boxes + 1, 'a clean exit asks nothing');
+    assert.match(String(electron.dialog.messageBoxes.at(-1)?.message), new RegExp(`${basename(folders.a)} stopped \\(crashed, exit code 139\\)`));
+    assert.equal(window.loadedUrl, INDEX_URL);
+
+    electron.dialog.messageBoxAnswers.push(0, 1);
+    window.emit('unresponsive');
+    await until('the question is answered', () => electron.dialog.messageBoxes.length === before.boxes + 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(window.loadCount, before.loads + 1, 'Wait reloads nothing');
+    window.emit('unresponsive');
+    await until('the hung page is reloaded', () => window.loadCount === before.loads + 2);
+    assert.match(String(electron.dialog.messageBoxes.at(-1)?.message), /is not responding/);
+
+    const result = apiResultSchema(API.summary.response).parse(await electron.ipcMain.invoke('inspector:summary', topFrameEvent(window), {}));
+    assert.equal(result.ok && result.value.folder, folders.a);
+    assert.equal(statSync(index).ino, before.inode, 'the same index file');
+    assert.equal(FakeBrowserWindow.getAllWindows().length, before.windows);
   });
 
   it('puts the strict policy on session responses (replacing any other) and on app:// responses', async () => {

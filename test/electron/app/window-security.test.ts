@@ -4,9 +4,11 @@ import { lockDownWebContents, restrictPermissions, secureWebPreferences } from '
 import { FakeSession, FakeWebContents } from './electron-stand-in';
 
 describe('window security', () => {
-  it('web preferences: isolated, sandboxed, no Node, no webview, web security on, no insecure content, no spellcheck', () => {
-    assert.deepEqual(secureWebPreferences('/app/preload.js'), {
+  it('web preferences: isolated, sandboxed, no Node, no webview, web security on, no insecure content, no spellcheck; DevTools as asked', () => {
+    assert.equal(secureWebPreferences('/app/preload.js', false).devTools, false);
+    assert.deepEqual(secureWebPreferences('/app/preload.js', true), {
       preload: '/app/preload.js',
+      devTools: true,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -54,7 +56,7 @@ describe('window security', () => {
 
   it('allows navigation only to our own page and denies redirects, new windows and webviews', () => {
     const contents = new FakeWebContents();
-    lockDownWebContents(contents as never, (url) => url === 'app://inspector/index.html');
+    lockDownWebContents(contents as never, (url) => url === 'app://inspector/index.html', true);
     assert.equal(contents.navigate('will-navigate', 'app://inspector/index.html').prevented, false);
     for (const url of ['https://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://inspector/evil.html']) {
       assert.equal(contents.navigate('will-navigate', url).prevented, true, url);
@@ -62,5 +64,16 @@ describe('window security', () => {
     }
     assert.deepEqual(contents.windowOpenHandler?.({ url: 'https://example.com/' }), { action: 'deny' });
     assert.equal(contents.attachWebview(), true);
+  });
+
+  it('closes DevTools as soon as they open when they are not allowed (an installed app), and leaves them alone otherwise', () => {
+    const locked = new FakeWebContents();
+    lockDownWebContents(locked as never, () => true, false);
+    locked.emit('devtools-opened');
+    assert.equal(locked.devToolsClosed, 1);
+    const development = new FakeWebContents();
+    lockDownWebContents(development as never, () => true, true);
+    development.emit('devtools-opened');
+    assert.equal(development.devToolsClosed, 0);
   });
 });
