@@ -12,7 +12,9 @@ import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler, isAppIndexUrl, isA
 import { folderFromArgv } from './command-line-folder';
 import { enforceContentSecurityPolicy } from './content-security-policy';
 import { createFolderWindow } from './create-folder-window';
+import { DataFolders, OpenDeclined } from './data-folders';
 import { desktopHostHandlers } from './desktop-host';
+import { evidenceFolderHolding } from './evidence-boundary';
 import { FolderWindows } from './folder-windows';
 import { registerInspectorIpc } from './ipc-registration';
 import { electronSqliteBinding } from './native-binding';
@@ -43,19 +45,29 @@ function startApp(): void {
   // DevTools only in a development run: an installed app offers no way to run code in its pages.
   const devTools = !app.isPackaged;
   const dialogs = new AppDialogs(dialog, clipboard);
-  const recent = new RecentFolders(join(dataDir, 'recent-folders.json'));
-  const windowState = new WindowStateStore(join(dataDir, 'window-state.json'));
+  const openFolders = (): readonly string[] => windows.list().map((open) => open.folder);
+  // The app's own files in the default data folder are not written while they would land inside an opened folder.
+  const storesWritable = (): boolean => evidenceFolderHolding(openFolders(), dataDir) === null;
+  const recent = new RecentFolders(join(dataDir, 'recent-folders.json'), { mayWrite: storesWritable });
+  const windowState = new WindowStateStore(join(dataDir, 'window-state.json'), storesWritable);
+  // Each folder's index goes to the default data folder unless that lies inside evidence; then the user picks another.
+  const dataFolders = new DataFolders(dataDir, {
+    explain: (conflict) => dialogs.explainDataFolderConflict(focusedWindow(), conflict),
+    choose: (suggested) => dialogs.chooseDataFolder(focusedWindow(), suggested),
+  });
 
   // Set once ready, before the first folder opens: the Electron build of better-sqlite3.
   let index: IndexOpenOptions = {};
 
   const windows = new FolderWindows({
-    openSession: (folder) => {
+    openSession: async (folder) => {
+      const inUse = windows.list().map((open) => ({ folder: open.folder, dataDir: dataFolders.dataDirOf(open.folder) }));
+      const folderDataDir = await dataFolders.resolve(folder, inUse);
       // `index` reaches openIndex through FolderInspector (see the README section on the native module).
       const options: FolderInspectorOptions & { readonly index: IndexOpenOptions } = {
         folder,
-        dbPath: indexPathFor(folder, dataDir),
-        dataDir,
+        dbPath: indexPathFor(folder, folderDataDir),
+        dataDir: folderDataDir,
         watch: true,
         index,
         // The page's Open folder… and recent list: the picker is shown over this folder's window.
@@ -97,7 +109,8 @@ function startApp(): void {
       .then(
         () => true,
         (error: unknown) => {
-          dialogs.showOpenFailure(path, error);
+          // A folder the user declined to open (after being told why) is no failure to report.
+          if (!(error instanceof OpenDeclined)) dialogs.showOpenFailure(path, error);
           return false;
         },
       );
@@ -119,7 +132,7 @@ function startApp(): void {
     revealIndexLocation: () => {
       const window = focusedWindow();
       const open = windows.folderOf(window);
-      void (open ? dialogs.showIndexLocation(window, open.folder, indexPathFor(open.folder, dataDir)) : dialogs.showNoFolder(window));
+      void (open ? dialogs.showIndexLocation(window, open.folder, indexPathFor(open.folder, dataFolders.dataDirOf(open.folder))) : dialogs.showNoFolder(window));
     },
     about: () => void dialogs.showAbout(focusedWindow(), app.getVersion(), process.versions),
   };
@@ -187,7 +200,7 @@ function startApp(): void {
       ownSession,
       {
         windowOf: (contents) => windows.folderOfContents(contents.id)?.window ?? null,
-        openFolders: () => windows.list().map((open) => open.folder),
+        openFolders,
         isOwnOrigin: isAppOrigin,
         defaultDirectory: () => app.getPath('downloads'),
       },
