@@ -4,8 +4,9 @@
 import { electron } from './install-electron-stand-in';
 import { strict as assert } from 'node:assert';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { electronSqliteBindingPath } from '../../../electron/app/native-binding';
 import { DATA_DIR_ENV, indexPathFor } from '../../../electron/index/index-location';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { tempFolder } from '../../support/temp-folder';
@@ -68,8 +69,9 @@ before(async () => {
   homeBefore = snapshot(home);
   // The data folder is where the CLI's would be for this "home": inside it, and not created yet.
   process.env[DATA_DIR_ENV] = defaultDataDir;
-  mkdirSync(join(appPath, 'build', 'native', 'electron'), { recursive: true });
-  copyFileSync(join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(appPath, 'build', 'native', 'electron', 'better_sqlite3.node'));
+  const binding = electronSqliteBindingPath({ isPackaged: false, appPath, resourcesPath: '' });
+  mkdirSync(dirname(binding), { recursive: true });
+  copyFileSync(join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), binding);
   electron.app.appPath = appPath;
   process.argv = [process.execPath, '.', home];
   // Choose another data folder; first (by mistake) one inside the home folder, then one outside.

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { apiResultSchema, type ApiResult } from '../../../shared/api/api-result';
 import { API, API_METHODS, HOST_METHODS, indexChangeSchema, type ApiMethod, type ApiResponse } from '../../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/app/content-security-policy';
+import { electronSqliteBindingPath } from '../../../electron/app/native-binding';
 import { DATA_DIR_ENV, indexPathFor } from '../../../electron/index/index-location';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { tempFolder } from '../../support/temp-folder';
@@ -73,8 +74,9 @@ function menuItem(path: readonly string[]): FakeMenuItem {
 before(async () => {
   process.env[DATA_DIR_ENV] = dataDir;
   // The app insists on an Electron build of better-sqlite3; under Node the Node build stands in for it.
-  mkdirSync(join(appPath, 'build', 'native', 'electron'), { recursive: true });
-  copyFileSync(join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(appPath, 'build', 'native', 'electron', 'better_sqlite3.node'));
+  const binding = electronSqliteBindingPath({ isPackaged: false, appPath, resourcesPath: '' });
+  mkdirSync(dirname(binding), { recursive: true });
+  copyFileSync(join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), binding);
   electron.app.appPath = appPath;
   electron.app.setPath('downloads', downloads);
   process.argv = [process.execPath, '.', '--enable-logging', folders.a];

@@ -1,12 +1,13 @@
 // The electron-builder configuration in package.json: valid by electron-builder's
 // own validation, and packaging everything the app loads at run time.
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { bundledDemoFolder } from '../../../electron/app/app-location';
-import { electronSqliteBindingPath } from '../../../electron/app/native-binding';
+import { builderOsKey, electronSqliteBindingPath } from '../../../electron/app/native-binding';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
@@ -24,6 +25,7 @@ const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf
     asarUnpack: string[];
     extraResources: { from: string; to: string }[];
     npmRebuild: boolean;
+    beforePack: string;
     directories: { buildResources: string; output: string };
     fileAssociations?: unknown;
     electronFuses: Record<string, boolean>;
@@ -131,10 +133,10 @@ describe('electron-builder configuration (package.json "build")', () => {
     }
   });
 
-  it('scripts: start builds, builds the Electron binding and starts; dist packages; main is the compiled composition root', () => {
+  it('scripts: start builds, builds the Electron binding and starts; dist builds and packages; main is the compiled composition root', () => {
     assert.equal(packageJson.main, 'dist/electron/app/main.js');
     assert.equal(packageJson.scripts.start, 'npm run build && npm run rebuild:electron && electron .');
-    assert.equal(packageJson.scripts.dist, 'npm run build && npm run rebuild:electron && electron-builder');
+    assert.equal(packageJson.scripts.dist, 'npm run build && electron-builder', 'the beforePack hook builds the native module for each packed arch');
     assert.equal(packageJson.scripts['rebuild:electron'], 'node build/scripts/rebuild-native-for-electron.mjs');
     assert.ok(existsSync(join(repoRoot, 'build', 'scripts', 'rebuild-native-for-electron.mjs')));
   });
@@ -167,12 +169,20 @@ describe('electron-builder configuration (package.json "build")', () => {
     }
   });
 
-  it('keeps native modules out of app.asar and ships the Electron build of better-sqlite3 where the app looks for it', () => {
+  it("ships, for each packed platform and arch, the Electron build of better-sqlite3 made for it, where the app loads it; the demo folder too", () => {
     assert.deepEqual(config.asarUnpack, ['**/*.node']);
     assert.equal(config.npmRebuild, false, "electron-builder's rebuild would compile node_modules/better-sqlite3 in place, over the Node build the tests and the CLI use");
-    const native = config.extraResources.find((resource) => resource.from === 'build/native/electron/better_sqlite3.node');
+    const native = config.extraResources.find((resource) => resource.to === 'native/better_sqlite3.node');
     assert.ok(native);
     assert.equal(electronSqliteBindingPath({ isPackaged: true, appPath: '', resourcesPath: '/resources' }), join('/resources', native.to));
+    // electron-builder expands ${os} and ${arch} per pack (util/macroExpander.js, platformPackager.expandMacro);
+    // the source must be the file the hook builds for that target, and the one `npm start` loads on such a machine.
+    const { expandMacro } = builderLib('util/macroExpander.js') as { expandMacro(pattern: string, arch: string | null, appInfo: unknown, extra: Record<string, string>): string };
+    for (const [platform, os, arch] of [['darwin', 'mac', 'arm64'], ['darwin', 'mac', 'x64'], ['linux', 'linux', 'x64'], ['linux', 'linux', 'arm64'], ['win32', 'win', 'x64'], ['win32', 'win', 'arm64']] as const) {
+      const from = expandMacro(native.from, arch, {}, { os });
+      assert.equal(from, `build/native/electron/${os}-${arch}/better_sqlite3.node`);
+      assert.equal(electronSqliteBindingPath({ isPackaged: false, appPath: repoRoot, resourcesPath: '' }, platform, arch), join(repoRoot, from));
+    }
     assert.deepEqual(
       config.extraResources.find((resource) => resource.from === 'build/demo'),
       { from: 'build/demo', to: 'demo' },
@@ -180,6 +190,53 @@ describe('electron-builder configuration (package.json "build")', () => {
     assert.equal(bundledDemoFolder({ isPackaged: true, appPath: '', resourcesPath: '/resources' }), join('/resources', 'demo'));
     assert.ok(statSync(join(repoRoot, 'build', 'demo')).isDirectory());
     assert.equal(bundledDemoFolder({ isPackaged: false, appPath: repoRoot, resourcesPath: '' }), resolve(repoRoot, 'build', 'demo'));
+  });
+
+  it("builds the binding per packed arch in electron-builder's beforePack hook, with paths the app agrees on", async () => {
+    assert.equal(config.beforePack, './build/scripts/before-pack.mjs');
+    const hook = (await import(pathToFileURL(join(repoRoot, config.beforePack)).href)) as { default: unknown };
+    assert.equal(typeof hook.default, 'function');
+    // The universal pass has nothing to build (its x64 and arm64 packs went through the hook): it returns at once.
+    assert.equal(await (hook.default as (context: unknown) => Promise<unknown>)({ arch: 4, electronPlatformName: 'darwin' }), undefined);
+    const targets = (await import(pathToFileURL(join(repoRoot, 'build', 'scripts', 'native-targets.mjs')).href)) as {
+      BUILDER_ARCHES: string[];
+      packTarget(context: { arch: number; electronPlatformName: string }): { platform: string; arch: string } | null;
+      electronBindingFile(root: string, platform: string, arch: string): string;
+      builderOsKey(platform: string): string;
+    };
+    // The hook's context.arch is a value of builder-util's Arch enum.
+    const { Arch } = createRequire(join(repoRoot, 'node_modules', 'app-builder-lib', 'package.json'))('builder-util') as { Arch: Record<string, number | string> };
+    const archNames = Object.entries(Arch).filter(([, value]) => typeof value === 'number') as [string, number][];
+    assert.deepEqual(Object.fromEntries(archNames), Object.fromEntries(targets.BUILDER_ARCHES.map((name, value) => [name, value])));
+    for (const [name, value] of archNames) {
+      for (const platform of ['darwin', 'linux', 'win32']) {
+        assert.deepEqual(targets.packTarget({ arch: value, electronPlatformName: platform }), name === 'universal' ? null : { platform, arch: name });
+      }
+    }
+    assert.deepEqual(targets.packTarget({ arch: Arch.arm64 as number, electronPlatformName: 'mas' }), { platform: 'darwin', arch: 'arm64' });
+    assert.throws(() => targets.packTarget({ arch: 99, electronPlatformName: 'linux' }), /unknown electron-builder arch/);
+    assert.throws(() => targets.packTarget({ arch: Arch.x64 as number, electronPlatformName: 'freebsd' }), /no Electron build/);
+    for (const platform of ['darwin', 'linux', 'win32'] as const) {
+      assert.equal(targets.builderOsKey(platform), builderOsKey(platform));
+      for (const arch of ['x64', 'arm64', 'ia32']) {
+        assert.equal(targets.electronBindingFile(repoRoot, platform, arch), electronSqliteBindingPath({ isPackaged: false, appPath: repoRoot, resourcesPath: '' }, platform, arch));
+      }
+    }
+  });
+
+  it("packs no copy of better-sqlite3's Node build (node_modules/better-sqlite3/build), which the app never loads, through electron-builder's own node_modules filter", () => {
+    const { getNodeModuleFileMatcher } = builderLib('fileMatcher.js') as {
+      getNodeModuleFileMatcher(appDir: string, destination: string, expand: (pattern: string) => string, options: unknown, packager: unknown): { createFilter(): (file: string, stat: Stats) => boolean };
+    };
+    const keep = getNodeModuleFileMatcher(repoRoot, '/app', (pattern) => pattern, {}, { config, debugLogger: { isEnabled: false } }).createFilter();
+    const module = join(repoRoot, 'node_modules', 'better-sqlite3');
+    const kept = (path: string): boolean => keep(path, statSync(path));
+    const nodeBuild = join(module, 'build', 'Release', 'better_sqlite3.node');
+    assert.ok(existsSync(nodeBuild), 'the Node build is there to be left out');
+    assert.equal(kept(nodeBuild), false);
+    assert.equal(kept(join(module, 'build')), false);
+    for (const file of ['package.json', join('lib', 'index.js'), join('lib', 'database.js')]) assert.equal(kept(join(module, file)), true, file);
+    for (const dir of ['src', 'deps'].filter((name) => existsSync(join(module, name)))) assert.equal(kept(join(module, dir)), false, dir);
   });
 
   it('flips every Electron fuse explicitly, with ASAR integrity validation on (onlyLoadAppFromAsar alone guarantees nothing)', async () => {
