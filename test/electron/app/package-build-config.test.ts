@@ -31,8 +31,10 @@ const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf
     electronFuses: Record<string, boolean>;
     linux: { target: string[]; icon: string; maintainer: string };
     deb?: Record<string, unknown>;
-    mac: { target: string[]; icon: string };
-    win: { target: string[]; icon: string };
+    mac: { target: string[]; icon: string; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string; notarize: boolean; identity?: unknown };
+    publish: null;
+    forceCodeSigning: boolean;
+    win: { target: string[]; icon: string; signtoolOptions: { signingHashAlgorithms: string[] } };
   };
 };
 const config = packageJson.build;
@@ -250,6 +252,8 @@ describe('electron-builder configuration (package.json "build")', () => {
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
     });
+    // The fuse checks hashes electron-builder computes into the app (platformPackager.js, asar/integrity.js) unless this is set.
+    assert.equal((config as unknown as Record<string, unknown>).disableAsarIntegrity, undefined);
     // electron-builder's own translation (platformPackager.js generateFuseConfig) into @electron/fuses' wire:
     // every fuse of the V1 wire gets our value, so none is left at Electron's default.
     const { PlatformPackager } = builderLib('platformPackager.js') as { PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<Record<string, unknown>> } } };
@@ -291,5 +295,62 @@ describe('electron-builder configuration (package.json "build")', () => {
     await assert.rejects(debInfo({ ...metadata, homepage: undefined, author: { name: 'x' } }, {}), /homepage[\s\S]*author 'email'/);
     // A placeholder domain (RFC 2606 .example), never a real host.
     for (const address of [packageJson.homepage, packageJson.author.email, config.linux.maintainer]) assert.match(address, /\.example[/>]?$/);
+  });
+
+  it('signs and notarizes from the environment of a release machine and builds unsigned without it; the entitlements grant only JIT', () => {
+    assert.equal(config.mac.hardenedRuntime, true, 'notarization requires the hardened runtime');
+    assert.equal(config.mac.notarize, true);
+    assert.equal(config.forceCodeSigning, false, 'a machine without certificates still builds (unsigned) installers');
+    assert.equal(config.mac.identity, undefined, 'the identity comes from CSC_LINK or the keychain, never from the repository');
+    assert.deepEqual(config.win.signtoolOptions.signingHashAlgorithms, ['sha256']);
+    assert.doesNotMatch(JSON.stringify(packageJson), /password|cscLink|certificateFile|certificatePassword|APPLE_|apiKey/i, 'no secret, nor a path to one, in package.json');
+    for (const file of [config.mac.entitlements, config.mac.entitlementsInherit]) {
+      const plist = readFileSync(join(repoRoot, file), 'utf8');
+      assert.deepEqual([...plist.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((match) => match[1]), ['com.apple.security.cs.allow-jit'], file);
+      assert.equal([...plist.matchAll(/<key>/g)].length, 1, `${file} grants nothing else`);
+    }
+    // electron-builder's notarization step (mac/MacTargetHelper.js getNotarizeOptions) reads only the environment:
+    // nothing set means no notarization, half a set of credentials stops the build.
+    const { MacTargetHelper } = builderLib('mac/MacTargetHelper.js') as { MacTargetHelper: { getNotarizeOptions(appPath: string): Record<string, unknown> | undefined } };
+    const names = ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER', 'APPLE_KEYCHAIN', 'APPLE_KEYCHAIN_PROFILE'];
+    const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+    const withEnv = (values: Record<string, string>): Record<string, unknown> | undefined => {
+      for (const name of names) delete process.env[name];
+      Object.assign(process.env, values);
+      try {
+        return MacTargetHelper.getNotarizeOptions('/release/mac/Execution Inspector.app');
+      } finally {
+        for (const name of names) {
+          if (saved[name] === undefined) delete process.env[name];
+          else process.env[name] = saved[name];
+        }
+      }
+    };
+    assert.equal(withEnv({}), undefined);
+    assert.deepEqual(withEnv({ APPLE_ID: 'a@b.example', APPLE_APP_SPECIFIC_PASSWORD: 'x', APPLE_TEAM_ID: 'T' }), { tool: 'notarytool', appPath: '/release/mac/Execution Inspector.app', appleId: 'a@b.example', appleIdPassword: 'x', teamId: 'T' });
+    assert.equal(withEnv({ APPLE_API_KEY: '/k.p8', APPLE_API_KEY_ID: 'K', APPLE_API_ISSUER: 'I' })?.appleApiKeyId, 'K');
+    assert.throws(() => withEnv({ APPLE_ID: 'a@b.example' }), /APPLE_APP_SPECIFIC_PASSWORD/);
+  });
+
+  it('publishes nothing and ships no updater: publish is null for every platform and target, even with a GH_TOKEN in the environment', async () => {
+    assert.equal(config.publish, null);
+    assert.equal(packageJson.dependencies['electron-updater'], undefined);
+    const { getPublishConfigs } = builderLib('publish/PublishManager.js') as {
+      getPublishConfigs(packager: unknown, targetOptions: unknown, arch: unknown, errorIfCannot: boolean): Promise<unknown>;
+    };
+    const token = process.env.GH_TOKEN;
+    process.env.GH_TOKEN = 'would-publish-to-github';
+    try {
+      const sections = config as unknown as Record<string, Record<string, unknown> | undefined>;
+      for (const [platform, targets] of [['linux', ['AppImage', 'deb']], ['mac', ['dmg']], ['win', ['nsis']]] as const) {
+        for (const target of targets) {
+          const packager = { config, platformSpecificBuildOptions: sections[platform] ?? {}, info: {} };
+          assert.equal(await getPublishConfigs(packager, sections[target] ?? null, null, false), null, `${platform} ${target}`);
+        }
+      }
+    } finally {
+      if (token === undefined) delete process.env.GH_TOKEN;
+      else process.env.GH_TOKEN = token;
+    }
   });
 });
