@@ -393,3 +393,25 @@ export function createElectronStandIn(): ElectronStandIn {
     ipcRenderer: new FakeIpcRenderer(),
   };
 }
+
+/** The item at `path` (labels or roles, outermost first) of the application menu the app set; throws when there is none. */
+export function menuItemAt(menu: FakeMenu, path: readonly string[]): FakeMenuItem {
+  let items = menu.applicationMenu?.template ?? [];
+  let found: FakeMenuItem | undefined;
+  for (const label of path) {
+    found = items.find((item) => item.label === label || item.role === label);
+    if (!found) throw new Error(`no menu item ${path.join(' ▸ ')}`);
+    items = found.submenu ?? [];
+  }
+  if (!found) throw new Error('an empty menu path');
+  return found;
+}
+
+/** Waits until the app did something asynchronous (an ingest worker, a dialog answer); throws after `timeoutMs`. */
+export async function until(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -10,7 +10,7 @@ import { electronSqliteBindingPath } from '../../../electron/app/native-binding'
 import { DATA_DIR_ENV, indexPathFor } from '../../../electron/index/index-location';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { tempFolder } from '../../support/temp-folder';
-import { FakeBrowserWindow, type FakeMenuItem } from './electron-stand-in';
+import { FakeBrowserWindow, menuItemAt, until, type FakeMenuItem } from './electron-stand-in';
 
 after(async () => {
   for (const window of FakeBrowserWindow.getAllWindows()) window.close();
@@ -26,13 +26,6 @@ const alternative = join(outside, 'inspector-data');
 const otherCase = realpathSync(tempFolder('data-other-case'));
 const appPath = tempFolder('data-app-path');
 
-async function until(what: string, predicate: () => boolean): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Every file and folder under `dir` with its size and modification time: what "nothing written" compares. */
 function snapshot(dir: string): Record<string, string> {
@@ -49,16 +42,7 @@ function snapshot(dir: string): Record<string, string> {
   return entries;
 }
 
-function menuItem(path: readonly string[]): FakeMenuItem {
-  let items = electron.Menu.applicationMenu?.template ?? [];
-  let found: FakeMenuItem | undefined;
-  for (const label of path) {
-    found = items.find((item) => item.label === label || item.role === label);
-    assert.ok(found, `no menu item ${path.join(' ▸ ')}`);
-    items = found.submenu ?? [];
-  }
-  return found as FakeMenuItem;
-}
+const menuItem = (path: readonly string[]): FakeMenuItem => menuItemAt(electron.Menu, path);
 
 let homeBefore: Record<string, string> = {};
 

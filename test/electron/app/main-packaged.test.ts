@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { DATA_DIR_ENV } from '../../../electron/index/index-location';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { tempFolder } from '../../support/temp-folder';
-import { FakeBrowserWindow, FakeWebContents, type FakeMenuItem } from './electron-stand-in';
+import { FakeBrowserWindow, FakeWebContents, until, type FakeMenuItem } from './electron-stand-in';
 
 after(async () => {
   for (const window of FakeBrowserWindow.getAllWindows()) window.close();
@@ -29,13 +29,6 @@ function fixture(name: string, seed: number): string {
   return dir;
 }
 
-async function until(what: string, predicate: () => boolean): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const titles = (): string[] => FakeBrowserWindow.getAllWindows().map((window) => String(window.options.title));
 

@@ -14,7 +14,7 @@ import { electronSqliteBindingPath } from '../../../electron/app/native-binding'
 import { DATA_DIR_ENV, indexPathFor } from '../../../electron/index/index-location';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { tempFolder } from '../../support/temp-folder';
-import { FakeBrowserWindow, FakeDownloadItem, FakeFrame, FakeWebContents, invokeEvent, type FakeMenuItem } from './electron-stand-in';
+import { FakeBrowserWindow, FakeDownloadItem, FakeFrame, FakeWebContents, invokeEvent, menuItemAt, until, type FakeMenuItem } from './electron-stand-in';
 
 // Registered before any temporary folder: `after` hooks run in order, and the
 // windows must be closed (ingest workers stopped) before their folders are removed.
@@ -42,13 +42,6 @@ function fixture(name: string, seed: number): string {
   return dir;
 }
 
-async function until(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function windowFor(folder: string): FakeBrowserWindow {
   const window = FakeBrowserWindow.getAllWindows().find((candidate) => String(candidate.options.title).startsWith(basename(folder)));
@@ -60,16 +53,7 @@ function topFrameEvent(window: FakeBrowserWindow): unknown {
   return invokeEvent(window.webContents, window.webContents.mainFrame);
 }
 
-function menuItem(path: readonly string[]): FakeMenuItem {
-  let items = electron.Menu.applicationMenu?.template ?? [];
-  let found: FakeMenuItem | undefined;
-  for (const label of path) {
-    found = items.find((item) => item.label === label || item.role === label);
-    assert.ok(found, `no menu item ${path.join(' ▸ ')}`);
-    items = found.submenu ?? [];
-  }
-  return found as FakeMenuItem;
-}
+const menuItem = (path: readonly string[]): FakeMenuItem => menuItemAt(electron.Menu, path);
 
 before(async () => {
   process.env[DATA_DIR_ENV] = dataDir;
