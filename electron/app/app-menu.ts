@@ -11,11 +11,23 @@ export interface MenuActions {
 }
 
 /**
+ * The View menu: Electron's standard one in a development run; in an installed
+ * app the same items without Toggle Developer Tools (and its accelerator).
+ */
+export function viewMenu(devTools: boolean): MenuItemConstructorOptions {
+  if (devTools) return { role: 'viewMenu' };
+  return {
+    label: '&View',
+    submenu: [{ role: 'reload' }, { role: 'forceReload' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+  };
+}
+
+/**
  * The application menu: File (open, recent, reveal index location, close),
  * the standard Edit, View and Window roles, and Help ▸ About. On macOS the app
  * menu comes first and Quit lives there.
  */
-export function appMenuTemplate(actions: MenuActions, recent: readonly string[], platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+export function appMenuTemplate(actions: MenuActions, recent: readonly string[], platform: NodeJS.Platform, devTools: boolean): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const recentItems: MenuItemConstructorOptions[] = [
     ...recent.map((folder): MenuItemConstructorOptions => ({ label: `${basename(folder) || folder} — ${folder}`, click: () => actions.openRecent(folder) })),
@@ -37,7 +49,7 @@ export function appMenuTemplate(actions: MenuActions, recent: readonly string[],
       ],
     },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    viewMenu(devTools),
     { role: 'windowMenu' },
     { role: 'help', submenu: [{ label: 'About Execution Inspector', click: () => actions.about() }] },
   ];

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
-import type { BrowserWindow, Rectangle } from 'electron';
+import type { BrowserWindow, Dialog, Rectangle } from 'electron';
 import { onFolderDropped } from './folder-drop';
+import { recoverRenderer } from './renderer-recovery';
 import { secureWebPreferences } from './window-security';
 import { placeWindow, type WindowStateStore } from './window-state';
 
@@ -16,12 +17,16 @@ export interface FolderWindowOptions {
   readonly workAreas: () => readonly Rectangle[];
   /** Opens a folder dropped on the window. */
   readonly openFolder: (folder: string) => void;
+  /** Asks the user what to do when the page dies or hangs. */
+  readonly dialog: Pick<Dialog, 'showMessageBox'>;
+  /** Whether DevTools may open: only in a development run (`!app.isPackaged`). */
+  readonly devTools: boolean;
 }
 
 /**
  * Creates the window of one folder: secure preferences, the remembered size and
- * place (cascaded), shown once painted, our index page, folder drops; its
- * geometry is remembered when it closes.
+ * place (cascaded), shown once painted, our index page, folder drops, recovery
+ * of a dead or hung page; its geometry is remembered when it closes.
  */
 export function createFolderWindow(options: FolderWindowOptions, folder: string, cascade: number): BrowserWindow {
   const state = options.windowState.load();
@@ -32,7 +37,7 @@ export function createFolderWindow(options: FolderWindowOptions, folder: string,
     title: `${basename(folder) || folder} — Execution Inspector`,
     show: false,
     backgroundColor: '#14171c',
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: secureWebPreferences(options.preloadPath, options.devTools),
   });
   if (state.maximized && cascade === 0) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -46,9 +51,13 @@ export function createFolderWindow(options: FolderWindowOptions, folder: string,
     }
   });
   onFolderDropped(window.webContents, options.openFolder);
-  window.loadURL(options.indexUrl).catch((error: unknown) => {
-    // A failed load leaves an empty window; the protocol handler answers 404 when the renderer was not built.
-    console.error(`Execution Inspector: cannot load ${options.indexUrl}: ${error instanceof Error ? error.message : String(error)}`);
-  });
+  const load = (): void => {
+    window.loadURL(options.indexUrl).catch((error: unknown) => {
+      // A failed load leaves an empty window; the protocol handler answers 404 when the renderer was not built.
+      console.error(`Execution Inspector: cannot load ${options.indexUrl}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
+  recoverRenderer(window, basename(folder) || folder, options.dialog, load);
+  load();
   return window;
 }

@@ -65,6 +65,11 @@ export class FolderWindows {
     return this.byWebContents.get(webContentsId)?.session.service ?? null;
   }
 
+  /** The open folder whose window owns these web contents, if any. */
+  folderOfContents(webContentsId: number): OpenFolder | null {
+    return this.byWebContents.get(webContentsId) ?? null;
+  }
+
   /** The open folder shown in a window, if any. */
   folderOf(window: BrowserWindow | null): OpenFolder | null {
     if (!window) return null;

@@ -12,12 +12,15 @@ import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler, isAppIndexUrl, isA
 import { folderFromArgv } from './command-line-folder';
 import { enforceContentSecurityPolicy } from './content-security-policy';
 import { createFolderWindow } from './create-folder-window';
+import { DataFolders, OpenDeclined } from './data-folders';
 import { desktopHostHandlers } from './desktop-host';
+import { evidenceFolderHolding } from './evidence-boundary';
 import { FolderWindows } from './folder-windows';
 import { registerInspectorIpc } from './ipc-registration';
 import { electronSqliteBinding } from './native-binding';
 import { RecentFolders } from './recent-folders';
-import { denyAllPermissions, lockDownWebContents } from './window-security';
+import { guardReportDownloads } from './report-download';
+import { lockDownWebContents, restrictPermissions } from './window-security';
 import { WindowStateStore } from './window-state';
 
 /** How long quitting waits for ingest workers to close their indexes. */
@@ -39,20 +42,32 @@ if (app.requestSingleInstanceLock()) {
 function startApp(): void {
   const dataDir = app.getPath('userData');
   const location: AppLocation = { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
+  // DevTools only in a development run: an installed app offers no way to run code in its pages.
+  const devTools = !app.isPackaged;
   const dialogs = new AppDialogs(dialog, clipboard);
-  const recent = new RecentFolders(join(dataDir, 'recent-folders.json'));
-  const windowState = new WindowStateStore(join(dataDir, 'window-state.json'));
+  const openFolders = (): readonly string[] => windows.list().map((open) => open.folder);
+  // The app's own files in the default data folder are not written while they would land inside an opened folder.
+  const storesWritable = (): boolean => evidenceFolderHolding(openFolders(), dataDir) === null;
+  const recent = new RecentFolders(join(dataDir, 'recent-folders.json'), { mayWrite: storesWritable });
+  const windowState = new WindowStateStore(join(dataDir, 'window-state.json'), storesWritable);
+  // Each folder's index goes to the default data folder unless that lies inside evidence; then the user picks another.
+  const dataFolders = new DataFolders(dataDir, {
+    explain: (conflict) => dialogs.explainDataFolderConflict(focusedWindow(), conflict),
+    choose: (suggested) => dialogs.chooseDataFolder(focusedWindow(), suggested),
+  });
 
   // Set once ready, before the first folder opens: the Electron build of better-sqlite3.
   let index: IndexOpenOptions = {};
 
   const windows = new FolderWindows({
-    openSession: (folder) => {
+    openSession: async (folder) => {
+      const inUse = windows.list().map((open) => ({ folder: open.folder, dataDir: dataFolders.dataDirOf(open.folder) }));
+      const folderDataDir = await dataFolders.resolve(folder, inUse);
       // `index` reaches openIndex through FolderInspector (see the README section on the native module).
       const options: FolderInspectorOptions & { readonly index: IndexOpenOptions } = {
         folder,
-        dbPath: indexPathFor(folder, dataDir),
-        dataDir,
+        dbPath: indexPathFor(folder, folderDataDir),
+        dataDir: folderDataDir,
         watch: true,
         index,
         // The page's Open folder… and recent list: the picker is shown over this folder's window.
@@ -73,6 +88,8 @@ function startApp(): void {
           windowState,
           workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
           openFolder,
+          dialog,
+          devTools,
         },
         folder,
         cascade,
@@ -92,7 +109,8 @@ function startApp(): void {
       .then(
         () => true,
         (error: unknown) => {
-          dialogs.showOpenFailure(path, error);
+          // A folder the user declined to open (after being told why) is no failure to report.
+          if (!(error instanceof OpenDeclined)) dialogs.showOpenFailure(path, error);
           return false;
         },
       );
@@ -114,20 +132,31 @@ function startApp(): void {
     revealIndexLocation: () => {
       const window = focusedWindow();
       const open = windows.folderOf(window);
-      void (open ? dialogs.showIndexLocation(window, open.folder, indexPathFor(open.folder, dataDir)) : dialogs.showNoFolder(window));
+      void (open ? dialogs.showIndexLocation(window, open.folder, indexPathFor(open.folder, dataFolders.dataDirOf(open.folder))) : dialogs.showNoFolder(window));
     },
     about: () => void dialogs.showAbout(focusedWindow(), app.getVersion(), process.versions),
   };
 
   function refreshMenu(): void {
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(actions, recent.list(), process.platform)));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(actions, recent.list(), process.platform, devTools)));
   }
 
   const startFolder = (): string => bundledDemoFolder(location);
   // macOS sends `activate` at launch too: only a later one, with no window left, opens the demo.
   let launched = false;
 
-  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, isAppIndexUrl));
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, isAppIndexUrl, devTools));
+
+  // macOS hands over folders dropped on the Dock icon or opened with "Open With" as
+  // `open-file`, also at launch before `ready`: those are kept until the app is ready
+  // and opened then instead of the demo folder.
+  const launchFolders: string[] = [];
+  let acceptingFolders = false;
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (acceptingFolders) void openFolder(path);
+    else launchFolders.push(path);
+  });
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
     // Opening a folder that is already open focuses (and restores) its window.
@@ -165,11 +194,24 @@ function startApp(): void {
       return;
     }
     const ownSession = session.defaultSession;
-    denyAllPermissions(ownSession);
+    restrictPermissions(ownSession, isAppOrigin);
     enforceContentSecurityPolicy(ownSession);
+    guardReportDownloads(
+      ownSession,
+      {
+        windowOf: (contents) => windows.folderOfContents(contents.id)?.window ?? null,
+        openFolders,
+        isOwnOrigin: isAppOrigin,
+        defaultDirectory: () => app.getPath('downloads'),
+      },
+      dialog,
+    );
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', '..', 'renderer')));
     registerInspectorIpc(ipcMain, { isOwnOrigin: isAppOrigin, serviceFor: (webContentsId) => windows.serviceFor(webContentsId) });
     refreshMenu();
-    void openFolder(folderFromArgv(process.argv, process.cwd(), app.isPackaged) ?? startFolder()).finally(() => (launched = true));
+    const commandLineFolder = folderFromArgv(process.argv, process.cwd(), app.isPackaged);
+    const requested = [...launchFolders, ...(commandLineFolder === null ? [] : [commandLineFolder])];
+    acceptingFolders = true;
+    void Promise.all((requested.length > 0 ? requested : [startFolder()]).map(openFolder)).finally(() => (launched = true));
   });
 }

@@ -21,7 +21,11 @@ export const CASCADE_OFFSET = 28;
 
 /** The window geometry of the last closed window, remembered as JSON in the app's data folder. */
 export class WindowStateStore {
-  constructor(private readonly file: string) {}
+  /** `mayWrite` is false while the file would land inside an opened folder: the geometry is then not remembered. */
+  constructor(
+    private readonly file: string,
+    private readonly mayWrite: () => boolean = () => true,
+  ) {}
 
   /** The remembered state, or the default one. */
   load(): WindowState {
@@ -30,6 +34,7 @@ export class WindowStateStore {
 
   /** Remembers a window's normal (unmaximized) bounds and whether it was maximized. */
   save(bounds: Rectangle, maximized: boolean): void {
+    if (!this.mayWrite()) return;
     const state: WindowState = { x: Math.round(bounds.x), y: Math.round(bounds.y), width: Math.round(bounds.width), height: Math.round(bounds.height), maximized };
     writeJsonFileAtomically(this.file, windowStateSchema.parse(state));
   }

@@ -20,7 +20,7 @@ function recordingActions(): { actions: MenuActions; calls: string[] } {
 describe('application menu', () => {
   it('File holds Open Folder…, Open Recent, Reveal Index Location…, Close Window and Quit; then the Edit, View, Window roles and Help', () => {
     const { actions, calls } = recordingActions();
-    const template = appMenuTemplate(actions, ['/cases/run-7', '/cases/run-8'], 'linux') as FakeMenuItem[];
+    const template = appMenuTemplate(actions, ['/cases/run-7', '/cases/run-8'], 'linux', true) as FakeMenuItem[];
     assert.deepEqual(
       template.map((item) => item.label ?? item.role),
       ['&File', 'editMenu', 'viewMenu', 'windowMenu', 'help'],
@@ -43,10 +43,23 @@ describe('application menu', () => {
   });
 
   it('disables Clear Recent when there is nothing to clear; on macOS the app menu comes first and holds Quit', () => {
-    const template = appMenuTemplate(recordingActions().actions, [], 'darwin') as FakeMenuItem[];
+    const template = appMenuTemplate(recordingActions().actions, [], 'darwin', true) as FakeMenuItem[];
     assert.equal(template[0]?.role, 'appMenu');
     const file = template[1]?.submenu ?? [];
     assert.ok(!file.some((item) => item.role === 'quit'));
     assert.deepEqual(file[1]?.submenu?.map((item) => [item.label, item.enabled]), [['Clear Recent', false]]);
+  });
+
+  it('in an installed app, View has no Toggle Developer Tools (nor its accelerator); in a development run it is the standard View role', () => {
+    const installed = appMenuTemplate(recordingActions().actions, [], 'linux', false) as FakeMenuItem[];
+    const view = installed.find((item) => item.label === '&View');
+    assert.ok(view);
+    assert.deepEqual(
+      view.submenu?.map((item) => item.role ?? item.type),
+      ['reload', 'forceReload', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen'],
+    );
+    const everything = JSON.stringify(installed).toLowerCase();
+    assert.doesNotMatch(everything, /devtools|viewmenu/);
+    assert.ok((appMenuTemplate(recordingActions().actions, [], 'linux', true) as FakeMenuItem[]).some((item) => item.role === 'viewMenu'));
   });
 });

@@ -50,6 +50,15 @@ export class FakeWebContents extends EventEmitter {
     return this.destroyed;
   }
 
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+
+  devToolsClosed = 0;
+  closeDevTools(): void {
+    this.devToolsClosed++;
+  }
+
   /** Fires will-navigate / will-redirect as Electron 45 does; returns the event to read `prevented`. */
   navigate(name: 'will-navigate' | 'will-redirect', url: string, isMainFrame = true): FakeNavigationEvent {
     const event: FakeNavigationEvent = {
@@ -154,7 +163,9 @@ export class FakeBrowserWindow extends EventEmitter {
     // Electron announces every new web contents on the app, before anything loads.
     FakeBrowserWindow.app?.emit('web-contents-created', {}, this.webContents);
   }
+  loadCount = 0;
   loadURL(url: string): Promise<void> {
+    this.loadCount++;
     this.loadedUrl = url;
     this.webContents.mainFrame = new FakeFrame(url);
     return Promise.resolve();
@@ -233,8 +244,8 @@ export class FakeProtocol {
 /** A headers-received listener as registered on session.webRequest. */
 export type FakeHeadersListener = (details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void;
 
-/** The default session: records permission handlers and the headers-received listener. */
-export class FakeSession {
+/** The default session: records permission handlers and the headers-received listener; `will-download` is fired by the test. */
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | null = null;
   permissionCheckHandler: ((contents: unknown, permission: string, origin: string, details?: unknown) => boolean) | null = null;
   headersReceived: FakeHeadersListener | null = null;
@@ -271,9 +282,45 @@ export class FakeMenu {
   };
 }
 
+/** A download as `will-download` hands it over: records the save path set and whether it was cancelled. */
+export class FakeDownloadItem {
+  savePath: string | null = null;
+  cancelled = false;
+  constructor(
+    readonly url: string,
+    readonly filename: string,
+  ) {}
+  getURL(): string {
+    return this.url;
+  }
+  getFilename(): string {
+    return this.filename;
+  }
+  setSavePath(path: string): void {
+    this.savePath = path;
+  }
+  cancel(): void {
+    this.cancelled = true;
+  }
+}
+
 /** dialog: answers from queues the test fills, records what was shown. */
 export class FakeDialog {
   readonly openDialogAnswers: { canceled: boolean; filePaths: string[] }[] = [];
+  /** Paths the synchronous save dialog answers, in order; '' is a cancelled dialog. */
+  readonly saveDialogAnswers: string[] = [];
+  readonly saveDialogs: { parent: unknown; options: Record<string, unknown> }[] = [];
+  /** Buttons the synchronous message box answers, in order. */
+  readonly messageBoxSyncAnswers: number[] = [];
+  readonly messageBoxesSync: { parent: unknown; options: Record<string, unknown> }[] = [];
+  showSaveDialogSync(...args: unknown[]): string {
+    this.saveDialogs.push({ parent: args.length > 1 ? args[0] : null, options: args.at(-1) as Record<string, unknown> });
+    return this.saveDialogAnswers.shift() ?? '';
+  }
+  showMessageBoxSync(...args: unknown[]): number {
+    this.messageBoxesSync.push({ parent: args.length > 1 ? args[0] : null, options: args.at(-1) as Record<string, unknown> });
+    return this.messageBoxSyncAnswers.shift() ?? 0;
+  }
   readonly messageBoxAnswers: number[] = [];
   readonly openDialogs: unknown[] = [];
   /** The parent window of each open dialog (null when shown without one). */
@@ -345,4 +392,26 @@ export function createElectronStandIn(): ElectronStandIn {
     contextBridge: new FakeContextBridge(),
     ipcRenderer: new FakeIpcRenderer(),
   };
+}
+
+/** The item at `path` (labels or roles, outermost first) of the application menu the app set; throws when there is none. */
+export function menuItemAt(menu: FakeMenu, path: readonly string[]): FakeMenuItem {
+  let items = menu.applicationMenu?.template ?? [];
+  let found: FakeMenuItem | undefined;
+  for (const label of path) {
+    found = items.find((item) => item.label === label || item.role === label);
+    if (!found) throw new Error(`no menu item ${path.join(' ▸ ')}`);
+    items = found.submenu ?? [];
+  }
+  if (!found) throw new Error('an empty menu path');
+  return found;
+}
+
+/** Waits until the app did something asynchronous (an ingest worker, a dialog answer); throws after `timeoutMs`. */
+export async function until(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -60,6 +60,8 @@ describe('one window per folder', () => {
     assert.deepEqual(opened, [folder]);
     assert.equal(registry.serviceFor(windows[0]?.webContents.id ?? -1), sessions[0]?.service);
     assert.equal(registry.folderOf(windows[0] as never)?.folder, folder);
+    assert.equal(registry.folderOfContents(windows[0]?.webContents.id ?? -1)?.window, windows[0]);
+    assert.equal(registry.folderOfContents(-1), null);
   });
 
   it('relays change notices to the window, and closing the window stops its session and its IPC access', async () => {

@@ -3,17 +3,18 @@
 import { electron } from './install-electron-stand-in';
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { apiResultSchema, type ApiResult } from '../../../shared/api/api-result';
 import { API, API_METHODS, HOST_METHODS, indexChangeSchema, type ApiMethod, type ApiResponse } from '../../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/app/content-security-policy';
+import { electronSqliteBindingPath } from '../../../electron/app/native-binding';
 import { DATA_DIR_ENV, indexPathFor } from '../../../electron/index/index-location';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { tempFolder } from '../../support/temp-folder';
-import { FakeBrowserWindow, FakeFrame, FakeWebContents, invokeEvent, type FakeMenuItem } from './electron-stand-in';
+import { FakeBrowserWindow, FakeDownloadItem, FakeFrame, FakeWebContents, invokeEvent, menuItemAt, until, type FakeMenuItem } from './electron-stand-in';
 
 // Registered before any temporary folder: `after` hooks run in order, and the
 // windows must be closed (ingest workers stopped) before their folders are removed.
@@ -32,6 +33,7 @@ const INDEX_URL = 'app://inspector/index.html';
 
 const dataDir = tempFolder('app-data');
 const appPath = tempFolder('app-path');
+const downloads = realpathSync(tempFolder('app-downloads'));
 const folders = { a: fixture('a', 11), b: fixture('b', 12), c: fixture('c', 13), d: fixture('d', 14), e: fixture('e', 15) };
 
 function fixture(name: string, seed: number): string {
@@ -40,13 +42,6 @@ function fixture(name: string, seed: number): string {
   return dir;
 }
 
-async function until(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function windowFor(folder: string): FakeBrowserWindow {
   const window = FakeBrowserWindow.getAllWindows().find((candidate) => String(candidate.options.title).startsWith(basename(folder)));
@@ -58,23 +53,16 @@ function topFrameEvent(window: FakeBrowserWindow): unknown {
   return invokeEvent(window.webContents, window.webContents.mainFrame);
 }
 
-function menuItem(path: readonly string[]): FakeMenuItem {
-  let items = electron.Menu.applicationMenu?.template ?? [];
-  let found: FakeMenuItem | undefined;
-  for (const label of path) {
-    found = items.find((item) => item.label === label || item.role === label);
-    assert.ok(found, `no menu item ${path.join(' ▸ ')}`);
-    items = found.submenu ?? [];
-  }
-  return found as FakeMenuItem;
-}
+const menuItem = (path: readonly string[]): FakeMenuItem => menuItemAt(electron.Menu, path);
 
 before(async () => {
   process.env[DATA_DIR_ENV] = dataDir;
   // The app insists on an Electron build of better-sqlite3; under Node the Node build stands in for it.
-  mkdirSync(join(appPath, 'build', 'native', 'electron'), { recursive: true });
-  copyFileSync(join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(appPath, 'build', 'native', 'electron', 'better_sqlite3.node'));
+  const binding = electronSqliteBindingPath({ isPackaged: false, appPath, resourcesPath: '' });
+  mkdirSync(dirname(binding), { recursive: true });
+  copyFileSync(join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), binding);
   electron.app.appPath = appPath;
+  electron.app.setPath('downloads', downloads);
   process.argv = [process.execPath, '.', '--enable-logging', folders.a];
   await import('../../../electron/app/main.js');
   electron.app.becomeReady();
@@ -93,6 +81,7 @@ describe('app main process (with a stand-in electron module)', () => {
     const window = windowFor(folders.a);
     assert.deepEqual(window.options.webPreferences, {
       preload: join(compiledApp, 'preload.js'),
+      devTools: true,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -168,14 +157,62 @@ describe('app main process (with a stand-in electron module)', () => {
     }
   });
 
-  it('denies every permission request and permission check', () => {
+  it("grants only clipboard-sanitized-write (the Copy buttons), only to our window's top-level page; denies everything else", () => {
     const session = electron.session.defaultSession;
+    const window = windowFor(folders.a).webContents;
     const answers: boolean[] = [];
+    session.permissionRequestHandler?.(window, 'clipboard-sanitized-write', (granted) => answers.push(granted), { isMainFrame: true, requestingUrl: INDEX_URL });
+    session.permissionRequestHandler?.(window, 'clipboard-sanitized-write', (granted) => answers.push(granted), { isMainFrame: false, requestingUrl: INDEX_URL });
+    assert.equal(session.permissionCheckHandler?.(window, 'clipboard-sanitized-write', 'app://inspector', { isMainFrame: true }), true);
+    assert.equal(session.permissionCheckHandler?.(window, 'clipboard-sanitized-write', 'https://example.com', { isMainFrame: true }), false);
     for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
-      session.permissionRequestHandler?.(windowFor(folders.a).webContents, permission, (granted) => answers.push(granted));
-      assert.equal(session.permissionCheckHandler?.(windowFor(folders.a).webContents, permission, 'app://inspector'), false);
+      session.permissionRequestHandler?.(window, permission, (granted) => answers.push(granted), { isMainFrame: true, requestingUrl: INDEX_URL });
+      assert.equal(session.permissionCheckHandler?.(window, permission, 'app://inspector', { isMainFrame: true }), false);
     }
-    assert.deepEqual(answers, [false, false, false, false, false]);
+    assert.deepEqual(answers, [true, false, false, false, false, false, false]);
+  });
+
+  it("a report the page downloads is saved only where the user chose outside every opened folder (the session's will-download)", () => {
+    const window = windowFor(folders.a);
+    const item = (): FakeDownloadItem => new FakeDownloadItem('blob:app://inspector/0f0e0d0c-0b0a-4909-8807-060504030201', 'report.md');
+    const inside = item();
+    electron.dialog.saveDialogAnswers.push(join(folders.a, 'report.md'));
+    electron.dialog.messageBoxSyncAnswers.push(1);
+    electron.session.defaultSession.emit('will-download', {}, inside, window.webContents, window.webContents.mainFrame);
+    assert.deepEqual([inside.cancelled, inside.savePath], [true, null]);
+    assert.match(String(electron.dialog.messageBoxesSync.at(-1)?.options.message), /cannot be saved inside a folder that is being inspected/);
+    const outside = item();
+    electron.dialog.saveDialogAnswers.push(join(downloads, 'report.md'));
+    electron.session.defaultSession.emit('will-download', {}, outside, window.webContents, window.webContents.mainFrame);
+    assert.deepEqual([outside.cancelled, outside.savePath], [false, join(downloads, 'report.md')]);
+    assert.equal(electron.dialog.saveDialogs.at(-1)?.options.defaultPath, join(downloads, 'report.md'));
+  });
+
+  it('a page that died or hangs is reported and reloaded on request, in the same window on the same index (nothing re-indexed)', async () => {
+    const window = windowFor(folders.a);
+    const index = indexPathFor(folders.a, dataDir);
+    const before = { inode: statSync(index).ino, loads: window.loadCount, windows: FakeBrowserWindow.getAllWindows().length, boxes: electron.dialog.messageBoxes.length };
+    window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    electron.dialog.messageBoxAnswers.push(0);
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await until('the page is reloaded', () => window.loadCount === before.loads + 1);
+    assert.equal(electron.dialog.messageBoxes.length, before.boxes + 1, 'a clean exit asks nothing');
+    assert.match(String(electron.dialog.messageBoxes.at(-1)?.message), new RegExp(`${basename(folders.a)} stopped \\(crashed, exit code 139\\)`));
+    assert.equal(window.loadedUrl, INDEX_URL);
+
+    electron.dialog.messageBoxAnswers.push(0, 1);
+    window.emit('unresponsive');
+    await until('the question is answered', () => electron.dialog.messageBoxes.length === before.boxes + 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(window.loadCount, before.loads + 1, 'Wait reloads nothing');
+    window.emit('unresponsive');
+    await until('the hung page is reloaded', () => window.loadCount === before.loads + 2);
+    assert.match(String(electron.dialog.messageBoxes.at(-1)?.message), /is not responding/);
+
+    const result = apiResultSchema(API.summary.response).parse(await electron.ipcMain.invoke('inspector:summary', topFrameEvent(window), {}));
+    assert.equal(result.ok && result.value.folder, folders.a);
+    assert.equal(statSync(index).ino, before.inode, 'the same index file');
+    assert.equal(FakeBrowserWindow.getAllWindows().length, before.windows);
   });
 
   it('puts the strict policy on session responses (replacing any other) and on app:// responses', async () => {

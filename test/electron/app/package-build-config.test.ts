@@ -1,15 +1,19 @@
 // The electron-builder configuration in package.json: valid by electron-builder's
 // own validation, and packaging everything the app loads at run time.
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { bundledDemoFolder } from '../../../electron/app/app-location';
-import { electronSqliteBindingPath } from '../../../electron/app/native-binding';
+import { builderOsKey, electronSqliteBindingPath } from '../../../electron/app/native-binding';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  name: string;
+  homepage: string;
+  author: { name: string; email: string };
   main: string;
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
@@ -21,14 +25,25 @@ const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf
     asarUnpack: string[];
     extraResources: { from: string; to: string }[];
     npmRebuild: boolean;
+    beforePack: string;
     directories: { buildResources: string; output: string };
     fileAssociations?: unknown;
-    linux: { target: string[]; icon: string };
-    mac: { target: string[]; icon: string };
-    win: { target: string[]; icon: string };
+    electronFuses: Record<string, boolean>;
+    linux: { target: string[]; icon: string; maintainer: string };
+    deb?: Record<string, unknown>;
+    mac: { target: string[]; icon: string; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string; notarize: boolean; identity?: unknown };
+    publish: null;
+    forceCodeSigning: boolean;
+    win: { target: string[]; icon: string; signtoolOptions: { signingHashAlgorithms: string[] } };
   };
 };
 const config = packageJson.build;
+/** A module of electron-builder's app-builder-lib, loaded after its index (its modules require each other in that order). */
+function builderLib(path: string): unknown {
+  const load = createRequire(join(repoRoot, 'node_modules', 'app-builder-lib', 'package.json'));
+  load('app-builder-lib');
+  return load(join(repoRoot, 'node_modules', 'app-builder-lib', 'out', ...path.split('/')));
+}
 
 /** electron-builder's glob subset used in `files`: `**`, `*`, `?`, `{a,b}`; matched against repo-relative POSIX paths. */
 function globToRegExp(glob: string): RegExp {
@@ -120,10 +135,10 @@ describe('electron-builder configuration (package.json "build")', () => {
     }
   });
 
-  it('scripts: start builds, builds the Electron binding and starts; dist packages; main is the compiled composition root', () => {
+  it('scripts: start builds, builds the Electron binding and starts; dist builds and packages; main is the compiled composition root', () => {
     assert.equal(packageJson.main, 'dist/electron/app/main.js');
     assert.equal(packageJson.scripts.start, 'npm run build && npm run rebuild:electron && electron .');
-    assert.equal(packageJson.scripts.dist, 'npm run build && npm run rebuild:electron && electron-builder');
+    assert.equal(packageJson.scripts.dist, 'npm run build && electron-builder', 'the beforePack hook builds the native module for each packed arch');
     assert.equal(packageJson.scripts['rebuild:electron'], 'node build/scripts/rebuild-native-for-electron.mjs');
     assert.ok(existsSync(join(repoRoot, 'build', 'scripts', 'rebuild-native-for-electron.mjs')));
   });
@@ -156,12 +171,20 @@ describe('electron-builder configuration (package.json "build")', () => {
     }
   });
 
-  it('keeps native modules out of app.asar and ships the Electron build of better-sqlite3 where the app looks for it', () => {
+  it("ships, for each packed platform and arch, the Electron build of better-sqlite3 made for it, where the app loads it; the demo folder too", () => {
     assert.deepEqual(config.asarUnpack, ['**/*.node']);
     assert.equal(config.npmRebuild, false, "electron-builder's rebuild would compile node_modules/better-sqlite3 in place, over the Node build the tests and the CLI use");
-    const native = config.extraResources.find((resource) => resource.from === 'build/native/electron/better_sqlite3.node');
+    const native = config.extraResources.find((resource) => resource.to === 'native/better_sqlite3.node');
     assert.ok(native);
     assert.equal(electronSqliteBindingPath({ isPackaged: true, appPath: '', resourcesPath: '/resources' }), join('/resources', native.to));
+    // electron-builder expands ${os} and ${arch} per pack (util/macroExpander.js, platformPackager.expandMacro);
+    // the source must be the file the hook builds for that target, and the one `npm start` loads on such a machine.
+    const { expandMacro } = builderLib('util/macroExpander.js') as { expandMacro(pattern: string, arch: string | null, appInfo: unknown, extra: Record<string, string>): string };
+    for (const [platform, os, arch] of [['darwin', 'mac', 'arm64'], ['darwin', 'mac', 'x64'], ['linux', 'linux', 'x64'], ['linux', 'linux', 'arm64'], ['win32', 'win', 'x64'], ['win32', 'win', 'arm64']] as const) {
+      const from = expandMacro(native.from, arch, {}, { os });
+      assert.equal(from, `build/native/electron/${os}-${arch}/better_sqlite3.node`);
+      assert.equal(electronSqliteBindingPath({ isPackaged: false, appPath: repoRoot, resourcesPath: '' }, platform, arch), join(repoRoot, from));
+    }
     assert.deepEqual(
       config.extraResources.find((resource) => resource.from === 'build/demo'),
       { from: 'build/demo', to: 'demo' },
@@ -169,5 +192,165 @@ describe('electron-builder configuration (package.json "build")', () => {
     assert.equal(bundledDemoFolder({ isPackaged: true, appPath: '', resourcesPath: '/resources' }), join('/resources', 'demo'));
     assert.ok(statSync(join(repoRoot, 'build', 'demo')).isDirectory());
     assert.equal(bundledDemoFolder({ isPackaged: false, appPath: repoRoot, resourcesPath: '' }), resolve(repoRoot, 'build', 'demo'));
+  });
+
+  it("builds the binding per packed arch in electron-builder's beforePack hook, with paths the app agrees on", async () => {
+    assert.equal(config.beforePack, './build/scripts/before-pack.mjs');
+    const hook = (await import(pathToFileURL(join(repoRoot, config.beforePack)).href)) as { default: unknown };
+    assert.equal(typeof hook.default, 'function');
+    // The universal pass has nothing to build (its x64 and arm64 packs went through the hook): it returns at once.
+    assert.equal(await (hook.default as (context: unknown) => Promise<unknown>)({ arch: 4, electronPlatformName: 'darwin' }), undefined);
+    const targets = (await import(pathToFileURL(join(repoRoot, 'build', 'scripts', 'native-targets.mjs')).href)) as {
+      BUILDER_ARCHES: string[];
+      packTarget(context: { arch: number; electronPlatformName: string }): { platform: string; arch: string } | null;
+      electronBindingFile(root: string, platform: string, arch: string): string;
+      builderOsKey(platform: string): string;
+    };
+    // The hook's context.arch is a value of builder-util's Arch enum.
+    const { Arch } = createRequire(join(repoRoot, 'node_modules', 'app-builder-lib', 'package.json'))('builder-util') as { Arch: Record<string, number | string> };
+    const archNames = Object.entries(Arch).filter(([, value]) => typeof value === 'number') as [string, number][];
+    assert.deepEqual(Object.fromEntries(archNames), Object.fromEntries(targets.BUILDER_ARCHES.map((name, value) => [name, value])));
+    for (const [name, value] of archNames) {
+      for (const platform of ['darwin', 'linux', 'win32']) {
+        assert.deepEqual(targets.packTarget({ arch: value, electronPlatformName: platform }), name === 'universal' ? null : { platform, arch: name });
+      }
+    }
+    assert.deepEqual(targets.packTarget({ arch: Arch.arm64 as number, electronPlatformName: 'mas' }), { platform: 'darwin', arch: 'arm64' });
+    assert.throws(() => targets.packTarget({ arch: 99, electronPlatformName: 'linux' }), /unknown electron-builder arch/);
+    assert.throws(() => targets.packTarget({ arch: Arch.x64 as number, electronPlatformName: 'freebsd' }), /no Electron build/);
+    for (const platform of ['darwin', 'linux', 'win32'] as const) {
+      assert.equal(targets.builderOsKey(platform), builderOsKey(platform));
+      for (const arch of ['x64', 'arm64', 'ia32']) {
+        assert.equal(targets.electronBindingFile(repoRoot, platform, arch), electronSqliteBindingPath({ isPackaged: false, appPath: repoRoot, resourcesPath: '' }, platform, arch));
+      }
+    }
+  });
+
+  it("packs no copy of better-sqlite3's Node build (node_modules/better-sqlite3/build), which the app never loads, through electron-builder's own node_modules filter", () => {
+    const { getNodeModuleFileMatcher } = builderLib('fileMatcher.js') as {
+      getNodeModuleFileMatcher(appDir: string, destination: string, expand: (pattern: string) => string, options: unknown, packager: unknown): { createFilter(): (file: string, stat: Stats) => boolean };
+    };
+    const keep = getNodeModuleFileMatcher(repoRoot, '/app', (pattern) => pattern, {}, { config, debugLogger: { isEnabled: false } }).createFilter();
+    const module = join(repoRoot, 'node_modules', 'better-sqlite3');
+    const kept = (path: string): boolean => keep(path, statSync(path));
+    const nodeBuild = join(module, 'build', 'Release', 'better_sqlite3.node');
+    assert.ok(existsSync(nodeBuild), 'the Node build is there to be left out');
+    assert.equal(kept(nodeBuild), false);
+    assert.equal(kept(join(module, 'build')), false);
+    for (const file of ['package.json', join('lib', 'index.js'), join('lib', 'database.js')]) assert.equal(kept(join(module, file)), true, file);
+    for (const dir of ['src', 'deps'].filter((name) => existsSync(join(module, name)))) assert.equal(kept(join(module, dir)), false, dir);
+  });
+
+  it('flips every Electron fuse explicitly, with ASAR integrity validation on (onlyLoadAppFromAsar alone guarantees nothing)', async () => {
+    assert.deepEqual(config.electronFuses, {
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // The fuse checks hashes electron-builder computes into the app (platformPackager.js, asar/integrity.js) unless this is set.
+    assert.equal((config as unknown as Record<string, unknown>).disableAsarIntegrity, undefined);
+    // electron-builder's own translation (platformPackager.js generateFuseConfig) into @electron/fuses' wire:
+    // every fuse of the V1 wire gets our value, so none is left at Electron's default.
+    const { PlatformPackager } = builderLib('platformPackager.js') as { PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<Record<string, unknown>> } } };
+    const wire = await PlatformPackager.prototype.generateFuseConfig.call(null, config.electronFuses);
+    const { FuseV1Options } = createRequire(join(repoRoot, 'node_modules', 'app-builder-lib', 'package.json'))('@electron/fuses') as { FuseV1Options: Record<string, number | string> };
+    const options = Object.entries(FuseV1Options).filter(([, value]) => typeof value === 'number') as [string, number][];
+    assert.equal(options.length, Object.keys(config.electronFuses).length, 'one setting per fuse of the wire');
+    for (const [name, position] of options) {
+      const setting = name.charAt(0).toLowerCase() + name.slice(1);
+      assert.equal(wire[position], config.electronFuses[setting as keyof typeof config.electronFuses], name);
+      assert.equal(typeof wire[position], 'boolean', `${name} is set`);
+    }
+  });
+
+  it("passes electron-builder's package metadata check and the deb target's homepage and maintainer rules (Debian wants an email)", async () => {
+    const file = join(repoRoot, 'package.json');
+    const { readPackageJson, checkMetadata } = builderLib('util/packageMetadata.js') as {
+      readPackageJson(file: string): Promise<Record<string, unknown>>;
+      checkMetadata(metadata: unknown, devMetadata: unknown, appFile: string, devFile: string): void;
+    };
+    const metadata = await readPackageJson(file);
+    checkMetadata(metadata, metadata, file, file);
+    assert.throws(() => checkMetadata({ ...metadata, version: ' ' }, { ...metadata, version: ' ' }, file, file), /Please specify 'version'/);
+
+    // FpmTarget.computeFpmMetaInfoOptions (targets/FpmTarget.js), run on our metadata and our linux + deb options.
+    const FpmTarget = (builderLib('targets/FpmTarget.js') as { default: { prototype: { computeFpmMetaInfoOptions(): Promise<{ maintainer: string; url: string; vendor: string }> } } }).default;
+    const { AppInfo } = builderLib('appInfo.js') as { AppInfo: { prototype: { computePackageUrl(): Promise<string | null> } } };
+    const debInfo = (meta: Record<string, unknown>, options: Record<string, unknown>): Promise<{ maintainer: string; url: string; vendor: string }> => {
+      const info = { metadata: meta, devMetadata: meta, repositoryInfo: Promise.resolve(null) };
+      const appInfo = { info, notNullDevMetadata: meta, linuxPackageName: packageJson.name, computePackageUrl: AppInfo.prototype.computePackageUrl };
+      return FpmTarget.prototype.computeFpmMetaInfoOptions.call({ packager: { appInfo, info }, options });
+    };
+    const deb = await debInfo(metadata, { ...config.linux, ...config.deb });
+    assert.equal(deb.url, packageJson.homepage);
+    assert.equal(deb.maintainer, config.linux.maintainer);
+    assert.match(deb.maintainer, /^[^<>]+ <[^<>@\s]+@[^<>@\s]+\.[a-z]+>$/, 'Debian Maintainer: "Name <email>"');
+    // The author alone would do too; and without a homepage or an email electron-builder stops.
+    assert.equal((await debInfo(metadata, {})).maintainer, `${packageJson.author.name} <${packageJson.author.email}>`);
+    await assert.rejects(debInfo({ ...metadata, homepage: undefined, author: { name: 'x' } }, {}), /homepage[\s\S]*author 'email'/);
+    // A placeholder domain (RFC 2606 .example), never a real host.
+    for (const address of [packageJson.homepage, packageJson.author.email, config.linux.maintainer]) assert.match(address, /\.example[/>]?$/);
+  });
+
+  it('signs and notarizes from the environment of a release machine and builds unsigned without it; the entitlements grant only JIT', () => {
+    assert.equal(config.mac.hardenedRuntime, true, 'notarization requires the hardened runtime');
+    assert.equal(config.mac.notarize, true);
+    assert.equal(config.forceCodeSigning, false, 'a machine without certificates still builds (unsigned) installers');
+    assert.equal(config.mac.identity, undefined, 'the identity comes from CSC_LINK or the keychain, never from the repository');
+    assert.deepEqual(config.win.signtoolOptions.signingHashAlgorithms, ['sha256']);
+    assert.doesNotMatch(JSON.stringify(packageJson), /password|cscLink|certificateFile|certificatePassword|APPLE_|apiKey/i, 'no secret, nor a path to one, in package.json');
+    for (const file of [config.mac.entitlements, config.mac.entitlementsInherit]) {
+      const plist = readFileSync(join(repoRoot, file), 'utf8');
+      assert.deepEqual([...plist.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((match) => match[1]), ['com.apple.security.cs.allow-jit'], file);
+      assert.equal([...plist.matchAll(/<key>/g)].length, 1, `${file} grants nothing else`);
+    }
+    // electron-builder's notarization step (mac/MacTargetHelper.js getNotarizeOptions) reads only the environment:
+    // nothing set means no notarization, half a set of credentials stops the build.
+    const { MacTargetHelper } = builderLib('mac/MacTargetHelper.js') as { MacTargetHelper: { getNotarizeOptions(appPath: string): Record<string, unknown> | undefined } };
+    const names = ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER', 'APPLE_KEYCHAIN', 'APPLE_KEYCHAIN_PROFILE'];
+    const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+    const withEnv = (values: Record<string, string>): Record<string, unknown> | undefined => {
+      for (const name of names) delete process.env[name];
+      Object.assign(process.env, values);
+      try {
+        return MacTargetHelper.getNotarizeOptions('/release/mac/Execution Inspector.app');
+      } finally {
+        for (const name of names) {
+          if (saved[name] === undefined) delete process.env[name];
+          else process.env[name] = saved[name];
+        }
+      }
+    };
+    assert.equal(withEnv({}), undefined);
+    assert.deepEqual(withEnv({ APPLE_ID: 'a@b.example', APPLE_APP_SPECIFIC_PASSWORD: 'x', APPLE_TEAM_ID: 'T' }), { tool: 'notarytool', appPath: '/release/mac/Execution Inspector.app', appleId: 'a@b.example', appleIdPassword: 'x', teamId: 'T' });
+    assert.equal(withEnv({ APPLE_API_KEY: '/k.p8', APPLE_API_KEY_ID: 'K', APPLE_API_ISSUER: 'I' })?.appleApiKeyId, 'K');
+    assert.throws(() => withEnv({ APPLE_ID: 'a@b.example' }), /APPLE_APP_SPECIFIC_PASSWORD/);
+  });
+
+  it('publishes nothing and ships no updater: publish is null for every platform and target, even with a GH_TOKEN in the environment', async () => {
+    assert.equal(config.publish, null);
+    assert.equal(packageJson.dependencies['electron-updater'], undefined);
+    const { getPublishConfigs } = builderLib('publish/PublishManager.js') as {
+      getPublishConfigs(packager: unknown, targetOptions: unknown, arch: unknown, errorIfCannot: boolean): Promise<unknown>;
+    };
+    const token = process.env.GH_TOKEN;
+    process.env.GH_TOKEN = 'would-publish-to-github';
+    try {
+      const sections = config as unknown as Record<string, Record<string, unknown> | undefined>;
+      for (const [platform, targets] of [['linux', ['AppImage', 'deb']], ['mac', ['dmg']], ['win', ['nsis']]] as const) {
+        for (const target of targets) {
+          const packager = { config, platformSpecificBuildOptions: sections[platform] ?? {}, info: {} };
+          assert.equal(await getPublishConfigs(packager, sections[target] ?? null, null, false), null, `${platform} ${target}`);
+        }
+      }
+    } finally {
+      if (token === undefined) delete process.env.GH_TOKEN;
+      else process.env.GH_TOKEN = token;
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CASCADE_OFFSET, DEFAULT_WINDOW_STATE, placeWindow, WindowStateStore } from '../../../electron/app/window-state';
@@ -12,6 +13,17 @@ describe('window state', () => {
     assert.deepEqual(store.load(), DEFAULT_WINDOW_STATE);
     store.save({ x: 100.4, y: 80, width: 1000, height: 700 }, true);
     assert.deepEqual(store.load(), { x: 100, y: 80, width: 1000, height: 700, maximized: true });
+  });
+
+  it('remembers nothing while it may not (its file would be inside an opened folder)', () => {
+    const file = join(tempFolder('window-state-guarded'), 'window-state.json');
+    let mayWrite = false;
+    const store = new WindowStateStore(file, () => mayWrite);
+    store.save({ x: 1, y: 2, width: 900, height: 600 }, false);
+    assert.equal(existsSync(file), false);
+    mayWrite = true;
+    store.save({ x: 1, y: 2, width: 900, height: 600 }, false);
+    assert.deepEqual(store.load(), { x: 1, y: 2, width: 900, height: 600, maximized: false });
   });
 
   it('cascades further windows and drops a position that is off every screen', () => {
