@@ -359,36 +359,75 @@ function findPayload(line: string, messageOffset: number): LinePayload | null {
   while (end > messageOffset && (line.charCodeAt(end - 1) === SPACE || line.charCodeAt(end - 1) === TAB || line.charCodeAt(end - 1) === 0x0d)) end--;
   if (line.charAt(end - 1) !== '}') return null;
   const open = line.indexOf('{', messageOffset);
-  if (open < 0 || open - messageOffset > MAX_TAG_LENGTH || !isTagRun(line.slice(messageOffset, open))) return null;
+  if (open < 0 || open - messageOffset > MAX_TAG_LENGTH || !isTagRun(line, messageOffset, open)) return null;
   const firstKey = line.charAt(skipSpaces(line, open + 1));
   if (firstKey !== '"' && firstKey !== "'") return null;
   return { offset: open, kind: payloadKind(line, open, end) };
 }
 
-/** Empty, or at most three words without quotes or braces, ending in whitespace or a separator. */
-function isTagRun(text: string): boolean {
-  if (text === '') return true;
-  if (/["'{}]/.test(text) || !/[\s|:=>-]$/.test(text)) return false;
-  const words = text.split(/[\s|]+/).filter((word) => word !== '' && word !== '-');
-  return words.length <= MAX_TAG_WORDS;
+/** Empty, or at most three words without quotes or braces, ending in whitespace or a separator (`|`, `:`, `=`, `>`, `-`). */
+function isTagRun(line: string, start: number, end: number): boolean {
+  if (start === end) return true;
+  const last = line.charCodeAt(end - 1);
+  if (last !== SPACE && last !== TAB && last !== 0x7c && last !== COLON && last !== 0x3d && last !== 0x3e && last !== 0x2d) return false;
+  let words = 0;
+  let inWord = false;
+  for (let position = start; position < end; position++) {
+    const code = line.charCodeAt(position);
+    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE || code === 0x7b || code === 0x7d) return false;
+    // Spaces and `|` separate words; a lone `-` between spaces (` - `) is a separator, not a word.
+    const separates = code === SPACE || code === TAB || code === 0x7c || (code === 0x2d && !inWord && isGap(line.charCodeAt(position + 1)));
+    if (separates) {
+      inWord = false;
+    } else if (!inWord) {
+      inWord = true;
+      words++;
+      if (words > MAX_TAG_WORDS) return false;
+    }
+  }
+  return true;
 }
 
-/** `python` when the payload shows syntax JSON lacks outside its strings; a single pass that skips string contents. */
+function isGap(code: number): boolean {
+  return code === SPACE || code === TAB || Number.isNaN(code);
+}
+
+/** `python` when the payload shows syntax JSON lacks outside its strings; a single pass that jumps over string contents. */
 function payloadKind(line: string, start: number, end: number): 'json' | 'python' {
   let position = start;
   while (position < end) {
-    const char = line.charAt(position);
-    if (char === "'") return 'python';
-    if (char === '"') {
-      position++;
-      while (position < end && line.charAt(position) !== '"') position += line.charAt(position) === '\\' ? 2 : 1;
-    } else if (char === '(' || ((char === 'T' || char === 'F' || char === 'N' || char === 'i' || char === 'n') && PYTHON_WORD.test(line.slice(position, position + 5)) && !isAlphanumeric(line.charCodeAt(position - 1)))) {
+    const code = line.charCodeAt(position);
+    if (code === DOUBLE_QUOTE) {
+      position = stringEnd(line, position + 1, end);
+    } else if (code === SINGLE_QUOTE || code === OPEN_PAREN) {
+      return 'python';
+    } else if (PYTHON_WORD_STARTS.has(code) && PYTHON_WORD.test(line.slice(position, position + 6)) && !isAlphanumeric(line.charCodeAt(position - 1))) {
       return 'python';
     }
     position++;
   }
   return 'json';
 }
+
+/** The index of the `"` closing a string whose content starts at `from` (or `end`), skipping escaped quotes. */
+function stringEnd(line: string, from: number, end: number): number {
+  let position = from;
+  for (;;) {
+    const quote = line.indexOf('"', position);
+    if (quote < 0 || quote >= end) return end;
+    let backslashes = 0;
+    while (line.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    position = quote + 1;
+  }
+}
+
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const OPEN_PAREN = 0x28;
+const BACKSLASH = 0x5c;
+/** First letters of True, False, None, inf, nan: only these are worth a closer look. */
+const PYTHON_WORD_STARTS: ReadonlySet<number> = new Set([0x54, 0x46, 0x4e, 0x69, 0x6e]);
 
 /** Python constants JSON spells differently (`null`, `true`, `false`) or not at all. */
 const PYTHON_WORD = /^(?:True|False|None|inf|nan)(?![A-Za-z0-9_])/;

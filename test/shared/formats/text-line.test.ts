@@ -158,7 +158,9 @@ describe('recognizeTextLine prefixes', () => {
     assert.deepEqual(recognizeTextLine('[TELEMETRY] {"it\'s": True}').payload, { offset: 12, kind: 'python' });
     assert.deepEqual(recognizeTextLine('x {"a": (1, 2)}').payload, { offset: 2, kind: 'python' });
     assert.deepEqual(recognizeTextLine('x {"a": null, "Trueish": "None"}').payload, { offset: 2, kind: 'json' });
-    for (const line of ['we got a bad value {"a": 1}', 'tag {"a": 1} trailing', 'empty {}', 'format {x}', 'say "hi" {"a": 1}', 'a {b} {"c": 1}']) {
+    assert.deepEqual(recognizeTextLine('a - b | c - {"x": 1}').payload, { offset: 12, kind: 'json' });
+    assert.deepEqual(recognizeTextLine('key=value payload= {"x": 1}').payload, { offset: 19, kind: 'json' });
+    for (const line of ['we got a bad value {"a": 1}', 'a b c d - {"x": 1}', 'tag {"a": 1} trailing', 'empty {}', 'format {x}', 'say "hi" {"a": 1}', 'a {b} {"c": 1}']) {
       assert.equal(recognizeTextLine(line).payload, null, line);
     }
   });
