@@ -60,6 +60,26 @@ export interface JsonObject {
 /** A parse that either gives a tree or says where and why it stopped; parsers never throw for bad input. */
 export type TreeParseResult = { readonly ok: true; readonly tree: JsonTree } | { readonly ok: false; readonly offset: number; readonly reason: string };
 
+/** What a tree parser throws internally for bad input; treeParse turns it into a failed TreeParseResult. */
+export class TreeSyntaxError extends Error {
+  constructor(
+    readonly offset: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Runs a parser that throws TreeSyntaxError on bad input, so callers get a result and never an exception for input. */
+export function treeParse(parse: () => JsonTree): TreeParseResult {
+  try {
+    return { ok: true, tree: parse() };
+  } catch (error) {
+    if (error instanceof TreeSyntaxError) return { ok: false, offset: error.offset, reason: error.message };
+    throw error;
+  }
+}
+
 /** Deeper than this, a value is hostile or broken: no producer nests anywhere near it (same bound as the ingest's JSON). */
 export const MAX_TREE_DEPTH = 200;
 

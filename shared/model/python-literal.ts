@@ -1,4 +1,4 @@
-import { JSON_NULL, MAX_TREE_DEPTH, jsonBool, jsonString, pythonFloatRepr, pythonNumberText, type JsonMember, type JsonNumber, type JsonTree, type TreeParseResult } from './json-tree';
+import { JSON_NULL, MAX_TREE_DEPTH, TreeSyntaxError, jsonBool, treeParse, jsonString, pythonFloatRepr, pythonNumberText, type JsonMember, type JsonNumber, type JsonTree, type TreeParseResult } from './json-tree';
 
 /** Longer payloads are refused unread: a log line's dict literal is a few hundred characters. */
 export const MAX_PYTHON_LITERAL_LENGTH = 1_048_576;
@@ -40,21 +40,7 @@ export function parsePythonLiteral(text: string, options: PythonLiteralOptions =
   const maxLength = options.maxLength ?? MAX_PYTHON_LITERAL_LENGTH;
   if (text.length - start > maxLength) return { ok: false, offset: start + maxLength, reason: `literal longer than ${maxLength} characters` };
   const parser = new PythonLiteralParser(text, start, options.maxDepth ?? MAX_TREE_DEPTH);
-  try {
-    return { ok: true, tree: parser.parseDocument() };
-  } catch (error) {
-    if (error instanceof LiteralSyntaxError) return { ok: false, offset: error.offset, reason: error.message };
-    throw error;
-  }
-}
-
-class LiteralSyntaxError extends Error {
-  constructor(
-    readonly offset: number,
-    reason: string,
-  ) {
-    super(reason);
-  }
+  return treeParse(() => parser.parseDocument());
 }
 
 const BACKSLASH = 0x5c;
@@ -367,7 +353,7 @@ class PythonLiteralParser {
   }
 
   private fail(reason: string, offset: number = this.position): never {
-    throw new LiteralSyntaxError(offset, reason);
+    throw new TreeSyntaxError(offset, reason);
   }
 }
 
@@ -396,6 +382,6 @@ function jsonKey(key: JsonTree, offset: number): string {
     case 'null':
       return 'null';
     default:
-      throw new LiteralSyntaxError(offset, `a dict key that is a ${key.kind === 'array' ? 'tuple' : 'dict'} has no JSON form`);
+      throw new TreeSyntaxError(offset, `a dict key that is a ${key.kind === 'array' ? 'tuple' : 'dict'} has no JSON form`);
   }
 }
