@@ -100,8 +100,7 @@ export function recognizeTextLine(line: string): TextLineInfo {
           return finish(line, position, timestamp, level, levelText, logger);
         }
       } else if (level !== null && logger === null && isLowerName(line, position)) {
-        // `LEVEL name: message` (e.g. `%(asctime)s [%(levelname)s] %(name)s: %(message)s`): a lower-case
-        // dotted name right before `: `, as __name__ loggers are; a capitalized word is the message.
+        // `LEVEL name: message` (e.g. `%(asctime)s [%(levelname)s] %(name)s: %(message)s`), see isLowerName.
         const nameEnd = nameEndAt(line, position);
         logger = line.slice(position, nameEnd);
         position = skipSpaces(line, nameEnd + 1);
@@ -188,17 +187,23 @@ function isAlphanumeric(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-/** True when a lower-case logger name (letters, digits, `_`, `.`, `-`; a letter first) followed by `: ` starts at `position`. */
+/**
+ * True when a logger name followed by `: ` starts at `position`: lower case, and
+ * dotted, with an underscore, or `root` (`svc.worker`, `__main__`), as Python's
+ * `__name__` loggers are; `connection: refused` stays message text.
+ */
 function isLowerName(line: string, position: number): boolean {
   const first = line.charCodeAt(position);
   if (!(first >= 0x61 && first <= 0x7a) && first !== 0x5f) return false;
   const end = nameEndAt(line, position);
   if (line.charCodeAt(end) !== COLON || line.charCodeAt(end + 1) !== SPACE) return false;
+  let marked = end - position === 4 && line.startsWith('root', position);
   for (let index = position; index < end; index++) {
     const code = line.charCodeAt(index);
     if (code >= 0x41 && code <= 0x5a) return false;
+    if (code === 0x2e || code === 0x5f) marked = true;
   }
-  return true;
+  return marked;
 }
 
 /** Where a logger name (letters, digits, `_`, `.`, `-`) starting at `position` ends. */

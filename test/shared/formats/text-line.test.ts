@@ -144,6 +144,13 @@ describe('recognizeTextLine prefixes', () => {
     assert.deepEqual(pick(recognizeTextLine('INFO:     127.0.0.1:5000 - "GET / HTTP/1.1" 200')), { level: 'info', logger: null, message: '127.0.0.1:5000 - "GET / HTTP/1.1" 200' });
   });
 
+  it('takes a dotted or underscored lower-case name before ": " after the level as the logger, not a plain word', () => {
+    assert.deepEqual(pick(recognizeTextLine('2026-12-03T07:55:34Z [ERROR] app.db: connection refused')), { level: 'error', logger: 'app.db', message: 'connection refused' });
+    assert.deepEqual(pick(recognizeTextLine('[WARNING] __main__: retrying')), { level: 'warning', logger: '__main__', message: 'retrying' });
+    assert.deepEqual(pick(recognizeTextLine('[ERROR] connection: refused')), { level: 'error', logger: null, message: 'connection: refused' });
+    assert.deepEqual(pick(recognizeTextLine('[ERROR] Db.pool: exhausted')), { level: 'error', logger: null, message: 'Db.pool: exhausted' });
+  });
+
   it('leaves lines without a recognizable prefix whole', () => {
     for (const line of ['plain output', '  indented', 'Error: capitalized is prose', 'INFORMATIONAL text', '2026-13-03 07:55:34 not a date', '2026-02-30T00:00:00Z impossible day', 'Dec 32 07:55:34 bad day', '']) {
       const info = recognizeTextLine(line);
