@@ -60,6 +60,26 @@ export interface JsonObject {
 /** A parse that either gives a tree or says where and why it stopped; parsers never throw for bad input. */
 export type TreeParseResult = { readonly ok: true; readonly tree: JsonTree } | { readonly ok: false; readonly offset: number; readonly reason: string };
 
+/** What a tree parser throws internally for bad input; treeParse turns it into a failed TreeParseResult. */
+export class TreeSyntaxError extends Error {
+  constructor(
+    readonly offset: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Runs a parser that throws TreeSyntaxError on bad input, so callers get a result and never an exception for input. */
+export function treeParse(parse: () => JsonTree): TreeParseResult {
+  try {
+    return { ok: true, tree: parse() };
+  } catch (error) {
+    if (error instanceof TreeSyntaxError) return { ok: false, offset: error.offset, reason: error.message };
+    throw error;
+  }
+}
+
 /** Deeper than this, a value is hostile or broken: no producer nests anywhere near it (same bound as the ingest's JSON). */
 export const MAX_TREE_DEPTH = 200;
 
@@ -113,20 +133,19 @@ export function treeMember(tree: JsonTree, key: string): JsonTree | undefined {
 
 /**
  * How Python prints a float (`float.__repr__`, which json.dumps uses): the
- * shortest digits that round-trip (the same digits as JS's toExponential()),
- * positional with a `.0` for decimal exponents -4..15, otherwise `d.ddde±XX`
- * with at least two exponent digits; non-finite values as json.dumps writes them.
+ * shortest digits that round-trip, the closest to the value when several do
+ * (the digits of JS's Number#toString, which the ECMAScript spec pins down
+ * exactly so), positional with a `.0` for decimal exponents -4..15, otherwise
+ * `d.ddde±XX` with at least two exponent digits; non-finite values as
+ * json.dumps writes them.
  */
 export function pythonFloatRepr(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return 'Infinity';
   if (value === -Infinity) return '-Infinity';
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const { digits, exponent } = shortestDigits(Math.abs(value));
   const sign = value < 0 ? '-' : '';
-  const exponential = Math.abs(value).toExponential();
-  const mark = exponential.indexOf('e');
-  const digits = exponential.slice(0, mark).replace('.', '');
-  const exponent = Number(exponential.slice(mark + 1));
   if (exponent < -4 || exponent >= 16) {
     const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
     const magnitude = String(Math.abs(exponent)).padStart(2, '0');
@@ -136,6 +155,22 @@ export function pythonFloatRepr(value: number): string {
   const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
   const fraction = digits.slice(exponent + 1);
   return `${sign}${whole}.${fraction === '' ? '0' : fraction}`;
+}
+
+/** The significant digits of a positive finite number (no leading or trailing zeros) and the decimal exponent of the first. */
+function shortestDigits(magnitude: number): { readonly digits: string; readonly exponent: number } {
+  // String() writes `123.456`, `0.000123`, `1e+21` or `1.5e-7`.
+  const text = String(magnitude);
+  const mark = text.indexOf('e');
+  const mantissa = mark < 0 ? text : text.slice(0, mark);
+  const point = mantissa.indexOf('.');
+  const whole = point < 0 ? mantissa : mantissa.slice(0, point);
+  const all = point < 0 ? whole : whole + mantissa.slice(point + 1);
+  let first = 0;
+  while (all.charCodeAt(first) === 0x30) first++;
+  let last = all.length;
+  while (last > first + 1 && all.charCodeAt(last - 1) === 0x30) last--;
+  return { digits: all.slice(first, last), exponent: whole.length - 1 - first + (mark < 0 ? 0 : Number(text.slice(mark + 1))) };
 }
 
 /**

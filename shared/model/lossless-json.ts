@@ -1,7 +1,9 @@
-import { JSON_NULL, MAX_TREE_DEPTH, jsonBool, jsonString, type JsonMember, type JsonNumber, type JsonTree, type TreeParseResult } from './json-tree';
+import { JSON_NULL, MAX_TREE_DEPTH, TreeSyntaxError, jsonBool, jsonString, treeParse, type JsonMember, type JsonNumber, type JsonTree, type TreeParseResult } from './json-tree';
 
 /** Options of parseLosslessJson. */
 export interface LosslessJsonOptions {
+  /** Where the JSON starts in `text` (e.g. a log line's payload offset); it runs to the end. Error offsets stay relative to `text`. */
+  readonly start?: number;
   /** Containers nested deeper than this are refused (default MAX_TREE_DEPTH). */
   readonly maxDepth?: number;
 }
@@ -16,23 +18,8 @@ export interface LosslessJsonOptions {
  * offset (UTF-16 index into `text`) and the reason.
  */
 export function parseLosslessJson(text: string, options: LosslessJsonOptions = {}): TreeParseResult {
-  const parser = new LosslessJsonParser(text, options.maxDepth ?? MAX_TREE_DEPTH);
-  try {
-    const tree = parser.parseDocument();
-    return { ok: true, tree };
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) return { ok: false, offset: error.offset, reason: error.message };
-    throw error;
-  }
-}
-
-class JsonSyntaxError extends Error {
-  constructor(
-    readonly offset: number,
-    reason: string,
-  ) {
-    super(reason);
-  }
+  const parser = new LosslessJsonParser(text, options.start ?? 0, options.maxDepth ?? MAX_TREE_DEPTH);
+  return treeParse(() => parser.parseDocument());
 }
 
 const QUOTE = 0x22;
@@ -54,12 +41,15 @@ const UPPER_E = 0x45;
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 class LosslessJsonParser {
-  private position = 0;
+  private position: number;
 
   constructor(
     private readonly text: string,
+    start: number,
     private readonly maxDepth: number,
-  ) {}
+  ) {
+    this.position = start;
+  }
 
   parseDocument(): JsonTree {
     this.skipWhitespace();
@@ -232,6 +222,6 @@ class LosslessJsonParser {
   }
 
   private fail(reason: string, offset: number = this.position): never {
-    throw new JsonSyntaxError(offset, reason);
+    throw new TreeSyntaxError(offset, reason);
   }
 }

@@ -5,25 +5,38 @@ import { pythonNumberText, type JsonMember, type JsonTree } from './json-tree';
 export interface PythonJsonDumpsOptions {
   /** json.dumps(..., sort_keys=True): keys in code point order, as Python sorts str. */
   readonly sortKeys?: boolean;
+  /** json.dumps(..., indent=n): one item per line, n spaces per level (as json.dump(..., indent=2) writes files). */
+  readonly indent?: number;
+  /** json.dumps(..., separators=(item, key)); default `", "` / `": "`, or `","` / `": "` with indent, as Python picks. */
+  readonly separators?: readonly [string, string];
 }
 
 /**
- * The exact text of Python's `json.dumps(x)` (or `json.dumps(x, sort_keys=True)`)
- * for the value a tree holds, so a hash a Python producer computed can be
- * recomputed byte for byte: separators `", "` and `": "`, ensure_ascii (every
- * character outside printable ASCII as `\uXXXX` lowercase hex, astral ones as a
- * surrogate pair, DEL too), numbers as Python writes the value read back (see
- * pythonNumberText: the file's own lexeme for anything json.dump wrote),
- * `NaN` / `Infinity` bare. A repeated key counts once with its last value, as
- * in the dict json.loads builds; without sortKeys it stays at its first position.
+ * The exact text of Python's `json.dumps(x, …)` for the value a tree holds, so
+ * a hash a Python producer computed can be recomputed byte for byte: default
+ * separators `", "` and `": "`, ensure_ascii (every character outside printable
+ * ASCII as `\uXXXX` lowercase hex, astral ones as a surrogate pair, DEL too),
+ * numbers as Python writes the value read back (see pythonNumberText: the
+ * file's own lexeme for anything json.dump wrote), `NaN` / `Infinity` bare. A
+ * repeated key counts once with its last value, as in the dict json.loads
+ * builds; without sortKeys it stays at its first position.
  */
 export function pythonJsonDumps(tree: JsonTree, options: PythonJsonDumpsOptions = {}): string {
+  const indent = options.indent === undefined ? null : ' '.repeat(options.indent);
+  const [item, key] = options.separators ?? [indent === null ? ', ' : ',', ': '];
   const parts: string[] = [];
-  write(tree, options.sortKeys === true, parts);
+  write(tree, { sortKeys: options.sortKeys === true, indent, item, key }, 0, parts);
   return parts.join('');
 }
 
-function write(tree: JsonTree, sortKeys: boolean, parts: string[]): void {
+interface Layout {
+  readonly sortKeys: boolean;
+  readonly indent: string | null;
+  readonly item: string;
+  readonly key: string;
+}
+
+function write(tree: JsonTree, layout: Layout, level: number, parts: string[]): void {
   switch (tree.kind) {
     case 'null':
       parts.push('null');
@@ -38,29 +51,46 @@ function write(tree: JsonTree, sortKeys: boolean, parts: string[]): void {
       parts.push(pythonJsonString(tree.value));
       return;
     case 'array': {
-      parts.push('[');
+      if (tree.items.length === 0) {
+        parts.push('[]');
+        return;
+      }
+      const [open, separator, close] = frame(layout, level);
+      parts.push('[', open);
       tree.items.forEach((item, index) => {
-        if (index > 0) parts.push(', ');
-        write(item, sortKeys, parts);
+        if (index > 0) parts.push(separator);
+        write(item, layout, level + 1, parts);
       });
-      parts.push(']');
+      parts.push(close, ']');
       return;
     }
     case 'object': {
       const members = dictMembers(tree.members);
-      if (sortKeys) members.sort((a, b) => compareCodePoints(a.key, b.key));
-      parts.push('{');
+      if (members.length === 0) {
+        parts.push('{}');
+        return;
+      }
+      if (layout.sortKeys) members.sort((a, b) => compareCodePoints(a.key, b.key));
+      const [open, separator, close] = frame(layout, level);
+      parts.push('{', open);
       members.forEach((member, index) => {
-        if (index > 0) parts.push(', ');
-        parts.push(pythonJsonString(member.key), ': ');
-        write(member.value, sortKeys, parts);
+        if (index > 0) parts.push(separator);
+        parts.push(pythonJsonString(member.key), layout.key);
+        write(member.value, layout, level + 1, parts);
       });
-      parts.push('}');
+      parts.push(close, '}');
       return;
     }
     default:
       assertNever(tree, 'tree node');
   }
+}
+
+/** What follows the opening bracket, what separates items, and what precedes the closing one, at a nesting level. */
+function frame(layout: Layout, level: number): readonly [string, string, string] {
+  if (layout.indent === null) return ['', layout.item, ''];
+  const inner = `\n${layout.indent.repeat(level + 1)}`;
+  return [inner, layout.item + inner, `\n${layout.indent.repeat(level)}`];
 }
 
 /** The members a Python dict would hold: first position, last value of each key. */

@@ -88,6 +88,12 @@ describe('parseLosslessJson', () => {
     });
   }
 
+  it('parses from a start offset to the end, with offsets relative to the whole text', () => {
+    const line = '[TELEMETRY] {"a": 1.0}';
+    assert.deepEqual(parseLosslessJson(line, { start: 12 }), { ok: true, tree: tree('{"a": 1.0}') });
+    assert.deepEqual(parseLosslessJson('[TELEMETRY] {"a": }', { start: 12 }), { ok: false, offset: 18, reason: 'expected a value' });
+  });
+
   it('refuses nesting beyond the bound instead of overflowing the stack', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     assert.deepEqual(failure(deep), { ok: false, offset: MAX_TREE_DEPTH, reason: `nested deeper than ${MAX_TREE_DEPTH}` });

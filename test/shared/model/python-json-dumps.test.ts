@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { jsonInt, jsonObject, jsonString, JSON_NULL, type JsonTree } from '../../../shared/model/json-tree';
 import { parseLosslessJson } from '../../../shared/model/lossless-json';
 import { compareCodePoints, pythonJsonDumps, pythonJsonString } from '../../../shared/model/python-json-dumps';
 import { loadPythonVectors } from '../../fixtures/python-json/python-vectors';
+import { PRODUCER_SAMPLES } from '../../support/producer-samples';
 
 const vectors = loadPythonVectors();
 
@@ -28,7 +31,39 @@ describe('pythonJsonDumps on known answers from Python', () => {
       assert.equal(sorted, vector.sort_keys);
       assert.equal(createHash('sha256').update(sorted, 'utf8').digest('hex'), vector.sha256);
     });
+
+    it(`writes "${vector.name}" back exactly as json.dumps(indent=2) wrote it`, () => {
+      assert.equal(pythonJsonDumps(tree(vector.input), { indent: 2 }), vector.input);
+    });
   }
+});
+
+describe('pythonJsonDumps on the real producer files', () => {
+  function samples(folder: string, extension: string): string[] {
+    const dir = join(PRODUCER_SAMPLES, folder);
+    return readdirSync(dir)
+      .filter((name) => name.endsWith(extension))
+      .map((name) => join(dir, name));
+  }
+
+  it("rewrites hearth's records and ChainBridge's BER document byte for byte (json.dump indent=2)", () => {
+    const files = [...samples('executions', '.json'), join(PRODUCER_SAMPLES, 'ber_telemetry.json')];
+    assert.equal(files.length, 4);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      assert.equal(pythonJsonDumps(tree(text), { indent: 2 }), text, file);
+    }
+  });
+
+  it("rewrites every line of ChainBridge's log_file and stdout, and Buddy's compact streams, byte for byte", () => {
+    const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+    const benson = lines(join(PRODUCER_SAMPLES, 'logs', 'benson_telemetry.jsonl'));
+    const stdout = lines(join(PRODUCER_SAMPLES, 'logs', 'benson_stdout.log')).map((line) => line.slice('[TELEMETRY] '.length));
+    const streams = samples(join('outputs', 'execution_streams'), '.jsonl').flatMap(lines);
+    assert.ok(benson.length > 30 && stdout.length > 30 && streams.length > 5);
+    for (const line of [...benson, ...stdout]) assert.equal(pythonJsonDumps(tree(line)), line);
+    for (const line of streams) assert.equal(pythonJsonDumps(tree(line), { separators: [',', ':'] }), line);
+  });
 });
 
 describe('pythonJsonDumps details', () => {
