@@ -6,7 +6,7 @@ import type { sourceDigestSchema, verificationSchema } from '../../shared/api/vi
 import type { ChainVerdict } from '../../shared/model/inspection';
 import { isInsideFolder } from '../index/index-location';
 import type { RecordAssembly } from './assemble-execution';
-import type { StoredSource } from './execution-facts';
+import type { StoredSource } from '../index/queries/execution-facts';
 import { compareExecutionHash, executionHashOrNull, hashText, type ExecutionHashFields } from './hash-chain';
 
 /** The hash-chain verdict of one record execution, as the API answers verifyExecution. */
