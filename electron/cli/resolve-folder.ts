@@ -1,5 +1,6 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { demoFolder } from '../api/demo-folder';
 import { defaultDataDir, indexPathFor, isInsideFolder } from '../index/index-location';
 import { UsageError } from './usage-error';
 
@@ -7,11 +8,6 @@ import { UsageError } from './usage-error';
 export interface FolderTarget {
   readonly folder: string;
   readonly dbPath: string;
-}
-
-/** The bundled demo folder, opened when no folder is given. */
-export function demoFolder(): string {
-  return resolve(__dirname, '..', '..', '..', 'build', 'demo');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { IndexWriter, type Renormalize } from '../index/index-writer';
 import { openIndex, type IndexOpenOptions } from '../index/open-index';
-import { ExecutionProblems } from '../inspect/execution-problems';
+import { ExecutionProblems } from './execution-problems';
 import { eventLabel } from './event-label';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
 import { PendingDirectories } from './pending-directories';

@@ -7,7 +7,7 @@ import type { ChainVerdict, RollbackScaffold, SecurityDiff, SideEffectReport, Te
 import type { RollbackHintFact, SideEffectFact, SnapshotFact } from '../../shared/model/normalized-event';
 import type { RecordOrigin } from '../../shared/formats/record-step-body';
 import type { ExecutionFacts, FoundExecution, StoredSideEffect, StoredSnapshot, StoredStepEvent } from '../index/queries/execution-facts';
-import { verifyChain } from './hash-chain';
+import { verifyChain } from '../integrity/hash-chain';
 import { rollbackScaffold, scaffoldHash } from './rollback-scaffold';
 import { securityDiff } from './security-diff';
 import { sideEffectReport } from './side-effect-report';

@@ -7,7 +7,7 @@ import type { ChainVerdict } from '../../shared/model/inspection';
 import { isInsideFolder } from '../index/index-location';
 import type { RecordAssembly } from './assemble-execution';
 import type { StoredSource } from '../index/queries/execution-facts';
-import { compareExecutionHash, executionHashOrNull, hashText, type ExecutionHashFields } from './hash-chain';
+import { compareExecutionHash, executionHashOrNull, hashText, type ExecutionHashFields } from '../integrity/hash-chain';
 
 /** The hash-chain verdict of one record execution, as the API answers verifyExecution. */
 export type Verification = z.infer<typeof verificationSchema>;

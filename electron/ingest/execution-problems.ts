@@ -4,7 +4,7 @@ import type { ExecutionChecker } from '../index/index-writer';
 import type { ChainVerdict } from '../../shared/model/inspection';
 import { ExecutionProblemRows, type ExecutionFinding, type StepEventRef } from '../index/queries/execution-problem-rows';
 import { StepBodies } from '../index/queries/step-bodies';
-import { compareExecutionHash, verifyChain, type ExecutionHashFields } from './hash-chain';
+import { compareExecutionHash, verifyChain, type ExecutionHashFields } from '../integrity/hash-chain';
 
 /**
  * Recomputes the problems that only show across events of one execution
