@@ -4,7 +4,7 @@ import type { NormalizedEvent, SideEffectFact } from '../../shared/model/normali
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
 import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { packRawBlocks } from './raw-blocks';
-import type { SourceRow } from './source-row';
+import { originalPath, type SourceRow } from './source-row';
 import { prepareWriterStatements, type WriterStatements } from './writer-statements';
 
 /** One event ready to be stored: where it came from and what it means. */
@@ -404,11 +404,6 @@ export class IndexWriter {
     const after = this.mergeExecution(row.family, row.key, delta);
     if (this.executionProblems.needsCheck(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
   }
-}
-
-/** The path a source had before it was marked moving or gone. */
-export function originalPath(path: string): string {
-  return path.replace(/ \((?:moving|gone) #\d+\)$/, '');
 }
 
 function toFlag(value: boolean | null): number | null {

@@ -4,7 +4,7 @@ import type { checkpointSchema, cycleSchema } from '../../../shared/api/views';
 import type { ExecutionFamily } from '../../../shared/model/family';
 import type { RecordOrigin } from '../../../shared/formats/record-step-body';
 import type { RollbackHintFact, SideEffectFact, SnapshotFact } from '../../../shared/model/normalized-event';
-import { originalPath } from '../index-writer';
+import { originalPath } from '../source-row';
 import { EVENT_COLUMNS, EVENT_TABLES, toEventRow, type EventRow, type StoredEvent } from './list-events';
 import { EXECUTION_COLUMNS, toExecutionRow, type ExecutionRow, type StoredExecution } from './list-executions';
 import { rawTextSql } from '../raw-blocks';
