@@ -1,8 +1,9 @@
 import type { ExecutionDelta } from './execution-delta';
 import { insertSql, type InsertRow } from './named-insert';
 
-/** The executions columns a batch's delta fills, in table order. */
-const DELTA_COLUMNS = [
+/** The executions columns a batch's delta fills, in table order; exported for the plain insert. */
+
+export const DELTA_COLUMNS = [
   'family', 'key', 'event_count', 'failure_count', 'problem_count', 'first_ts', 'last_ts', 'status', 'outcome', 'status_rank',
   'status_ts', 'status_event_id', 'label', 'actor', 'product', 'plan_id', 'live_mode', 'open_count', 'close_count',
 ] as const;
@@ -47,13 +48,11 @@ const MERGE: Readonly<Record<Exclude<(typeof DELTA_COLUMNS)[number], 'family' | 
   close_count: 'close_count + excluded.close_count',
 };
 
-/** A new execution's row: most executions are new when first seen, and a plain insert skips the upsert's conflict handling. */
-export const INSERT_EXECUTION_SQL = insertSql('executions', DELTA_COLUMNS);
-
 /** Adds a delta to an execution, creating it when missing; returns the counts of MergedExecution. */
 export const MERGE_EXECUTION_SQL = insertSql(
   'executions',
   DELTA_COLUMNS,
+  true,
   `ON CONFLICT (family, key) DO UPDATE SET ${Object.entries(MERGE).map(([column, merge]) => `${column} = ${merge}`).join(', ')}
    RETURNING id, open_count, close_count, exec_problems`,
 );

@@ -3,6 +3,8 @@ import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
 import type { NormalizedEvent, SideEffectFact } from '../../shared/model/normalized-event';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
 import { executionDeltaRow, type MergedExecution } from './execution-merge';
+import { FullTextTakeback } from './full-text-takeback';
+import type { Renormalize } from './renormalize';
 import { packRawBlocks } from './raw-blocks';
 import { originalPath, type SourceRow } from './source-row';
 import { prepareWriterStatements, type WriterStatements } from './writer-statements';
@@ -58,15 +60,6 @@ export interface ExecutionChecker {
 }
 
 /**
- * Re-derives an event from its stored raw text, for recomputing executions after a
- * file is re-read and for taking back the full text it was indexed with.
- */
-export type Renormalize = (raw: string, sourcePath: string) => { event: NormalizedEvent; label: string | null; searchText: string } | null;
-
-/** Events read back at a time when a source's full-text rows are taken back. */
-const FTS_DELETE_CHUNK = 2_000;
-
-/**
  * The index's single writer. Every batch is one transaction holding the events,
  * everything derived from them and the source offsets, so a crash between
  * batches loses nothing and duplicates nothing.
@@ -76,6 +69,7 @@ export class IndexWriter {
   private readonly statements: WriterStatements;
   private readonly commitTransaction;
   private readonly executionProblems: ExecutionChecker;
+  private readonly fullText: FullTextTakeback;
 
   constructor(
     private readonly db: Database.Database,
@@ -83,6 +77,7 @@ export class IndexWriter {
     makeChecker: (db: Database.Database) => ExecutionChecker,
   ) {
     this.statements = prepareWriterStatements(db);
+    this.fullText = new FullTextTakeback(db, renormalize);
     this.executionProblems = makeChecker(db);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }
@@ -179,34 +174,13 @@ export class IndexWriter {
       for (const row of s.familyCountsOfSource.all(id) as { family: string; n: number }[]) {
         s.addFamilyCount.run(row.family, -row.n);
       }
-      this.deleteFullText(id);
+      this.fullText.takeBack(id);
       for (const statement of s.deleteDerivedOfSource) statement.run(id);
       s.deleteEventsOfSource.run(id);
       s.resetSourceRow.run({ id, updated_ms: Date.now() });
       this.carries.delete(id);
       for (const executionId of affected) this.recomputeExecution(executionId);
     })();
-  }
-
-  /**
-   * Takes back a source's full-text rows: a contentless table needs the text each
-   * row was indexed with, derived again from the raw line. The highest event id is
-   * kept first, so no id is given out twice, even for a row that could not be taken back.
-   */
-  private deleteFullText(sourceId: number): void {
-    const s = this.statements;
-    s.keepEventIdHigh.run();
-    // Paged in the order of events_source (source_id, line, then the rowid), so that no page sorts.
-    for (let line = -1, id = 0; ;) {
-      const rows = s.eventTextsOfSource.all(sourceId, line, id, FTS_DELETE_CHUNK) as { id: number; line: number; raw: string; path: string }[];
-      for (const row of rows) {
-        const again = this.renormalize(row.raw, row.path);
-        if (again !== null) s.ftsDelete.run(row.id, again.searchText);
-      }
-      const last = rows[rows.length - 1];
-      if (last === undefined || rows.length < FTS_DELETE_CHUNK) return;
-      ({ line, id } = last);
-    }
   }
 
   private applyBatch(batch: IngestBatch): void {
@@ -249,11 +223,8 @@ export class IndexWriter {
         raw_block: blockIds[raw.block] ?? null, raw_at: raw.at, raw_len: raw.length,
       });
       s.insertFts.run(eventId, pending.searchText);
-      for (const problems of [event.problems, p.extraProblems]) {
-        for (const problem of problems) {
-          s.insertProblem.run({ source_id: pending.sourceId, line: pending.line, code: problem.code, message: problem.message, execution_id: executionId, event_id: eventId, origin: 'line', transient: 0 });
-        }
-      }
+      for (const problem of event.problems) this.insertLineProblem(pending, problem, executionId, eventId);
+      for (const problem of p.extraProblems) this.insertLineProblem(pending, problem, executionId, eventId);
       if (executionId !== null) this.insertDerived(pending, executionId, eventId);
       else this.insertPlan(pending, eventId);
       const counts = perSource.get(pending.sourceId) ?? { events: 0, family: event.family };
@@ -373,6 +344,12 @@ export class IndexWriter {
         plan_id: planId, event_id: eventId, source_id: pending.sourceId, position, step_index: hint.stepIndex, description: hint.description,
         actions: JSON.stringify(hint.actions), risks: JSON.stringify(hint.risks),
       });
+    });
+  }
+
+  private insertLineProblem(pending: PendingEvent, problem: LineProblem, executionId: number | null, eventId: number): void {
+    this.statements.insertProblem.run({
+      source_id: pending.sourceId, line: pending.line, code: problem.code, message: problem.message, execution_id: executionId, event_id: eventId, origin: 'line', transient: 0,
     });
   }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { INSERT_EXECUTION_SQL, MERGE_EXECUTION_SQL, RESET_EXECUTION_SQL } from './execution-merge';
+import { DELTA_COLUMNS, MERGE_EXECUTION_SQL, RESET_EXECUTION_SQL } from './execution-merge';
 import { prepareInsert } from './named-insert';
 import { rawTextSql } from './raw-blocks';
 
@@ -29,7 +29,8 @@ export function prepareWriterStatements(db: Database.Database) {
     liveDirs: prepare(db, "SELECT DISTINCT dir FROM sources WHERE state != 'gone'"),
     sourceCarry: prepare(db, 'SELECT carry FROM sources WHERE id = ?'),
     insertSource: prepareInsert(db, 'sources', ['path', 'dir', 'kind', 'state', 'reason', 'identity', 'size', 'mtime_ms', 'head_hash', 'head_len', 'updated_ms']),
-    updateSource: prepare(db, 
+    updateSource: prepare(
+      db,
       `UPDATE sources SET kind = @kind, state = @state, reason = @reason, identity = @identity, size = @size,
        mtime_ms = @mtime_ms, head_hash = @head_hash, head_len = @head_len, updated_ms = @updated_ms WHERE id = @id`,
     ),
@@ -37,12 +38,14 @@ export function prepareWriterStatements(db: Database.Database) {
     markGone: prepare(db, "UPDATE sources SET state = 'gone', path = @path, updated_ms = @updated_ms WHERE id = @id"),
     dropTransient: prepare(db, 'DELETE FROM problems WHERE source_id = ? AND transient = 1'),
     hasTransient: prepare(db, 'SELECT 1 FROM problems WHERE source_id = ? AND transient = 1 LIMIT 1'),
-    updateProgress: prepare(db, 
+    updateProgress: prepare(
+      db,
       `UPDATE sources SET offset = @offset, line = @line, pending_bytes = @pending_bytes, carry = @carry,
        event_count = event_count + @events, family = coalesce(family, @family), size = coalesce(@size, size),
        mtime_ms = coalesce(@mtime_ms, mtime_ms), updated_ms = @updated_ms WHERE id = @id`,
     ),
-    resetSourceRow: prepare(db, 
+    resetSourceRow: prepare(
+      db,
       'UPDATE sources SET offset = 0, line = 0, pending_bytes = 0, carry = NULL, event_count = 0, family = NULL, updated_ms = @updated_ms WHERE id = @id',
     ),
     insertEvent: prepareInsert(db, 'events', [
@@ -51,15 +54,6 @@ export function prepareWriterStatements(db: Database.Database) {
     ]),
     insertRawBlock: prepare(db, 'INSERT INTO raw_blocks (source_id, data) VALUES (?, ?)'),
     insertFts: prepare(db, 'INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
-    ftsDelete: prepare(db, "INSERT INTO events_fts (events_fts, rowid, text) VALUES ('delete', ?, ?)"),
-    eventTextsOfSource: prepare(db, 
-      `SELECT e.id, e.line, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id
-       WHERE e.source_id = ? AND (e.line, e.id) > (?, ?) ORDER BY e.line, e.id LIMIT ?`,
-    ),
-    keepEventIdHigh: prepare(db, 
-      `INSERT INTO meta (key, value) SELECT 'event_id_high', max(id) FROM events HAVING max(id) IS NOT NULL
-       ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
-    ),
     addFamilyCount: prepare(db, 'INSERT INTO family_counts (family, events) VALUES (?, ?) ON CONFLICT (family) DO UPDATE SET events = events + excluded.events'),
     familyCountsOfSource: prepare(db, 'SELECT family, count(*) AS n FROM events WHERE source_id = ? GROUP BY family'),
     affectedExecutions: prepare(db, 'SELECT DISTINCT execution_id FROM events WHERE source_id = ? AND execution_id IS NOT NULL'),
@@ -69,7 +63,8 @@ export function prepareWriterStatements(db: Database.Database) {
     executionById: prepare(db, 'SELECT family, key FROM executions WHERE id = ?'),
     maxEventId: prepare(db, "SELECT max(coalesce((SELECT max(id) FROM events), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_id_high'), 0)) AS id"),
     executionIdByKey: prepare(db, 'SELECT id FROM executions WHERE family = ? AND key = ?'),
-    insertExecution: prepare(db, INSERT_EXECUTION_SQL),
+    // A new execution's row: most executions are new when first seen, and a plain insert skips the merge's conflict handling.
+    insertExecution: prepareInsert(db, 'executions', DELTA_COLUMNS),
     mergeExecution: prepare(db, MERGE_EXECUTION_SQL),
     resetExecution: prepare(db, RESET_EXECUTION_SQL),
     eventsOfExecution: prepare(db, `SELECT e.id, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? ORDER BY e.id`),

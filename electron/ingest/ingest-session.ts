@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { IndexWriter, type Renormalize } from '../index/index-writer';
+import { IndexWriter } from '../index/index-writer';
+import type { Renormalize } from '../index/renormalize';
 import { openIndex, type IndexOpenOptions } from '../index/open-index';
 import { ExecutionProblems } from './execution-problems';
 import { eventLabel } from './event-label';
