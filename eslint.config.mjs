@@ -11,6 +11,28 @@ const forbiddenEverywhere = [
   { name: 'node:child_process', message: 'The inspector never runs anything.' },
 ];
 
+/**
+ * The import order inside electron/, lowest first: each folder and the folders
+ * it may import. A folder not listed (or listed after it) is out of bounds, so
+ * a new import across folders must follow this order or change it here and in
+ * docs/architecture.md.
+ */
+const ELECTRON_LAYERS = {
+  index: [],
+  integrity: [],
+  ingest: ['index', 'integrity'],
+  inspect: ['index', 'integrity'],
+  api: ['index', 'integrity', 'ingest', 'inspect'],
+  bridge: ['index', 'integrity', 'ingest', 'inspect', 'api'],
+  cli: ['index', 'integrity', 'ingest', 'inspect', 'api', 'bridge'],
+  app: ['index', 'integrity', 'ingest', 'inspect', 'api', 'bridge'],
+};
+
+/** The electron/ folders `folder` may not import: every one but itself and those below it. */
+function electronFoldersAbove(folder, below) {
+  return Object.keys(ELECTRON_LAYERS).filter((name) => name !== folder && !below.includes(name));
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'build/**', 'test/e2e/__screenshots__/**', '**/*.mjs'] },
   js.configs.recommended,
@@ -56,22 +78,35 @@ export default tseslint.config(
     },
   },
   {
+    // A file of electron/ outside the folders below (a new folder, before it takes its place in ELECTRON_LAYERS).
     files: ['electron/**/*.ts'],
-    ignores: ['electron/app/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [...forbiddenEverywhere, { name: 'electron', message: 'Only electron/app/ imports electron.' }],
-          patterns: [{ group: ['**/renderer/**', '**/app/**'], message: 'Nothing imports electron/app or the renderer back.' }],
+          patterns: [{ group: ['**/renderer/**', '**/app/**', '!**/shared/app/**'], message: 'Nothing imports electron/app or the renderer back.' }],
         },
       ],
     },
   },
-  {
-    files: ['electron/app/**/*.ts'],
+  // One config per folder of electron/, each naming every folder above it; ESLint keeps only the last options of a rule.
+  ...Object.entries(ELECTRON_LAYERS).map(([folder, below]) => ({
+    files: [`electron/${folder}/**/*.ts`],
     rules: {
-      'no-restricted-imports': ['error', { paths: forbiddenEverywhere, patterns: [{ group: ['**/renderer/**'], message: 'The main process never imports the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: folder === 'app' ? forbiddenEverywhere : [...forbiddenEverywhere, { name: 'electron', message: 'Only electron/app/ imports electron.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' },
+            ...electronFoldersAbove(folder, below).map((above) => ({
+              group: [`**/${above}/**`, `!**/shared/${above}/**`],
+              message: `electron/${folder}/ may import only ${below.length === 0 ? 'shared/' : below.map((name) => `electron/${name}/`).join(', ')} of the other folders (docs/architecture.md).`,
+            })),
+          ],
+        },
+      ],
     },
-  },
+  })),
 );

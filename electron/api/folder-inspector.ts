@@ -5,7 +5,7 @@ import type { indexingProgressSchema } from '../../shared/api/views';
 import { placeIndex } from '../index/index-placement';
 import { openIndexReadOnly, type IndexOpenOptions } from '../index/open-index';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
-import type { IngestProgress } from '../ingest/ingestor';
+import type { IngestProgress } from '../ingest/scan-progress';
 import { createHandlers } from './create-handlers';
 import type { HostHandlers } from './host-handlers';
 import { InspectorService } from './inspector-service';

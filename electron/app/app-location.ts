@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { demoFolder } from '../cli/resolve-folder';
+import { demoFolder } from '../api/demo-folder';
 
 /** Where the running app's files are; decides between the repository layout and an installed app. */
 export interface AppLocation {

@@ -1,7 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Protocol } from 'electron';
-import { contentTypeOf } from '../cli/static-files';
+import { contentTypeOf } from '../bridge/static-files';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 /** The scheme the renderer is served from: a privileged standard scheme, so the page has a real origin and no file:// powers. */

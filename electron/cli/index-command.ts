@@ -1,7 +1,7 @@
 import { openIndexReadOnly } from '../index/open-index';
 import { readIndexSummary, type IndexSummary } from '../index/index-summary';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
-import type { IngestProgress } from '../ingest/ingestor';
+import type { IngestProgress } from '../ingest/scan-progress';
 import { ProgressBar } from './progress-bar';
 import type { FolderTarget } from './resolve-folder';
 

@@ -1,4 +1,4 @@
-import type { IngestProgress } from '../ingest/ingestor';
+import type { IngestProgress } from '../ingest/scan-progress';
 
 const WIDTH = 30;
 

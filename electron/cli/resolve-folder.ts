@@ -1,5 +1,5 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { demoFolder } from '../api/demo-folder';
 import { defaultDataDir, indexPathFor } from '../index/index-location';
 import { IndexPlacementRefused, placeIndex } from '../index/index-placement';
 import { UsageError } from './usage-error';
@@ -8,11 +8,6 @@ import { UsageError } from './usage-error';
 export interface FolderTarget {
   readonly folder: string;
   readonly dbPath: string;
-}
-
-/** The bundled demo folder, opened when no folder is given. */
-export function demoFolder(): string {
-  return resolve(__dirname, '..', '..', '..', 'build', 'demo');
 }
 
 /**

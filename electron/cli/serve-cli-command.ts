@@ -1,11 +1,11 @@
 import { FolderInspector } from '../api/folder-inspector';
 import { defaultDataDir } from '../index/index-location';
-import { createBridgeToken } from './bridge-token';
+import { createBridgeToken } from '../bridge/bridge-token';
 import type { CliCommand } from './cli-command';
-import { HttpBridgeServer } from './http-bridge-server';
+import { HttpBridgeServer } from '../bridge/http-bridge-server';
 import { parseCommandArgs } from './parse-command-args';
 import { resolveFolderTarget } from './resolve-folder';
-import { defaultStaticRoot } from './static-files';
+import { defaultStaticRoot } from '../bridge/static-files';
 import { UsageError } from './usage-error';
 
 /**

@@ -4,6 +4,7 @@ import { formatExecutionId } from '../../shared/model/execution-id';
 import { FolderInspector } from '../api/folder-inspector';
 import { defaultDataDir } from '../index/index-location';
 import { openIndexReadOnly } from '../index/open-index';
+import { readVerificationFacts } from '../index/queries/verification-facts';
 import type { CliCommand } from './cli-command';
 import { parseCommandArgs } from './parse-command-args';
 import { resolveFolderTarget } from './resolve-folder';
@@ -87,9 +88,8 @@ function fails(entry: VerifyEntry): boolean {
 function readFolderFacts(dbPath: string): { keys: string[]; problems: Record<string, number> } {
   const db: Database.Database = openIndexReadOnly(dbPath);
   try {
-    const keys = (db.prepare("SELECT key FROM executions WHERE family = 'record' ORDER BY key").all() as { key: string }[]).map((row) => row.key);
-    const rows = db.prepare('SELECT code, count(*) AS n FROM problems GROUP BY code ORDER BY code').all() as { code: string; n: number }[];
-    return { keys, problems: Object.fromEntries(rows.map((row) => [row.code, row.n])) };
+    const { recordKeys, problems } = readVerificationFacts(db);
+    return { keys: recordKeys, problems };
   } finally {
     db.close();
   }

@@ -1,10 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
-import type { NormalizedEvent } from '../../shared/model/normalized-event';
+import type { NormalizedEvent, SideEffectFact } from '../../shared/model/normalized-event';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
-import { packRawBlocks, rawTextSql } from './raw-blocks';
-import type { SourceRow } from './source-row';
 import { opensPacDispatch } from '../../shared/formats/benson';
+import { executionDeltaRow, type MergedExecution } from './execution-merge';
+import { FullTextTakeback } from './full-text-takeback';
+import type { Renormalize } from './renormalize';
+import { packRawBlocks } from './raw-blocks';
+import { originalPath, type SourceRow } from './source-row';
+import { prepareWriterStatements, type WriterStatements } from './writer-statements';
 
 /** One event ready to be stored: where it came from and what it means. */
 export interface PendingEvent {
@@ -63,31 +67,24 @@ export interface ExecutionChecker {
 }
 
 /**
- * Re-derives an event from its stored raw text, for recomputing executions after a
- * file is re-read and for taking back the full text it was indexed with.
- */
-export type Renormalize = (raw: string, sourcePath: string) => { event: NormalizedEvent; label: string | null; searchText: string } | null;
-
-/** Events read back at a time when a source's full-text rows are taken back. */
-const FTS_DELETE_CHUNK = 2_000;
-
-/**
  * The index's single writer. Every batch is one transaction holding the events,
  * everything derived from them and the source offsets, so a crash between
  * batches loses nothing and duplicates nothing.
  */
 export class IndexWriter {
   private readonly carries = new Map<number, SourceCarry>();
-  private readonly statements;
+  private readonly statements: WriterStatements;
   private readonly commitTransaction;
   private readonly executionProblems: ExecutionChecker;
+  private readonly fullText: FullTextTakeback;
 
   constructor(
     private readonly db: Database.Database,
     private readonly renormalize: Renormalize,
     makeChecker: (db: Database.Database) => ExecutionChecker,
   ) {
-    this.statements = prepareStatements(db);
+    this.statements = prepareWriterStatements(db);
+    this.fullText = new FullTextTakeback(db, renormalize);
     this.executionProblems = makeChecker(db);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }
@@ -184,34 +181,13 @@ export class IndexWriter {
       for (const row of s.familyCountsOfSource.all(id) as { family: string; n: number }[]) {
         s.addFamilyCount.run(row.family, -row.n);
       }
-      this.deleteFullText(id);
+      this.fullText.takeBack(id);
       for (const statement of s.deleteDerivedOfSource) statement.run(id);
       s.deleteEventsOfSource.run(id);
       s.resetSourceRow.run({ id, updated_ms: Date.now() });
       this.carries.delete(id);
       for (const executionId of affected) this.recomputeExecution(executionId);
     })();
-  }
-
-  /**
-   * Takes back a source's full-text rows: a contentless table needs the text each
-   * row was indexed with, derived again from the raw line. The highest event id is
-   * kept first, so no id is given out twice, even for a row that could not be taken back.
-   */
-  private deleteFullText(sourceId: number): void {
-    const s = this.statements;
-    s.keepEventIdHigh.run();
-    // Paged in the order of events_source (source_id, line, then the rowid), so that no page sorts.
-    for (let line = -1, id = 0; ;) {
-      const rows = s.eventTextsOfSource.all(sourceId, line, id, FTS_DELETE_CHUNK) as { id: number; line: number; raw: string; path: string }[];
-      for (const row of rows) {
-        const again = this.renormalize(row.raw, row.path);
-        if (again !== null) s.ftsDelete.run(row.id, again.searchText);
-      }
-      const last = rows[rows.length - 1];
-      if (last === undefined || rows.length < FTS_DELETE_CHUNK) return;
-      ({ line, id } = last);
-    }
   }
 
   private applyBatch(batch: IngestBatch): void {
@@ -247,14 +223,15 @@ export class IndexWriter {
       const raw = packed.placements[index] as { block: number; at: number; length: number };
       const event = pending.event;
       const executionId = p.key === null ? null : (deltas.get(`${event.family}\u0000${p.key}`) as { id: number }).id;
-      s.insertEvent.run(
-        eventId, pending.sourceId, pending.line, pending.offset, pending.length, event.timestampMs, event.family, event.kind,
-        executionId, event.status, event.errorCode, event.actor, event.failed ? 1 : 0,
-        event.facts.family === 'cycle' ? event.facts.cycle : null, blockIds[raw.block], raw.at, raw.length,
-      );
+      s.insertEvent.run({
+        id: eventId, source_id: pending.sourceId, line: pending.line, byte_offset: pending.offset, byte_length: pending.length,
+        ts: event.timestampMs, family: event.family, kind: event.kind, execution_id: executionId, status: event.status,
+        error_code: event.errorCode, actor: event.actor, failed: event.failed ? 1 : 0, cycle: event.facts.family === 'cycle' ? event.facts.cycle : null,
+        raw_block: blockIds[raw.block] ?? null, raw_at: raw.at, raw_len: raw.length,
+      });
       s.insertFts.run(eventId, pending.searchText);
-      for (const problem of p.lineProblems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
-      for (const problem of p.extraProblems) s.insertProblem.run(pending.sourceId, pending.line, problem.code, problem.message, executionId, eventId, 'line', 0);
+      for (const problem of p.lineProblems) this.insertLineProblem(pending, problem, executionId, eventId);
+      for (const problem of p.extraProblems) this.insertLineProblem(pending, problem, executionId, eventId);
       if (executionId !== null) this.insertDerived(pending, executionId, eventId);
       else this.insertPlan(pending, eventId);
       const counts = perSource.get(pending.sourceId) ?? { events: 0, family: event.family };
@@ -265,7 +242,10 @@ export class IndexWriter {
     for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);
     for (const row of refresh) this.executionProblems.refresh(row.id, row.family, row.key);
     for (const problem of batch.problems) {
-      s.insertProblem.run(problem.sourceId, problem.line, problem.code, problem.message, null, null, problem.line === null ? 'file' : 'line', problem.transient ? 1 : 0);
+      s.insertProblem.run({
+        source_id: problem.sourceId, line: problem.line, code: problem.code, message: problem.message, execution_id: null, event_id: null,
+        origin: problem.line === null ? 'file' : 'line', transient: problem.transient ? 1 : 0,
+      });
     }
     for (const progress of batch.progress) {
       const counts = perSource.get(progress.sourceId);
@@ -283,20 +263,14 @@ export class IndexWriter {
    * (an exec-event trace is one event), so a lookup plus a plain insert beats an
    * upsert, whose conflict handling costs on every row.
    */
-  private mergeExecution(family: string, key: string, delta: ExecutionDelta): { id: number; open_count: number; close_count: number; exec_problems: number } {
+  private mergeExecution(family: string, key: string, delta: ExecutionDelta): MergedExecution {
     const s = this.statements;
-    const existing = s.executionIdByKey.get(family, key) as { id: number } | undefined;
-    if (existing === undefined) {
-      const status = delta.status;
-      const id = Number(
-        s.insertExecution.run(
-          family, key, delta.events, delta.failures, delta.problems, delta.firstTs, delta.lastTs, status?.status ?? null, status?.outcome ?? 'unknown',
-          status?.rank ?? -1, delta.statusTs, delta.statusEventId, delta.label, delta.actor, delta.product, delta.planId, delta.liveMode, delta.opens, delta.closes,
-        ).lastInsertRowid,
-      );
+    const row = executionDeltaRow(family, key, delta);
+    if (s.executionIdByKey.get(family, key) === undefined) {
+      const id = Number(s.insertExecution.run(row).lastInsertRowid);
       return { id, open_count: delta.opens, close_count: delta.closes, exec_problems: 0 };
     }
-    return s.upsertExecution.get(deltaParams(family, key, delta)) as { id: number; open_count: number; close_count: number; exec_problems: number };
+    return s.mergeExecution.get(row) as MergedExecution;
   }
 
   private nextEventId(): number {
@@ -353,30 +327,28 @@ export class IndexWriter {
     const facts = pending.event.facts;
     if (facts.family === 'benson' && facts.checkpoint) {
       const c = facts.checkpoint;
-      s.insertCheckpoint.run(executionId, eventId, pending.sourceId, c.id, c.name, c.status, c.details, pending.event.timestampMs);
+      s.insertCheckpoint.run({
+        execution_id: executionId, event_id: eventId, source_id: pending.sourceId, checkpoint_id: c.id, name: c.name, status: c.status, details: c.details,
+        ts: pending.event.timestampMs,
+      });
       return;
     }
     if (facts.family !== 'record') return;
     const via = facts.recordKind === 'record_document' ? 'document' : 'stream';
     facts.stepEvents.forEach((step, seq) => {
-      s.insertStepEvent.run(
-        executionId, eventId, pending.sourceId, via, seq, step.stepIndex, step.stepName, step.eventType, step.timestampMs,
-        step.errorMessage,
-      );
+      s.insertStepEvent.run({
+        execution_id: executionId, event_id: eventId, source_id: pending.sourceId, origin: via, seq, step_index: step.stepIndex, step_name: step.stepName,
+        event_type: step.eventType, ts: step.timestampMs, error_message: step.errorMessage,
+      });
     });
-    for (const effect of facts.observedSideEffects) {
-      s.insertSideEffect.run(executionId, facts.planId, eventId, pending.sourceId, 'observed', via, effect.stepIndex, effect.category, effect.description, toFlag(effect.reversible), JSON.stringify(effect.details ?? null));
-    }
-    for (const effect of facts.declaredSideEffects) {
-      s.insertSideEffect.run(executionId, facts.planId, eventId, pending.sourceId, 'declared', via, effect.stepIndex, effect.category, effect.description, toFlag(effect.reversible), JSON.stringify(effect.details ?? null));
-    }
-    if (facts.snapshotPre) {
-      const snap = facts.snapshotPre;
-      s.insertSnapshot.run(executionId, eventId, pending.sourceId, 'pre', via, snap.capturedAt, snap.securityState, JSON.stringify(snap.fields));
-    }
-    if (facts.snapshotPost) {
-      const snap = facts.snapshotPost;
-      s.insertSnapshot.run(executionId, eventId, pending.sourceId, 'post', via, snap.capturedAt, snap.securityState, JSON.stringify(snap.fields));
+    for (const effect of facts.observedSideEffects) this.insertSideEffect(executionId, facts.planId, eventId, pending.sourceId, 'observed', via, effect);
+    for (const effect of facts.declaredSideEffects) this.insertSideEffect(executionId, facts.planId, eventId, pending.sourceId, 'declared', via, effect);
+    for (const [phase, snap] of [['pre', facts.snapshotPre], ['post', facts.snapshotPost]] as const) {
+      if (snap === null) continue;
+      s.insertSnapshot.run({
+        execution_id: executionId, event_id: eventId, source_id: pending.sourceId, phase, via, captured_at: snap.capturedAt, security_state: snap.securityState,
+        fields: JSON.stringify(snap.fields),
+      });
     }
   }
 
@@ -385,12 +357,29 @@ export class IndexWriter {
     const facts = pending.event.facts;
     if (facts.family !== 'record' || facts.recordKind !== 'plan_document' || facts.planId === null) return;
     const s = this.statements;
-    s.insertPlan.run(facts.planId, eventId, pending.sourceId, JSON.stringify(facts.planSteps));
-    for (const effect of facts.declaredSideEffects) {
-      s.insertSideEffect.run(null, facts.planId, eventId, pending.sourceId, 'declared', 'plan', effect.stepIndex, effect.category, effect.description, toFlag(effect.reversible), JSON.stringify(effect.details ?? null));
-    }
+    const planId = facts.planId;
+    s.insertPlan.run({ plan_id: planId, event_id: eventId, source_id: pending.sourceId, steps: JSON.stringify(facts.planSteps) });
+    for (const effect of facts.declaredSideEffects) this.insertSideEffect(null, planId, eventId, pending.sourceId, 'declared', 'plan', effect);
     facts.rollbackHints.forEach((hint, position) => {
-      s.insertHint.run(facts.planId, eventId, pending.sourceId, position, hint.stepIndex, hint.description, JSON.stringify(hint.actions), JSON.stringify(hint.risks));
+      s.insertHint.run({
+        plan_id: planId, event_id: eventId, source_id: pending.sourceId, position, step_index: hint.stepIndex, description: hint.description,
+        actions: JSON.stringify(hint.actions), risks: JSON.stringify(hint.risks),
+      });
+    });
+  }
+
+  private insertLineProblem(pending: PendingEvent, problem: LineProblem, executionId: number | null, eventId: number): void {
+    this.statements.insertProblem.run({
+      source_id: pending.sourceId, line: pending.line, code: problem.code, message: problem.message, execution_id: executionId, event_id: eventId, origin: 'line', transient: 0,
+    });
+  }
+
+  private insertSideEffect(
+    executionId: number | null, planId: string | null, eventId: number, sourceId: number, origin: 'observed' | 'declared', via: 'stream' | 'document' | 'plan', effect: SideEffectFact,
+  ): void {
+    this.statements.insertSideEffect.run({
+      execution_id: executionId, plan_id: planId, event_id: eventId, source_id: sourceId, origin, via, step_index: effect.stepIndex, category: effect.category,
+      description: effect.description, reversible: toFlag(effect.reversible), details: JSON.stringify(effect.details ?? null),
     });
   }
 
@@ -415,142 +404,6 @@ export class IndexWriter {
   }
 }
 
-/** The path a source had before it was marked moving or gone. */
-export function originalPath(path: string): string {
-  return path.replace(/ \((?:moving|gone) #\d+\)$/, '');
-}
-
-/** The upsert's parameters for one execution's delta. */
-function deltaParams(family: string, key: string, delta: ExecutionDelta): Record<string, unknown> {
-  const status = delta.status;
-  return {
-    family, key, events: delta.events, failures: delta.failures, problems: delta.problems,
-    first_ts: delta.firstTs, last_ts: delta.lastTs,
-    status: status?.status ?? null, outcome: status?.outcome ?? 'unknown', rank: status?.rank ?? -1,
-    status_ts: delta.statusTs, status_event_id: delta.statusEventId,
-    label: delta.label, actor: delta.actor, product: delta.product, plan_id: delta.planId, live_mode: delta.liveMode,
-    opens: delta.opens, closes: delta.closes,
-  };
-}
-
 function toFlag(value: boolean | null): number | null {
   return value === null ? null : value ? 1 : 0;
-}
-
-function prepareStatements(db: Database.Database) {
-  const derivedTables = ['raw_blocks', 'step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'problems'];
-  return {
-    sourceByPath: db.prepare('SELECT * FROM sources WHERE path = ?'),
-    sourceById: db.prepare('SELECT * FROM sources WHERE id = ?'),
-    sourcesInDir: db.prepare('SELECT * FROM sources WHERE dir = ? ORDER BY path'),
-    sourcesByIdentity: db.prepare('SELECT * FROM sources WHERE identity = ?'),
-    detachedInDir: db.prepare("SELECT * FROM sources WHERE dir = ? AND (state = 'gone' OR path LIKE '% (moving #%)')"),
-    deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
-    liveDirs: db.prepare("SELECT DISTINCT dir FROM sources WHERE state != 'gone'"),
-    sourceCarry: db.prepare('SELECT carry FROM sources WHERE id = ?'),
-    insertSource: db.prepare(
-      `INSERT INTO sources (path, dir, kind, state, reason, identity, size, mtime_ms, head_hash, head_len, updated_ms)
-       VALUES (@path, @dir, @kind, @state, @reason, @identity, @size, @mtime_ms, @head_hash, @head_len, @updated_ms)`,
-    ),
-    updateSource: db.prepare(
-      `UPDATE sources SET kind = @kind, state = @state, reason = @reason, identity = @identity, size = @size,
-       mtime_ms = @mtime_ms, head_hash = @head_hash, head_len = @head_len, updated_ms = @updated_ms WHERE id = @id`,
-    ),
-    moveSource: db.prepare('UPDATE sources SET path = @path, dir = @dir, updated_ms = @updated_ms WHERE id = @id'),
-    markGone: db.prepare("UPDATE sources SET state = 'gone', path = @path, updated_ms = @updated_ms WHERE id = @id"),
-    dropTransient: db.prepare('DELETE FROM problems WHERE source_id = ? AND transient = 1'),
-    hasTransient: db.prepare('SELECT 1 FROM problems WHERE source_id = ? AND transient = 1 LIMIT 1'),
-    updateProgress: db.prepare(
-      `UPDATE sources SET offset = @offset, line = @line, pending_bytes = @pending_bytes, carry = @carry,
-       event_count = event_count + @events, family = coalesce(family, @family), size = coalesce(@size, size),
-       mtime_ms = coalesce(@mtime_ms, mtime_ms), updated_ms = @updated_ms WHERE id = @id`,
-    ),
-    resetSourceRow: db.prepare(
-      'UPDATE sources SET offset = 0, line = 0, pending_bytes = 0, carry = NULL, event_count = 0, family = NULL, updated_ms = @updated_ms WHERE id = @id',
-    ),
-    insertEvent: db.prepare(
-      `INSERT INTO events (id, source_id, line, byte_offset, byte_length, ts, family, kind, execution_id, status, error_code, actor, failed, cycle,
-         raw_block, raw_at, raw_len)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertRawBlock: db.prepare('INSERT INTO raw_blocks (source_id, data) VALUES (?, ?)'),
-    insertFts: db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
-    ftsDelete: db.prepare("INSERT INTO events_fts (events_fts, rowid, text) VALUES ('delete', ?, ?)"),
-    eventTextsOfSource: db.prepare(
-      `SELECT e.id, e.line, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id
-       WHERE e.source_id = ? AND (e.line, e.id) > (?, ?) ORDER BY e.line, e.id LIMIT ?`,
-    ),
-    keepEventIdHigh: db.prepare(
-      `INSERT INTO meta (key, value) SELECT 'event_id_high', max(id) FROM events HAVING max(id) IS NOT NULL
-       ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
-    ),
-    addFamilyCount: db.prepare('INSERT INTO family_counts (family, events) VALUES (?, ?) ON CONFLICT (family) DO UPDATE SET events = events + excluded.events'),
-    familyCountsOfSource: db.prepare('SELECT family, count(*) AS n FROM events WHERE source_id = ? GROUP BY family'),
-    affectedExecutions: db.prepare('SELECT DISTINCT execution_id FROM events WHERE source_id = ? AND execution_id IS NOT NULL'),
-    deleteDerivedOfSource: derivedTables.map((table) => db.prepare(`DELETE FROM ${table} WHERE source_id = ?`)),
-    deleteEventsOfSource: db.prepare('DELETE FROM events WHERE source_id = ?'),
-    insertProblem: db.prepare(
-      'INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin, transient) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    executionById: db.prepare('SELECT family, key FROM executions WHERE id = ?'),
-    maxEventId: db.prepare("SELECT max(coalesce((SELECT max(id) FROM events), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_id_high'), 0)) AS id"),
-    executionIdByKey: db.prepare('SELECT id FROM executions WHERE family = ? AND key = ?'),
-    insertExecution: db.prepare(
-      `INSERT INTO executions (family, key, event_count, failure_count, problem_count, first_ts, last_ts, status, outcome, status_rank,
-         status_ts, status_event_id, label, actor, product, plan_id, live_mode, open_count, close_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    upsertExecution: db.prepare(
-      `INSERT INTO executions (family, key, event_count, failure_count, problem_count, first_ts, last_ts, status, outcome, status_rank,
-         status_ts, status_event_id, label, actor, product, plan_id, live_mode, open_count, close_count)
-       VALUES (@family, @key, @events, @failures, @problems, @first_ts, @last_ts, @status, @outcome, @rank,
-         @status_ts, @status_event_id, @label, @actor, @product, @plan_id, @live_mode, @opens, @closes)
-       ON CONFLICT (family, key) DO UPDATE SET
-         event_count = event_count + excluded.event_count,
-         failure_count = failure_count + excluded.failure_count,
-         problem_count = problem_count + excluded.problem_count,
-         first_ts = coalesce(min(first_ts, excluded.first_ts), first_ts, excluded.first_ts),
-         last_ts = coalesce(max(last_ts, excluded.last_ts), last_ts, excluded.last_ts),
-         status = iif(excluded.status_rank >= 0 AND (excluded.status_rank, excluded.status_ts, excluded.status_event_id) > (status_rank, status_ts, status_event_id), excluded.status, status),
-         outcome = iif(excluded.status_rank >= 0 AND (excluded.status_rank, excluded.status_ts, excluded.status_event_id) > (status_rank, status_ts, status_event_id), excluded.outcome, outcome),
-         status_ts = iif(excluded.status_rank >= 0 AND (excluded.status_rank, excluded.status_ts, excluded.status_event_id) > (status_rank, status_ts, status_event_id), excluded.status_ts, status_ts),
-         status_event_id = iif(excluded.status_rank >= 0 AND (excluded.status_rank, excluded.status_ts, excluded.status_event_id) > (status_rank, status_ts, status_event_id), excluded.status_event_id, status_event_id),
-         status_rank = max(status_rank, excluded.status_rank),
-         label = coalesce(label, excluded.label),
-         actor = coalesce(actor, excluded.actor),
-         product = coalesce(product, excluded.product),
-         plan_id = coalesce(plan_id, excluded.plan_id),
-         live_mode = coalesce(live_mode, excluded.live_mode),
-         open_count = open_count + excluded.open_count,
-         close_count = close_count + excluded.close_count
-       RETURNING id, open_count, close_count, exec_problems`,
-    ),
-    resetExecution: db.prepare(
-      `UPDATE executions SET event_count = 0, failure_count = 0, problem_count = exec_problems, first_ts = NULL, last_ts = NULL,
-       status = NULL, outcome = 'unknown', status_rank = -1, status_ts = -1, status_event_id = 0, label = NULL, actor = NULL,
-       product = NULL, plan_id = NULL, live_mode = NULL, open_count = 0, close_count = 0 WHERE id = ?`,
-    ),
-    eventsOfExecution: db.prepare(`SELECT e.id, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? ORDER BY e.id`),
-    lineProblemsOfExecution: db.prepare("SELECT count(*) AS n FROM problems WHERE execution_id = ? AND origin != 'execution'"),
-    deleteExecutionProblems: db.prepare("DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
-    deleteExecution: db.prepare('DELETE FROM executions WHERE id = ?'),
-    insertCheckpoint: db.prepare(
-      'INSERT INTO checkpoints (execution_id, event_id, source_id, checkpoint_id, name, status, details, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    insertStepEvent: db.prepare(
-      `INSERT INTO step_events (execution_id, event_id, source_id, origin, seq, step_index, step_name, event_type, ts, error_message)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertSideEffect: db.prepare(
-      `INSERT INTO side_effects (execution_id, plan_id, event_id, source_id, origin, via, step_index, category, description, reversible, details)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertSnapshot: db.prepare(
-      'INSERT INTO snapshots (execution_id, event_id, source_id, phase, via, captured_at, security_state, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    insertPlan: db.prepare('INSERT INTO plans (plan_id, event_id, source_id, steps) VALUES (?, ?, ?, ?)'),
-    insertHint: db.prepare(
-      'INSERT INTO rollback_hints (plan_id, event_id, source_id, position, step_index, description, actions, risks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-  };
 }

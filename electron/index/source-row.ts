@@ -25,3 +25,8 @@ export interface SourceRow {
   readonly family: string | null;
   readonly updated_ms: number;
 }
+
+/** The path a source had before it was marked moving or gone. */
+export function originalPath(path: string): string {
+  return path.replace(/ \((?:moving|gone) #\d+\)$/, '');
+}

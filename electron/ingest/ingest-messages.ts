@@ -1,5 +1,6 @@
 import type { IndexOpenOptions } from '../index/open-index';
-import type { IngestOptions, IngestProgress } from './ingestor';
+import type { IngestOptions } from './ingest-options';
+import type { IngestProgress } from './scan-progress';
 
 /** What the ingest worker is started with. */
 export interface IngestWorkerData {

@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3';
-import { IndexWriter, type Renormalize } from '../index/index-writer';
+import { IndexWriter } from '../index/index-writer';
+import type { Renormalize } from '../index/renormalize';
 import { openIndex, type IndexOpenOptions } from '../index/open-index';
-import { ExecutionProblems } from '../inspect/execution-problems';
+import { ExecutionProblems } from './execution-problems';
 import { eventLabel } from './event-label';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
 import { PendingDirectories } from './pending-directories';
-import { DEFAULT_INGEST_OPTIONS, Ingestor, type IngestOptions, type IngestProgress } from './ingestor';
+import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
+import { Ingestor } from './ingestor';
+import type { IngestProgress } from './scan-progress';
 import { lineToEvent } from './line-to-event';
 
 /** What an ingest session needs: the evidence folder (its real path) and where its index lives. */

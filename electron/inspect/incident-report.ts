@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { assertNever, type ExecutionFamily } from '../../shared/model/family';
 import type { ProducerRollbackVerdict, RollbackScaffold, SecurityDiff, SideEffectReport, TelemetrySummary } from '../../shared/model/inspection';
 import type { ExecutionDetail, Step } from './assemble-execution';
-import type { CheckpointRow, CycleRow, EventRow, ExecutionRow, ProblemRow } from './execution-facts';
+import type { CheckpointRow, CycleRow, EventRow, ExecutionRow, ProblemRow } from '../index/queries/execution-facts';
 import type { SourceDigest, Verification } from './verify-execution';
 
 /** Report formats: Markdown, one self-contained HTML file, or the report model as JSON. */

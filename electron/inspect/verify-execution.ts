@@ -6,8 +6,8 @@ import type { sourceDigestSchema, verificationSchema } from '../../shared/api/vi
 import type { ChainVerdict } from '../../shared/model/inspection';
 import { isInsideFolder } from '../index/index-location';
 import type { RecordAssembly } from './assemble-execution';
-import type { StoredSource } from './execution-facts';
-import { integrityStatement } from './document-integrity';
+import type { StoredSource } from '../index/queries/execution-facts';
+import { integrityStatement } from '../integrity/document-integrity';
 
 /** The hash-chain verdict of one record execution, as the API answers verifyExecution. */
 export type Verification = z.infer<typeof verificationSchema>;

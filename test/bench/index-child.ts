@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { IngestWorkerClient } from '../../electron/ingest/ingest-worker-client';
-import type { IngestProgress } from '../../electron/ingest/ingestor';
+import type { IngestProgress } from '../../electron/ingest/scan-progress';
 
 // Indexes one folder through the same worker the CLI and the app use, in a process
 // of its own so that its peak RSS is the indexing process's alone. Prints one JSON line.

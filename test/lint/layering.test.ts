@@ -27,6 +27,36 @@ describe('lint enforces the layering of style.md', () => {
     assert.ok(!(await ruleIdsFor('electron/app/x.ts', code)).includes('no-restricted-imports'));
   });
 
+  it('holds the import order inside electron/: ingest and inspect apart, nothing below importing what is above', async () => {
+    const importing = async (filePath: string, from: string): Promise<boolean> =>
+      (await ruleIdsFor(filePath, `import { x } from '${from}';\nexport const y = x;\n`)).includes('no-restricted-imports');
+    // Each pair: a file, an import it must not make.
+    const refused: readonly (readonly [string, string])[] = [
+      ['electron/ingest/x.ts', '../inspect/assemble-execution'],
+      ['electron/ingest/normalizers/x.ts', '../../inspect/assemble-execution'],
+      ['electron/inspect/x.ts', '../ingest/normalizers/record'],
+      ['electron/index/x.ts', '../ingest/ingestor'],
+      ['electron/index/queries/x.ts', '../../inspect/hash-chain'],
+      ['electron/integrity/x.ts', '../index/open-index'],
+      ['electron/api/x.ts', '../bridge/http-bridge-server'],
+      ['electron/bridge/x.ts', '../cli/main'],
+      ['electron/app/x.ts', '../cli/resolve-folder'],
+      ['electron/cli/x.ts', '../app/main'],
+      ['electron/families/x.ts', '../app/main'],
+    ];
+    for (const [file, from] of refused) assert.ok(await importing(file, from), `${file} importing ${from} should be refused`);
+    // And what the order allows, including shared/'s folders that share a name with an electron/ one.
+    const allowed: readonly (readonly [string, string])[] = [
+      ['electron/inspect/x.ts', '../index/queries/execution-facts'],
+      ['electron/ingest/x.ts', '../integrity/hash-chain'],
+      ['electron/ingest/x.ts', '../../shared/api/contract'],
+      ['electron/app/x.ts', '../bridge/static-files'],
+      ['electron/cli/x.ts', '../bridge/http-bridge-server'],
+      ['electron/bridge/x.ts', '../api/inspector-service'],
+    ];
+    for (const [file, from] of allowed) assert.ok(!(await importing(file, from)), `${file} importing ${from} should be allowed`);
+  });
+
   it('rejects child_process, eval and focused tests', async () => {
     assert.ok((await ruleIdsFor('electron/api/x.ts', "import { exec } from 'node:child_process';\nexport const e = exec;\n")).includes('no-restricted-imports'));
     assert.ok((await ruleIdsFor('electron/api/x.ts', 'export const v = eval("1");\n')).includes('no-eval'));

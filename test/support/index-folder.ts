@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { IngestSession } from '../../electron/ingest/ingest-session';
-import type { IngestOptions } from '../../electron/ingest/ingestor';
+import type { IngestOptions } from '../../electron/ingest/ingest-options';
 import { tempFolder } from './temp-folder';
 import { openIndexReadOnly } from '../../electron/index/open-index';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AcknowledgementStore } from '../../inspect/acknowledgement-store';
 import { DETAIL_EVENT_LIMIT, ExecutionAssembler, type RecordAssembly } from '../../inspect/assemble-execution';
-import { ExecutionFacts, type FoundExecution, type StoredSource } from '../../inspect/execution-facts';
+import { ExecutionFacts, type FoundExecution, type StoredSource } from '../../index/queries/execution-facts';
 import { incidentReport, inspectorVersion, reportFilename, reportMediaType, type CitedSource, type IncidentReport, type ReportFormat } from '../../inspect/incident-report';
 import { renderReportHtml } from '../../inspect/render-report-html';
 import { renderReportMarkdown } from '../../inspect/render-report-markdown';

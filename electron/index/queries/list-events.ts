@@ -3,7 +3,7 @@ import type { API, ApiResponse } from '../../../shared/api/contract';
 import type { eventRowSchema } from '../../../shared/api/views';
 import { formatExecutionId } from '../../../shared/model/execution-id';
 import type { ExecutionFamily, Family } from '../../../shared/model/family';
-import { originalPath } from '../index-writer';
+import { originalPath } from '../source-row';
 import { rawTextSql } from '../raw-blocks';
 import { toFtsQuery } from './fts-query';
 import { decodeCursor, type KeysetPosition } from './keyset-cursor';

@@ -4,7 +4,7 @@ import type { problemRowSchema } from '../../../shared/api/views';
 import { formatExecutionId } from '../../../shared/model/execution-id';
 import type { ExecutionFamily } from '../../../shared/model/family';
 import type { ProblemCode } from '../../../shared/model/problem-code';
-import { originalPath } from '../index-writer';
+import { originalPath } from '../source-row';
 import { decodeCursor } from './keyset-cursor';
 import { readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
 import { containsPattern } from './like-pattern';

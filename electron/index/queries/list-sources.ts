@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { API, ApiResponse } from '../../../shared/api/contract';
 import type { sourceRowSchema } from '../../../shared/api/views';
-import { originalPath } from '../index-writer';
+import { originalPath } from '../source-row';
 import { decodeCursor } from './keyset-cursor';
 import { readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
 import { SqlFilter } from './sql-filter';

@@ -17,7 +17,8 @@ import type { EventFacts, NormalizedEvent, RollbackHintFact, SideEffectFact, Sna
 import type { LineProblem } from '../../../shared/model/problem-code';
 import { detectRecordShape } from '../detect-family';
 import { parseTimestamp } from '../parse-timestamp';
-import { copyWithoutKeys } from './copy-without-keys';
+import { copyWithoutKeys } from '../../../shared/model/copy-without-keys';
+import { streamStepBody } from '../../../shared/formats/record-step-body';
 import { describeType, quoteValue } from './describe-value';
 import { hasField, isJsonObject, readArray, readBoolean, readField, readNonEmptyString, readNumber, readObject, readString } from './read-field';
 import { shapeProblem, type ShapeProblemOptions } from './shape-problem';
@@ -32,7 +33,6 @@ const LINE_SHAPE_OPTIONS: ShapeProblemOptions = { ignoredKeys: new Set(['timesta
 const DOCUMENT_SHAPE_OPTIONS: ShapeProblemOptions = { ignoredKeys: new Set(['timestamp_start']), ignoreMissing: false };
 const PLAN_SHAPE_OPTIONS: ShapeProblemOptions = { ignoredKeys: new Set(['timestamp']), ignoreMissing: false };
 
-const KIND_ONLY: ReadonlySet<string> = new Set(['kind']);
 const SNAPSHOT_KNOWN_FIELDS: ReadonlySet<string> = new Set(['captured_at', 'security_state']);
 const HEARTH_SNAPSHOT_KNOWN_FIELDS: ReadonlySet<string> = new Set(['timestamp', 'security_state']);
 
@@ -56,20 +56,6 @@ const EMPTY_FACTS: RecordFacts = Object.freeze({
   executionHash: null,
   sideEffectsReported: false,
 });
-
-/**
- * The body of an observer step_event line: the line without its `kind`, exactly
- * what its event_hash covers. The index re-derives it from the raw line rather
- * than storing a copy, so this is the one definition.
- */
-export function streamStepBody(obj: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return copyWithoutKeys(obj, KIND_ONLY);
-}
-
-/** The bodies of a record document's step events, in the order of its facts' stepEvents (non-objects skipped). */
-export function documentStepBodies(obj: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>[] {
-  return (readArray(obj, 'step_events') ?? []).filter(isJsonObject);
-}
 
 /** Normalizes an execution record: an observer line, a record document or a plan document (formats.md §5). */
 export function normalizeRecord(obj: Record<string, unknown>): NormalizedEvent {

@@ -6,7 +6,8 @@ import { LoadingState } from '../../components/loading-state';
 import { Panel } from '../../components/panel';
 import type { EventRow } from '../../format/event-row';
 import { formatCount } from '../../format/numbers';
-import { usePagedRows, type PageFetcher } from '../../hooks/use-paged-rows';
+import type { PageFetcher } from '../../hooks/paged-list';
+import { usePagedRows } from '../../hooks/use-paged-rows';
 import { useBridge } from '../../state/bridge-context';
 import { callBridge } from '../../state/call-bridge';
 

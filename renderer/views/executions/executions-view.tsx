@@ -8,7 +8,8 @@ import { DEFAULT_EXECUTION_FILTERS, executionsRequest, type ExecutionFilters as 
 import { formatCount } from '../../format/numbers';
 import { executionHash } from '../../format/route';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
-import { usePagedRows, type PageFetcher } from '../../hooks/use-paged-rows';
+import type { PageFetcher } from '../../hooks/paged-list';
+import { usePagedRows } from '../../hooks/use-paged-rows';
 import { useSelection } from '../../hooks/use-selection';
 import { useRowNavigation } from '../../hooks/use-row-navigation';
 import { useSlashFocus } from '../../hooks/use-slash-focus';

@@ -7,7 +7,7 @@ import { apiResultSchema } from '../../../shared/api/api-result';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { tempFolder } from '../../support/temp-folder';
 import { API, API_METHODS, HOST_METHODS, type ApiMethod } from '../../../shared/api/contract';
-import { apiRequest, startServeHarness, type ServeHarness } from '../cli/serve-harness';
+import { apiRequest, startServeHarness, type ServeHarness } from '../bridge/serve-harness';
 
 /** Requests no method may accept: not objects, or objects with keys no method has. */
 const NOT_REQUESTS: readonly unknown[] = ['x', 42, [], null, true, { unknownKey: 1 }, { __proto__: { polluted: true }, constructor: 1 }];

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { apiResultSchema } from '../../../shared/api/api-result';
 import { API } from '../../../shared/api/contract';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/cli/security-headers';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/bridge/security-headers';
 import { tempFolder } from '../../support/temp-folder';
-import { execLine } from './serve-harness';
+import { execLine } from '../bridge/serve-harness';
 
 const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 const SERVING = /^Serving (.+) at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{22,})\n$/;

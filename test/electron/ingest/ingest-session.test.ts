@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
 import { writeBenchCorpus } from '../../fixtures/bench-corpus';
-import type { IngestProgress } from '../../../electron/ingest/ingestor';
+import type { IngestProgress } from '../../../electron/ingest/scan-progress';
 import { query } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
 import { rawTextSql } from '../../../electron/index/raw-blocks';

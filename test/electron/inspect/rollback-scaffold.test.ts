@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { verifyChain } from '../../../electron/inspect/hash-chain';
+import { verifyChain } from '../../../electron/integrity/hash-chain';
 import { rollbackScaffold, scaffoldHash } from '../../../electron/inspect/rollback-scaffold';
 import type { RollbackScaffoldInput } from '../../../electron/inspect/rollback-scaffold';
 import { securityDiff } from '../../../electron/inspect/security-diff';

@@ -3,7 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { apiResultSchema } from '../../../shared/api/api-result';
 import { API, API_METHODS, type IndexChange } from '../../../shared/api/contract';
-import { apiRequest, execLine, NodeEventSource, startServeHarness, type ServeHarness } from '../../electron/cli/serve-harness';
+import { apiRequest, execLine, NodeEventSource, startServeHarness, type ServeHarness } from '../../electron/bridge/serve-harness';
 import { loadHttpBridge, type EventSourceLike, type FetchLike } from './load-http-bridge';
 
 const { createHttpBridge, tokenFromLocation } = loadHttpBridge();

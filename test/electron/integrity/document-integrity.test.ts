@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { documentIntegrity } from '../../../electron/inspect/document-integrity';
-import { eventHash, executionHash } from '../../../electron/inspect/hash-chain';
-import { hearthStepChain } from '../../../electron/inspect/hearth-hash';
+import { documentIntegrity } from '../../../electron/integrity/document-integrity';
+import { eventHash, executionHash } from '../../../electron/integrity/hash-chain';
+import { hearthStepChain } from '../../../electron/integrity/hearth-hash';
 import { parseLosslessJson } from '../../../shared/model/lossless-json';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
-import { openInspection } from './open-inspection';
+import { openInspection } from '../inspect/open-inspection';
 
 function sampleText(name: string): string {
   return readFileSync(join(PRODUCER_SAMPLES, 'executions', name), 'utf8');

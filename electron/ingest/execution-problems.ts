@@ -1,45 +1,12 @@
 import { opensPacDispatch } from '../../shared/formats/benson';
 import type Database from 'better-sqlite3';
-import type { ProblemCode } from '../../shared/model/problem-code';
 import { isUntracedKey } from '../../shared/model/execution-id';
 import type { ExecutionChecker } from '../index/index-writer';
 import type { ChainVerdict } from '../../shared/model/inspection';
-import { rawTextSql } from '../index/raw-blocks';
-import { documentIntegrity, documentStatus, HASH_RULE_NAMES } from './document-integrity';
-import { verifyChain } from './hash-chain';
-import { StepBodies } from './step-bodies';
-
-interface Finding {
-  readonly sourceId: number | null;
-  readonly line: number | null;
-  readonly eventId: number | null;
-  readonly code: ProblemCode;
-  readonly message: string;
-}
-
-interface StepRow {
-  readonly seq: number;
-  readonly origin: 'stream' | 'document';
-  readonly event_id: number;
-  readonly source_id: number;
-  readonly line: number;
-}
-
-interface RecordEventRow {
-  readonly id: number;
-  readonly source_id: number;
-  readonly line: number;
-  readonly kind: string;
-  readonly status: string | null;
-  readonly raw: string;
-}
-
-interface EventRef {
-  readonly id: number;
-  readonly source_id: number;
-  readonly line: number;
-  readonly kind: string;
-}
+import { ExecutionProblemRows, type ExecutionFinding, type StepEventRef } from '../index/queries/execution-problem-rows';
+import { StepBodies } from '../index/queries/step-bodies';
+import { documentIntegrity, documentStatus, HASH_RULE_NAMES } from '../integrity/document-integrity';
+import { verifyChain } from '../integrity/hash-chain';
 
 /**
  * Recomputes the problems that only show across events of one execution
@@ -48,28 +15,12 @@ interface EventRef {
  * terminal-like events through the (execution_id, ts) index.
  */
 export class ExecutionProblems implements ExecutionChecker {
-  private readonly statements;
+  private readonly rows: ExecutionProblemRows;
   private readonly stepBodies: StepBodies;
 
   constructor(db: Database.Database) {
     this.stepBodies = new StepBodies(db);
-    this.statements = {
-      before: db.prepare('SELECT exec_problems FROM executions WHERE id = ?'),
-      clear: db.prepare("DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
-      insert: db.prepare("INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin) VALUES (?, ?, ?, ?, ?, ?, 'execution')"),
-      count: db.prepare('UPDATE executions SET exec_problems = ?, problem_count = problem_count - ? + ? WHERE id = ?'),
-      terminals: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'terminal' ORDER BY ts, id"),
-      dispatches: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind IN ('PAC_DISPATCH_START', 'PAC_DISPATCH_START_WITH_SESSION', 'PAC_DISPATCH_END') ORDER BY ts, id"),
-      finishes: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'execution_finished' ORDER BY ts, id"),
-      firstEvent: db.prepare('SELECT id, source_id, line, kind FROM events WHERE execution_id = ? ORDER BY id LIMIT 1'),
-      stepEvents: db.prepare(
-        'SELECT s.seq, s.origin, s.event_id, e.source_id, e.line FROM step_events s JOIN events e ON e.id = s.event_id WHERE s.execution_id = ? AND s.origin = ? ORDER BY s.event_id, s.seq',
-      ),
-      recordEvents: db.prepare(
-        `SELECT e.id, e.source_id, e.line, e.kind, e.status, ${rawTextSql('e')} AS raw FROM events e
-         WHERE e.execution_id = ? AND e.kind IN ('execution_started', 'execution_finished', 'record_document') ORDER BY e.id`,
-      ),
-    };
+    this.rows = new ExecutionProblemRows(db);
   }
 
   /** Cross-event problems are looked for only where they can exist, so a million clean executions cost nothing. */
@@ -84,38 +35,34 @@ export class ExecutionProblems implements ExecutionChecker {
 
   /** Replaces one execution's cross-event problems; returns how many it has now. */
   refresh(executionId: number, family: string, key: string): number {
-    const s = this.statements;
     const findings = this.find(executionId, family, key);
-    const before = s.before.get(executionId) as { exec_problems: number };
-    s.clear.run(executionId);
-    for (const f of findings) s.insert.run(f.sourceId, f.line, f.code, f.message, executionId, f.eventId);
-    s.count.run(findings.length, before.exec_problems, findings.length, executionId);
+    this.rows.replace(executionId, findings);
     return findings.length;
   }
 
-  private find(executionId: number, family: string, key: string): Finding[] {
-    const s = this.statements;
+  private find(executionId: number, family: string, key: string): ExecutionFinding[] {
+    const s = this.rows;
     if (family === 'exec-event' && !isUntracedKey(key)) {
-      const terminals = s.terminals.all(executionId) as EventRef[];
+      const terminals = s.terminals(executionId);
       return terminals.slice(1).map((e, i) => ({
         sourceId: e.source_id, line: e.line, eventId: e.id, code: 'exec.duplicate_terminal_event',
         message: `trace_id "${key}" has ${terminals.length} terminal events; this is number ${i + 2}.`,
       }));
     }
     if (family === 'benson') {
-      const marks = s.dispatches.all(executionId) as EventRef[];
+      const marks = s.dispatches(executionId);
       const starts = marks.filter((e) => opensPacDispatch(e.kind));
       const ends = marks.filter((e) => e.kind === 'PAC_DISPATCH_END');
       if (starts.length === 1 && ends.length === 1) return [];
-      const at = starts[0] ?? ends[0] ?? (s.firstEvent.get(executionId) as EventRef | undefined);
+      const at = starts[0] ?? ends[0] ?? s.firstEvent(executionId);
       return [{
         sourceId: at?.source_id ?? null, line: at?.line ?? null, eventId: at?.id ?? null, code: 'benson.unpaired_dispatch',
         message: `PAC ${key} has ${starts.length} PAC_DISPATCH_START (or _WITH_SESSION) and ${ends.length} PAC_DISPATCH_END events; exactly one of each is expected.`,
       }];
     }
     if (family === 'record') {
-      const finishes = s.finishes.all(executionId) as EventRef[];
-      const duplicates: Finding[] = finishes.slice(1).map((e, i) => ({
+      const finishes = s.finishes(executionId);
+      const duplicates: ExecutionFinding[] = finishes.slice(1).map((e, i) => ({
         sourceId: e.source_id, line: e.line, eventId: e.id, code: 'record.duplicate_finish',
         message: `execution ${key} was finished ${finishes.length} times; this is number ${i + 2}.`,
       }));
@@ -125,20 +72,20 @@ export class ExecutionProblems implements ExecutionChecker {
   }
 
   /** formats.md tamper evidence: each chain, the document's execution_hash, and stream vs document. */
-  private recordIntegrity(executionId: number, key: string): Finding[] {
-    const s = this.statements;
-    const findings: Finding[] = [];
-    const chains = new Map<'stream' | 'document', { verdict: ChainVerdict; rows: StepRow[] }>();
-    const streamRows = s.stepEvents.all(executionId, 'stream') as StepRow[];
+  private recordIntegrity(executionId: number, key: string): ExecutionFinding[] {
+    const s = this.rows;
+    const findings: ExecutionFinding[] = [];
+    const chains = new Map<'stream' | 'document', { verdict: ChainVerdict; rows: StepEventRef[] }>();
+    const streamRows = s.stepEvents(executionId, 'stream');
     if (streamRows.length > 0) chains.set('stream', { verdict: verifyChain(this.stepBodies.of(streamRows)), rows: streamRows });
-    const events = s.recordEvents.all(executionId) as RecordEventRow[];
+    const events = s.recordEvents(executionId);
     const document = events.find((e) => e.kind === 'record_document');
     const finished = events.filter((e) => e.kind === 'execution_finished').at(-1);
     const started = events.find((e) => e.kind === 'execution_started');
     const doc = document === undefined ? null : (JSON.parse(document.raw) as Record<string, unknown>);
     // The same check verifyExecution answers with: the rule the document's hashes match, absent step hashes never a break.
     const integrity = document === undefined || doc === null ? null : documentIntegrity(document.raw, doc);
-    if (integrity !== null) chains.set('document', { verdict: integrity.chain, rows: s.stepEvents.all(executionId, 'document') as StepRow[] });
+    if (integrity !== null) chains.set('document', { verdict: integrity.chain, rows: s.stepEvents(executionId, 'document') });
     for (const [origin, { verdict, rows }] of chains) {
       if (verdict.chain !== 'broken') continue;
       const at = rows[verdict.brokenAt ?? 0] ?? rows[0];

@@ -3,7 +3,7 @@ import type { JsonTree } from '../../shared/model/json-tree';
 import { treeMember } from '../../shared/model/json-tree';
 import { parseLosslessJson } from '../../shared/model/lossless-json';
 import type { ChainVerdict, ExecutionHashComparison, HashRule } from '../../shared/model/inspection';
-import { documentStepBodies } from '../ingest/normalizers/record';
+import { documentStepBodies } from '../../shared/formats/record-step-body';
 import { executionHashOrNull, hashText, jcsStepHasher, verifyChain, type StepHasher } from './hash-chain';
 import { HEARTH_EXECUTION_HASH_COVERAGE, hearthExecutionHash, hearthStepChain, hearthStepHash } from './hearth-hash';
 

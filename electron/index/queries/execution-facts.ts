@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { checkpointSchema, cycleSchema } from '../../shared/api/views';
-import type { ExecutionFamily } from '../../shared/model/family';
-import type { RollbackHintFact, SideEffectFact, SnapshotFact } from '../../shared/model/normalized-event';
-import { originalPath } from '../index/index-writer';
-import { EVENT_COLUMNS, EVENT_TABLES, toEventRow, type EventRow, type StoredEvent } from '../index/queries/list-events';
-import { EXECUTION_COLUMNS, toExecutionRow, type ExecutionRow, type StoredExecution } from '../index/queries/list-executions';
-import { rawTextSql } from '../index/raw-blocks';
-import { PROBLEM_COLUMNS, PROBLEM_TABLES, toProblemRow, type ProblemRow, type StoredProblem } from '../index/queries/list-problems';
+import type { checkpointSchema, cycleSchema } from '../../../shared/api/views';
+import type { ExecutionFamily } from '../../../shared/model/family';
+import type { RecordOrigin } from '../../../shared/formats/record-step-body';
+import type { RollbackHintFact, SideEffectFact, SnapshotFact } from '../../../shared/model/normalized-event';
+import { originalPath } from '../source-row';
+import { EVENT_COLUMNS, EVENT_TABLES, toEventRow, type EventRow, type StoredEvent } from './list-events';
+import { EXECUTION_COLUMNS, toExecutionRow, type ExecutionRow, type StoredExecution } from './list-executions';
+import { rawTextSql } from '../raw-blocks';
+import { PROBLEM_COLUMNS, PROBLEM_TABLES, toProblemRow, type ProblemRow, type StoredProblem } from './list-problems';
 import { StepBodies } from './step-bodies';
 
 /** Rows as the lists show them: the detail maps executions, events and problems with the lists' own functions, so the two cannot drift. */
@@ -16,9 +17,6 @@ export type { EventRow, ExecutionRow, ProblemRow };
 export type CheckpointRow = z.infer<typeof checkpointSchema>;
 /** One improvement cycle, as the API shows it. */
 export type CycleRow = z.infer<typeof cycleSchema>;
-
-/** Whether a record fact came from the observer stream or the record document. */
-export type RecordOrigin = 'stream' | 'document';
 
 /** An execution as found in the index: its row id (for further reads) and its API row. */
 export interface FoundExecution {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { compareExecutionHash, eventHash, executionHash, executionHashOrNull, verifyChain } from '../../../electron/inspect/hash-chain';
+import { compareExecutionHash, eventHash, executionHash, executionHashOrNull, verifyChain } from '../../../electron/integrity/hash-chain';
 import { chainVerdictSchema } from '../../../shared/model/inspection';
 
 type StepEvent = Record<string, unknown>;

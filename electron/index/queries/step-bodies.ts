@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import { rawTextSql } from '../index/raw-blocks';
-import { documentStepBodies, streamStepBody } from '../ingest/normalizers/record';
-import type { RecordOrigin } from './execution-facts';
+import { stepBodiesOf, type RecordOrigin } from '../../../shared/formats/record-step-body';
+import { rawTextSql } from '../raw-blocks';
 
 /** A stored step event: the event that carried it, how, and its place among that event's step events. */
 export interface StepRef {
@@ -46,7 +45,6 @@ export class StepBodies {
       return [];
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-    const obj = value as Record<string, unknown>;
-    return origin === 'stream' ? [streamStepBody(obj)] : documentStepBodies(obj);
+    return stepBodiesOf(value as Record<string, unknown>, origin);
   }
 }

@@ -3,8 +3,8 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FolderInspector } from '../../../electron/api/folder-inspector';
-import { createBridgeToken } from '../../../electron/cli/bridge-token';
-import { HttpBridgeServer } from '../../../electron/cli/http-bridge-server';
+import { createBridgeToken } from '../../../electron/bridge/bridge-token';
+import { HttpBridgeServer } from '../../../electron/bridge/http-bridge-server';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 
 /** One exec-event line for a watched file. */

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { apiResultSchema } from '../../../shared/api/api-result';
 import { API, HOST_METHODS, type ApiMethod, type IndexChange } from '../../../shared/api/contract';
-import { createBridgeToken } from '../../../electron/cli/bridge-token';
-import { statusOf } from '../../../electron/cli/http-bridge-server';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/cli/security-headers';
+import { createBridgeToken } from '../../../electron/bridge/bridge-token';
+import { statusOf } from '../../../electron/bridge/http-bridge-server';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/bridge/security-headers';
 import { apiRequest, execLine, FAKE_INDEX, FAKE_SCRIPT, NodeEventSource, rawRequest, SECRET, startServeHarness, type RawAnswer, type ServeHarness } from './serve-harness';
 
 const envelope = apiResultSchema(API.summary.response);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { hearthExecutionHash, hearthExecutionHashInput, hearthStepChain, hearthStepHash } from '../../../electron/inspect/hearth-hash';
+import { hearthExecutionHash, hearthExecutionHashInput, hearthStepChain, hearthStepHash } from '../../../electron/integrity/hearth-hash';
 import { jsonObject, treeMember, type JsonTree } from '../../../shared/model/json-tree';
 import { parseLosslessJson } from '../../../shared/model/lossless-json';
 import { pythonJsonDumps } from '../../../shared/model/python-json-dumps';

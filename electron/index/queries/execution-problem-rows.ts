@@ -1,0 +1,108 @@
+import type Database from 'better-sqlite3';
+import type { RecordOrigin } from '../../../shared/formats/record-step-body';
+import type { ProblemCode } from '../../../shared/model/problem-code';
+import { rawTextSql } from '../raw-blocks';
+
+/** One cross-event problem of an execution, where it shows. */
+export interface ExecutionFinding {
+  readonly sourceId: number | null;
+  readonly line: number | null;
+  readonly eventId: number | null;
+  readonly code: ProblemCode;
+  readonly message: string;
+}
+
+/** A step event as the chain check reads it: its body's place, and the line that carried it. */
+export interface StepEventRef {
+  readonly seq: number;
+  readonly origin: RecordOrigin;
+  readonly event_id: number;
+  readonly source_id: number;
+  readonly line: number;
+}
+
+/** A record observer line or document with its raw text, for the stream-vs-document comparison. */
+export interface RecordEventRow {
+  readonly id: number;
+  readonly source_id: number;
+  readonly line: number;
+  readonly kind: string;
+  readonly status: string | null;
+  readonly raw: string;
+}
+
+/** An event of an execution, where it is. */
+export interface EventRef {
+  readonly id: number;
+  readonly source_id: number;
+  readonly line: number;
+  readonly kind: string;
+}
+
+/**
+ * The reads and writes behind an execution's cross-event problems, prepared once
+ * per connection. Reads go through the (execution_id, ts) index and touch only
+ * that execution's terminal-like events.
+ */
+export class ExecutionProblemRows {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      before: db.prepare('SELECT exec_problems FROM executions WHERE id = ?'),
+      clear: db.prepare("DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
+      insert: db.prepare("INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin) VALUES (?, ?, ?, ?, ?, ?, 'execution')"),
+      count: db.prepare('UPDATE executions SET exec_problems = ?, problem_count = problem_count - ? + ? WHERE id = ?'),
+      terminals: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'terminal' ORDER BY ts, id"),
+      dispatches: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind IN ('PAC_DISPATCH_START', 'PAC_DISPATCH_END') ORDER BY ts, id"),
+      finishes: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'execution_finished' ORDER BY ts, id"),
+      firstEvent: db.prepare('SELECT id, source_id, line, kind FROM events WHERE execution_id = ? ORDER BY id LIMIT 1'),
+      stepEvents: db.prepare(
+        'SELECT s.seq, s.origin, s.event_id, e.source_id, e.line FROM step_events s JOIN events e ON e.id = s.event_id WHERE s.execution_id = ? AND s.origin = ? ORDER BY s.event_id, s.seq',
+      ),
+      recordEvents: db.prepare(
+        `SELECT e.id, e.source_id, e.line, e.kind, e.status, ${rawTextSql('e')} AS raw FROM events e
+         WHERE e.execution_id = ? AND e.kind IN ('execution_started', 'execution_finished', 'record_document') ORDER BY e.id`,
+      ),
+    };
+  }
+
+  /** Replaces the execution's cross-event problems with `findings` and keeps its problem counts in step. */
+  replace(executionId: number, findings: readonly ExecutionFinding[]): void {
+    const s = this.statements;
+    const before = s.before.get(executionId) as { exec_problems: number };
+    s.clear.run(executionId);
+    for (const f of findings) s.insert.run(f.sourceId, f.line, f.code, f.message, executionId, f.eventId);
+    s.count.run(findings.length, before.exec_problems, findings.length, executionId);
+  }
+
+  /** The execution's exec-event terminal events, in time order. */
+  terminals(executionId: number): EventRef[] {
+    return this.statements.terminals.all(executionId) as EventRef[];
+  }
+
+  /** The execution's Benson PAC_DISPATCH_START and _END events, in time order. */
+  dispatches(executionId: number): EventRef[] {
+    return this.statements.dispatches.all(executionId) as EventRef[];
+  }
+
+  /** The execution's record execution_finished lines, in time order. */
+  finishes(executionId: number): EventRef[] {
+    return this.statements.finishes.all(executionId) as EventRef[];
+  }
+
+  /** The execution's first event read, or undefined when it has none. */
+  firstEvent(executionId: number): EventRef | undefined {
+    return this.statements.firstEvent.get(executionId) as EventRef | undefined;
+  }
+
+  /** The step events of one origin in emission order. */
+  stepEvents(executionId: number, origin: RecordOrigin): StepEventRef[] {
+    return this.statements.stepEvents.all(executionId, origin) as StepEventRef[];
+  }
+
+  /** The execution's execution_started, execution_finished and record_document events with their raw text, in read order. */
+  recordEvents(executionId: number): RecordEventRow[] {
+    return this.statements.recordEvents.all(executionId) as RecordEventRow[];
+  }
+}

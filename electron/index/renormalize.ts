@@ -1,0 +1,8 @@
+import type { NormalizedEvent } from '../../shared/model/normalized-event';
+
+/**
+ * Re-derives an event from its stored raw text, for recomputing executions after a
+ * file is re-read and for taking back the full text it was indexed with. The
+ * ingest passes its own line reader, so the index never imports the ingest.
+ */
+export type Renormalize = (raw: string, sourcePath: string) => { event: NormalizedEvent; label: string | null; searchText: string } | null;

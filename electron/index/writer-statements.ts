@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+import { DELTA_COLUMNS, MERGE_EXECUTION_SQL, RESET_EXECUTION_SQL } from './execution-merge';
+import { prepareInsert } from './named-insert';
+import { rawTextSql } from './raw-blocks';
+
+/** Tables whose rows name the source they came from, emptied of a source's rows when it is taken back. */
+const DERIVED_TABLES = ['raw_blocks', 'step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'problems'] as const;
+
+/** A prepared statement with positional or @named parameters; named here so the writer's statement table has a type it can export. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an alias the declaration emit can name
+export interface Statement extends Database.Statement<unknown[], unknown> {}
+
+/** Every statement of the index writer, prepared once per connection. */
+export type WriterStatements = ReturnType<typeof prepareWriterStatements>;
+
+/**
+ * Prepares the index writer's statements. Inserts bind by column name
+ * (prepareInsert), so a row is written as an object the compiler checks
+ * rather than as seventeen positions.
+ */
+export function prepareWriterStatements(db: Database.Database) {
+  return {
+    sourceByPath: prepare(db, 'SELECT * FROM sources WHERE path = ?'),
+    sourceById: prepare(db, 'SELECT * FROM sources WHERE id = ?'),
+    sourcesInDir: prepare(db, 'SELECT * FROM sources WHERE dir = ? ORDER BY path'),
+    sourcesByIdentity: prepare(db, 'SELECT * FROM sources WHERE identity = ?'),
+    detachedInDir: prepare(db, "SELECT * FROM sources WHERE dir = ? AND (state = 'gone' OR path LIKE '% (moving #%)')"),
+    deleteSource: prepare(db, 'DELETE FROM sources WHERE id = ?'),
+    liveDirs: prepare(db, "SELECT DISTINCT dir FROM sources WHERE state != 'gone'"),
+    sourceCarry: prepare(db, 'SELECT carry FROM sources WHERE id = ?'),
+    insertSource: prepareInsert(db, 'sources', ['path', 'dir', 'kind', 'state', 'reason', 'identity', 'size', 'mtime_ms', 'head_hash', 'head_len', 'updated_ms']),
+    updateSource: prepare(
+      db,
+      `UPDATE sources SET kind = @kind, state = @state, reason = @reason, identity = @identity, size = @size,
+       mtime_ms = @mtime_ms, head_hash = @head_hash, head_len = @head_len, updated_ms = @updated_ms WHERE id = @id`,
+    ),
+    moveSource: prepare(db, 'UPDATE sources SET path = @path, dir = @dir, updated_ms = @updated_ms WHERE id = @id'),
+    markGone: prepare(db, "UPDATE sources SET state = 'gone', path = @path, updated_ms = @updated_ms WHERE id = @id"),
+    dropTransient: prepare(db, 'DELETE FROM problems WHERE source_id = ? AND transient = 1'),
+    hasTransient: prepare(db, 'SELECT 1 FROM problems WHERE source_id = ? AND transient = 1 LIMIT 1'),
+    updateProgress: prepare(
+      db,
+      `UPDATE sources SET offset = @offset, line = @line, pending_bytes = @pending_bytes, carry = @carry,
+       event_count = event_count + @events, family = coalesce(family, @family), size = coalesce(@size, size),
+       mtime_ms = coalesce(@mtime_ms, mtime_ms), updated_ms = @updated_ms WHERE id = @id`,
+    ),
+    resetSourceRow: prepare(
+      db,
+      'UPDATE sources SET offset = 0, line = 0, pending_bytes = 0, carry = NULL, event_count = 0, family = NULL, updated_ms = @updated_ms WHERE id = @id',
+    ),
+    insertEvent: prepareInsert(db, 'events', [
+      'id', 'source_id', 'line', 'byte_offset', 'byte_length', 'ts', 'family', 'kind', 'execution_id', 'status', 'error_code', 'actor', 'failed', 'cycle',
+      'raw_block', 'raw_at', 'raw_len',
+    ]),
+    insertRawBlock: prepare(db, 'INSERT INTO raw_blocks (source_id, data) VALUES (?, ?)'),
+    insertFts: prepare(db, 'INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
+    addFamilyCount: prepare(db, 'INSERT INTO family_counts (family, events) VALUES (?, ?) ON CONFLICT (family) DO UPDATE SET events = events + excluded.events'),
+    familyCountsOfSource: prepare(db, 'SELECT family, count(*) AS n FROM events WHERE source_id = ? GROUP BY family'),
+    affectedExecutions: prepare(db, 'SELECT DISTINCT execution_id FROM events WHERE source_id = ? AND execution_id IS NOT NULL'),
+    deleteDerivedOfSource: DERIVED_TABLES.map((table) => prepare(db, `DELETE FROM ${table} WHERE source_id = ?`)),
+    deleteEventsOfSource: prepare(db, 'DELETE FROM events WHERE source_id = ?'),
+    insertProblem: prepareInsert(db, 'problems', ['source_id', 'line', 'code', 'message', 'execution_id', 'event_id', 'origin', 'transient']),
+    executionById: prepare(db, 'SELECT family, key FROM executions WHERE id = ?'),
+    maxEventId: prepare(db, "SELECT max(coalesce((SELECT max(id) FROM events), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_id_high'), 0)) AS id"),
+    executionIdByKey: prepare(db, 'SELECT id FROM executions WHERE family = ? AND key = ?'),
+    // A new execution's row: most executions are new when first seen, and a plain insert skips the merge's conflict handling.
+    insertExecution: prepareInsert(db, 'executions', DELTA_COLUMNS),
+    mergeExecution: prepare(db, MERGE_EXECUTION_SQL),
+    resetExecution: prepare(db, RESET_EXECUTION_SQL),
+    eventsOfExecution: prepare(db, `SELECT e.id, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? ORDER BY e.id`),
+    lineProblemsOfExecution: prepare(db, "SELECT count(*) AS n FROM problems WHERE execution_id = ? AND origin != 'execution'"),
+    deleteExecutionProblems: prepare(db, "DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
+    deleteExecution: prepare(db, 'DELETE FROM executions WHERE id = ?'),
+    insertCheckpoint: prepareInsert(db, 'checkpoints', ['execution_id', 'event_id', 'source_id', 'checkpoint_id', 'name', 'status', 'details', 'ts']),
+    insertStepEvent: prepareInsert(db, 'step_events', [
+      'execution_id', 'event_id', 'source_id', 'origin', 'seq', 'step_index', 'step_name', 'event_type', 'ts', 'error_message',
+    ]),
+    insertSideEffect: prepareInsert(db, 'side_effects', [
+      'execution_id', 'plan_id', 'event_id', 'source_id', 'origin', 'via', 'step_index', 'category', 'description', 'reversible', 'details',
+    ]),
+    insertSnapshot: prepareInsert(db, 'snapshots', ['execution_id', 'event_id', 'source_id', 'phase', 'via', 'captured_at', 'security_state', 'fields']),
+    insertPlan: prepareInsert(db, 'plans', ['plan_id', 'event_id', 'source_id', 'steps']),
+    insertHint: prepareInsert(db, 'rollback_hints', ['plan_id', 'event_id', 'source_id', 'position', 'step_index', 'description', 'actions', 'risks']),
+  };
+}
+
+function prepare(db: Database.Database, sql: string): Statement {
+  return db.prepare(sql);
+}

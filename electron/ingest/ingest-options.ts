@@ -1,0 +1,12 @@
+/** Tunables of the reader; the defaults are what the app uses. */
+export interface IngestOptions {
+  /** Lines longer than this are reported and skipped, never buffered. */
+  readonly maxLineBytes: number;
+  /** Events per transaction. */
+  readonly batchEvents: number;
+  /** A `.json` file larger than this is read as JSON lines rather than parsed whole. */
+  readonly maxDocumentBytes: number;
+}
+
+/** The app's reader settings: a 1 MiB line cap, 4,000 events per transaction, JSON documents up to 64 MiB. */
+export const DEFAULT_INGEST_OPTIONS: IngestOptions = { maxLineBytes: 1 << 20, batchEvents: 4000, maxDocumentBytes: 64 << 20 };

@@ -1,0 +1,64 @@
+import type { ProblemCode } from '../../shared/model/problem-code';
+import type { IndexWriter, PendingEvent, PendingProblem, SourceProgress } from '../index/index-writer';
+import type { ScanProgress } from './scan-progress';
+
+/**
+ * What the reader has found and not yet committed: events, problems, and where
+ * each source's reader stands. A batch is committed as one transaction, so a
+ * source's offset never runs ahead of the events before it, nor behind.
+ */
+export class PendingBatch {
+  private events: PendingEvent[] = [];
+  private problems: PendingProblem[] = [];
+  private progress = new Map<number, SourceProgress>();
+
+  constructor(
+    private readonly writer: IndexWriter,
+    private readonly batchEvents: number,
+    private readonly scan: ScanProgress,
+    private readonly onCommit?: (eventsAdded: number) => void,
+  ) {}
+
+  /** An event to store, counted with its problems (the normalizer's and the reader's). */
+  addEvent(event: PendingEvent): void {
+    this.events.push(event);
+    this.scan.counts.events++;
+    this.scan.counts.problems += event.event.problems.length + event.extraProblems.length;
+  }
+
+  /** A problem tied to no stored event. */
+  addProblem(problem: PendingProblem): void {
+    this.problems.push(problem);
+    this.scan.counts.problems++;
+  }
+
+  /** A problem of one line that became no event. */
+  lineProblem(sourceId: number, line: number, code: ProblemCode, message: string): void {
+    this.addProblem({ sourceId, line, code, message });
+  }
+
+  /** A problem of a whole file (or of the folder, when sourceId is null). */
+  fileProblem(sourceId: number | null, code: ProblemCode, message: string): void {
+    this.addProblem({ sourceId, line: null, code, message });
+  }
+
+  /** Where a source's reader stands once this batch is committed; the latest one per source counts. */
+  setProgress(progress: SourceProgress): void {
+    this.progress.set(progress.sourceId, progress);
+  }
+
+  /** Commits when a batch's worth of events is waiting; called after the progress of the last line is set. */
+  flushIfFull(): void {
+    if (this.events.length >= this.batchEvents) this.flush();
+  }
+
+  /** Commits whatever is waiting, as one transaction. */
+  flush(): void {
+    if (this.events.length === 0 && this.problems.length === 0 && this.progress.size === 0) return;
+    const added = this.writer.commit({ events: this.events, problems: this.problems, progress: [...this.progress.values()] });
+    this.events = [];
+    this.problems = [];
+    this.progress = new Map();
+    this.onCommit?.(added);
+  }
+}

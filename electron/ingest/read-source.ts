@@ -1,0 +1,243 @@
+import { readFile, type FileHandle } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
+import type { IndexWriter } from '../index/index-writer';
+import type { SourceRow } from '../index/source-row';
+import { classifyByName } from './classify-file';
+import { describeError, errorCode } from './error-code';
+import { eventLabel } from './event-label';
+import type { IngestOptions } from './ingest-options';
+import { lineToEvent } from './line-to-event';
+import type { PendingBatch } from './pending-batch';
+import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
+import type { ScanProgress } from './scan-progress';
+import { LineSplitter, type PendingTail, type SplitLine } from './split-lines';
+import type { TailHandles } from './tail-handles';
+
+/** A file of the folder as one listing saw it. */
+export interface FileInfo {
+  readonly rel: string;
+  readonly abs: string;
+  readonly identity: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly symlink: boolean;
+}
+
+/** A source to read in this scan, and its file as listed. */
+export interface ReadTask {
+  readonly sourceId: number;
+  readonly file: FileInfo;
+}
+
+/**
+ * Reads the unread bytes of one source into the pending batch: JSON lines
+ * (plain or gzip, from the committed offset) or one JSON document. Bad bytes
+ * become problems with their line; only the index failing stops the scan.
+ */
+export class SourceReader {
+  constructor(
+    private readonly writer: IndexWriter,
+    private readonly options: IngestOptions,
+    private readonly tails: TailHandles,
+    private readonly batch: PendingBatch,
+    private readonly scan: ScanProgress,
+  ) {}
+
+  /** Reads a task's source if it is still active; a file that fails to read becomes a problem, not an error. */
+  async read(task: ReadTask, final: boolean): Promise<void> {
+    const source = this.writer.sourceAt(task.file.rel);
+    if (!source || source.state !== 'active') return;
+    this.writer.dropTransientProblems(source.id);
+    try {
+      if (source.kind === 'json') {
+        await this.readJson(source, task.file, final);
+      } else {
+        await this.readLines(source, task.file, final);
+      }
+    } catch (error) {
+      // The index failing (disk full, read-only) is not this file's problem: the scan stops, the batch rolls back.
+      if (errorCode(error)?.startsWith('SQLITE_')) throw error;
+      this.batch.flush();
+      if (errorCode(error) === 'ENOENT') {
+        const after = this.writer.sourceById(source.id);
+        const unread = task.file.size - (after?.offset ?? source.offset);
+        this.batch.fileProblem(
+          source.id,
+          'file.deleted_before_read',
+          unread > 0
+            ? `${task.file.rel} disappeared before its last ${unread} bytes (at least) were read; those lines could not be indexed.`
+            : `${task.file.rel} disappeared while it was being read; lines written after the last read could not be indexed.`,
+        );
+        this.batch.flush();
+        return;
+      }
+      const code: ProblemCode = source.kind === 'gzip' && errorCode(error) !== 'ENOENT' && errorCode(error) !== 'EACCES' ? 'file.gzip_corrupt' : 'file.unreadable';
+      this.batch.fileProblem(source.id, code, `${task.file.rel}: ${describeError(error)}`);
+      this.batch.flush();
+    }
+  }
+
+  /**
+   * Reads JSON lines from the source's offset. `drain` is the handle of a file
+   * that has left its path, read to its end before the source is marked gone.
+   */
+  async readLines(source: SourceRow, file: FileInfo, final: boolean, drain: FileHandle | null = null): Promise<void> {
+    const gzip = source.kind === 'gzip';
+    if (drain === null) await this.updateHead(source, file);
+    // A file read again while watching is being appended to: keep it open (see TailHandles).
+    const handle = drain ?? (!final && !gzip && source.offset > 0 ? await this.tails.acquire(source.id, file.abs, file.identity) : null);
+    const splitter = new LineSplitter(source.offset, source.line, this.options.maxLineBytes);
+    const onLine = (line: SplitLine): void => {
+      this.handleLine(source, line, null);
+      this.batch.setProgress({ sourceId: source.id, offset: line.endOffset, line: line.lineNo, pendingBytes: 0 });
+      this.scan.counts.bytesDone += line.endOffset - line.offset;
+      this.batch.flushIfFull();
+    };
+    let damaged: unknown = null;
+    try {
+      for await (const chunk of readContent(file.abs, gzip, source.offset, handle)) {
+        splitter.push(chunk, onLine);
+        if (this.scan.cancelled) break;
+        this.scan.report('indexing', false);
+      }
+    } catch (error) {
+      if (!gzip) throw error;
+      damaged = error;
+    }
+    let offset = splitter.committedOffset;
+    let line = splitter.committedLine;
+    let pendingBytes = 0;
+    const tail = this.scan.cancelled ? null : splitter.tail();
+    if (tail) {
+      if (final || gzip) {
+        if (this.settleTail(source, tail)) {
+          offset = tail.offset + tail.length;
+          line = tail.lineNo;
+        } else {
+          pendingBytes = tail.offset + tail.length - offset;
+        }
+      } else {
+        pendingBytes = tail.offset + tail.length - offset;
+      }
+    }
+    if (damaged !== null) this.batch.fileProblem(source.id, 'file.gzip_corrupt', `${file.rel}: ${describeError(damaged)}; the lines before the damage were indexed.`);
+    const complete = !this.scan.cancelled;
+    this.batch.setProgress({ sourceId: source.id, offset, line, pendingBytes, size: complete ? file.size : undefined, mtimeMs: complete ? file.mtimeMs : undefined });
+    this.batch.flush();
+  }
+
+  /** A final line without newline on a one-shot read: indexed if it is complete JSON, a problem either way. */
+  private settleTail(source: SourceRow, tail: PendingTail): boolean {
+    if (tail.text !== null && lineToEvent(tail.text).type === 'blank') return true;
+    const outcome = tail.text === null ? null : lineToEvent(tail.text);
+    if (outcome?.type === 'event') {
+      this.handleLine(source, { ...tail, endOffset: tail.offset + tail.length }, { code: 'line.missing_newline', message: 'The final line has no newline; it is complete JSON and was indexed.' });
+      return true;
+    }
+    const reason = tail.text === null ? 'it is over the line cap' : outcome?.type === 'problem' && outcome.problem.code === 'line.nul_bytes' ? 'it holds NUL bytes' : 'it is not complete JSON';
+    this.batch.addProblem({
+      sourceId: source.id, line: tail.lineNo, code: 'line.truncated', transient: true,
+      message: `The final line (${tail.length} bytes) has no newline and ${reason}: a truncated or unfinished write. It was not indexed.`,
+    });
+    return false;
+  }
+
+  private handleLine(source: SourceRow, line: SplitLine, extra: LineProblem | null): void {
+    if (line.text === null) {
+      this.batch.lineProblem(source.id, line.lineNo, 'line.too_long', `The line is ${line.length} bytes, over the ${this.options.maxLineBytes}-byte cap; it was not parsed.`);
+      return;
+    }
+    const outcome = lineToEvent(line.text);
+    if (outcome.type === 'blank') return;
+    if (outcome.type === 'problem') {
+      this.batch.lineProblem(source.id, line.lineNo, outcome.problem.code, outcome.problem.message);
+      if (line.invalidUtf8) this.batch.lineProblem(source.id, line.lineNo, 'line.invalid_utf8', 'The line is not valid UTF-8.');
+      return;
+    }
+    const extraProblems: LineProblem[] = [];
+    if (line.invalidUtf8) extraProblems.push({ code: 'line.invalid_utf8', message: 'The line is not valid UTF-8; undecodable bytes are shown as U+FFFD.' });
+    if (extra) extraProblems.push(extra);
+    this.batch.addEvent({
+      sourceId: source.id, line: line.lineNo, offset: line.offset, length: line.length, raw: line.text, searchText: outcome.searchText,
+      event: outcome.event, label: eventLabel(outcome.event, source.path), extraProblems,
+    });
+  }
+
+  private async readJson(source: SourceRow, file: FileInfo, final: boolean): Promise<void> {
+    if (file.size > this.options.maxDocumentBytes) {
+      this.batch.fileProblem(source.id, 'file.document_too_large', `${file.rel} is ${file.size} bytes, over the ${this.options.maxDocumentBytes}-byte document cap; it was read as JSON lines.`);
+      this.writer.updateSource(source.id, { kind: 'lines' });
+      await this.readLines({ ...source, kind: 'lines' }, file, final);
+      return;
+    }
+    const bytes = await readFile(file.abs);
+    await this.updateHead(source, file);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const text = bytes.toString('utf8', bom);
+    const firstLineEnd = text.indexOf('\n');
+    const firstLine = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
+    const wholeParses = isJson(text);
+    if (!wholeParses && firstLineEnd >= 0 && lineToEvent(firstLine.replace(/\r$/, '')).type === 'event') {
+      // A `.json` file that is really JSON lines.
+      this.writer.updateSource(source.id, { kind: 'lines' });
+      await this.readLines({ ...source, kind: 'lines' }, file, final);
+      return;
+    }
+    const lineOf = { lineNo: 1, offset: bom, length: bytes.length - bom, text, endOffset: bytes.length, invalidUtf8: false };
+    if (wholeParses) {
+      this.handleLine(source, lineOf, null);
+    } else if (text.trim().length > 0) {
+      const truncated = /end of JSON input|Unterminated/.test(parseError(text));
+      this.batch.addProblem({
+        sourceId: source.id, line: 1, code: truncated ? 'line.truncated' : 'line.invalid_json', transient: truncated && !final,
+        message: truncated ? 'The JSON document ends before it is complete (still being written, or truncated).' : `The JSON document does not parse: ${parseError(text)}`,
+      });
+    }
+    this.batch.setProgress({ sourceId: source.id, offset: bytes.length, line: 1, pendingBytes: 0, size: file.size, mtimeMs: file.mtimeMs });
+    this.scan.counts.bytesDone += bytes.length;
+    this.batch.flush();
+  }
+
+  /** Records the hash of the file's first bytes, which identifies it across renames and rotations. */
+  private async updateHead(source: SourceRow, file: FileInfo): Promise<void> {
+    const fresh = this.writer.sourceAt(file.rel) ?? source;
+    if (fresh.head_len >= HEAD_BYTES || (fresh.kind === 'gzip' && fresh.head_len > 0)) return;
+    const head = await headOrNull(file, HEAD_BYTES);
+    if (head === null || head.length === 0 || head.length <= fresh.head_len) return;
+    this.writer.updateSource(source.id, { head_hash: sha256Hex(head), head_len: head.length });
+  }
+}
+
+/** The first `length` bytes of a file (decompressed for gzip), or null when it cannot be read now. */
+export async function headOrNull(file: FileInfo, length: number): Promise<Buffer | null> {
+  try {
+    return await readHead(file.abs, isGzipPath(file.rel), length);
+  } catch {
+    return null;
+  }
+}
+
+/** True when the file's name says gzip. */
+export function isGzipPath(rel: string): boolean {
+  const byName = classifyByName(basename(rel));
+  return 'gzip' in byName && byName.gzip;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseError(text: string): string {
+  try {
+    JSON.parse(text);
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message.slice(0, 200) : String(error);
+  }
+}

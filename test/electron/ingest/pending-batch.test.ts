@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { IndexWriter, type PendingEvent } from '../../../electron/index/index-writer';
+import { openIndex } from '../../../electron/index/open-index';
+import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
+import { renormalizeRaw } from '../../../electron/ingest/ingest-session';
+import { lineToEvent } from '../../../electron/ingest/line-to-event';
+import { PendingBatch } from '../../../electron/ingest/pending-batch';
+import { ScanProgress } from '../../../electron/ingest/scan-progress';
+import { tempFolder } from '../../support/temp-folder';
+
+function genericEvent(sourceId: number, line: number): PendingEvent {
+  const raw = JSON.stringify({ message: `line ${line}` });
+  const outcome = lineToEvent(raw);
+  if (outcome.type !== 'event') throw new Error('not an event');
+  return { sourceId, line, offset: (line - 1) * 100, length: 100, raw, searchText: outcome.searchText, event: outcome.event, label: null, extraProblems: [] };
+}
+
+describe('PendingBatch', () => {
+  it('commits a batch once it is full, with the offset of its last line, and counts what it holds', () => {
+    const db = openIndex(join(tempFolder('batch-db'), 'index.sqlite'), tempFolder('batch-folder')).db;
+    try {
+      const writer = new IndexWriter(db, renormalizeRaw, (connection) => new ExecutionProblems(connection));
+      const sourceId = writer.createSource({ path: 'a.jsonl', dir: '', kind: 'lines', state: 'active', reason: null, identity: null, size: 0, mtime_ms: 0, head_hash: null, head_len: 0 });
+      const scan = new ScanProgress();
+      const commits: number[] = [];
+      const batch = new PendingBatch(writer, 3, scan, (added) => commits.push(added));
+      for (let line = 1; line <= 7; line++) {
+        batch.addEvent(genericEvent(sourceId, line));
+        batch.setProgress({ sourceId, offset: line * 100, line, pendingBytes: 0 });
+        batch.flushIfFull();
+        // Committed with its events: the stored offset never runs ahead of them nor lags behind.
+        const stored = writer.sourceById(sourceId)!;
+        const events = db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+        assert.equal(stored.offset, events * 100, `after line ${line}`);
+      }
+      assert.deepEqual(commits, [3, 3]);
+      batch.lineProblem(sourceId, 8, 'line.invalid_json', 'not JSON');
+      batch.flush();
+      batch.flush();
+      assert.deepEqual(commits, [3, 3, 1], 'the rest goes at flush; an empty flush commits nothing');
+      assert.deepEqual([scan.counts.events, scan.counts.problems], [7, 1]);
+      assert.equal(db.prepare("SELECT count(*) FROM problems WHERE code = 'line.invalid_json' AND line = 8").pluck().get(), 1);
+    } finally {
+      db.close();
+    }
+  });
+});
