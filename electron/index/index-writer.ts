@@ -7,6 +7,7 @@ import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { FullTextTakeback } from './full-text-takeback';
 import type { Renormalize } from './renormalize';
 import { packRawBlocks } from './raw-blocks';
+import { keepFirstNoZone, type SourceCarry } from './source-carry';
 import { originalPath, type SourceRow } from './source-row';
 import { prepareWriterStatements, type WriterStatements } from './writer-statements';
 
@@ -24,12 +25,6 @@ export interface PendingEvent {
   readonly label: string | null;
   /** Reading problems on top of the normalizer's (invalid UTF-8, missing newline). */
   readonly extraProblems: readonly LineProblem[];
-}
-
-/** What a file's reading carries from one batch to the next: the Benson PAC open in it, whether its naive times were flagged. */
-interface SourceCarry {
-  openPac: string | null;
-  noZone?: boolean;
 }
 
 /** A problem not tied to a stored event (an unparseable line, an unreadable file). */
@@ -198,7 +193,7 @@ export class IndexWriter {
     const placed = batch.events.map((pending) => {
       const joined = this.executionKeyFor(pending);
       const extraProblems = joined.problem ? [...pending.extraProblems, joined.problem] : pending.extraProblems;
-      return { pending, key: joined.key, lineProblems: this.onceNoZonePerFile(pending), extraProblems, eventId: nextId++ };
+      return { pending, key: joined.key, lineProblems: keepFirstNoZone(pending.event.problems, () => this.carryOf(pending.sourceId)), extraProblems, eventId: nextId++ };
     });
     const deltas = new Map<string, { family: string; key: string; delta: ExecutionDelta; id: number }>();
     for (const p of placed) {
@@ -296,20 +291,6 @@ export class IndexWriter {
       }
     }
     return { key: event.family === 'generic' ? null : key, problem };
-  }
-
-  /**
-   * The event's own problems, with `time.no_zone` kept for the first line of a
-   * file only: a producer that writes naive timestamps writes them on every line,
-   * and one flag per file says so (producers.md "Time").
-   */
-  private onceNoZonePerFile(pending: PendingEvent): readonly LineProblem[] {
-    const problems = pending.event.problems;
-    if (!problems.some((problem) => problem.code === 'time.no_zone')) return problems;
-    const carry = this.carryOf(pending.sourceId);
-    const kept = problems.filter((problem, index) => problem.code !== 'time.no_zone' || (carry.noZone !== true && problems.findIndex((other) => other.code === 'time.no_zone') === index));
-    carry.noZone = true;
-    return kept;
   }
 
   private carryOf(sourceId: number): SourceCarry {

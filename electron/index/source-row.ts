@@ -1,5 +1,6 @@
 /** How a source file is read. `json` files are decided on read: one document, or JSON lines. */
-export type SourceKind = 'lines' | 'json' | 'gzip' | 'skipped';
+/** How a source is read: JSON lines, one JSON document, gzip JSON lines, plain-text lines (producers.md "Text logs"), or not at all. */
+export type SourceKind = 'lines' | 'json' | 'gzip' | 'text' | 'skipped';
 
 /** What a source is now: read, vanished (events kept), not telemetry, or unreadable. */
 export type SourceState = 'active' | 'gone' | 'skipped' | 'error';

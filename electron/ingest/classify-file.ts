@@ -3,12 +3,14 @@ export type NameClass =
   | { readonly read: 'lines' | 'json' | 'sniff'; readonly gzip: boolean }
   | { readonly skip: string };
 
-const ROTATED = /\.(jsonl|ndjson|log|json)(\.\d+)?(\.gz)?$/i;
+const ROTATED = /\.(jsonl|ndjson|log|json|txt|out|err)(\.\d+)?(\.gz)?$/i;
 
 /**
  * Telemetry lives in `.jsonl`, `.json`, and `.log`/`.ndjson` files holding JSON lines,
- * possibly rotated (`x.jsonl.1`) or compressed (`x.jsonl.2.gz`); everything else is
- * listed as skipped. `.log`/`.ndjson` are confirmed by their content (`sniff`).
+ * possibly rotated (`x.jsonl.1`) or compressed (`x.jsonl.2.gz`); incident folders
+ * also hold plain-text logs (`.log`, `.txt`, captured `.out`/`.err`). Everything
+ * else is listed as skipped. `.log`/`.ndjson`/`.txt`/`.out`/`.err` are decided by
+ * their content (`sniff`).
  */
 export function classifyByName(name: string): NameClass {
   const match = ROTATED.exec(name);
@@ -25,13 +27,34 @@ export function classifyByName(name: string): NameClass {
   return { read: 'sniff', gzip };
 }
 
+/** What a sniffed file holds: JSON lines, plain text, or something to skip (with why). */
+export type SniffedContent = 'lines' | 'text' | { readonly skip: string };
+
+/** Control characters other than tab, newline, vertical tab, form feed, carriage return and escape (ANSI colours) mark a binary file. */
+function hasBinaryControl(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 && (code < 0x09 || code > 0x0d) && code !== 0x1b) return true;
+  }
+  return false;
+}
+
 /**
- * Decides from the first bytes whether a `.log`/`.ndjson` file holds JSON lines:
- * its first non-blank line must start with `{`. Returns the skip reason otherwise.
+ * Decides from the first bytes how a `.log`-like file is read: JSON lines when its
+ * first non-blank line starts with `{`, plain text when its head is text, skipped
+ * when it is empty or binary (NUL or other control bytes, bytes that are not UTF-8).
  */
-export function sniffJsonLines(head: Buffer, complete: boolean): string | null {
-  const text = head.toString('utf8').replace(/^\ufeff/, '');
+export function sniffContent(head: Buffer, complete: boolean): SniffedContent {
+  // A multi-byte character cut at the end of the head is not a reason to call the file binary.
+  const whole = complete ? head : head.subarray(0, Math.max(0, head.length - 3));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(whole).replace(/^\ufeff/, '');
+  } catch {
+    return { skip: 'binary, not text (not UTF-8)' };
+  }
+  if (hasBinaryControl(text)) return { skip: 'binary, not text (control bytes)' };
   const firstLine = text.split('\n').find((line) => line.trim().length > 0);
-  if (firstLine === undefined) return complete ? 'empty file' : null;
-  return firstLine.trimStart().startsWith('{') ? null : 'plain text, not JSON lines';
+  if (firstLine === undefined) return complete ? { skip: 'empty file' } : 'lines';
+  return firstLine.trimStart().startsWith('{') ? 'lines' : 'text';
 }

@@ -10,6 +10,7 @@ import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
 import { Ingestor } from './ingestor';
 import type { IngestProgress } from './scan-progress';
 import { lineToEvent } from './line-to-event';
+import { textLineToEvent } from './text-line-to-event';
 
 /** What an ingest session needs: the evidence folder (its real path) and where its index lives. */
 export interface IngestSessionConfig {
@@ -22,7 +23,9 @@ export interface IngestSessionConfig {
 
 /** Re-derives an event from stored raw text with the same code the reader used. */
 export const renormalizeRaw: Renormalize = (raw, sourcePath) => {
-  const outcome = lineToEvent(raw);
+  // A stored event that is no JSON object came from a text log, and reads again as one.
+  const json = lineToEvent(raw);
+  const outcome = json.type === 'event' ? json : textLineToEvent(raw).outcome;
   return outcome.type === 'event' ? { event: outcome.event, label: eventLabel(outcome.event, sourcePath), searchText: outcome.searchText } : null;
 };
 

@@ -8,6 +8,7 @@ import { describeError, errorCode } from './error-code';
 import { eventLabel } from './event-label';
 import type { IngestOptions } from './ingest-options';
 import { lineToEvent } from './line-to-event';
+import { TextEntries } from './text-entries';
 import type { PendingBatch } from './pending-batch';
 import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
 import type { ScanProgress } from './scan-progress';
@@ -88,8 +89,10 @@ export class SourceReader {
     // A file read again while watching is being appended to: keep it open (see TailHandles).
     const handle = drain ?? (!final && !gzip && source.offset > 0 ? await this.tails.acquire(source.id, file.abs, file.identity) : null);
     const splitter = new LineSplitter(source.offset, source.line, this.options.maxLineBytes);
+    // A text log's tracebacks and indented lines continue the entry before them, within one read.
+    const entries = source.kind === 'text' ? new TextEntries() : null;
     const onLine = (line: SplitLine): void => {
-      this.handleLine(source, line, null);
+      this.handleLine(source, line, null, entries);
       this.batch.setProgress({ sourceId: source.id, offset: line.endOffset, line: line.lineNo, pendingBytes: 0 });
       this.scan.counts.bytesDone += line.endOffset - line.offset;
       this.batch.flushIfFull();
@@ -110,7 +113,12 @@ export class SourceReader {
     let pendingBytes = 0;
     const tail = this.scan.cancelled ? null : splitter.tail();
     if (tail) {
-      if (final || gzip) {
+      if (entries !== null && final && tail.text !== null) {
+        // Text output often ends without a newline; on a last read the line is complete as it is.
+        this.handleLine(source, { ...tail, endOffset: tail.offset + tail.length }, null, entries);
+        offset = tail.offset + tail.length;
+        line = tail.lineNo;
+      } else if (final || gzip) {
         if (this.settleTail(source, tail)) {
           offset = tail.offset + tail.length;
           line = tail.lineNo;
@@ -143,12 +151,12 @@ export class SourceReader {
     return false;
   }
 
-  private handleLine(source: SourceRow, line: SplitLine, extra: LineProblem | null): void {
+  private handleLine(source: SourceRow, line: SplitLine, extra: LineProblem | null, entries: TextEntries | null = null): void {
     if (line.text === null) {
       this.batch.lineProblem(source.id, line.lineNo, 'line.too_long', `The line is ${line.length} bytes, over the ${this.options.maxLineBytes}-byte cap; it was not parsed.`);
       return;
     }
-    const outcome = lineToEvent(line.text);
+    const outcome = entries === null ? lineToEvent(line.text) : entries.next(line.text);
     if (outcome.type === 'blank') return;
     if (outcome.type === 'problem') {
       this.batch.lineProblem(source.id, line.lineNo, outcome.problem.code, outcome.problem.message);

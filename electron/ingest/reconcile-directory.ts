@@ -2,7 +2,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
 import type { IndexWriter } from '../index/index-writer';
 import { originalPath, type SourceKind, type SourceRow } from '../index/source-row';
-import { classifyByName, sniffJsonLines } from './classify-file';
+import { classifyByName, sniffContent } from './classify-file';
 import { describeError, errorCode } from './error-code';
 import type { PendingBatch } from './pending-batch';
 import { sha256Hex } from './read-content';
@@ -103,7 +103,7 @@ export class DirectoryReconciler {
    */
   private async drainVanished(source: SourceRow): Promise<void> {
     const handle = this.tails.held(source.id);
-    if (handle === null || source.kind !== 'lines') return;
+    if (handle === null || (source.kind !== 'lines' && source.kind !== 'text')) return;
     try {
       const st = await handle.stat();
       if (st.size > source.offset || source.pending_bytes > 0) {
@@ -209,12 +209,14 @@ export class DirectoryReconciler {
     let kind: SourceKind = byName.gzip ? 'gzip' : byName.read === 'json' ? 'json' : 'lines';
     if (byName.read === 'sniff') {
       const head = await headOrNull(file, SNIFF_BYTES);
-      const reason = head === null ? 'unreadable' : sniffJsonLines(head, head.length < SNIFF_BYTES);
-      if (reason !== null) {
-        this.writer.updateSource(id, { kind: 'skipped', state: 'skipped', reason, identity: file.identity, size: file.size, mtime_ms: file.mtimeMs });
+      const sniffed = head === null ? { skip: 'unreadable' } : sniffContent(head, head.length < SNIFF_BYTES);
+      // Rotated, compressed plain-text logs are not read yet: they stay listed with the reason.
+      const content = sniffed === 'text' && byName.gzip ? { skip: 'compressed plain text (not read yet)' } : sniffed;
+      if (typeof content === 'object') {
+        this.writer.updateSource(id, { kind: 'skipped', state: 'skipped', reason: content.skip, identity: file.identity, size: file.size, mtime_ms: file.mtimeMs });
         return null;
       }
-      kind = byName.gzip ? 'gzip' : 'lines';
+      kind = content === 'text' ? 'text' : byName.gzip ? 'gzip' : 'lines';
     }
     this.writer.updateSource(id, { kind, state: 'active', reason: null, identity: file.identity });
     return { sourceId: id, file };

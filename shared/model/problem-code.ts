@@ -15,6 +15,7 @@ export const PROBLEM_CODES = {
   'line.missing_newline': 'The final line has no newline; it is complete JSON and was indexed.',
   'line.truncated': 'The final line has no newline and is not complete JSON: a truncated write.',
   'file.unreadable': 'The file could not be read.',
+  'text.invalid_payload': 'A text line carries a payload after its prefix that is neither a JSON object nor a Python dict literal; the line is kept as text.',
   'file.deleted_before_read': 'The file disappeared before all its bytes were indexed; the unread lines are lost.',
   'file.gzip_corrupt': 'The gzip stream is corrupt or truncated; lines before the damage were indexed.',
   'file.document_too_large': 'The JSON document is too large to read as one document; it was read as lines.',

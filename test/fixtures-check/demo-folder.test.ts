@@ -34,7 +34,8 @@ describe('bundled demo folder', () => {
     assert.ok(manifest.expected.executionKeys.stream.includes('m-42'));
     assert.ok(manifest.expected.executionKeys['exec-event'].includes('untraced/crm'));
     assert.ok(manifest.files.some((file) => file.path.endsWith('.gz')));
-    assert.ok(manifest.files.some((file) => file.path.endsWith('.log') && file.family === 'skipped'));
+    assert.ok(manifest.files.some((file) => file.path === 'logs/app/agent-runner.log' && file.family === 'generic'), 'the plain-text log is read as text');
+    assert.ok(manifest.files.some((file) => file.path.endsWith('.png') && file.family === 'skipped'));
   });
 
   it('records the dropped table as an irreversible data mutation and a worse security state', () => {

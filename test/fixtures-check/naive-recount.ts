@@ -138,6 +138,17 @@ export function naiveRecount(dir: string, skipped: ReadonlySet<string>): NaiveCo
     const unterminated = start < body.length;
     if (unterminated) rawLines.push(body.subarray(start));
     count.lines.set(file, rawLines.length);
+    // A `.log`/`.txt` whose first non-blank line is no JSON object is a plain-text log: every non-blank line is a text event.
+    const firstText = rawLines.map((raw) => raw.toString('utf8')).find((text) => text.trim() !== '');
+    if (/\.(log|txt|out|err)$/.test(file) && firstText !== undefined && !firstText.trimStart().startsWith('{')) {
+      rawLines.forEach((raw, index) => {
+        const text = raw.toString('utf8');
+        if (text.trim() === '') return;
+        count.events.generic += 1;
+        count.objects.push({ file, line: index + 1, family: 'generic', value: { text } });
+      });
+      continue;
+    }
     rawLines.forEach((raw, index) => {
       const line = index + 1;
       const where = `${file}:${line}`;

@@ -39,6 +39,11 @@ export interface EventRef {
   readonly kind: string;
 }
 
+/** An event's place and kind with its time. */
+export interface TimedEventRef extends EventRef {
+  readonly ts: number | null;
+}
+
 /**
  * The reads and writes behind an execution's cross-event problems, prepared once
  * per connection. Reads go through the (execution_id, ts) index and touch only
@@ -54,7 +59,7 @@ export class ExecutionProblemRows {
       insert: db.prepare("INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin) VALUES (?, ?, ?, ?, ?, ?, 'execution')"),
       count: db.prepare('UPDATE executions SET exec_problems = ?, problem_count = problem_count - ? + ? WHERE id = ?'),
       terminals: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'terminal' ORDER BY ts, id"),
-      dispatches: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind IN ('PAC_DISPATCH_START', 'PAC_DISPATCH_END') ORDER BY ts, id"),
+      dispatches: db.prepare("SELECT id, source_id, line, kind, ts FROM events WHERE execution_id = ? AND kind IN ('PAC_DISPATCH_START', 'PAC_DISPATCH_START_WITH_SESSION', 'PAC_DISPATCH_END') ORDER BY ts, id"),
       finishes: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'execution_finished' ORDER BY ts, id"),
       firstEvent: db.prepare('SELECT id, source_id, line, kind FROM events WHERE execution_id = ? ORDER BY id LIMIT 1'),
       stepEvents: db.prepare(
@@ -82,8 +87,8 @@ export class ExecutionProblemRows {
   }
 
   /** The execution's Benson PAC_DISPATCH_START and _END events, in time order. */
-  dispatches(executionId: number): EventRef[] {
-    return this.statements.dispatches.all(executionId) as EventRef[];
+  dispatches(executionId: number): TimedEventRef[] {
+    return this.statements.dispatches.all(executionId) as TimedEventRef[];
   }
 
   /** The execution's record execution_finished lines, in time order. */

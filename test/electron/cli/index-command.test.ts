@@ -39,7 +39,7 @@ describe('CLI index: usage and exit codes', () => {
   it('prints exactly one JSON object with --json and exits 0 even when the data has problems', () => {
     const folder = tempFolder('cli-json');
     writeFileSync(join(folder, 'exec.jsonl'), '{"trace_id":"t1","action_type":"a","adapter":"x","status":"success","product":"p","timestamp":"2026-03-02T10:15:04Z"}\nnot json\n');
-    writeFileSync(join(folder, 'readme.txt'), 'hello');
+    writeFileSync(join(folder, 'screenshot.png'), 'not read');
     const result = run(['index', folder, '--db', join(tempFolder('cli-json-db'), 'i.sqlite'), '--json']);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout.trim().split('\n').length, 1);
