@@ -1,58 +1,16 @@
 import type Database from 'better-sqlite3';
-import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
-import type { NormalizedEvent, SideEffectFact } from '../../shared/model/normalized-event';
+import type { LineProblem } from '../../shared/model/problem-code';
+import type { SideEffectFact } from '../../shared/model/normalized-event';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
 import { opensPacDispatch } from '../../shared/formats/benson';
 import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { FullTextTakeback } from './full-text-takeback';
+import type { IngestBatch, PendingEvent } from './ingest-batch';
 import type { Renormalize } from './renormalize';
 import { packRawBlocks } from './raw-blocks';
 import { keepFirstNoZone, type SourceCarry } from './source-carry';
 import { originalPath, type SourceRow } from './source-row';
 import { prepareWriterStatements, type WriterStatements } from './writer-statements';
-
-/** One event ready to be stored: where it came from and what it means. */
-export interface PendingEvent {
-  readonly sourceId: number;
-  readonly line: number;
-  readonly offset: number;
-  readonly length: number;
-  readonly raw: string;
-  /** The text full-text search indexes (the event's values). */
-  readonly searchText: string;
-  readonly event: NormalizedEvent;
-  /** A display label decided by the reader (the mission stream id, an exec-event's action). */
-  readonly label: string | null;
-  /** Reading problems on top of the normalizer's (invalid UTF-8, missing newline). */
-  readonly extraProblems: readonly LineProblem[];
-}
-
-/** A problem not tied to a stored event (an unparseable line, an unreadable file). */
-export interface PendingProblem {
-  readonly sourceId: number | null;
-  readonly line: number | null;
-  readonly code: ProblemCode;
-  readonly message: string;
-  readonly transient?: boolean;
-}
-
-/** Where a source's reader stands after this batch; committed with its events. */
-export interface SourceProgress {
-  readonly sourceId: number;
-  readonly offset: number;
-  readonly line: number;
-  readonly pendingBytes: number;
-  /** Set when the file was read to its end: the size and mtime the read saw. */
-  readonly size?: number | undefined;
-  readonly mtimeMs?: number | undefined;
-}
-
-/** One transaction's worth of ingest. */
-export interface IngestBatch {
-  readonly events: readonly PendingEvent[];
-  readonly problems: readonly PendingProblem[];
-  readonly progress: readonly SourceProgress[];
-}
 
 /** Recomputes the problems that only show across an execution's events; returns how many it has. */
 export interface ExecutionChecker {

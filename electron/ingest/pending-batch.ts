@@ -1,5 +1,6 @@
 import type { ProblemCode } from '../../shared/model/problem-code';
-import type { IndexWriter, PendingEvent, PendingProblem, SourceProgress } from '../index/index-writer';
+import type { PendingEvent, PendingProblem, SourceProgress } from '../index/ingest-batch';
+import type { IndexWriter } from '../index/index-writer';
 import type { ScanProgress } from './scan-progress';
 
 /**

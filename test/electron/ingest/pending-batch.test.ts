@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { IndexWriter, type PendingEvent } from '../../../electron/index/index-writer';
+import type { PendingEvent } from '../../../electron/index/ingest-batch';
+import { IndexWriter } from '../../../electron/index/index-writer';
 import { openIndex } from '../../../electron/index/open-index';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
 import { renormalizeRaw } from '../../../electron/ingest/ingest-session';
