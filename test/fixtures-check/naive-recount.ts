@@ -97,7 +97,8 @@ export function naiveRecount(dir: string, skipped: ReadonlySet<string>): NaiveCo
     count.objects.push({ file, line, family, value });
     const key = keyOf(family, value);
     if (key !== null && family !== 'generic') count.keys[family].add(key);
-    const timestamp = value['timestamp'];
+    // A record document's own time is timestamp_start.
+    const timestamp = value['timestamp'] ?? (family === 'record' ? value['timestamp_start'] : undefined);
     if (typeof timestamp === 'string' && !/[Zz]$|[+-]\d\d:?\d\d$/.test(timestamp)) {
       if (![...count.noZone].some((entry) => entry.startsWith(`${file}:`))) count.noZone.add(`${file}:${line}`);
     } else if (typeof timestamp === 'string' && !/(Z|\+00:00)$/.test(timestamp)) {
@@ -123,7 +124,9 @@ export function naiveRecount(dir: string, skipped: ReadonlySet<string>): NaiveCo
     const bytes = file.endsWith('.gz') ? gunzipSync(stored) : stored;
     if (file.endsWith('.json')) {
       add(file, 1, JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
-      count.lines.set(file, bytes.toString('utf8').split('\n').length - 1);
+      const text = bytes.toString('utf8');
+      // Physical lines: a last line without newline counts too.
+      count.lines.set(file, text.split('\n').length - (text.endsWith('\n') || text === '' ? 1 : 0));
       continue;
     }
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -185,7 +188,9 @@ export function naiveRecount(dir: string, skipped: ReadonlySet<string>): NaiveCo
 }
 
 /** What an independent verifier says about a list of step events (formats.md hash chain). */
-export function verifyChain(events: readonly Record<string, unknown>[]): { chain: 'intact' } | { chain: 'broken'; brokenAt: number; reason: string } {
+export function verifyChain(events: readonly Record<string, unknown>[]): { chain: 'intact' | 'absent' } | { chain: 'broken'; brokenAt: number; reason: string } {
+  // No step carries a hash at all (hearth keeps them in memory): nothing to verify, nothing broken.
+  if (events.length > 0 && events.every((event) => !('event_hash' in event))) return { chain: 'absent' };
   let previous: unknown = null;
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] ?? {};
