@@ -45,19 +45,21 @@ describe('CLI verify', () => {
     assert.ok((report.problems['record.chain_broken'] ?? 0) > 0);
   });
 
-  it('exits 0 on a folder whose chains are all intact and whose execution_hash values all match, with a readable table', () => {
+  it('exits 0 on a folder whose chains are intact or not present and whose execution_hash values all match, with a readable table', () => {
     const folder = tempFolder('verify-cli-demo');
     writeDemoFolder(folder);
     const json = run(['verify', folder, '--json']);
     assert.equal(json.code, 0, json.stderr);
     const report = JSON.parse(json.stdout) as { executions: { key: string; chain: string; executionHash: string }[] };
     assert.deepEqual(report.executions.map((entry) => [entry.key, entry.chain, entry.executionHash]), [
+      ['exec-cleanup-9', 'absent', 'match'],
       ['exec-drop-6', 'intact', 'match'],
       ['exec-drop-7', 'intact', 'match'],
     ]);
     const text = run(['verify', folder]);
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^Verified 2 record executions in /);
+    assert.match(text.stdout, /^Verified 3 record executions in /);
+    assert.match(text.stdout, /\n {2}exec-cleanup-9 +not present +match +python-json\n/);
     assert.match(text.stdout, /\n {2}exec-drop-7 +intact +match +jcs\n/);
     assert.match(text.stdout, /\n {2}exec-drop-7: .*execution_hash match \(formats\.md rule/);
     assert.match(text.stdout, /Result: no chain is broken and no execution_hash mismatches/);
