@@ -1,16 +1,13 @@
 import type Database from 'better-sqlite3';
 import { IndexWriter } from '../index/index-writer';
-import type { Renormalize } from '../index/renormalize';
 import { openIndex, type IndexOpenOptions } from '../index/open-index';
 import { ExecutionProblems } from './execution-problems';
-import { eventLabel } from './event-label';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
 import { PendingDirectories } from './pending-directories';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
 import { Ingestor } from './ingestor';
 import type { IngestProgress } from './scan-progress';
-import { lineToEvent } from './line-to-event';
-import { textLineToEvent } from './text-line-to-event';
+import { renormalizeRaw } from './renormalize-raw';
 
 /** What an ingest session needs: the evidence folder (its real path) and where its index lives. */
 export interface IngestSessionConfig {
@@ -21,13 +18,6 @@ export interface IngestSessionConfig {
   readonly index?: IndexOpenOptions;
 }
 
-/** Re-derives an event from stored raw text with the same code the reader used. */
-export const renormalizeRaw: Renormalize = (raw, sourcePath) => {
-  // A stored event that is no JSON object came from a text log, and reads again as one.
-  const json = lineToEvent(raw);
-  const outcome = json.type === 'event' ? json : textLineToEvent(raw).outcome;
-  return outcome.type === 'event' ? { event: outcome.event, label: eventLabel(outcome.event, sourcePath), searchText: outcome.searchText } : null;
-};
 
 /** What a session tells its owner as it goes. */
 export interface IngestSessionListener {

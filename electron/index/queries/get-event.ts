@@ -41,6 +41,8 @@ export class EventDetails {
             errorCode: again.errorCode, actor: again.actor, failed: again.failed,
           },
       problems: (this.problems.all(row.source_id, row.line, id) as StoredProblem[]).map(toProblemRow),
+      // Filled in by the API for a Benson report document, which it checks against the logs.
+      bensonReport: null,
     };
   }
 }
