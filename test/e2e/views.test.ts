@@ -74,6 +74,19 @@ describe('every view on the demo folder in Chromium', () => {
         },
       },
       {
+        // hearth's saved record: its hash matched by hearth's rule, no step hashes, the producer's rollback verdict beside the inspector's.
+        name: 'execution-record-hearth',
+        hash: '#/executions/record:exec-cleanup-9',
+        ready: async (page) => {
+          await seeText(page, 'execution_hash match · no step hashes: step contents not covered');
+          await seeText(page, 'Stopped: boundary LOCKDOWN');
+          await seeText(page, 'boundary_state');
+          await seeText(page, 'This record carries no side-effect report');
+          await seeText(page, 'producer: rollback not possible');
+          await seeText(page, 'Security escalation stopped execution - CANNOT rollback');
+        },
+      },
+      {
         name: 'execution-benson',
         hash: `#/executions/${PAC}`,
         ready: async (page) => {
