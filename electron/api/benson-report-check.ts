@@ -5,6 +5,7 @@ import { lineObject } from '../../shared/formats/line-payload';
 import { eventIdentity } from '../index/event-sightings';
 import type { BensonReportFacts } from '../index/queries/benson-report-facts';
 import { normalizeObject } from '../ingest/normalize-object';
+import { renormalizeRaw } from '../ingest/renormalize-raw';
 import { searchText } from '../ingest/search-text';
 
 /** A Benson report checked against the logs. */
@@ -15,7 +16,7 @@ const MAX_LOGGED = 20_000;
 
 /**
  * Checks a Benson report document against the indexed logs (producers.md): each
- * event it lists is looked up by type, time and values among the logged events
+ * event it lists is looked up by type, time, PAC and values among the logged events
  * (the log_file or the stdout capture, counted once); logged events within its
  * first and last event that it does not list are extra; and its summary is
  * compared with a recount of its own events (`event_types` as a set, since the
@@ -25,32 +26,38 @@ export function checkBensonReport(raw: string, facts: BensonReportFacts): Benson
   const parsed = bensonReportSchema.safeParse(lineObject(raw));
   if (!parsed.success) return null;
   const report = parsed.data;
+  const logged = new Map<string, { readonly id: number; readonly kind: string; readonly raw: string }>();
+  const listedEvents: { eventType: string; timestamp: string | null; ts: number | null; identity: string }[] = [];
   // A CHECKPOINT names no PAC: like the log reader, it joins the PAC whose dispatch is open at that point of the report.
   let openPac: string | null = null;
-  const listed = report.events.flatMap((item) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return [];
+  for (const item of report.events) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
     const object = item as Record<string, unknown>;
     const event = normalizeObject(object);
     const key = event.executionKey ?? openPac;
     if (event.executionKey !== null && opensPacDispatch(event.kind)) openPac = event.executionKey;
     else if (event.kind === 'PAC_DISPATCH_END' && openPac === event.executionKey) openPac = null;
     const timestamp = typeof object['timestamp'] === 'string' ? object['timestamp'] : null;
-    const identity = eventIdentity(event.family, event.kind, event.timestampMs, key, searchText(object));
-    return [{ eventType: event.kind, timestamp, ts: event.timestampMs, identity: identity.toString('hex'), eventId: facts.loggedEventId(identity) }];
-  });
+    listedEvents.push({ eventType: event.kind, timestamp, ts: event.timestampMs, identity: eventIdentity(event.family, event.kind, event.timestampMs, key, searchText(object)).toString('hex') });
+  }
+  const times = listedEvents.flatMap((event) => (event.ts === null ? [] : [event.ts]));
+  if (times.length > 0) {
+    for (const row of facts.loggedBetween(Math.min(...times), Math.max(...times), BENSON_REPORT_KIND, MAX_LOGGED)) {
+      const again = renormalizeRaw(row.raw, row.path);
+      if (again === null) continue;
+      const identity = eventIdentity(again.event.family, again.event.kind, again.event.timestampMs, row.pac, again.searchText).toString('hex');
+      if (!logged.has(identity)) logged.set(identity, row);
+    }
+  }
+  const listedIdentities = new Set(listedEvents.map((event) => event.identity));
+  const listed = listedEvents.map((event) => ({ ...event, eventId: logged.get(event.identity)?.id ?? null }));
   const missing = listed.filter((event) => event.eventId === null);
-  const times = listed.flatMap((event) => (event.ts === null ? [] : [event.ts]));
-  const listedIds = new Set(listed.flatMap((event) => (event.eventId === null ? [] : [event.eventId])));
-  const extra =
-    times.length === 0
-      ? []
-      : facts
-          .loggedBetween(Math.min(...times), Math.max(...times), BENSON_REPORT_KIND, MAX_LOGGED)
-          .filter((event) => !listedIds.has(event.id))
-          .map((event) => {
-            const timestamp = lineObject(event.raw)?.['timestamp'];
-            return { eventType: event.kind, timestamp: typeof timestamp === 'string' ? timestamp : null, eventId: event.id };
-          });
+  const extra = [...logged.entries()]
+    .filter(([identity]) => !listedIdentities.has(identity))
+    .map(([, row]) => {
+      const timestamp = lineObject(row.raw)?.['timestamp'];
+      return { eventType: row.kind, timestamp: typeof timestamp === 'string' ? timestamp : null, eventId: row.id };
+    });
   const stamps = listed.flatMap((event) => (event.timestamp === null || event.ts === null ? [] : [{ text: event.timestamp, ts: event.ts }])).sort((a, b) => a.ts - b.ts);
   const recountedTypes = [...new Set(listed.map((event) => event.eventType))].sort();
   const reportedTypes = [...new Set(report.summary.event_types)].sort();

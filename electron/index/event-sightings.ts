@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { rawTextSql } from './raw-blocks';
 import type { PendingEvent } from './ingest-batch';
+import type { Renormalize } from './renormalize';
 
 /** A batch's event, the id it is stored under and the execution it joins (a CHECKPOINT's is the PAC open in its file). */
 export interface PlacedEvent {
@@ -17,33 +19,73 @@ export interface PlacedEvent {
  * Only Benson events are matched, by their type, time, PAC and every value: a
  * repeat within one file is a real repeat and counts, and two PACs' identical
  * checkpoints at one instant are two events.
+ *
+ * Most PACs live in one file, where nothing can be seen twice; so sightings are
+ * recorded only once a PAC has events in a second file, and then that PAC's
+ * events already stored are recorded first.
  */
 export class EventSightings {
   private readonly lookup: Database.Statement;
   private readonly insert: Database.Statement;
+  private readonly sourcesOfPac: Database.Statement;
+  private readonly addPacSource: Database.Statement;
+  private readonly storedOfPac: Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly renormalize: Renormalize,
+  ) {
     this.lookup = db.prepare('SELECT event_id, source_id FROM event_sightings WHERE identity = ?');
-    this.insert = db.prepare('INSERT INTO event_sightings (identity, event_id, source_id) VALUES (?, ?, ?)');
+    this.insert = db.prepare('INSERT OR IGNORE INTO event_sightings (identity, event_id, source_id) VALUES (?, ?, ?)');
+    this.sourcesOfPac = db.prepare('SELECT source_id FROM pac_sources WHERE pac = ?').pluck();
+    this.addPacSource = db.prepare('INSERT OR IGNORE INTO pac_sources (pac, source_id) VALUES (?, ?)');
+    this.storedOfPac = db.prepare(
+      `SELECT e.id, e.source_id, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id
+       JOIN executions x ON x.id = e.execution_id WHERE x.family = 'benson' AND x.key = ? AND e.same_as IS NULL ORDER BY e.id`,
+    );
   }
 
-  /** For each event of the batch already seen in another file, the id of its first sighting; records the new first sightings. */
+  /** For each event of the batch already seen in another file, the id of its first sighting; records what later batches need. */
   sameAs(placed: readonly PlacedEvent[]): Map<number, number> {
     const sameAs = new Map<number, number>();
-    const inBatch = new Map<string, { event_id: number; source_id: number }>();
-    for (const { pending, eventId, key } of placed) {
-      if (pending.event.family !== 'benson') continue;
-      const identity = eventIdentity(pending.event.family, pending.event.kind, pending.event.timestampMs, key, pending.searchText);
-      const hex = identity.toString('hex');
-      const known = inBatch.get(hex) ?? (this.lookup.get(identity) as { event_id: number; source_id: number } | undefined);
-      if (known === undefined) {
-        this.insert.run(identity, eventId, pending.sourceId);
-        inBatch.set(hex, { event_id: eventId, source_id: pending.sourceId });
-      } else if (known.source_id !== pending.sourceId) {
-        sameAs.set(eventId, known.event_id);
+    const byPac = new Map<string, PlacedEvent[]>();
+    for (const p of placed) {
+      if (p.pending.event.family !== 'benson' || p.key === null) continue;
+      const events = byPac.get(p.key);
+      if (events === undefined) byPac.set(p.key, [p]);
+      else events.push(p);
+    }
+    for (const [pac, events] of byPac) {
+      const known = this.sourcesOfPac.all(pac) as number[];
+      const fresh = [...new Set(events.map((p) => p.pending.sourceId))].filter((source) => !known.includes(source));
+      for (const source of fresh) this.addPacSource.run(pac, source);
+      if (known.length + fresh.length < 2) continue;
+      // The PAC just reached a second file: what its first file gave must be recognizable too.
+      if (known.length === 1 && fresh.length > 0) this.recordStored(pac);
+      const inBatch = new Map<string, { event_id: number; source_id: number }>();
+      for (const { pending, eventId } of events) {
+        const identity = eventIdentity(pending.event.family, pending.event.kind, pending.event.timestampMs, pac, pending.searchText);
+        const hex = identity.toString('hex');
+        const seen = inBatch.get(hex) ?? (this.lookup.get(identity) as { event_id: number; source_id: number } | undefined);
+        if (seen === undefined) {
+          this.insert.run(identity, eventId, pending.sourceId);
+          inBatch.set(hex, { event_id: eventId, source_id: pending.sourceId });
+        } else if (seen.source_id !== pending.sourceId) {
+          sameAs.set(eventId, seen.event_id);
+        }
       }
     }
     return sameAs;
+  }
+
+  /** Records the sightings of a PAC's events already stored, read again from their raw lines. */
+  private recordStored(pac: string): void {
+    // Read whole first: the connection cannot insert while a statement iterates.
+    for (const row of this.storedOfPac.all(pac) as { id: number; source_id: number; raw: string; path: string }[]) {
+      const again = this.renormalize(row.raw, row.path);
+      if (again === null) continue;
+      this.insert.run(eventIdentity(again.event.family, again.event.kind, again.event.timestampMs, pac, again.searchText), row.id, row.source_id);
+    }
   }
 }
 

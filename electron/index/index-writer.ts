@@ -40,7 +40,7 @@ export class IndexWriter {
   ) {
     this.statements = prepareWriterStatements(db);
     this.fullText = new FullTextTakeback(db, renormalize);
-    this.sightings = new EventSightings(db);
+    this.sightings = new EventSightings(db, renormalize);
     this.executionProblems = makeChecker(db);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }
@@ -140,6 +140,7 @@ export class IndexWriter {
       this.fullText.takeBack(id);
       for (const statement of s.deleteDerivedOfSource) statement.run(id);
       affected.push(...this.promoteSightingsOf(id));
+      s.deletePacSourcesOf.run(id);
       s.deleteEventsOfSource.run(id);
       s.resetSourceRow.run({ id, updated_ms: Date.now() });
       this.carries.delete(id);

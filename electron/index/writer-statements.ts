@@ -66,6 +66,7 @@ export function prepareWriterStatements(db: Database.Database) {
     repointSightings: prepare(db, 'UPDATE events SET same_as = ? WHERE same_as = ?'),
     moveSighting: prepare(db, 'UPDATE event_sightings SET event_id = ?, source_id = ? WHERE identity = ?'),
     deleteSighting: prepare(db, 'DELETE FROM event_sightings WHERE identity = ?'),
+    deletePacSourcesOf: prepare(db, 'DELETE FROM pac_sources WHERE source_id = ?'),
     affectedExecutions: prepare(db, 'SELECT DISTINCT execution_id FROM events WHERE source_id = ? AND execution_id IS NOT NULL'),
     deleteDerivedOfSource: DERIVED_TABLES.map((table) => prepare(db, `DELETE FROM ${table} WHERE source_id = ?`)),
     deleteEventsOfSource: prepare(db, 'DELETE FROM events WHERE source_id = ?'),

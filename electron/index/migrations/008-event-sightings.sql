@@ -9,3 +9,10 @@ CREATE TABLE event_sightings (
   source_id INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX event_sightings_source ON event_sightings (source_id);
+-- The files each PAC has events in: sightings are only looked for once a PAC is in two files.
+CREATE TABLE pac_sources (
+  pac TEXT NOT NULL,
+  source_id INTEGER NOT NULL,
+  PRIMARY KEY (pac, source_id)
+) WITHOUT ROWID;
+CREATE INDEX pac_sources_source ON pac_sources (source_id);
