@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { IndexWriter } from '../index/index-writer';
 import type { Renormalize } from '../index/renormalize';
 import { openIndex, type IndexOpenOptions } from '../index/open-index';
+import { SourceZones } from '../index/source-zones';
 import { ExecutionProblems } from './execution-problems';
 import { eventLabel } from './event-label';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
@@ -11,6 +12,8 @@ import { Ingestor } from './ingestor';
 import type { IngestProgress } from './scan-progress';
 import { lineToEvent } from './line-to-event';
 import { textLineToEvent } from './text-line-to-event';
+import { withNaiveTimeZone } from './naive-time-zone';
+import { NO_TIME_ZONES, zoneForPath, type TimeZoneSettings } from './time-zone-settings';
 
 /** What an ingest session needs: the evidence folder (its real path) and where its index lives. */
 export interface IngestSessionConfig {
@@ -19,15 +22,26 @@ export interface IngestSessionConfig {
   readonly options?: Partial<IngestOptions>;
   /** How the index file is opened (native binding, size cap). */
   readonly index?: IndexOpenOptions;
+  /** The producer time zones the reviewer set (times without zone are read in them); default none, UTC. */
+  readonly timeZones?: TimeZoneSettings;
 }
 
-/** Re-derives an event from stored raw text with the same code the reader used. */
-export const renormalizeRaw: Renormalize = (raw, sourcePath) => {
-  // A stored event that is no JSON object came from a text log, and reads again as one.
-  const json = lineToEvent(raw);
-  const outcome = json.type === 'event' ? json : textLineToEvent(raw).outcome;
-  return outcome.type === 'event' ? { event: outcome.event, label: eventLabel(outcome.event, sourcePath), searchText: outcome.searchText } : null;
-};
+/**
+ * Re-derives an event from stored raw text with the same code the reader used,
+ * times without zone read in the zone `zoneOf` gives its source's path.
+ */
+export function renormalizeIn(zoneOf: (sourcePath: string) => string | null): Renormalize {
+  return (raw, sourcePath) =>
+    withNaiveTimeZone(zoneOf(sourcePath), () => {
+      // A stored event that is no JSON object came from a text log, and reads again as one.
+      const json = lineToEvent(raw);
+      const outcome = json.type === 'event' ? json : textLineToEvent(raw).outcome;
+      return outcome.type === 'event' ? { event: outcome.event, label: eventLabel(outcome.event, sourcePath), searchText: outcome.searchText } : null;
+    });
+}
+
+/** Re-derives an event from stored raw text, times without zone read as UTC. */
+export const renormalizeRaw: Renormalize = renormalizeIn(() => null);
 
 /** What a session tells its owner as it goes. */
 export interface IngestSessionListener {
@@ -86,6 +100,9 @@ export class IngestSession {
   private lastProgress: IngestProgress = NO_PROGRESS;
   /** Directories changed since the waiting watch scan was queued. */
   private readonly pendingDirs = new PendingDirectories();
+  /** The producer time zones now in force; replaced by `setTimeZones`. */
+  private timeZones: TimeZoneSettings;
+  private readonly sourceZones: SourceZones;
 
   constructor(
     private readonly config: IngestSessionConfig,
@@ -94,14 +111,23 @@ export class IngestSession {
     const opened = openIndex(config.dbPath, config.folder, config.index);
     this.db = opened.db;
     this.rebuiltBecause = opened.rebuiltBecause;
-    this.writer = new IndexWriter(this.db, renormalizeRaw, (db) => new ExecutionProblems(db));
-    this.ingestor = new Ingestor(config.folder, this.writer, { ...DEFAULT_INGEST_OPTIONS, ...config.options }, {
-      onProgress: (progress) => {
-        this.lastProgress = progress;
-        listener.onProgress?.(progress, this.runningFull);
+    this.timeZones = config.timeZones ?? NO_TIME_ZONES;
+    const zoneOf = (path: string): string | null => zoneForPath(this.timeZones, path);
+    this.sourceZones = new SourceZones(this.db);
+    this.writer = new IndexWriter(this.db, renormalizeIn(zoneOf), (db) => new ExecutionProblems(db));
+    this.ingestor = new Ingestor(
+      config.folder,
+      this.writer,
+      { ...DEFAULT_INGEST_OPTIONS, ...config.options },
+      {
+        onProgress: (progress) => {
+          this.lastProgress = progress;
+          listener.onProgress?.(progress, this.runningFull);
+        },
+        onCommit: (eventsAdded) => listener.onCommit?.(eventsAdded),
       },
-      onCommit: (eventsAdded) => listener.onCommit?.(eventsAdded),
-    });
+      { zones: this.sourceZones, zoneOf },
+    );
   }
 
   /** Indexes the folder once and settles every unterminated final line. */
@@ -110,7 +136,7 @@ export class IngestSession {
     try {
       const dirs = await discoverDirectories(this.config.folder);
       this.remember(dirs);
-      return await this.serialize(() => this.fullScan(dirs, true));
+      return await this.serialize(() => (this.resetStaleZones(), this.fullScan(dirs, true)));
     } finally {
       this.fullScans--;
     }
@@ -130,7 +156,7 @@ export class IngestSession {
       );
       const dirs = await this.watcher.start();
       this.remember(dirs);
-      return await this.serialize(() => this.fullScan(dirs, false));
+      return await this.serialize(() => (this.resetStaleZones(), this.fullScan(dirs, false)));
     } finally {
       this.fullScans--;
     }
@@ -163,12 +189,34 @@ export class IngestSession {
   rescan(): RescanRun {
     if (this.closed || (this.fullScans > 0 && !this.paused)) return { started: Promise.resolve(false), finished: Promise.resolve(null) };
     this.paused = false;
+    return this.queueFullScan(() => undefined);
+  }
+
+  /**
+   * Puts new producer time zones in force: every source whose times without zone
+   * were read in another zone is taken back and read again from its start, so its
+   * events' times and everything derived from them (executions' first and last,
+   * steps, the histogram) are recomputed; sources with zoned times only are not
+   * touched. `started` is true once that scan has begun; while cancelled, the
+   * sources wait for the rescan that resumes.
+   */
+  setTimeZones(settings: TimeZoneSettings): RescanRun {
+    if (this.closed) return { started: Promise.resolve(false), finished: Promise.resolve(null) };
+    this.timeZones = settings;
+    return this.queueFullScan(() => this.resetStaleZones());
+  }
+
+  /**
+   * Queues a scan of every directory seen and every one the index holds files of
+   * (a watcher's scan covers only what changed), after `prepare`; not run while cancelled.
+   */
+  private queueFullScan(prepare: () => void): RescanRun {
     this.fullScans++;
     let announce: (started: boolean) => void = () => undefined;
     const started = new Promise<boolean>((resolve) => (announce = resolve));
     const finished = this.serialize(async () => {
+      prepare();
       if (this.paused) return null;
-      // Every directory seen and every one the index holds files of: a watcher's scan covers only what changed.
       // The scan reports its first progress synchronously, so the owner hears of it before "started".
       const scan = this.fullScan([...this.knownDirs, ...this.writer.liveDirectories()], false);
       announce(true);
@@ -215,6 +263,19 @@ export class IngestSession {
     }
     this.listener.onScanned?.(progress);
     return progress;
+  }
+
+  /**
+   * Takes back the sources read in a zone other than the one now wanted, to be
+   * read again by the scan that follows. Their size and time are forgotten too: a
+   * JSON document is otherwise only read again when its file changed.
+   */
+  private resetStaleZones(): void {
+    for (const stale of this.sourceZones.stale((path) => zoneForPath(this.timeZones, path))) {
+      this.writer.resetSource(stale.id);
+      this.writer.updateSource(stale.id, { mtime_ms: -1 });
+      this.sourceZones.record(stale.id, zoneForPath(this.timeZones, stale.path));
+    }
   }
 
   private announceCancelled(): void {
