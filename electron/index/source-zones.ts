@@ -43,3 +43,8 @@ export function hadNaiveTimes(carry: string | null): boolean {
     return false;
   }
 }
+
+/** A source's times without zone as the API shows them: null when it has none, else the zone they were read in (null: UTC). */
+export function naiveTimesOf(carry: string | null, timeZone: string | null | undefined): { readonly zone: string | null } | null {
+  return hadNaiveTimes(carry) ? { zone: timeZone ?? null } : null;
+}

@@ -1,6 +1,6 @@
 import type { IndexOpenOptions } from '../index/open-index';
 import type { IngestOptions } from './ingest-options';
-import type { TimeZoneSettings } from './time-zone-settings';
+import type { TimeZoneSettings } from '../index/time-zone-settings';
 import type { IngestProgress } from './scan-progress';
 
 /** What the ingest worker is started with. */

@@ -13,7 +13,7 @@ import type { IngestProgress } from './scan-progress';
 import { lineToEvent } from './line-to-event';
 import { textLineToEvent } from './text-line-to-event';
 import { withNaiveTimeZone } from './naive-time-zone';
-import { NO_TIME_ZONES, zoneForPath, type TimeZoneSettings } from './time-zone-settings';
+import { NO_TIME_ZONES, zoneForPath, type TimeZoneSettings } from '../index/time-zone-settings';
 
 /** What an ingest session needs: the evidence folder (its real path) and where its index lives. */
 export interface IngestSessionConfig {

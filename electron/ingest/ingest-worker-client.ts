@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FromIngestWorker, IngestWorkerData, ToIngestWorker } from './ingest-messages';
-import type { TimeZoneSettings } from './time-zone-settings';
+import type { TimeZoneSettings } from '../index/time-zone-settings';
 
 /**
  * Starts the ingest in a worker thread and relays its messages. The worker is the

@@ -1,3 +1,4 @@
+import { naiveReadingNote as noteFor } from '../../shared/model/time-zone-name';
 import { wallClockToUtc } from './wall-clock-to-utc';
 
 /** The producer zone that times without zone are read in while one source is being normalized; null is UTC. */
@@ -27,5 +28,5 @@ export function naiveToUtc(wallMs: number): number {
 
 /** How times without zone are being read, for the `time.no_zone` message. */
 export function naiveReadingNote(): string {
-  return current === null ? 'read as UTC' : `read as ${current} (set by the reviewer)`;
+  return noteFor(current);
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isTimeZoneName } from '../../shared/model/time-zone-name';
 import { isInsideFolder } from '../index/index-location';
 import { realPathForWriting } from '../index/index-placement';
-import { NO_TIME_ZONES, type TimeZoneSettings } from '../ingest/time-zone-settings';
+import { NO_TIME_ZONES, type TimeZoneSettings } from '../index/time-zone-settings';
 
 const zoneName = z.string().refine(isTimeZoneName);
 

@@ -19,3 +19,11 @@ export function isTimeZoneName(name: string): boolean {
     return false;
   }
 }
+
+/**
+ * How a file's times without zone were read, as the problems, the screen and the
+ * reports say it: in UTC by default, or in the zone the reviewer set.
+ */
+export function naiveReadingNote(zone: string | null): string {
+  return zone === null ? 'read as UTC' : `read as ${zone} (set by the reviewer)`;
+}

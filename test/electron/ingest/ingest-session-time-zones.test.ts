@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync, realpathSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
-import type { TimeZoneSettings } from '../../../electron/ingest/time-zone-settings';
+import type { TimeZoneSettings } from '../../../electron/index/time-zone-settings';
 import { query } from '../../support/index-folder';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
 import { tempFolder } from '../../support/temp-folder';

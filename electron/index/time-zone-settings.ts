@@ -1,4 +1,4 @@
-import { originalPath } from '../index/source-row';
+import { originalPath } from './source-row';
 
 /**
  * The producer time zones a reviewer set for one evidence folder: one for the
