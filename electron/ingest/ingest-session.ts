@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { IndexWriter } from '../index/index-writer';
 import type { Renormalize } from '../index/renormalize';
 import { openIndex, type IndexOpenOptions } from '../index/open-index';
@@ -268,10 +270,12 @@ export class IngestSession {
   /**
    * Takes back the sources read in a zone other than the one now wanted, to be
    * read again by the scan that follows. Their size and time are forgotten too: a
-   * JSON document is otherwise only read again when its file changed.
+   * JSON document is otherwise only read again when its file changed. A file no
+   * longer on disk keeps its events as read: taking them back could not be undone.
    */
   private resetStaleZones(): void {
     for (const stale of this.sourceZones.stale((path) => zoneForPath(this.timeZones, path))) {
+      if (!existsSync(join(this.config.folder, stale.path))) continue;
       this.writer.resetSource(stale.id);
       this.writer.updateSource(stale.id, { mtime_ms: -1 });
       this.sourceZones.record(stale.id, zoneForPath(this.timeZones, stale.path));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { copyFileSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
@@ -78,6 +78,16 @@ describe('ingest session: producer time zones', () => {
     assert.deepEqual(eventTs(dbPath, 'worker.log').map((row) => row.ts), [Date.UTC(2026, 11, 3, 13, 30, 0, 250)]);
     for (const message of noZoneMessages(dbPath)) assert.match(message, /read as UTC \(first one shown\)/);
     assert.equal(query<{ n: number }>(dbPath, 'SELECT count(*) AS n FROM executions')[0]?.n, 2, 'no execution duplicated by the re-read');
+  });
+
+  it('a file deleted since it was read keeps its events as read: a changed zone cannot take back what cannot be read again', async () => {
+    const folder = evidence();
+    const dbPath = join(tempFolder('tz-db'), 'index.sqlite');
+    await indexWith(folder, dbPath, KOLKATA);
+    rmSync(join(folder, 'exec-fail-2.json'));
+    await indexWith(folder, dbPath);
+    assert.equal(firstTs(dbPath), Date.UTC(2026, 11, 3, 7, 55, 33, 783), 'kept, in the zone it was read in');
+    assert.deepEqual(query<{ state: string }>(dbPath, "SELECT state FROM sources WHERE path LIKE 'exec-fail-2.json%'").map((row) => row.state), ['gone']);
   });
 
   it('a file zone overrides the folder zone', async () => {
