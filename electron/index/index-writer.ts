@@ -3,6 +3,7 @@ import type { LineProblem } from '../../shared/model/problem-code';
 import type { SideEffectFact } from '../../shared/model/normalized-event';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
 import { opensPacDispatch } from '../../shared/formats/benson';
+import { EventSightings } from './event-sightings';
 import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { FullTextTakeback } from './full-text-takeback';
 import type { IngestBatch, PendingEvent } from './ingest-batch';
@@ -26,6 +27,7 @@ export interface ExecutionChecker {
  */
 export class IndexWriter {
   private readonly carries = new Map<number, SourceCarry>();
+  private readonly sightings: EventSightings;
   private readonly statements: WriterStatements;
   private readonly commitTransaction;
   private readonly executionProblems: ExecutionChecker;
@@ -38,6 +40,7 @@ export class IndexWriter {
   ) {
     this.statements = prepareWriterStatements(db);
     this.fullText = new FullTextTakeback(db, renormalize);
+    this.sightings = new EventSightings(db);
     this.executionProblems = makeChecker(db);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }
@@ -136,10 +139,11 @@ export class IndexWriter {
       }
       this.fullText.takeBack(id);
       for (const statement of s.deleteDerivedOfSource) statement.run(id);
+      affected.push(...this.promoteSightingsOf(id));
       s.deleteEventsOfSource.run(id);
       s.resetSourceRow.run({ id, updated_ms: Date.now() });
       this.carries.delete(id);
-      for (const executionId of affected) this.recomputeExecution(executionId);
+      for (const executionId of new Set(affected)) this.recomputeExecution(executionId);
     })();
   }
 
@@ -153,9 +157,11 @@ export class IndexWriter {
       const extraProblems = joined.problem ? [...pending.extraProblems, joined.problem] : pending.extraProblems;
       return { pending, key: joined.key, lineProblems: keepFirstNoZone(pending.event.problems, () => this.carryOf(pending.sourceId)), extraProblems, eventId: nextId++ };
     });
+    // An event already indexed from another file (log_file and captured stdout) is stored and shown, but counted once.
+    const sameAs = this.sightings.sameAs(placed);
     const deltas = new Map<string, { family: string; key: string; delta: ExecutionDelta; id: number }>();
     for (const p of placed) {
-      if (p.key === null) continue;
+      if (p.key === null || sameAs.has(p.eventId)) continue;
       const cacheKey = `${p.pending.event.family}\u0000${p.key}`;
       let entry = deltas.get(cacheKey);
       if (!entry) deltas.set(cacheKey, (entry = { family: p.pending.event.family, key: p.key, delta: emptyDelta(), id: 0 }));
@@ -175,21 +181,23 @@ export class IndexWriter {
       const { pending, eventId } = p;
       const raw = packed.placements[index] as { block: number; at: number; length: number };
       const event = pending.event;
-      const executionId = p.key === null ? null : (deltas.get(`${event.family}\u0000${p.key}`) as { id: number }).id;
+      const seenBefore = sameAs.get(eventId) ?? null;
+      const executionId = p.key === null ? null : (deltas.get(`${event.family}\u0000${p.key}`)?.id ?? this.executionIdOf(event.family, p.key));
       s.insertEvent.run({
         id: eventId, source_id: pending.sourceId, line: pending.line, byte_offset: pending.offset, byte_length: pending.length,
         ts: event.timestampMs, family: event.family, kind: event.kind, execution_id: executionId, status: event.status,
         error_code: event.errorCode, actor: event.actor, failed: event.failed ? 1 : 0, cycle: event.facts.family === 'cycle' ? event.facts.cycle : null,
-        raw_block: blockIds[raw.block] ?? null, raw_at: raw.at, raw_len: raw.length,
+        raw_block: blockIds[raw.block] ?? null, raw_at: raw.at, raw_len: raw.length, same_as: seenBefore,
       });
       s.insertFts.run(eventId, pending.searchText);
       for (const problem of p.lineProblems) this.insertLineProblem(pending, problem, executionId, eventId);
       for (const problem of p.extraProblems) this.insertLineProblem(pending, problem, executionId, eventId);
-      if (executionId !== null) this.insertDerived(pending, executionId, eventId);
-      else this.insertPlan(pending, eventId);
       const counts = perSource.get(pending.sourceId) ?? { events: 0, family: event.family };
       counts.events++;
       perSource.set(pending.sourceId, counts);
+      if (seenBefore !== null) continue;
+      if (executionId !== null) this.insertDerived(pending, executionId, eventId);
+      else this.insertPlan(pending, eventId);
       familyCounts.set(event.family, (familyCounts.get(event.family) ?? 0) + 1);
     }
     for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);
@@ -249,6 +257,40 @@ export class IndexWriter {
       }
     }
     return { key: event.family === 'generic' ? null : key, problem };
+  }
+
+  /**
+   * Before a source's events are taken back: each event first seen in it and seen
+   * again in another file passes its place to that next sighting, which now counts
+   * (with its derived rows). Returns the executions whose counts must be recomputed.
+   */
+  private promoteSightingsOf(sourceId: number): number[] {
+    const s = this.statements;
+    const affected: number[] = [];
+    for (const sighting of s.sightingsOfSource.all(sourceId) as { identity: Buffer; event_id: number }[]) {
+      const next = s.nextSighting.get(sighting.event_id) as
+        | { id: number; source_id: number; line: number; byte_offset: number; byte_length: number; family: string; execution_id: number | null; raw: string; path: string }
+        | undefined;
+      if (next === undefined) {
+        s.deleteSighting.run(sighting.identity);
+        continue;
+      }
+      s.promoteSighting.run(next.id);
+      s.repointSightings.run(next.id, sighting.event_id);
+      s.moveSighting.run(next.id, next.source_id, sighting.identity);
+      s.addFamilyCount.run(next.family, 1);
+      const again = this.renormalize(next.raw, next.path);
+      if (next.execution_id !== null && again !== null) {
+        this.insertDerived({ sourceId: next.source_id, line: next.line, offset: next.byte_offset, length: next.byte_length, raw: next.raw, searchText: again.searchText, event: again.event, label: again.label, extraProblems: [] }, next.execution_id, next.id);
+        affected.push(next.execution_id);
+      }
+    }
+    return affected;
+  }
+
+  private executionIdOf(family: string, key: string): number | null {
+    const row = this.statements.executionIdByKey.get(family, key) as { id: number } | undefined;
+    return row?.id ?? null;
   }
 
   private carryOf(sourceId: number): SourceCarry {

@@ -1,3 +1,4 @@
+import { looksLikeBensonReport } from '../../shared/formats/benson';
 import type { Family } from '../../shared/model/family';
 import { hasField as has, isJsonObject, readField as field } from './normalizers/read-field';
 
@@ -20,6 +21,7 @@ export function detectFamily(obj: Record<string, unknown>): Family {
   if (typeof field(obj, 'event_type') === 'string' && isJsonObject(field(obj, 'data')) && (has(obj, 'telemetry_version') || has(obj, 'authority'))) {
     return 'benson';
   }
+  if (looksLikeBensonReport(obj)) return 'benson';
   if (has(obj, 'run_id') && has(obj, 'event') && (has(obj, 'schema_version') || has(obj, 'cycle') || has(obj, 'source'))) return 'cycle';
   if (has(obj, 'mission_id') && has(obj, 'event_type')) return 'stream';
   if (has(obj, 'adapter') || has(obj, 'action_type')) {

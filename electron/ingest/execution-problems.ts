@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { isUntracedKey } from '../../shared/model/execution-id';
 import type { ExecutionChecker } from '../index/index-writer';
 import type { ChainVerdict } from '../../shared/model/inspection';
-import { ExecutionProblemRows, type ExecutionFinding, type StepEventRef, type TimedEventRef } from '../index/queries/execution-problem-rows';
+import { ExecutionProblemRows, type ExecutionFinding, type StepEventRef } from '../index/queries/execution-problem-rows';
 import { StepBodies } from '../index/queries/step-bodies';
 import { documentIntegrity, documentStatus, HASH_RULE_NAMES } from '../integrity/document-integrity';
 import { verifyChain } from '../integrity/hash-chain';
@@ -50,7 +50,8 @@ export class ExecutionProblems implements ExecutionChecker {
       }));
     }
     if (family === 'benson') {
-      const marks = oncePerSighting(s.dispatches(executionId));
+      // Second sightings of an event (log_file and captured stdout) are left out by the query.
+      const marks = s.dispatches(executionId);
       const starts = marks.filter((e) => opensPacDispatch(e.kind));
       const ends = marks.filter((e) => e.kind === 'PAC_DISPATCH_END');
       if (starts.length === 1 && ends.length === 1) return [];
@@ -126,22 +127,3 @@ export class ExecutionProblems implements ExecutionChecker {
   }
 }
 
-/**
- * One event seen in two files (ChainBridge's log_file and its captured stdout
- * hold the same events, producers.md) counts once: an event of the same kind at
- * the same instant in the same PAC, but in another file, is the same event.
- * Within one file, a repeat is a real repeat and counts.
- */
-function oncePerSighting(marks: readonly TimedEventRef[]): TimedEventRef[] {
-  const firstSource = new Map<string, number>();
-  return marks.filter((mark) => {
-    if (mark.ts === null) return true;
-    const identity = `${mark.kind}\u0000${mark.ts}`;
-    const source = firstSource.get(identity);
-    if (source === undefined) {
-      firstSource.set(identity, mark.source_id);
-      return true;
-    }
-    return source === mark.source_id;
-  });
-}

@@ -2,19 +2,15 @@ import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexWriter } from '../index/index-writer';
-import type { Renormalize } from '../index/renormalize';
 import { openIndex, type IndexOpenOptions } from '../index/open-index';
 import { SourceZones } from '../index/source-zones';
 import { ExecutionProblems } from './execution-problems';
-import { eventLabel } from './event-label';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
 import { PendingDirectories } from './pending-directories';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
 import { Ingestor } from './ingestor';
 import type { IngestProgress } from './scan-progress';
-import { lineToEvent } from './line-to-event';
-import { textLineToEvent } from './text-line-to-event';
-import { withNaiveTimeZone } from './naive-time-zone';
+import { renormalizeIn } from './renormalize-raw';
 import { NO_TIME_ZONES, zoneForPath, type TimeZoneSettings } from '../index/time-zone-settings';
 
 /** What an ingest session needs: the evidence folder (its real path) and where its index lives. */
@@ -27,23 +23,6 @@ export interface IngestSessionConfig {
   /** The producer time zones the reviewer set (times without zone are read in them); default none, UTC. */
   readonly timeZones?: TimeZoneSettings;
 }
-
-/**
- * Re-derives an event from stored raw text with the same code the reader used,
- * times without zone read in the zone `zoneOf` gives its source's path.
- */
-export function renormalizeIn(zoneOf: (sourcePath: string) => string | null): Renormalize {
-  return (raw, sourcePath) =>
-    withNaiveTimeZone(zoneOf(sourcePath), () => {
-      // A stored event that is no JSON object came from a text log, and reads again as one.
-      const json = lineToEvent(raw);
-      const outcome = json.type === 'event' ? json : textLineToEvent(raw).outcome;
-      return outcome.type === 'event' ? { event: outcome.event, label: eventLabel(outcome.event, sourcePath), searchText: outcome.searchText } : null;
-    });
-}
-
-/** Re-derives an event from stored raw text, times without zone read as UTC. */
-export const renormalizeRaw: Renormalize = renormalizeIn(() => null);
 
 /** What a session tells its owner as it goes. */
 export interface IngestSessionListener {

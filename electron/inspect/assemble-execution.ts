@@ -14,6 +14,7 @@ import { rollbackScaffold, scaffoldHash } from './rollback-scaffold';
 import { securityDiff } from './security-diff';
 import { sideEffectReport } from './side-effect-report';
 import { telemetrySummary } from './telemetry-summary';
+import { lineObject } from '../../shared/formats/line-payload';
 
 /** A step of a record execution, as the API shows it. */
 export type Step = z.infer<typeof stepSchema>;
@@ -251,13 +252,7 @@ function multisetUnion<T>(items: readonly T[], sourceOf: (item: T) => number, id
 
 /** The `timestamp` string of a raw line as written, or null when it has none. */
 function rawTimestamp(raw: string): string | null {
-  try {
-    const parsed = JSON.parse(raw) as unknown;
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-    const timestamp = (parsed as Record<string, unknown>)['timestamp'];
-    return typeof timestamp === 'string' ? timestamp : null;
-  } catch {
-    // Stored events are parsed JSON objects; this is a guard against a hand-edited index.
-    return null;
-  }
+  // The line itself, or the payload of a captured stdout line (`[TELEMETRY] {…}`).
+  const timestamp = lineObject(raw)?.['timestamp'];
+  return typeof timestamp === 'string' ? timestamp : null;
 }

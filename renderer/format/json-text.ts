@@ -1,3 +1,5 @@
+import { lineObject } from '../../shared/formats/line-payload';
+
 /** Pretty JSON of a parsed value, for display as text; `undefined` (did not parse) gives null. */
 export function prettyJson(value: unknown): string | null {
   if (value === undefined) return null;
@@ -44,13 +46,10 @@ export function asRecord(value: unknown): Readonly<Record<string, unknown>> | nu
 }
 
 /**
- * An event's preview (the start of its raw line) parsed as a JSON object, when it
- * is the whole line; null when it was cut or is not an object.
+ * An event's preview (the start of its raw line) as the object it carries — the
+ * line itself, or the payload after a text log's prefix — when it is the whole
+ * line; null when it was cut or carries no object.
  */
 export function parsePreview(preview: string): Readonly<Record<string, unknown>> | null {
-  try {
-    return asRecord(JSON.parse(preview));
-  } catch {
-    return null;
-  }
+  return lineObject(preview);
 }

@@ -148,6 +148,35 @@ export const executionDetailSchema = z.object({
 });
 
 /** One event in full: its raw line exactly as in the file and what the inspector made of it. */
+/** One event named in a Benson report check: its type and time as written, and where the logs hold it. */
+const reportedEventSchema = z.object({ eventType: z.string(), timestamp: z.string().nullable(), eventId: z.number().int().nullable() });
+
+/**
+ * A Benson report document (ChainBridge's get_telemetry_for_ber()) checked
+ * against the indexed logs: the same events, none missing, none extra within
+ * the report's time span, and its summary against a recount of its own events.
+ */
+export const bensonReportCheckSchema = z.object({
+  /** Events the report lists. */
+  events: z.number().int(),
+  /** Of those, how many an indexed log holds (the same type, time and values). */
+  matched: z.number().int(),
+  /** Events the report lists that no indexed log holds. */
+  missingFromLogs: z.array(reportedEventSchema),
+  /** Logged Benson events within the report's first and last event that the report does not list. */
+  extraInLogs: z.array(reportedEventSchema),
+  /** The report's summary and a recount of its events; `event_types` compared as a set. */
+  summary: z.object({
+    totalEvents: z.object({ reported: z.number().nullable(), recounted: z.number().int() }),
+    eventTypes: z.object({ reported: z.array(z.string()), recounted: z.array(z.string()) }),
+    firstEvent: z.object({ reported: z.string().nullable(), recounted: z.string().nullable() }),
+    lastEvent: z.object({ reported: z.string().nullable(), recounted: z.string().nullable() }),
+    matches: z.boolean(),
+  }),
+  /** One sentence: what was compared and what was found. */
+  statement: z.string(),
+});
+
 export const eventDetailSchema = z.object({
   event: eventRowSchema,
   raw: z.string(),
@@ -164,6 +193,8 @@ export const eventDetailSchema = z.object({
     failed: z.boolean(),
   }),
   problems: z.array(problemRowSchema),
+  /** For a Benson report document: the report checked against the logs; null for any other event. */
+  bensonReport: bensonReportCheckSchema.nullable(),
 });
 
 /** A file's times without zone: the zone they were read in, null for UTC. */

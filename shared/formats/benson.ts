@@ -73,3 +73,30 @@ export type BensonData = z.infer<typeof bensonDataSchema>;
 
 /** A parsed Benson event. */
 export type BensonEvent = z.infer<typeof bensonEventSchema>;
+
+/** The kind a Benson report document is indexed as: one event, its events not counted again. */
+export const BENSON_REPORT_KIND = 'BER_TELEMETRY_REPORT';
+
+/**
+ * ChainBridge's `get_telemetry_for_ber()` saved as a document (producers.md):
+ * the whole session's events and a summary of them, `event_types` unordered.
+ */
+export const bensonReportSchema = z.looseObject({
+  telemetry_version: z.string(),
+  summary: z.looseObject({
+    total_events: z.number().int(),
+    event_types: z.array(z.string()),
+    first_event: z.string().nullish(),
+    last_event: z.string().nullish(),
+  }),
+  events: z.array(z.unknown()),
+});
+
+/** A parsed Benson report document. */
+export type BensonReport = z.infer<typeof bensonReportSchema>;
+
+/** True for an object shaped as a Benson report document: a telemetry version, a summary object and an events array, no event_type. */
+export function looksLikeBensonReport(obj: Readonly<Record<string, unknown>>): boolean {
+  const summary = Object.hasOwn(obj, 'summary') ? obj['summary'] : undefined;
+  return Object.hasOwn(obj, 'telemetry_version') && !Object.hasOwn(obj, 'event_type') && Array.isArray(obj['events']) && summary !== null && typeof summary === 'object' && !Array.isArray(summary);
+}

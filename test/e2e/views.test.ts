@@ -36,6 +36,10 @@ describe('every view on the demo folder in Chromium', () => {
     browser = await launchChromium();
     const failed = await serve.call('listExecutions', { families: ['exec-event'], outcomes: ['failed'], limit: 1 });
     failedExecEvent = failed.items[0]?.id ?? assert.fail('the demo has a failed exec-event');
+    const berReport = await serve.call('listEvents', { kinds: ['BER_TELEMETRY_REPORT'], limit: 1 });
+    const berId = berReport.items[0]?.id ?? assert.fail("the demo holds ChainBridge's BER telemetry document");
+    const failedDetail = await serve.call('getExecution', { id: failedExecEvent });
+    const failedCode = failedDetail.events.find((event) => event.errorCode !== null)?.errorCode ?? assert.fail('a failed exec-event names its error code');
     const firstEvent = await serve.call('listEvents', { query: 'customer_tier', limit: 1 });
     const eventId = firstEvent.items[0]?.id ?? assert.fail('the demo mentions customer_tier');
     views = [
@@ -88,10 +92,19 @@ describe('every view on the demo folder in Chromium', () => {
         },
       },
       { name: 'execution-stream', hash: `#/executions/${MISSION}`, ready: (page) => seeText(page, /url: https:\/\/shop\.example\.com/) },
-      { name: 'execution-exec-event', hash: `#/executions/${failedExecEvent}`, ready: (page) => seeText(page, 'ADAPTER_EXCEPTION') },
+      { name: 'execution-exec-event', hash: `#/executions/${failedExecEvent}`, ready: (page) => seeText(page, failedCode) },
       { name: 'events', hash: '#/events', ready: (page) => page.getByRole('listbox', { name: 'Events' }).getByRole('option').nth(5).waitFor() },
       { name: 'event-detail', hash: `#/events/${eventId}`, ready: (page) => page.locator('pre.raw').waitFor() },
-      { name: 'problems', hash: '#/problems', ready: (page) => seeText(page, 'No problems') },
+      // The demo's only problems are the ones the real producers always cause.
+      {
+        name: 'event-benson-report',
+        hash: `#/events/${berId}`,
+        ready: async (page) => {
+          await seeText(page, 'Report checked against the logs');
+          await page.locator('.benson-report-check .badge', { hasText: 'consistent' }).waitFor();
+        },
+      },
+      { name: 'problems', hash: '#/problems', ready: (page) => seeText(page, 'exec.started_event') },
       { name: 'not-found', hash: '#/no-such-view', ready: (page) => seeText(page, 'Nothing here') },
       { name: 'execution-not-found', hash: '#/executions/record:no-such-execution', ready: (page) => seeText(page, 'No such execution in this folder') },
       { name: 'execution-bad-id', hash: '#/executions/no-family-here', ready: (page) => seeText(page, 'Not an execution id') },

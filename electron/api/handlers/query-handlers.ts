@@ -9,7 +9,10 @@ import { ProblemList } from '../../index/queries/list-problems';
 import { SourceList } from '../../index/queries/list-sources';
 import { SummaryReader } from '../../index/queries/read-summary';
 import { StatementCache } from '../../index/queries/statement-cache';
-import { lineToEvent } from '../../ingest/line-to-event';
+import { BENSON_REPORT_KIND } from '../../../shared/formats/benson';
+import { BensonReportFacts } from '../../index/queries/benson-report-facts';
+import { renormalizeRaw } from '../../ingest/renormalize-raw';
+import { checkBensonReport } from '../benson-report-check';
 import { ApiFailure } from '../api-failure';
 import type { HandlerContext } from '../handler-context';
 import type { ApiHandlers } from '../inspector-service';
@@ -38,7 +41,7 @@ export function queryHandlers(context: HandlerContext): Pick<ApiHandlers, 'summa
     getEvent: ({ id }) => {
       const detail = queries().event.get(id);
       if (detail === null) throw new ApiFailure('not_found', `no event ${id} in the index`);
-      return detail;
+      return detail.event.kind === BENSON_REPORT_KIND ? { ...detail, bensonReport: checkBensonReport(detail.raw, queries().bensonReport) } : detail;
     },
     listProblems: ({ executionId, ...request }) => {
       const rowId = executionId === undefined ? undefined : executionRowId(executionId);
@@ -61,10 +64,9 @@ function prepareQueries(db: Database.Database) {
     summary: new SummaryReader(db),
     executions: new ExecutionList(db, cache),
     events: new EventList(cache),
-    event: new EventDetails(db, (raw) => {
-      const outcome = lineToEvent(raw);
-      return outcome.type === 'event' ? outcome.event : null;
-    }),
+    // Text log lines read again as the reader read them.
+    event: new EventDetails(db, (raw) => renormalizeRaw(raw, '')?.event ?? null),
+    bensonReport: new BensonReportFacts(db),
     problems: new ProblemList(cache),
     histogram: new Histogram(db, cache),
     sources: new SourceList(cache),

@@ -59,7 +59,7 @@ export class ExecutionProblemRows {
       insert: db.prepare("INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin) VALUES (?, ?, ?, ?, ?, ?, 'execution')"),
       count: db.prepare('UPDATE executions SET exec_problems = ?, problem_count = problem_count - ? + ? WHERE id = ?'),
       terminals: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'terminal' ORDER BY ts, id"),
-      dispatches: db.prepare("SELECT id, source_id, line, kind, ts FROM events WHERE execution_id = ? AND kind IN ('PAC_DISPATCH_START', 'PAC_DISPATCH_START_WITH_SESSION', 'PAC_DISPATCH_END') ORDER BY ts, id"),
+      dispatches: db.prepare("SELECT id, source_id, line, kind, ts FROM events WHERE execution_id = ? AND kind IN ('PAC_DISPATCH_START', 'PAC_DISPATCH_START_WITH_SESSION', 'PAC_DISPATCH_END') AND same_as IS NULL ORDER BY ts, id"),
       finishes: db.prepare("SELECT id, source_id, line, kind FROM events WHERE execution_id = ? AND kind = 'execution_finished' ORDER BY ts, id"),
       firstEvent: db.prepare('SELECT id, source_id, line, kind FROM events WHERE execution_id = ? ORDER BY id LIMIT 1'),
       stepEvents: db.prepare(

@@ -4,6 +4,7 @@ import type { NormalizedEvent } from '../../../shared/model/normalized-event';
 import { EVENT_COLUMNS, EVENT_TABLES, toEventRow, type StoredEvent } from './list-events';
 import { rawTextSql } from '../raw-blocks';
 import { PROBLEM_COLUMNS, PROBLEM_TABLES, toProblemRow, type StoredProblem } from './list-problems';
+import { lineObject } from '../../../shared/formats/line-payload';
 
 /** Re-derives an event from its raw text with the reader's own code; null when the text is no event. */
 export type NormalizeRaw = (raw: string) => NormalizedEvent | null;
@@ -31,7 +32,7 @@ export class EventDetails {
     return {
       event: toEventRow(row),
       raw: row.raw,
-      parsed: parseOrNull(row.raw),
+      parsed: lineObject(row.raw),
       // The stored event was normalized from this very text, so `again` is null only if the normalizers changed since.
       normalized: again === null
         ? { family: row.family, kind: row.kind, executionKey: row.execution_key, timestampMs: row.ts, status: row.status, errorCode: row.error_code, actor: row.actor, failed: row.failed !== 0 }
@@ -40,14 +41,9 @@ export class EventDetails {
             errorCode: again.errorCode, actor: again.actor, failed: again.failed,
           },
       problems: (this.problems.all(row.source_id, row.line, id) as StoredProblem[]).map(toProblemRow),
+      // Filled in by the API for a Benson report document, which it checks against the logs.
+      bensonReport: null,
     };
   }
 }
 
-function parseOrNull(raw: string): unknown {
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return null;
-  }
-}

@@ -1,4 +1,4 @@
-import { BENSON_AUTHORITY, bensonEventSchema, opensPacDispatch } from '../../../shared/formats/benson';
+import { BENSON_AUTHORITY, BENSON_REPORT_KIND, bensonEventSchema, bensonReportSchema, looksLikeBensonReport, opensPacDispatch } from '../../../shared/formats/benson';
 import type { NormalizedEvent } from '../../../shared/model/normalized-event';
 import type { LineProblem } from '../../../shared/model/problem-code';
 import { parseTimestamp } from '../parse-timestamp';
@@ -16,6 +16,7 @@ const EMPTY_DATA: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** Normalizes a Benson governance telemetry line (formats.md §2) and checks its invariants. */
 export function normalizeBenson(obj: Record<string, unknown>): NormalizedEvent {
+  if (looksLikeBensonReport(obj)) return normalizeBensonReport(obj);
   const problems: LineProblem[] = [];
   const parsed = bensonEventSchema.safeParse(obj);
   if (!parsed.success) {
@@ -89,6 +90,38 @@ export function normalizeBenson(obj: Record<string, unknown>): NormalizedEvent {
           ? { id: readString(data, 'checkpoint_id'), name: readString(data, 'checkpoint_name'), status: dataStatus, details: readString(data, 'details') }
           : null,
     },
+  };
+}
+
+/**
+ * A Benson report document (ChainBridge's get_telemetry_for_ber()): one event of
+ * no PAC (its summary covers the whole session), timed at its first event. Its
+ * events are not indexed again; getEvent checks them against the logs.
+ */
+function normalizeBensonReport(obj: Record<string, unknown>): NormalizedEvent {
+  const problems: LineProblem[] = [];
+  const parsed = bensonReportSchema.safeParse(obj);
+  if (!parsed.success) {
+    const problem = shapeProblem('benson.invalid_shape', 'Benson report', parsed.error.issues, obj, SHAPE_OPTIONS);
+    if (problem !== null) problems.push(problem);
+  }
+  const version = versionProblem(readField(obj, 'telemetry_version'));
+  if (version !== null) problems.push(version);
+  const summary = readObject(obj, 'summary') ?? EMPTY_DATA;
+  const first = readField(summary, 'first_event');
+  const time = first === undefined || first === null ? null : parseTimestamp(first, 'summary.first_event');
+  if (time !== null && time.problem !== null) problems.push(time.problem);
+  return {
+    family: 'benson',
+    kind: BENSON_REPORT_KIND,
+    executionKey: null,
+    timestampMs: time?.ms ?? null,
+    status: null,
+    errorCode: null,
+    actor: null,
+    failed: false,
+    problems,
+    facts: { family: 'benson', eventType: BENSON_REPORT_KIND, pacId: null, checkpoint: null },
   };
 }
 

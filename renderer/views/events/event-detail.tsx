@@ -9,6 +9,7 @@ import { prettyJson } from '../../format/json-text';
 import { explainProblemCode } from '../../format/problem-text';
 import { formatTimestamp } from '../../format/time';
 import { useApi } from '../../hooks/use-api';
+import { BensonReportCheck } from './benson-report-check';
 
 /** One event: where it is, the raw line exactly as in the file, its JSON pretty-printed, what the inspector made of it, its problems. */
 export function EventDetail({ eventId }: { readonly eventId: number }) {
@@ -28,7 +29,7 @@ export function EventDetail({ eventId }: { readonly eventId: number }) {
       </section>
     );
   }
-  const { event, raw, parsed, normalized, problems } = detail.value;
+  const { event, raw, parsed, normalized, problems, bensonReport } = detail.value;
   const location = `${event.source.path}:${event.source.line}`;
   const pretty = prettyJson(parsed);
   return (
@@ -79,6 +80,7 @@ export function EventDetail({ eventId }: { readonly eventId: number }) {
           ['failed', String(normalized.failed)],
         ]}
       />
+      {bensonReport !== null && <BensonReportCheck check={bensonReport} />}
       <h3>Problems ({problems.length})</h3>
       {problems.length === 0 ? (
         <p className="muted">None.</p>

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
+import { tempFolder } from '../../support/temp-folder';
 import { openInspection } from '../inspect/open-inspection';
 
 describe('a folder written by the real producers, read as they wrote it', () => {
@@ -62,5 +65,37 @@ describe('a folder written by the real producers, read as they wrote it', () => 
     const telemetry = await inspection.call('listEvents', { query: 'PAC-ATLAS-P63-DISPATCH-01', limit: 100 });
     assert.ok(telemetry.items.some((row) => row.source.path === 'logs/benson_stdout.log'));
     assert.ok(telemetry.items.some((row) => row.source.path === 'logs/benson_telemetry.jsonl'));
+  });
+});
+
+describe("ChainBridge's BER telemetry document, checked against the logs", () => {
+  async function reportCheck(folder: string) {
+    const inspection = await openInspection(folder);
+    const found = await inspection.call('listEvents', { kinds: ['BER_TELEMETRY_REPORT'], limit: 5 });
+    const id = found.items[0]?.id ?? assert.fail('the report is indexed as one event');
+    const detail = await inspection.call('getEvent', { id });
+    return detail.bensonReport ?? assert.fail('a report event carries its check');
+  }
+
+  it('finds every event of the genuine report in the logs, none extra, and its summary equal to a recount', async () => {
+    const check = await reportCheck(PRODUCER_SAMPLES);
+    assert.deepEqual([check.events, check.matched, check.missingFromLogs.length, check.extraInLogs.length, check.summary.matches], [34, 34, 0, 0, true]);
+  });
+
+  it('names an event the report lists but no log holds, one logged but not listed, and a summary that does not recount', async () => {
+    const folder = tempFolder('ber-edited');
+    mkdirSync(join(folder, 'logs'));
+    copyFileSync(join(PRODUCER_SAMPLES, 'logs', 'benson_telemetry.jsonl'), join(folder, 'logs', 'benson_telemetry.jsonl'));
+    const report = JSON.parse(readFileSync(join(PRODUCER_SAMPLES, 'ber_telemetry.json'), 'utf8')) as { summary: { total_events: number }; events: Record<string, unknown>[] };
+    const dropped = report.events.splice(5, 1)[0] as Record<string, unknown>;
+    report.events.push({ ...(report.events[0] as Record<string, unknown>), timestamp: '2026-12-03T07:55:34.015000+00:00', event_type: 'WRAP_AUTHORIZATION_DENIED' });
+    report.summary.total_events = 99;
+    writeFileSync(join(folder, 'ber_telemetry.json'), JSON.stringify(report, null, 2));
+    const check = await reportCheck(folder);
+    assert.deepEqual(check.missingFromLogs.map((event) => event.eventType), ['WRAP_AUTHORIZATION_DENIED']);
+    assert.deepEqual(check.extraInLogs.map((event) => [event.eventType, event.timestamp]), [[dropped['event_type'], dropped['timestamp']]]);
+    assert.equal(check.summary.matches, false);
+    assert.deepEqual(check.summary.totalEvents, { reported: 99, recounted: 34 });
+    assert.match(check.statement, /1 missing from them, 1 logged in its time span but not in the report; its summary does not match/);
   });
 });

@@ -9,7 +9,7 @@ import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { prepareWriterStatements } from '../../../electron/index/writer-statements';
 import { eventLabel } from '../../../electron/ingest/event-label';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
-import { renormalizeRaw } from '../../../electron/ingest/ingest-session';
+import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { lineToEvent } from '../../../electron/ingest/line-to-event';
 import { bensonEvent } from '../../fixtures/write-benson';
 import { tempFolder } from '../../support/temp-folder';

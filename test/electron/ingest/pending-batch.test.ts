@@ -5,7 +5,7 @@ import type { PendingEvent } from '../../../electron/index/ingest-batch';
 import { IndexWriter } from '../../../electron/index/index-writer';
 import { openIndex } from '../../../electron/index/open-index';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
-import { renormalizeRaw } from '../../../electron/ingest/ingest-session';
+import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { lineToEvent } from '../../../electron/ingest/line-to-event';
 import { PendingBatch } from '../../../electron/ingest/pending-batch';
 import { ScanProgress } from '../../../electron/ingest/scan-progress';

@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import type { bensonReportCheckSchema } from '../../shared/api/views';
+import { bensonReportSchema, BENSON_REPORT_KIND, opensPacDispatch } from '../../shared/formats/benson';
+import { lineObject } from '../../shared/formats/line-payload';
+import { eventIdentity } from '../index/event-sightings';
+import type { BensonReportFacts } from '../index/queries/benson-report-facts';
+import { normalizeObject } from '../ingest/normalize-object';
+import { searchText } from '../ingest/search-text';
+
+/** A Benson report checked against the logs. */
+export type BensonReportCheck = z.infer<typeof bensonReportCheckSchema>;
+
+/** The most logged events looked at for extras: a report covers one session, not a whole folder. */
+const MAX_LOGGED = 20_000;
+
+/**
+ * Checks a Benson report document against the indexed logs (producers.md): each
+ * event it lists is looked up by type, time and values among the logged events
+ * (the log_file or the stdout capture, counted once); logged events within its
+ * first and last event that it does not list are extra; and its summary is
+ * compared with a recount of its own events (`event_types` as a set, since the
+ * producer writes an unordered set). Null when the raw line is no report.
+ */
+export function checkBensonReport(raw: string, facts: BensonReportFacts): BensonReportCheck | null {
+  const parsed = bensonReportSchema.safeParse(lineObject(raw));
+  if (!parsed.success) return null;
+  const report = parsed.data;
+  // A CHECKPOINT names no PAC: like the log reader, it joins the PAC whose dispatch is open at that point of the report.
+  let openPac: string | null = null;
+  const listed = report.events.flatMap((item) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return [];
+    const object = item as Record<string, unknown>;
+    const event = normalizeObject(object);
+    const key = event.executionKey ?? openPac;
+    if (event.executionKey !== null && opensPacDispatch(event.kind)) openPac = event.executionKey;
+    else if (event.kind === 'PAC_DISPATCH_END' && openPac === event.executionKey) openPac = null;
+    const timestamp = typeof object['timestamp'] === 'string' ? object['timestamp'] : null;
+    const identity = eventIdentity(event.family, event.kind, event.timestampMs, key, searchText(object));
+    return [{ eventType: event.kind, timestamp, ts: event.timestampMs, identity: identity.toString('hex'), eventId: facts.loggedEventId(identity) }];
+  });
+  const missing = listed.filter((event) => event.eventId === null);
+  const times = listed.flatMap((event) => (event.ts === null ? [] : [event.ts]));
+  const listedIds = new Set(listed.flatMap((event) => (event.eventId === null ? [] : [event.eventId])));
+  const extra =
+    times.length === 0
+      ? []
+      : facts
+          .loggedBetween(Math.min(...times), Math.max(...times), BENSON_REPORT_KIND, MAX_LOGGED)
+          .filter((event) => !listedIds.has(event.id))
+          .map((event) => {
+            const timestamp = lineObject(event.raw)?.['timestamp'];
+            return { eventType: event.kind, timestamp: typeof timestamp === 'string' ? timestamp : null, eventId: event.id };
+          });
+  const stamps = listed.flatMap((event) => (event.timestamp === null || event.ts === null ? [] : [{ text: event.timestamp, ts: event.ts }])).sort((a, b) => a.ts - b.ts);
+  const recountedTypes = [...new Set(listed.map((event) => event.eventType))].sort();
+  const reportedTypes = [...new Set(report.summary.event_types)].sort();
+  const summary = {
+    totalEvents: { reported: report.summary.total_events, recounted: report.events.length },
+    eventTypes: { reported: reportedTypes, recounted: recountedTypes },
+    firstEvent: { reported: report.summary.first_event ?? null, recounted: stamps[0]?.text ?? null },
+    lastEvent: { reported: report.summary.last_event ?? null, recounted: stamps.at(-1)?.text ?? null },
+    matches: false,
+  };
+  summary.matches =
+    summary.totalEvents.reported === summary.totalEvents.recounted &&
+    reportedTypes.join('\u0000') === recountedTypes.join('\u0000') &&
+    summary.firstEvent.reported === summary.firstEvent.recounted &&
+    summary.lastEvent.reported === summary.lastEvent.recounted;
+  const strip = ({ eventType, timestamp, eventId }: { eventType: string; timestamp: string | null; eventId: number | null }) => ({ eventType, timestamp, eventId });
+  const statement =
+    `${listed.length - missing.length} of the report's ${listed.length} events are in the indexed logs; ${missing.length} missing from them, ` +
+    `${extra.length} logged in its time span but not in the report; its summary ${summary.matches ? 'matches' : 'does not match'} a recount of its events.`;
+  return { events: listed.length, matched: listed.length - missing.length, missingFromLogs: missing.map(strip), extraInLogs: extra, summary, statement };
+}
