@@ -3,6 +3,7 @@ import { singleFolderHost, type HostHandlers } from './host-handlers';
 import { indexingHandlers } from './handlers/indexing-handlers';
 import { inspectionHandlers } from './handlers/inspection-handlers';
 import { queryHandlers } from './handlers/query-handlers';
+import { timeZoneHandlers } from './handlers/time-zone-handlers';
 import type { ApiHandlers } from './inspector-service';
 
 /**
@@ -11,5 +12,5 @@ import type { ApiHandlers } from './inspector-service';
  * `not_applicable`). The compiler checks that none is missing.
  */
 export function createHandlers(context: HandlerContext, host: HostHandlers = singleFolderHost()): ApiHandlers {
-  return { ...queryHandlers(context), ...inspectionHandlers(context), ...indexingHandlers(context), ...host };
+  return { ...queryHandlers(context), ...inspectionHandlers(context), ...indexingHandlers(context), ...timeZoneHandlers(context), ...host };
 }

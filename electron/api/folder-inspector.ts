@@ -5,6 +5,7 @@ import type { indexingProgressSchema } from '../../shared/api/views';
 import { placeIndex } from '../index/index-placement';
 import { openIndexReadOnly, type IndexOpenOptions } from '../index/open-index';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
+import { TimeZoneStore } from '../inspect/time-zone-store';
 import type { IngestProgress } from '../ingest/scan-progress';
 import { createHandlers } from './create-handlers';
 import type { HostHandlers } from './host-handlers';
@@ -53,7 +54,9 @@ export class FolderInspector {
     let resolveScanned: () => void = () => undefined;
     this.opened = new Promise((resolve) => (resolveOpened = resolve));
     this.scanned = new Promise((resolve) => (resolveScanned = resolve));
-    this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch, index: options.index }, (message) => {
+    // The reviewer's producer time zones are in force from the first read: an index read with others is re-read where they differ.
+    const timeZones = new TimeZoneStore(options.dataDir, options.folder).read();
+    this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch, index: options.index, timeZones }, (message) => {
       switch (message.type) {
         case 'opened':
           this.rebuiltBecause = message.rebuiltBecause;
@@ -99,6 +102,7 @@ export class FolderInspector {
           // The worker replies once the scan has stopped and reported the cancelled phase, so the next summary reads it.
           cancelIndexing: () => this.client.cancel(),
           rescan: () => this.client.rescan(),
+          applyTimeZones: (settings) => this.client.setTimeZones(settings),
           rebuiltBecause: () => this.rebuiltBecause,
           now: () => new Date(),
         },

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { indexingProgressSchema } from '../../shared/api/views';
+import type { TimeZoneSettings } from '../index/time-zone-settings';
 
 /** What every handler may use: the read-only index connection and facts about the opened folder. */
 export interface HandlerContext {
@@ -16,6 +17,8 @@ export interface HandlerContext {
   readonly cancelIndexing: () => Promise<boolean>;
   /** Starts a full scan of the folder (only unread bytes are read); resolves true once it has begun. */
   readonly rescan: () => Promise<boolean>;
+  /** Puts new producer time zones in force; resolves true once the files they change are being read again. */
+  readonly applyTimeZones: (settings: TimeZoneSettings) => Promise<boolean>;
   /** Why the index was rebuilt when it was opened, if it was. */
   readonly rebuiltBecause: () => string | null;
   /** The clock, injectable for tests. */

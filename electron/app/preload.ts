@@ -19,6 +19,8 @@ const PRELOAD_METHODS = [
   'listProblems',
   'histogram',
   'listSources',
+  'getTimeZones',
+  'setTimeZone',
   'acknowledgeRollback',
   'listAcknowledgements',
   'exportReport',

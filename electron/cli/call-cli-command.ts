@@ -6,6 +6,7 @@ import type { CliCommand } from './cli-command';
 import { parseCommandArgs } from './parse-command-args';
 import { resolveFolderTarget } from './resolve-folder';
 import { UsageError } from './usage-error';
+import { applyTimeZoneFlags, TIME_ZONE_OPTIONS, TIME_ZONE_USAGE } from './time-zone-flags';
 
 /**
  * `call <method> ['<json request>'] --folder <folder> [--db FILE]`: indexes the
@@ -14,9 +15,9 @@ import { UsageError } from './usage-error';
  */
 export const callCliCommand: CliCommand = {
   name: 'call',
-  usage: "call <method> ['<json>'] --folder F [--db FILE]  call one API method and print its JSON answer",
+  usage: `call <method> ['<json>'] --folder F [--db FILE] ${TIME_ZONE_USAGE}  call one API method and print its JSON answer`,
   async run(args, { out }) {
-    const { values, positionals } = parseCommandArgs(args, { folder: { type: 'string' }, db: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(args, { folder: { type: 'string' }, db: { type: 'string' }, ...TIME_ZONE_OPTIONS });
     const [method, json, ...extra] = positionals;
     if (method === undefined) throw new UsageError('call needs a method name');
     if (extra.length > 0) throw new UsageError('call takes one JSON request');
@@ -30,6 +31,7 @@ export const callCliCommand: CliCommand = {
       }
     }
     const target = resolveFolderTarget(values.folder as string | undefined, values.db as string | undefined);
+    applyTimeZoneFlags(values, target.folder, defaultDataDir());
     const host = singleFolderHost('call answers for the one folder it is given; folders are opened in the desktop app');
     const inspector = await FolderInspector.open({ folder: target.folder, dbPath: target.dbPath, dataDir: defaultDataDir(), watch: false, host });
     try {

@@ -1,6 +1,8 @@
 import { openIndexReadOnly } from '../index/open-index';
 import { readIndexSummary, type IndexSummary } from '../index/index-summary';
+import { defaultDataDir } from '../index/index-location';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
+import { TimeZoneStore } from '../inspect/time-zone-store';
 import type { IngestProgress } from '../ingest/scan-progress';
 import { ProgressBar } from './progress-bar';
 import type { FolderTarget } from './resolve-folder';
@@ -20,7 +22,8 @@ export async function indexFolder(target: FolderTarget, progressStream: NodeJS.W
   const bar = progressStream ? new ProgressBar(progressStream) : null;
   let failure: string | null = null;
   let rebuiltBecause: string | null = null;
-  const client = new IngestWorkerClient({ folder: target.folder, dbPath: target.dbPath, watch: false }, (message) => {
+  const timeZones = new TimeZoneStore(defaultDataDir(), target.folder).read();
+  const client = new IngestWorkerClient({ folder: target.folder, dbPath: target.dbPath, watch: false, timeZones }, (message) => {
     if (message.type === 'progress') bar?.update(message.progress);
     if (message.type === 'scanned') bar?.update(message.progress as IngestProgress);
     if (message.type === 'opened') rebuiltBecause = message.rebuiltBecause;

@@ -7,6 +7,7 @@ import type { CliCommand } from './cli-command';
 import { parseCommandArgs } from './parse-command-args';
 import { resolveFolderTarget } from './resolve-folder';
 import { UsageError } from './usage-error';
+import { applyTimeZoneFlags, TIME_ZONE_OPTIONS, TIME_ZONE_USAGE } from './time-zone-flags';
 
 const FORMATS = ['md', 'html', 'json'] as const;
 
@@ -17,13 +18,14 @@ const FORMATS = ['md', 'html', 'json'] as const;
  */
 export const reportCliCommand: CliCommand = {
   name: 'report',
-  usage: 'report <folder> --execution ID [--format md|html|json] [--out FILE] [--db FILE]  write an incident report',
+  usage: `report <folder> --execution ID [--format md|html|json] [--out FILE] [--db FILE] ${TIME_ZONE_USAGE}  write an incident report`,
   async run(args, { out, err }) {
     const { values, positionals } = parseCommandArgs(args, {
       execution: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       db: { type: 'string' },
+      ...TIME_ZONE_OPTIONS,
     });
     if (positionals.length !== 1) throw new UsageError('report takes one folder');
     const id = values.execution;
@@ -32,6 +34,7 @@ export const reportCliCommand: CliCommand = {
     if (!(FORMATS as readonly unknown[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
     const target = resolveFolderTarget(positionals[0], values.db as string | undefined);
     const outPath = typeof values.out === 'string' ? outputPath(target.folder, values.out) : null;
+    applyTimeZoneFlags(values, target.folder, defaultDataDir());
     const inspector = await FolderInspector.open({ folder: target.folder, dbPath: target.dbPath, dataDir: defaultDataDir(), watch: false });
     try {
       await inspector.initialScan();

@@ -7,6 +7,7 @@ import { parseCommandArgs } from './parse-command-args';
 import { resolveFolderTarget } from './resolve-folder';
 import { defaultStaticRoot } from '../bridge/static-files';
 import { UsageError } from './usage-error';
+import { applyTimeZoneFlags, TIME_ZONE_OPTIONS, TIME_ZONE_USAGE } from './time-zone-flags';
 
 /**
  * `serve [folder] [--port N] [--db FILE]`: follows the folder and serves the
@@ -15,12 +16,13 @@ import { UsageError } from './usage-error';
  */
 export const serveCliCommand: CliCommand = {
   name: 'serve',
-  usage: 'serve [folder] [--port N] [--db FILE]        serve the inspector to a browser on 127.0.0.1 (token in the printed URL)',
+  usage: `serve [folder] [--port N] [--db FILE] ${TIME_ZONE_USAGE}  serve the inspector to a browser on 127.0.0.1 (token in the printed URL)`,
   async run(args, { out, err }) {
-    const { values, positionals } = parseCommandArgs(args, { port: { type: 'string' }, db: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(args, { port: { type: 'string' }, db: { type: 'string' }, ...TIME_ZONE_OPTIONS });
     if (positionals.length > 1) throw new UsageError('serve takes one folder');
     const port = parsePort(values.port as string | undefined);
     const target = resolveFolderTarget(positionals[0], values.db as string | undefined);
+    applyTimeZoneFlags(values, target.folder, defaultDataDir());
     const stopped = waitForStopSignal();
     const inspector = await FolderInspector.open({ folder: target.folder, dbPath: target.dbPath, dataDir: defaultDataDir(), watch: true });
     let server: HttpBridgeServer | null = null;

@@ -9,6 +9,7 @@ import type { CliCommand } from './cli-command';
 import { parseCommandArgs } from './parse-command-args';
 import { resolveFolderTarget } from './resolve-folder';
 import { UsageError } from './usage-error';
+import { applyTimeZoneFlags, TIME_ZONE_OPTIONS, TIME_ZONE_USAGE } from './time-zone-flags';
 
 /**
  * One record execution's verdict as `verify --json` prints it; brokenAt and
@@ -43,11 +44,12 @@ export interface VerifyReport {
  */
 export const verifyCliCommand: CliCommand = {
   name: 'verify',
-  usage: 'verify <folder> [--db FILE] [--json]         verify every record hash chain and execution_hash (exit 1 when one fails)',
+  usage: `verify <folder> [--db FILE] [--json] ${TIME_ZONE_USAGE}  verify every record hash chain and execution_hash (exit 1 when one fails)`,
   async run(args, { out }) {
-    const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, json: { type: 'boolean' }, ...TIME_ZONE_OPTIONS });
     if (positionals.length !== 1) throw new UsageError('verify takes one folder');
     const target = resolveFolderTarget(positionals[0], values.db as string | undefined);
+    applyTimeZoneFlags(values, target.folder, defaultDataDir());
     const inspector = await FolderInspector.open({ folder: target.folder, dbPath: target.dbPath, dataDir: defaultDataDir(), watch: false });
     let report: VerifyReport;
     try {

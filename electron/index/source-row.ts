@@ -25,6 +25,8 @@ export interface SourceRow {
   readonly event_count: number;
   readonly family: string | null;
   readonly updated_ms: number;
+  /** The producer zone its times without zone were read in (null: UTC); absent before the row is first stored. */
+  readonly time_zone?: string | null;
 }
 
 /** The path a source had before it was marked moving or gone. */

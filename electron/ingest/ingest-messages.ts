@@ -1,5 +1,6 @@
 import type { IndexOpenOptions } from '../index/open-index';
 import type { IngestOptions } from './ingest-options';
+import type { TimeZoneSettings } from '../index/time-zone-settings';
 import type { IngestProgress } from './scan-progress';
 
 /** What the ingest worker is started with. */
@@ -9,13 +10,20 @@ export interface IngestWorkerData {
   readonly watch: boolean;
   readonly options?: Partial<IngestOptions>;
   readonly index?: IndexOpenOptions;
+  /** The producer time zones in force when the worker starts. */
+  readonly timeZones?: TimeZoneSettings;
 }
 
 /**
- * Messages the owner sends to the ingest worker. `cancel` and `rescan` carry an
+ * Messages the owner sends to the ingest worker. `cancel`, `rescan` and `timeZones` carry an
  * id that the worker's `reply` repeats with the answer.
  */
-export type ToIngestWorker = { readonly type: 'cancel'; readonly id: number } | { readonly type: 'rescan'; readonly id: number } | { readonly type: 'stop' };
+export type ToIngestWorker =
+  | { readonly type: 'cancel'; readonly id: number }
+  | { readonly type: 'rescan'; readonly id: number }
+  /** New producer time zones: the sources they change are read again (see IngestSession.setTimeZones). */
+  | { readonly type: 'timeZones'; readonly id: number; readonly timeZones: TimeZoneSettings }
+  | { readonly type: 'stop' };
 
 /** Messages the ingest worker sends to its owner. */
 export type FromIngestWorker =

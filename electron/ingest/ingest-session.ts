@@ -1,13 +1,17 @@
 import type Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { IndexWriter } from '../index/index-writer';
 import { openIndex, type IndexOpenOptions } from '../index/open-index';
+import { SourceZones } from '../index/source-zones';
 import { ExecutionProblems } from './execution-problems';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
 import { PendingDirectories } from './pending-directories';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
 import { Ingestor } from './ingestor';
 import type { IngestProgress } from './scan-progress';
-import { renormalizeRaw } from './renormalize-raw';
+import { renormalizeIn } from './renormalize-raw';
+import { NO_TIME_ZONES, zoneForPath, type TimeZoneSettings } from '../index/time-zone-settings';
 
 /** What an ingest session needs: the evidence folder (its real path) and where its index lives. */
 export interface IngestSessionConfig {
@@ -16,8 +20,9 @@ export interface IngestSessionConfig {
   readonly options?: Partial<IngestOptions>;
   /** How the index file is opened (native binding, size cap). */
   readonly index?: IndexOpenOptions;
+  /** The producer time zones the reviewer set (times without zone are read in them); default none, UTC. */
+  readonly timeZones?: TimeZoneSettings;
 }
-
 
 /** What a session tells its owner as it goes. */
 export interface IngestSessionListener {
@@ -76,6 +81,9 @@ export class IngestSession {
   private lastProgress: IngestProgress = NO_PROGRESS;
   /** Directories changed since the waiting watch scan was queued. */
   private readonly pendingDirs = new PendingDirectories();
+  /** The producer time zones now in force; replaced by `setTimeZones`. */
+  private timeZones: TimeZoneSettings;
+  private readonly sourceZones: SourceZones;
 
   constructor(
     private readonly config: IngestSessionConfig,
@@ -84,14 +92,23 @@ export class IngestSession {
     const opened = openIndex(config.dbPath, config.folder, config.index);
     this.db = opened.db;
     this.rebuiltBecause = opened.rebuiltBecause;
-    this.writer = new IndexWriter(this.db, renormalizeRaw, (db) => new ExecutionProblems(db));
-    this.ingestor = new Ingestor(config.folder, this.writer, { ...DEFAULT_INGEST_OPTIONS, ...config.options }, {
-      onProgress: (progress) => {
-        this.lastProgress = progress;
-        listener.onProgress?.(progress, this.runningFull);
+    this.timeZones = config.timeZones ?? NO_TIME_ZONES;
+    const zoneOf = (path: string): string | null => zoneForPath(this.timeZones, path);
+    this.sourceZones = new SourceZones(this.db);
+    this.writer = new IndexWriter(this.db, renormalizeIn(zoneOf), (db) => new ExecutionProblems(db));
+    this.ingestor = new Ingestor(
+      config.folder,
+      this.writer,
+      { ...DEFAULT_INGEST_OPTIONS, ...config.options },
+      {
+        onProgress: (progress) => {
+          this.lastProgress = progress;
+          listener.onProgress?.(progress, this.runningFull);
+        },
+        onCommit: (eventsAdded) => listener.onCommit?.(eventsAdded),
       },
-      onCommit: (eventsAdded) => listener.onCommit?.(eventsAdded),
-    });
+      { zones: this.sourceZones, zoneOf },
+    );
   }
 
   /** Indexes the folder once and settles every unterminated final line. */
@@ -100,7 +117,7 @@ export class IngestSession {
     try {
       const dirs = await discoverDirectories(this.config.folder);
       this.remember(dirs);
-      return await this.serialize(() => this.fullScan(dirs, true));
+      return await this.serialize(() => (this.resetStaleZones(), this.fullScan(dirs, true)));
     } finally {
       this.fullScans--;
     }
@@ -120,7 +137,7 @@ export class IngestSession {
       );
       const dirs = await this.watcher.start();
       this.remember(dirs);
-      return await this.serialize(() => this.fullScan(dirs, false));
+      return await this.serialize(() => (this.resetStaleZones(), this.fullScan(dirs, false)));
     } finally {
       this.fullScans--;
     }
@@ -153,12 +170,34 @@ export class IngestSession {
   rescan(): RescanRun {
     if (this.closed || (this.fullScans > 0 && !this.paused)) return { started: Promise.resolve(false), finished: Promise.resolve(null) };
     this.paused = false;
+    return this.queueFullScan(() => undefined);
+  }
+
+  /**
+   * Puts new producer time zones in force: every source whose times without zone
+   * were read in another zone is taken back and read again from its start, so its
+   * events' times and everything derived from them (executions' first and last,
+   * steps, the histogram) are recomputed; sources with zoned times only are not
+   * touched. `started` is true once that scan has begun; while cancelled, the
+   * sources wait for the rescan that resumes.
+   */
+  setTimeZones(settings: TimeZoneSettings): RescanRun {
+    if (this.closed) return { started: Promise.resolve(false), finished: Promise.resolve(null) };
+    this.timeZones = settings;
+    return this.queueFullScan(() => this.resetStaleZones());
+  }
+
+  /**
+   * Queues a scan of every directory seen and every one the index holds files of
+   * (a watcher's scan covers only what changed), after `prepare`; not run while cancelled.
+   */
+  private queueFullScan(prepare: () => void): RescanRun {
     this.fullScans++;
     let announce: (started: boolean) => void = () => undefined;
     const started = new Promise<boolean>((resolve) => (announce = resolve));
     const finished = this.serialize(async () => {
+      prepare();
       if (this.paused) return null;
-      // Every directory seen and every one the index holds files of: a watcher's scan covers only what changed.
       // The scan reports its first progress synchronously, so the owner hears of it before "started".
       const scan = this.fullScan([...this.knownDirs, ...this.writer.liveDirectories()], false);
       announce(true);
@@ -205,6 +244,21 @@ export class IngestSession {
     }
     this.listener.onScanned?.(progress);
     return progress;
+  }
+
+  /**
+   * Takes back the sources read in a zone other than the one now wanted, to be
+   * read again by the scan that follows. Their size and time are forgotten too: a
+   * JSON document is otherwise only read again when its file changed. A file no
+   * longer on disk keeps its events as read: taking them back could not be undone.
+   */
+  private resetStaleZones(): void {
+    for (const stale of this.sourceZones.stale((path) => zoneForPath(this.timeZones, path))) {
+      if (!existsSync(join(this.config.folder, stale.path))) continue;
+      this.writer.resetSource(stale.id);
+      this.writer.updateSource(stale.id, { mtime_ms: -1 });
+      this.sourceZones.record(stale.id, zoneForPath(this.timeZones, stale.path));
+    }
   }
 
   private announceCancelled(): void {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FromIngestWorker, IngestWorkerData, ToIngestWorker } from './ingest-messages';
+import type { TimeZoneSettings } from '../index/time-zone-settings';
 
 /**
  * Starts the ingest in a worker thread and relays its messages. The worker is the
@@ -43,6 +44,19 @@ export class IngestWorkerClient {
   /** Asks for a full scan of the folder (only unread bytes are read). Resolves true once it has begun. */
   rescan(): Promise<boolean> {
     return this.request('rescan');
+  }
+
+  /**
+   * Puts new producer time zones in force; the sources they change are read
+   * again. Resolves true once that scan has begun (false from a one-shot worker).
+   */
+  setTimeZones(timeZones: TimeZoneSettings): Promise<boolean> {
+    if (this.ended) return Promise.resolve(false);
+    const id = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.send({ type: 'timeZones', id, timeZones });
+    });
   }
 
   /**

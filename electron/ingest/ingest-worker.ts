@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromIngestWorker, IngestWorkerData, ToIngestWorker } from './ingest-messages';
-import { IngestSession } from './ingest-session';
+import { IngestSession, type RescanRun } from './ingest-session';
 
 // The ingest runs here, off the main thread: the window (or the CLI's progress bar) stays responsive.
 const data = workerData as IngestWorkerData;
@@ -12,7 +12,7 @@ let session: IngestSession | null = null;
 
 async function run(): Promise<void> {
   session = new IngestSession(
-    { folder: data.folder, dbPath: data.dbPath, options: data.options, index: data.index },
+    { folder: data.folder, dbPath: data.dbPath, options: data.options, index: data.index, timeZones: data.timeZones },
     {
       onProgress: (progress, full) => post({ type: 'progress', progress, full }),
       onCommit: (eventsAdded) => post({ type: 'changed', eventsAdded }),
@@ -41,8 +41,13 @@ port.on('message', (message: ToIngestWorker) => {
       void (session?.cancel() ?? Promise.resolve(false)).then((cancelled) => post({ type: 'reply', id: message.id, value: cancelled }));
       break;
     case 'rescan':
-      rescan(message.id);
+      rescan(message.id, () => session?.rescan());
       break;
+    case 'timeZones': {
+      const timeZones = message.timeZones;
+      rescan(message.id, () => session?.setTimeZones(timeZones));
+      break;
+    }
     case 'stop':
       void stop();
       break;
@@ -50,9 +55,9 @@ port.on('message', (message: ToIngestWorker) => {
 });
 
 /** Starts a full scan (a one-shot worker has none: it stops after its scan); replies once it began, or was not started. */
-function rescan(id: number): void {
-  if (session === null || !data.watch) return post({ type: 'reply', id, value: false });
-  const run = session.rescan();
+function rescan(id: number, start: () => RescanRun | undefined): void {
+  const run = session === null || !data.watch ? undefined : start();
+  if (run === undefined) return post({ type: 'reply', id, value: false });
   void run.started.then((started) => post({ type: 'reply', id, value: started }));
   // Its end is posted by onScanned; a failure (the index cannot be written) is the folder's failure.
   run.finished.catch((error: unknown) => post({ type: 'failed', message: describeFailure(error) }));

@@ -4,7 +4,7 @@ import type { IndexWriter } from '../index/index-writer';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
 import { PendingBatch } from './pending-batch';
 import { DirectoryReconciler } from './reconcile-directory';
-import { SourceReader, type ReadTask } from './read-source';
+import { SourceReader, type ReadTask, type ZoneReading } from './read-source';
 import { ScanProgress, type IngestProgress } from './scan-progress';
 import { TailHandles } from './tail-handles';
 
@@ -35,10 +35,11 @@ export class Ingestor {
     private readonly writer: IndexWriter,
     options: IngestOptions = DEFAULT_INGEST_OPTIONS,
     listener: IngestListener = {},
+    zoning: ZoneReading | null = null,
   ) {
     this.scanProgress = new ScanProgress((progress) => listener.onProgress?.(progress));
     this.batch = new PendingBatch(writer, options.batchEvents, this.scanProgress, (added) => listener.onCommit?.(added));
-    this.reader = new SourceReader(writer, options, this.tails, this.batch, this.scanProgress);
+    this.reader = new SourceReader(writer, options, this.tails, this.batch, this.scanProgress, zoning);
     this.reconciler = new DirectoryReconciler(folder, writer, this.tails, this.reader, this.batch);
   }
 

@@ -1,4 +1,5 @@
 import type { LineProblem } from '../../shared/model/problem-code';
+import { naiveReadingNote, naiveToUtc } from './naive-time-zone';
 
 /** A timestamp read as UTC milliseconds, with the contract problem it raised (if any). */
 export interface ParsedTimestamp {
@@ -28,8 +29,9 @@ const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
 
 /**
  * Reads a producer timestamp as UTC milliseconds. Producers must write UTC:
- * a value without zone is read as UTC and a non-zero offset is converted, both
- * with `time.not_utc`; an unparseable value gives `time.invalid` and null.
+ * a value without zone is read as UTC, or in the producer time zone the reviewer
+ * set for its file (see withNaiveTimeZone), with `time.no_zone`; a non-zero
+ * offset is converted with `time.not_utc`; an unparseable value gives `time.invalid` and null.
  * `field` names the field in problem messages (`timestamp_start`, `ts`, …).
  *
  * Accepted: `YYYY-MM-DD`, `T` / `t` / space, `HH:MM`, optional `:SS` with an
@@ -119,7 +121,10 @@ export function parseTimestamp(value: unknown, field = 'timestamp'): ParsedTimes
   const ms = local - offsetMinutes * 60_000;
 
   if (!hasZone) {
-    return { ms, problem: { code: 'time.no_zone', message: `${field} ${quote(value)} has no time zone; this file's times without zone are read as UTC (first one shown)` } };
+    return {
+      ms: naiveToUtc(ms),
+      problem: { code: 'time.no_zone', message: `${field} ${quote(value)} has no time zone; this file's times without zone are ${naiveReadingNote()} (first one shown)` },
+    };
   }
   if (offsetMinutes !== 0) {
     return { ms, problem: { code: 'time.not_utc', message: `${field} ${quote(value)} has offset ${value.slice(position)}; converted to UTC` } };

@@ -3,11 +3,13 @@ import { basename } from 'node:path';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
 import type { IndexWriter } from '../index/index-writer';
 import type { SourceRow } from '../index/source-row';
+import { hadNaiveTimes, type SourceZones } from '../index/source-zones';
 import { classifyByName } from './classify-file';
 import { describeError, errorCode } from './error-code';
 import { eventLabel } from './event-label';
 import type { IngestOptions } from './ingest-options';
 import { lineToEvent } from './line-to-event';
+import { withNaiveTimeZone } from './naive-time-zone';
 import { TextEntries } from './text-entries';
 import type { PendingBatch } from './pending-batch';
 import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
@@ -31,6 +33,12 @@ export interface ReadTask {
   readonly file: FileInfo;
 }
 
+/** Which producer zone a source's times without zone are read in now, and where the zone each was read in is kept. */
+export interface ZoneReading {
+  readonly zones: SourceZones;
+  readonly zoneOf: (path: string) => string | null;
+}
+
 /**
  * Reads the unread bytes of one source into the pending batch: JSON lines
  * (plain or gzip, from the committed offset) or one JSON document. Bad bytes
@@ -43,12 +51,14 @@ export class SourceReader {
     private readonly tails: TailHandles,
     private readonly batch: PendingBatch,
     private readonly scan: ScanProgress,
+    private readonly zoning: ZoneReading | null,
   ) {}
 
   /** Reads a task's source if it is still active; a file that fails to read becomes a problem, not an error. */
   async read(task: ReadTask, final: boolean): Promise<void> {
-    const source = this.writer.sourceAt(task.file.rel);
-    if (!source || source.state !== 'active') return;
+    const found = this.writer.sourceAt(task.file.rel);
+    if (!found || found.state !== 'active') return;
+    const source = this.inWantedZone(found);
     this.writer.dropTransientProblems(source.id);
     try {
       if (source.kind === 'json') {
@@ -135,6 +145,20 @@ export class SourceReader {
     this.batch.flush();
   }
 
+  /**
+   * The source, set to be read in the producer zone its path is given now. One
+   * whose times without zone were read in another zone is read again from its
+   * start (every time derived from it changes); one that had none only notes the zone.
+   */
+  private inWantedZone(source: SourceRow): SourceRow {
+    if (this.zoning === null) return source;
+    const zone = this.zoning.zoneOf(source.path);
+    if ((source.time_zone ?? null) === zone) return source;
+    if (hadNaiveTimes(source.carry)) this.writer.resetSource(source.id);
+    this.zoning.zones.record(source.id, zone);
+    return this.writer.sourceById(source.id) ?? source;
+  }
+
   /** A final line without newline on a one-shot read: indexed if it is complete JSON, a problem either way. */
   private settleTail(source: SourceRow, tail: PendingTail): boolean {
     if (tail.text !== null && lineToEvent(tail.text).type === 'blank') return true;
@@ -156,7 +180,9 @@ export class SourceReader {
       this.batch.lineProblem(source.id, line.lineNo, 'line.too_long', `The line is ${line.length} bytes, over the ${this.options.maxLineBytes}-byte cap; it was not parsed.`);
       return;
     }
-    const outcome = entries === null ? lineToEvent(line.text) : entries.next(line.text);
+    const text = line.text;
+    // Synchronous: the zone applies to this line's normalization only (see withNaiveTimeZone).
+    const outcome = withNaiveTimeZone(source.time_zone ?? null, () => (entries === null ? lineToEvent(text) : entries.next(text)));
     if (outcome.type === 'blank') return;
     if (outcome.type === 'problem') {
       this.batch.lineProblem(source.id, line.lineNo, outcome.problem.code, outcome.problem.message);

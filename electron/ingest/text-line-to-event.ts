@@ -6,6 +6,7 @@ import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import type { LineProblem } from '../../shared/model/problem-code';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
 import { lineToEvent, type LineOutcome } from './line-to-event';
+import { naiveReadingNote, naiveToUtc } from './naive-time-zone';
 import { normalizeObject } from './normalize-object';
 import { searchText } from './search-text';
 
@@ -118,14 +119,14 @@ function withPrefixTime(event: NormalizedEvent, info: TextLineInfo): NormalizedE
   return { ...event, timestampMs: time.ms, problems: time.problem === null ? event.problems : [...event.problems, time.problem] };
 }
 
-/** A prefix time in UTC ms; a naive one is read as UTC and flagged (once per file, by the index); a yearless one is not placed. */
+/** A prefix time in UTC ms; a naive one is read as UTC (or in the reviewer's producer zone) and flagged (once per file, by the index); a yearless one is not placed. */
 function prefixTime(time: LineTime | null): { readonly ms: number | null; readonly problem: LineProblem | null } {
   if (time === null) return { ms: null, problem: null };
   switch (time.kind) {
     case 'zoned':
       return { ms: time.ms, problem: null };
     case 'naive':
-      return { ms: time.ms, problem: { code: 'time.no_zone', message: "The line's time has no time zone; this file's times without zone are read as UTC (first one shown)" } };
+      return { ms: naiveToUtc(time.ms), problem: { code: 'time.no_zone', message: `The line's time has no time zone; this file's times without zone are ${naiveReadingNote()} (first one shown)` } };
     case 'yearless':
       // syslog writes no year: rather than guess one, the line is kept without a place on the timeline.
       return { ms: null, problem: null };

@@ -5,6 +5,7 @@ import type { ProducerRollbackVerdict, RollbackScaffold, SecurityDiff, SideEffec
 import type { ExecutionDetail, Step } from './assemble-execution';
 import type { CheckpointRow, CycleRow, EventRow, ExecutionRow, ProblemRow } from '../index/queries/execution-facts';
 import type { SourceDigest, Verification } from './verify-execution';
+import { naiveReadingNote } from '../../shared/model/time-zone-name';
 
 /** Report formats: Markdown, one self-contained HTML file, or the report model as JSON. */
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -12,6 +13,8 @@ export type ReportFormat = 'md' | 'html' | 'json';
 /** A source file the report cites, with the lines it cites and its SHA-256 as read when the report was made. */
 export interface CitedSource extends SourceDigest {
   readonly lines: readonly number[];
+  /** Null when the file has no times without zone; else the producer zone they were read in (null: UTC). */
+  readonly naiveTimes: { readonly zone: string | null } | null;
 }
 
 /**
@@ -132,4 +135,9 @@ export function reportDuration(ms: number | null): string {
   if (Math.abs(seconds) < 60) return `${seconds.toFixed(1)} s (${ms} ms)`;
   const minutes = Math.floor(seconds / 60);
   return `${minutes} min ${(seconds - minutes * 60).toFixed(1)} s (${ms} ms)`;
+}
+
+/** A cited file's "Times without zone" cell: none, or how they were read (UTC, or the reviewer's zone). */
+export function naiveTimesText(source: Pick<CitedSource, 'naiveTimes'>): string {
+  return source.naiveTimes === null ? 'none' : naiveReadingNote(source.naiveTimes.zone);
 }

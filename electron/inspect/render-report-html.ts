@@ -1,6 +1,6 @@
 import type { ChainVerdict, ProducerRollbackVerdict, RollbackHint, SideEffect } from '../../shared/model/inspection';
 import type { Step } from './assemble-execution';
-import { reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /** Markup built by `html` only: its interpolations were escaped, so it can be nested without escaping again. */
 class Markup {
@@ -250,9 +250,10 @@ ${report.execution.problemCount > rows.length ? html`<p class="notice">Only the 
 
 function sources(report: IncidentReport): Markup {
   return html`<section><h2>Sources</h2>
-<p class="muted">Every file this report cites, hashed when the report was made.</p>
-<table><thead><tr><th>File</th><th>SHA-256</th><th>Size</th><th>Lines cited</th></tr></thead><tbody>${report.sources.map(
-    (s) => html`<tr><td><code>${s.path}</code></td><td>${s.sha256 === null ? html`<span class="bad badge">unreadable</span> ${s.error ?? ''}` : html`<code>${s.sha256}</code>`}</td><td class="num">${s.size ?? '—'}</td><td>${s.lines.join(', ')}</td></tr>`,
+<p class="muted">Every file this report cites, hashed when the report was made, and how its times written without a time zone were read.</p>
+<table><thead><tr><th>File</th><th>SHA-256</th><th>Size</th><th>Lines cited</th><th>Times without zone</th></tr></thead><tbody>${report.sources.map(
+    (s) =>
+      html`<tr><td><code>${s.path}</code></td><td>${s.sha256 === null ? html`<span class="bad badge">unreadable</span> ${s.error ?? ''}` : html`<code>${s.sha256}</code>`}</td><td class="num">${s.size ?? '—'}</td><td>${s.lines.join(', ')}</td><td>${naiveTimesText(s)}</td></tr>`,
   )}</tbody></table></section>`;
 }
 

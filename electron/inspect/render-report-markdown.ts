@@ -1,5 +1,5 @@
 import type { ChainVerdict, SideEffect } from '../../shared/model/inspection';
-import { reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /**
  * Escapes evidence text for inline Markdown and table cells: backslash,
@@ -63,11 +63,11 @@ export function renderReportMarkdown(report: IncidentReport): string {
   security(report, out);
   rollback(report, out);
   problems(report, out);
-  out.push('## Sources', '', 'Every file this report cites, hashed when the report was made.', '');
+  out.push('## Sources', '', 'Every file this report cites, hashed when the report was made, and how its times written without a time zone were read.', '');
   out.push(
     table(
-      ['File', 'SHA-256', 'Size', 'Lines cited'],
-      report.sources.map((s) => [s.path, s.sha256 ?? `unreadable: ${s.error ?? 'unknown error'}`, s.size === null ? '—' : String(s.size), s.lines.join(', ')]),
+      ['File', 'SHA-256', 'Size', 'Lines cited', 'Times without zone'],
+      report.sources.map((s) => [s.path, s.sha256 ?? `unreadable: ${s.error ?? 'unknown error'}`, s.size === null ? '—' : String(s.size), s.lines.join(', '), naiveTimesText(s)]),
     ),
     '',
   );

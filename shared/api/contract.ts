@@ -11,6 +11,8 @@ import {
   filterTextSchema,
   limitSchema,
   recentFolderIdSchema,
+  sourceIdSchema,
+  timeZoneNameSchema,
 } from './request-fields';
 import {
   acknowledgementSchema,
@@ -29,6 +31,7 @@ import {
   sourceRowSchema,
   summarySchema,
   telemetrySummarySchema,
+  timeZonesSchema,
   verificationSchema,
 } from './views';
 
@@ -123,6 +126,19 @@ export const API = {
   listSources: {
     request: z.object({ states: z.array(z.enum(['active', 'gone', 'skipped', 'error'])).max(4).optional(), cursor: cursorSchema.optional(), limit: limitSchema.optional() }).strict(),
     response: pageOf(sourceRowSchema),
+  },
+  /** The producer time zones set for this folder and its files (kept in the app's data folder, never in the evidence). */
+  getTimeZones: { request: z.object({}).strict(), response: timeZonesSchema },
+  /**
+   * Sets the producer time zone of the folder (no `sourceId`) or of one file (by
+   * its id from `listSources`), or clears it (`zone` null). Only times written
+   * without a zone are read in it; the files it changes are read again, so every
+   * time derived from them follows. `rederiving` is true when that re-read has
+   * begun (the CLI's one-shot `call` only saves it: the next index reads with it).
+   */
+  setTimeZone: {
+    request: z.object({ sourceId: sourceIdSchema.optional(), zone: timeZoneNameSchema.nullable() }).strict(),
+    response: timeZonesSchema.extend({ rederiving: z.boolean() }),
   },
   /**
    * Records that a reviewer confirmed a manual rollback scaffold, in the app's own

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseExecutionId } from '../model/execution-id';
+import { isTimeZoneName, MAX_TIME_ZONE_NAME_LENGTH } from '../model/time-zone-name';
 
 /** An execution named as `<family>:<key>`; the only way a request can point at an execution. */
 export const executionIdSchema = z
@@ -28,3 +29,12 @@ export const byExecutionSchema = z.object({ id: executionIdSchema }).strict();
 
 /** The opaque id of a recent folder (16 lowercase hex digits), as `listRecentFolders` gave it. */
 export const recentFolderIdSchema = z.string().regex(/^[0-9a-f]{16}$/, { message: 'a recent folder id is 16 hex digits from listRecentFolders' });
+
+/** A source's id, as `listSources` gave it: the page names files by id, never by path. */
+export const sourceIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** An IANA time zone name the runtime knows (`Asia/Kolkata`, `UTC`); offsets and unknown names are refused. */
+export const timeZoneNameSchema = z
+  .string()
+  .max(MAX_TIME_ZONE_NAME_LENGTH)
+  .refine(isTimeZoneName, { message: 'not a known IANA time zone name (such as Asia/Kolkata or America/New_York)' });

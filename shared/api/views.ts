@@ -197,6 +197,9 @@ export const eventDetailSchema = z.object({
   bensonReport: bensonReportCheckSchema.nullable(),
 });
 
+/** A file's times without zone: the zone they were read in, null for UTC. */
+export const naiveTimesSchema = z.object({ zone: z.string().nullable() });
+
 /** A source file's SHA-256 as read now, so a reviewer can re-check a verdict by hand. */
 export const sourceDigestSchema = z.object({
   path: z.string(),
@@ -275,6 +278,18 @@ export const sourceRowSchema = z.object({
   eventCount: z.number().int(),
   family: z.string().nullable(),
   pendingBytes: z.number().int(),
+  /** Null when the file has no times without zone; else the zone they were read in (null: UTC). */
+  naiveTimes: naiveTimesSchema.nullable(),
+});
+
+/**
+ * The producer time zones the reviewer set for this folder (only times written
+ * without zone are read in them), and each file's own with its source id (null
+ * when no file of the index has that path now).
+ */
+export const timeZonesSchema = z.object({
+  folderZone: z.string().nullable(),
+  files: z.array(z.object({ sourceId: z.number().int().nullable(), path: z.string(), zone: z.string() })),
 });
 
 /** An exported incident report. */

@@ -115,7 +115,7 @@ export function inspectionHandlers(context: HandlerContext): Pick<ApiHandlers, I
       if (lines === undefined) linesBySource.set(line.sourceId, [line.line]);
       else lines.push(line.line);
     }
-    const citedSources: CitedSource[] = sources.map((source) => ({ ...(digests.get(source.id) as SourceDigest), lines: linesBySource.get(source.id) ?? [] }));
+    const citedSources: CitedSource[] = sources.map((source) => ({ ...(digests.get(source.id) as SourceDigest), lines: linesBySource.get(source.id) ?? [], naiveTimes: source.naiveTimes }));
     version ??= inspectorVersion();
     return incidentReport({
       version,

@@ -5,6 +5,7 @@ import type { ExecutionFamily } from '../../../shared/model/family';
 import type { RecordOrigin } from '../../../shared/formats/record-step-body';
 import type { RollbackHintFact, SideEffectFact, SnapshotFact } from '../../../shared/model/normalized-event';
 import { originalPath } from '../source-row';
+import { naiveTimesOf } from '../source-zones';
 import { EVENT_COLUMNS, EVENT_TABLES, toEventRow, type EventRow, type StoredEvent } from './list-events';
 import { EXECUTION_COLUMNS, toExecutionRow, type ExecutionRow, type StoredExecution } from './list-executions';
 import { rawTextSql } from '../raw-blocks';
@@ -64,6 +65,8 @@ export interface StoredSource {
   /** Relative to the folder, '/'-separated, without the index's gone/moving marks. */
   readonly path: string;
   readonly state: string;
+  /** Null when the file has no times without zone; else the zone they were read in (null: UTC). */
+  readonly naiveTimes: { readonly zone: string | null } | null;
 }
 
 /** A place in the folder a report cites. */
@@ -135,7 +138,7 @@ export class ExecutionFacts {
       // A second sighting of an event (the same event in another file) is not counted again.
       inFileOrder: db.prepare(`SELECT e.id, e.kind, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? AND e.same_as IS NULL ORDER BY e.source_id, e.line, e.id`),
       sourceIds: db.prepare('SELECT DISTINCT source_id FROM events WHERE execution_id = ?'),
-      source: db.prepare('SELECT id, path, state FROM sources WHERE id = ?'),
+      source: db.prepare('SELECT id, path, state, carry, time_zone FROM sources WHERE id = ?'),
       // What a report shows: its first events and problems, every step event, and the plan documents it takes hints from.
       citedLines: db.prepare(
         `SELECT source_id, line FROM (SELECT source_id, line FROM events WHERE execution_id = @execution ORDER BY ts, id LIMIT @events)
@@ -266,8 +269,8 @@ export class ExecutionFacts {
   sources(ids: Iterable<number>): StoredSource[] {
     const found: StoredSource[] = [];
     for (const id of new Set(ids)) {
-      const row = this.statements.source.get(id) as { id: number; path: string; state: string } | undefined;
-      if (row !== undefined) found.push({ id: row.id, path: originalPath(row.path), state: row.state });
+      const row = this.statements.source.get(id) as { id: number; path: string; state: string; carry: string | null; time_zone: string | null } | undefined;
+      if (row !== undefined) found.push({ id: row.id, path: originalPath(row.path), state: row.state, naiveTimes: naiveTimesOf(row.carry, row.time_zone) });
     }
     return found.sort((a, b) => compareCodeUnits(a.path, b.path) || a.id - b.id);
   }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { API, ApiResponse } from '../../../shared/api/contract';
 import type { sourceRowSchema } from '../../../shared/api/views';
 import { originalPath } from '../source-row';
+import { naiveTimesOf } from '../source-zones';
 import { decodeCursor } from './keyset-cursor';
 import { readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
 import { SqlFilter } from './sql-filter';
@@ -23,6 +24,8 @@ interface StoredSource {
   readonly event_count: number;
   readonly family: string | null;
   readonly pending_bytes: number;
+  readonly carry: string | null;
+  readonly time_zone: string | null;
 }
 
 const DEFAULT_LIMIT = 100;
@@ -51,13 +54,14 @@ export class SourceList {
         eventCount: row.event_count,
         family: row.family,
         pendingBytes: row.pending_bytes,
+        naiveTimes: naiveTimesOf(row.carry, row.time_zone),
       })),
       nextCursor: page.nextCursor,
     };
   }
 
   private read(filter: SqlFilter, range: KeysetRange, limit: number): StoredSource[] {
-    const sql = `SELECT s.id, s.path, s.kind, s.state, s.reason, s.size, s.event_count, s.family, s.pending_bytes FROM sources s
+    const sql = `SELECT s.id, s.path, s.kind, s.state, s.reason, s.size, s.event_count, s.family, s.pending_bytes, s.carry, s.time_zone FROM sources s
       WHERE ${filter.sql(range.where)} ORDER BY ${range.orderBy} LIMIT ?`;
     return this.cache.get(sql).all(...filter.params(range.params), limit) as StoredSource[];
   }

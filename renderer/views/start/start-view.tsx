@@ -6,6 +6,7 @@ import { Panel } from '../../components/panel';
 import { useApi, type ApiState } from '../../hooks/use-api';
 import { FolderControls } from './folder-controls';
 import { IndexingProgress } from './indexing-progress';
+import { ProducerTimeZones } from './producer-time-zones';
 import { RecentFolders } from './recent-folders';
 
 /** The folder that is open, how far its indexing is (cancel, resume), and how to open another where the host can. */
@@ -35,6 +36,7 @@ export function StartView({ summary }: { readonly summary: ApiState<ApiResponse<
       ) : (
         <LoadingState label="Reading the folder…" />
       )}
+      {summary.value !== undefined && <ProducerTimeZones />}
       <FolderControls available={available} onOpened={reloadRecent} />
       <RecentFolders recent={recent} current={summary.value?.folder ?? null} />
     </div>

@@ -55,6 +55,7 @@ before(async () => {
       progress: () => PROGRESS,
       cancelIndexing: async () => false,
       rescan: async () => false,
+      applyTimeZones: async () => false,
       rebuiltBecause: () => null,
       now: () => new Date(0),
     }),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTimestamp } from '../../../electron/ingest/parse-timestamp';
+import { withNaiveTimeZone } from '../../../electron/ingest/naive-time-zone';
 
 describe('parseTimestamp', () => {
   it('reads a UTC timestamp with milliseconds and Z without a problem', () => {
@@ -109,5 +110,29 @@ describe('parseTimestamp', () => {
     const { problem } = parseTimestamp('x'.repeat(1_000_000));
     assert.equal(problem?.code, 'time.invalid');
     assert.ok((problem?.message.length ?? 0) < 200);
+  });
+});
+
+describe('parseTimestamp in a producer time zone', () => {
+  it('reads a value without zone in the zone set around it, and says so in the problem', () => {
+    const parsed = withNaiveTimeZone('Asia/Kolkata', () => parseTimestamp('2026-12-03T13:25:33.783146', 'timestamp_start'));
+    assert.equal(parsed.ms, Date.UTC(2026, 11, 3, 7, 55, 33, 783));
+    assert.equal(parsed.problem?.code, 'time.no_zone');
+    assert.match(parsed.problem?.message ?? '', /read as Asia\/Kolkata \(set by the reviewer\)/);
+  });
+
+  it('never moves a zoned value: Z and offsets mean what they say whatever the producer zone', () => {
+    assert.deepEqual(
+      withNaiveTimeZone('Asia/Kolkata', () => parseTimestamp('2026-12-03T13:25:33.783Z')),
+      { ms: Date.UTC(2026, 11, 3, 13, 25, 33, 783), problem: null },
+    );
+    assert.equal(withNaiveTimeZone('Asia/Kolkata', () => parseTimestamp('2026-12-03T13:25:33.783-05:00')).ms, Date.UTC(2026, 11, 3, 18, 25, 33, 783));
+  });
+
+  it('applies the zone only inside the call: afterwards values without zone are read as UTC again', () => {
+    withNaiveTimeZone('Asia/Kolkata', () => undefined);
+    assert.equal(parseTimestamp('2026-12-03T13:25:33.783').ms, Date.UTC(2026, 11, 3, 13, 25, 33, 783));
+    assert.throws(() => withNaiveTimeZone('Asia/Kolkata', () => { throw new Error('normalizer bug'); }));
+    assert.equal(parseTimestamp('2026-12-03T13:25:33.783').ms, Date.UTC(2026, 11, 3, 13, 25, 33, 783), 'restored after a throw too');
   });
 });

@@ -37,6 +37,7 @@ export async function openInspection(folder: string, options: { readonly now?: (
     progress: () => ({ phase: 'done', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null }),
     cancelIndexing: async () => false,
     rescan: async () => false,
+    applyTimeZones: async () => false,
     rebuiltBecause: () => null,
     now: options.now ?? (() => new Date()),
   };

@@ -22,6 +22,8 @@ const MINIMAL_REQUESTS: Partial<Record<(typeof API_METHODS)[number], unknown>> =
   acknowledgeRollback: { id: MISSING, reviewer: 'parity test', scaffoldHash: '0'.repeat(64) },
   exportReport: { id: MISSING, format: 'md' },
   openRecentFolder: { id: '0123456789abcdef' },
+  // A source id the index does not have: answered not_found, and nothing is saved.
+  setTimeZone: { sourceId: 987_654_321, zone: 'UTC' },
 };
 
 /** Methods whose answer depends on what the previous call started: a second rescan finds the first one running. */
