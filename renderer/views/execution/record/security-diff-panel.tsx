@@ -1,11 +1,9 @@
-import { Badge } from '../../../components/badge';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { Panel } from '../../../components/panel';
 import { valueText } from '../../../format/json-text';
 import { useApi } from '../../../hooks/use-api';
-
-const DIRECTION_TONE = { worse: 'bad', better: 'ok', same: 'neutral', unknown: 'neutral' } as const;
+import { StateChangeLine } from './state-change-line';
 
 /** The security snapshot before and after, field by field, with the state change called out. */
 export function SecurityDiffPanel({ id }: { readonly id: string }) {
@@ -20,20 +18,8 @@ export function SecurityDiffPanel({ id }: { readonly id: string }) {
         )
       ) : (
         <>
-          <p className={`state-change state-change-${diff.value.stateChange.direction}`}>
-            <span className="muted">security_state </span>
-            <strong>{diff.value.stateChange.from ?? '—'}</strong> <span aria-hidden="true">→</span>
-            <span className="visually-hidden"> to </span> <strong>{diff.value.stateChange.to ?? '—'}</strong>{' '}
-            <Badge tone={DIRECTION_TONE[diff.value.stateChange.direction]}>{diff.value.stateChange.direction === 'worse' ? 'got worse' : diff.value.stateChange.direction}</Badge>
-          </p>
-          {diff.value.boundaryChange !== null && (
-            <p className={`state-change state-change-${diff.value.boundaryChange.direction}`}>
-              <span className="muted">boundary_state </span>
-              <strong>{diff.value.boundaryChange.from ?? '—'}</strong> <span aria-hidden="true">→</span>
-              <span className="visually-hidden"> to </span> <strong>{diff.value.boundaryChange.to ?? '—'}</strong>{' '}
-              <Badge tone={DIRECTION_TONE[diff.value.boundaryChange.direction]}>{diff.value.boundaryChange.direction === 'worse' ? 'got worse' : diff.value.boundaryChange.direction}</Badge>
-            </p>
-          )}
+          <StateChangeLine name="security_state" change={diff.value.stateChange} />
+          {diff.value.boundaryChange !== null && <StateChangeLine name="boundary_state" change={diff.value.boundaryChange} />}
           {diff.value.post === null && diff.value.pre !== null && <p className="notice">No post snapshot: the record was not finished, so nothing can be compared.</p>}
           <p className="muted">
             Captured {diff.value.pre?.capturedAt ?? '—'} (pre) and {diff.value.post?.capturedAt ?? '—'} (post).
