@@ -1,4 +1,4 @@
-import { recognizeTextLine, type LineTime, type LogLevel, type TextLineInfo } from '../../shared/formats/text-line';
+import { cutPayloadOffset, recognizeTextLine, type LineTime, type LogLevel, type TextLineInfo } from '../../shared/formats/text-line';
 import { assertNever } from '../../shared/model/family';
 import { treeToValue } from '../../shared/model/json-tree';
 import { parsePythonLiteral } from '../../shared/model/python-literal';
@@ -46,6 +46,11 @@ export function textLineToEvent(text: string): TextLineOutcome {
       return { outcome: { type: 'event', event: timed, searchText: searchText(payload.value) }, prefixed };
     }
     const problem: LineProblem = { code: 'text.invalid_payload', message: `The payload at column ${info.payload.offset + 1} is neither a JSON object nor a Python dict literal: ${payload.reason}` };
+    return { outcome: textEvent(text, info, [problem]), prefixed };
+  }
+  const cut = cutPayloadOffset(text, info.messageOffset);
+  if (cut !== null) {
+    const problem: LineProblem = { code: 'text.invalid_payload', message: `The payload at column ${cut + 1} ends before it closes (a truncated write?); the line is kept as text` };
     return { outcome: textEvent(text, info, [problem]), prefixed };
   }
   return { outcome: textEvent(text, info, []), prefixed };

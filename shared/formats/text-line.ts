@@ -370,6 +370,23 @@ function findPayload(line: string, messageOffset: number): LinePayload | null {
   return { offset: open, kind: payloadKind(line, open, end) };
 }
 
+/**
+ * Where a structured payload starts in a line that ends before the payload
+ * closes: a `{` with a quoted first key after at most three tag-like words, on a
+ * line not ending in `}` — a payload cut short (a truncated write, a line cap).
+ * Null when the line has no such start, or when recognizeTextLine finds a whole
+ * payload in it.
+ */
+export function cutPayloadOffset(line: string, messageOffset: number): number | null {
+  let end = line.length;
+  while (end > messageOffset && (line.charCodeAt(end - 1) === SPACE || line.charCodeAt(end - 1) === TAB || line.charCodeAt(end - 1) === 0x0d)) end--;
+  if (line.charAt(end - 1) === '}') return null;
+  const open = line.indexOf('{', messageOffset);
+  if (open < 0 || open - messageOffset > MAX_TAG_LENGTH || !isTagRun(line, messageOffset, open)) return null;
+  const firstKey = line.charAt(skipSpaces(line, open + 1));
+  return firstKey === '"' || firstKey === "'" ? open : null;
+}
+
 /** Empty, or at most three words without quotes or braces, ending in whitespace or a separator (`|`, `:`, `=`, `>`, `-`). */
 function isTagRun(line: string, start: number, end: number): boolean {
   if (start === end) return true;

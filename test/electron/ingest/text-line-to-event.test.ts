@@ -42,6 +42,9 @@ describe('a line of a plain-text log', () => {
     const { event: e } = event("[INFO] x | EXECUTION_EVENT | {'trace_id': 'tr-9', 'status': started}");
     assert.equal(e.kind, 'text');
     assert.deepEqual(e.problems.map((problem) => problem.code), ['text.invalid_payload']);
+    const { event: cut } = event("[INFO] 2026-12-03 07:55:34,153 | EXECUTION_EVENT | {'trace_id': 'tr-9', 'status': ");
+    assert.deepEqual([cut.kind, cut.problems.map((problem) => problem.message.includes('ends before it closes'))], ['text', [true, false]], 'a payload cut short is named, the naive time flagged too');
+    assert.deepEqual(event('[INFO] dict {1: 2} and {x').event.problems, [], 'braces in prose are no payload');
     for (const junk of ['{', '{"a": [', "{'a': datetime.datetime(2026, 1, 1)}", '\u0000\u0000', '[ERROR] {"x": 1e999999}']) assert.doesNotThrow(() => textLineToEvent(junk));
     assert.equal(textLineToEvent('a\u0000b').outcome.type, 'problem');
   });
