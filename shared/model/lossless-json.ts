@@ -1,4 +1,5 @@
-import { JSON_NULL, MAX_TREE_DEPTH, TreeSyntaxError, jsonBool, jsonString, treeParse, type JsonMember, type JsonNumber, type JsonTree, type TreeParseResult } from './json-tree';
+import { JSON_NULL, MAX_TREE_DEPTH, jsonBool, jsonString, treeParse, type JsonMember, type JsonNumber, type JsonTree, type TreeParseResult } from './json-tree';
+import { TreeParser } from './tree-parser';
 
 /** Options of parseLosslessJson. */
 export interface LosslessJsonOptions {
@@ -40,26 +41,12 @@ const UPPER_E = 0x45;
 
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
-class LosslessJsonParser {
-  private position: number;
-
-  constructor(
-    private readonly text: string,
-    start: number,
-    private readonly maxDepth: number,
-  ) {
-    this.position = start;
+class LosslessJsonParser extends TreeParser {
+  protected override trailingDataMessage(): string {
+    return 'extra data after the JSON value';
   }
 
-  parseDocument(): JsonTree {
-    this.skipWhitespace();
-    const tree = this.parseValue(0);
-    this.skipWhitespace();
-    if (this.position < this.text.length) this.fail('extra data after the JSON value');
-    return tree;
-  }
-
-  private parseValue(depth: number): JsonTree {
+  protected override parseValue(depth: number): JsonTree {
     const code = this.text.charCodeAt(this.position);
     if (code === OPEN_BRACE) return this.parseObject(depth + 1);
     if (code === OPEN_BRACKET) return this.parseArray(depth + 1);
@@ -210,7 +197,7 @@ class LosslessJsonParser {
     return true;
   }
 
-  private skipWhitespace(): void {
+  protected override skipWhitespace(): void {
     const { text } = this;
     let position = this.position;
     for (;;) {
@@ -221,7 +208,4 @@ class LosslessJsonParser {
     this.position = position;
   }
 
-  private fail(reason: string, offset: number = this.position): never {
-    throw new TreeSyntaxError(offset, reason);
-  }
 }

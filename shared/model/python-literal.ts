@@ -1,4 +1,5 @@
 import { JSON_NULL, MAX_TREE_DEPTH, TreeSyntaxError, jsonBool, treeParse, jsonString, pythonFloatRepr, pythonNumberText, type JsonMember, type JsonNumber, type JsonTree, type TreeParseResult } from './json-tree';
+import { TreeParser } from './tree-parser';
 
 /** Longer payloads are refused unread: a log line's dict literal is a few hundred characters. */
 export const MAX_PYTHON_LITERAL_LENGTH = 1_048_576;
@@ -70,26 +71,12 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const MAX_INT_DIGITS = 4300;
 const DECIMAL_INTEGER = /^(?:0(?:_?0)*|[1-9](?:_?\d)*)$/;
 
-class PythonLiteralParser {
-  private position: number;
-
-  constructor(
-    private readonly text: string,
-    start: number,
-    private readonly maxDepth: number,
-  ) {
-    this.position = start;
+class PythonLiteralParser extends TreeParser {
+  protected override trailingDataMessage(): string {
+    return 'unexpected text after the literal';
   }
 
-  parseDocument(): JsonTree {
-    this.skipWhitespace();
-    const tree = this.parseValue(0);
-    this.skipWhitespace();
-    if (this.position < this.text.length) this.fail('unexpected text after the literal');
-    return tree;
-  }
-
-  private parseValue(depth: number): JsonTree {
+  protected override parseValue(depth: number): JsonTree {
     const char = this.text.charAt(this.position);
     switch (char) {
       case '{':
@@ -341,7 +328,7 @@ class PythonLiteralParser {
     return true;
   }
 
-  private skipWhitespace(): void {
+  protected override skipWhitespace(): void {
     const { text } = this;
     let position = this.position;
     for (;;) {
@@ -352,9 +339,6 @@ class PythonLiteralParser {
     this.position = position;
   }
 
-  private fail(reason: string, offset: number = this.position): never {
-    throw new TreeSyntaxError(offset, reason);
-  }
 }
 
 const NAME_START = /[A-Za-z_]/;
