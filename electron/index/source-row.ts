@@ -1,6 +1,16 @@
 /** How a source file is read. `json` files are decided on read: one document, or JSON lines. */
-/** How a source is read: JSON lines, one JSON document, gzip JSON lines, plain-text lines (producers.md "Text logs"), or not at all. */
-export type SourceKind = 'lines' | 'json' | 'gzip' | 'text' | 'skipped';
+/** How a source is read: JSON lines, one JSON document, gzip JSON lines, plain-text lines (producers.md "Text logs"), gzip plain text, or not at all. */
+export type SourceKind = 'lines' | 'json' | 'gzip' | 'text' | 'gzip-text' | 'skipped';
+
+/** True for a source read through gzip (JSON lines or plain text). */
+export function isGzipKind(kind: SourceKind): boolean {
+  return kind === 'gzip' || kind === 'gzip-text';
+}
+
+/** True for a plain-text log, compressed or not. */
+export function isTextKind(kind: SourceKind): boolean {
+  return kind === 'text' || kind === 'gzip-text';
+}
 
 /** What a source is now: read, vanished (events kept), not telemetry, or unreadable. */
 export type SourceState = 'active' | 'gone' | 'skipped' | 'error';

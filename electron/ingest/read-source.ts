@@ -2,7 +2,7 @@ import { readFile, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
 import type { IndexWriter } from '../index/index-writer';
-import type { SourceRow } from '../index/source-row';
+import { isGzipKind, isTextKind, type SourceRow } from '../index/source-row';
 import { hadNaiveTimes, type SourceZones } from '../index/source-zones';
 import { classifyByName } from './classify-file';
 import { describeError, errorCode } from './error-code';
@@ -83,7 +83,7 @@ export class SourceReader {
         this.batch.flush();
         return;
       }
-      const code: ProblemCode = source.kind === 'gzip' && errorCode(error) !== 'ENOENT' && errorCode(error) !== 'EACCES' ? 'file.gzip_corrupt' : 'file.unreadable';
+      const code: ProblemCode = isGzipKind(source.kind) && errorCode(error) !== 'ENOENT' && errorCode(error) !== 'EACCES' ? 'file.gzip_corrupt' : 'file.unreadable';
       this.batch.fileProblem(source.id, code, `${task.file.rel}: ${describeError(error)}`);
       this.batch.flush();
     }
@@ -94,13 +94,13 @@ export class SourceReader {
    * that has left its path, read to its end before the source is marked gone.
    */
   async readLines(source: SourceRow, file: FileInfo, final: boolean, drain: FileHandle | null = null): Promise<void> {
-    const gzip = source.kind === 'gzip';
+    const gzip = isGzipKind(source.kind);
     if (drain === null) await this.updateHead(source, file);
     // A file read again while watching is being appended to: keep it open (see TailHandles).
     const handle = drain ?? (!final && !gzip && source.offset > 0 ? await this.tails.acquire(source.id, file.abs, file.identity) : null);
     const splitter = new LineSplitter(source.offset, source.line, this.options.maxLineBytes);
     // A text log's tracebacks and indented lines continue the entry before them, within one read.
-    const entries = source.kind === 'text' ? new TextEntries() : null;
+    const entries = isTextKind(source.kind) ? new TextEntries() : null;
     const onLine = (line: SplitLine): void => {
       this.handleLine(source, line, null, entries);
       this.batch.setProgress({ sourceId: source.id, offset: line.endOffset, line: line.lineNo, pendingBytes: 0 });
@@ -123,7 +123,7 @@ export class SourceReader {
     let pendingBytes = 0;
     const tail = this.scan.cancelled ? null : splitter.tail();
     if (tail) {
-      if (entries !== null && final && tail.text !== null) {
+      if (entries !== null && (final || gzip) && tail.text !== null) {
         // Text output often ends without a newline; on a last read the line is complete as it is.
         this.handleLine(source, { ...tail, endOffset: tail.offset + tail.length }, null, entries);
         offset = tail.offset + tail.length;
@@ -236,7 +236,7 @@ export class SourceReader {
   /** Records the hash of the file's first bytes, which identifies it across renames and rotations. */
   private async updateHead(source: SourceRow, file: FileInfo): Promise<void> {
     const fresh = this.writer.sourceAt(file.rel) ?? source;
-    if (fresh.head_len >= HEAD_BYTES || (fresh.kind === 'gzip' && fresh.head_len > 0)) return;
+    if (fresh.head_len >= HEAD_BYTES || (isGzipKind(fresh.kind) && fresh.head_len > 0)) return;
     const head = await headOrNull(file, HEAD_BYTES);
     if (head === null || head.length === 0 || head.length <= fresh.head_len) return;
     this.writer.updateSource(source.id, { head_hash: sha256Hex(head), head_len: head.length });

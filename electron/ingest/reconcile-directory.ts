@@ -1,7 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
 import type { IndexWriter } from '../index/index-writer';
-import { originalPath, type SourceKind, type SourceRow } from '../index/source-row';
+import { isGzipKind, isTextKind, originalPath, type SourceKind, type SourceRow } from '../index/source-row';
 import { classifyByName, sniffContent } from './classify-file';
 import { describeError, errorCode } from './error-code';
 import type { PendingBatch } from './pending-batch';
@@ -70,7 +70,7 @@ export class DirectoryReconciler {
         const gzip = isGzipPath(file.rel);
         this.writer.moveSource(predecessor.id, file.rel, dir);
         this.writer.updateSource(predecessor.id, {
-          state: 'active', kind: gzip ? 'gzip' : predecessor.kind, identity: file.identity, size: gzip ? 0 : predecessor.size,
+          state: 'active', kind: gzip ? (isTextKind(predecessor.kind) ? 'gzip-text' : 'gzip') : predecessor.kind, identity: file.identity, size: gzip ? 0 : predecessor.size,
         });
         tasks.push({ sourceId: predecessor.id, file });
         continue;
@@ -151,7 +151,7 @@ export class DirectoryReconciler {
     if (source.kind === 'skipped') {
       return changed ? this.classifyInto(source.id, file) : null;
     }
-    if (source.kind === 'json' || source.kind === 'gzip') {
+    if (source.kind === 'json' || isGzipKind(source.kind)) {
       if (!changed) return null;
       if (source.offset > 0 || source.event_count > 0) this.writer.resetSource(source.id);
       return { sourceId: source.id, file };
@@ -210,13 +210,11 @@ export class DirectoryReconciler {
     if (byName.read === 'sniff') {
       const head = await headOrNull(file, SNIFF_BYTES);
       const sniffed = head === null ? { skip: 'unreadable' } : sniffContent(head, head.length < SNIFF_BYTES);
-      // Rotated, compressed plain-text logs are not read yet: they stay listed with the reason.
-      const content = sniffed === 'text' && byName.gzip ? { skip: 'compressed plain text (not read yet)' } : sniffed;
-      if (typeof content === 'object') {
-        this.writer.updateSource(id, { kind: 'skipped', state: 'skipped', reason: content.skip, identity: file.identity, size: file.size, mtime_ms: file.mtimeMs });
+      if (typeof sniffed === 'object') {
+        this.writer.updateSource(id, { kind: 'skipped', state: 'skipped', reason: sniffed.skip, identity: file.identity, size: file.size, mtime_ms: file.mtimeMs });
         return null;
       }
-      kind = content === 'text' ? 'text' : byName.gzip ? 'gzip' : 'lines';
+      kind = sniffed === 'text' ? (byName.gzip ? 'gzip-text' : 'text') : byName.gzip ? 'gzip' : 'lines';
     }
     this.writer.updateSource(id, { kind, state: 'active', reason: null, identity: file.identity });
     return { sourceId: id, file };
