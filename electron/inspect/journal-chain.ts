@@ -13,7 +13,9 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 /**
  * One line of the journal. Keys are written in this order; `prev` is the
  * SHA-256 of the previous line's exact bytes (without its newline), so
- * changing, inserting or removing any line breaks every later link.
+ * inserting, removing or moving a line breaks the next link; `hash` is the
+ * SHA-256 of the entry's own fields (the line as written without `hash`), so
+ * a changed entry is found where it is, the last one included.
  */
 export const journalEntrySchema = z
   .object({
@@ -38,6 +40,7 @@ export const journalEntrySchema = z
       .object({ id: z.string(), scaffoldHash: z.string(), acknowledgedAt: z.string().nullable(), migratedFrom: z.string().nullable() })
       .strict()
       .nullable(),
+    hash: sha256Hex,
   })
   .strict()
   .superRefine((entry, issues) => {
@@ -63,33 +66,63 @@ export function lineHash(line: Uint8Array | string): string {
   return createHash('sha256').update(line).digest('hex');
 }
 
-/** The exact line an entry is written as (without its newline): JSON in the schema's key order. */
-export function entryLine(entry: JournalEntry): string {
+/** An entry before its own hash is added. */
+export type UnhashedEntry = Omit<JournalEntry, 'hash'>;
+
+/** The SHA-256 an entry's `hash` must be: of its fields written in order without `hash`. */
+export function entryHash(entry: UnhashedEntry): string {
+  return lineHash(unhashedLine(entry));
+}
+
+/** The exact line an entry is written as (without its newline): JSON in the schema's key order, its own hash last. */
+export function entryLine(entry: UnhashedEntry): string {
+  const fields = unhashedLine(entry);
+  return `${fields.slice(0, -1)},"hash":"${lineHash(fields)}"}`;
+}
+
+function unhashedLine(entry: UnhashedEntry): string {
   const { v, seq, prev, at, reviewer, kind, target, line, refers, text, acknowledgement } = entry;
   return JSON.stringify({
     v, seq, prev, at, reviewer, kind,
     target: { executionId: target.executionId, stepIndex: target.stepIndex, eventId: target.eventId },
-    line, refers, text, acknowledgement,
+    line: line === null ? null : { which: line.which, path: line.path, line: line.line, sha256: line.sha256, text: line.text, textTruncated: line.textTruncated },
+    refers, text,
+    acknowledgement: acknowledgement === null ? null : { id: acknowledgement.id, scaffoldHash: acknowledgement.scaffoldHash, acknowledgedAt: acknowledgement.acknowledgedAt, migratedFrom: acknowledgement.migratedFrom },
   });
 }
 
+/**
+ * The last entry as recorded beside the journal after each append: its
+ * sequence number and line hash. It lets a verdict see entries cut from the
+ * end, which a chain alone cannot.
+ */
+export interface JournalHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 const LIMITS =
-  'The chain shows that no entry before the last was changed, inserted or removed since it was written; it cannot show that entries were cut from the end, ' +
-  'and whoever can write the file could rewrite the whole chain: it makes hand edits evident, it is not a signature.';
+  'Each entry carries the hash of its own fields and of the line before it, and the last entry is recorded beside the journal, ' +
+  'so an entry changed, inserted, removed or cut from the end is found; whoever can write both files could still rewrite them whole: ' +
+  'the journal makes hand edits evident, it is not a signature.';
+
+type BreakReason = NonNullable<JournalVerdict['brokenAt']>['reason'];
 
 /**
  * Recomputes the chain over the journal's bytes and reports the first line
  * that does not verify. A last line without its newline is `truncated` (a
  * write cut short, by a crash or by hand), told apart from a broken chain and
  * never dropped silently. Entries before the first bad line are returned.
+ * `head` is the last entry recorded beside the journal (null when none is).
  */
-export function verifyJournal(bytes: Uint8Array): VerifiedJournal {
+export function verifyJournal(bytes: Uint8Array, head: JournalHead | null = null): VerifiedJournal {
   const entries: JournalEntry[] = [];
+  const hashes: string[] = [];
   const noteKinds = new Map<number, JournalEntry['kind']>();
   let prev = GENESIS_PREV;
   let start = 0;
   let lineNumber = 0;
-  const broken = (reason: NonNullable<JournalVerdict['brokenAt']>['reason'], seq: number | null, message: string): VerifiedJournal => ({
+  const broken = (reason: BreakReason, seq: number | null, message: string): VerifiedJournal => ({
     verdict: {
       state: reason === 'truncated_tail' ? 'truncated' : 'broken',
       entries: entries.length,
@@ -121,8 +154,11 @@ export function verifyJournal(bytes: Uint8Array): VerifiedJournal {
     }
     const entry = parsed.data;
     const expected = entries.length + 1;
-    if (entry.seq !== expected) return broken('sequence_gap', entry.seq, `entry number ${entry.seq} where ${expected} was due`);
-    if (entry.prev !== prev) return broken('prev_mismatch', entry.seq, `entry ${entry.seq} names ${entry.prev.slice(0, 12)}… as the previous line, whose hash is ${prev.slice(0, 12)}…`);
+    if (entry.seq !== expected) return broken('sequence_gap', entry.seq, `entry number ${entry.seq} where ${expected} was due: entries were removed, inserted or renumbered`);
+    if (entry.prev !== prev) {
+      return broken('prev_mismatch', entry.seq, `entry ${entry.seq} does not follow the line before it (it names ${entry.prev.slice(0, 12)}…, that line hashes to ${prev.slice(0, 12)}…): a line before it was changed, removed, inserted or moved`);
+    }
+    if (entry.hash !== entryHash(entry)) return broken('entry_hash_mismatch', entry.seq, `entry ${entry.seq} was changed after it was written: its fields no longer hash to the hash it carries`);
     if (entry.refers !== null) {
       const kind = noteKinds.get(entry.refers);
       if (kind !== 'note' && kind !== 'bookmark') return broken('bad_reference', entry.seq, `entry ${entry.seq} corrects or deletes entry ${entry.refers}, which is no earlier note or bookmark`);
@@ -130,6 +166,17 @@ export function verifyJournal(bytes: Uint8Array): VerifiedJournal {
     noteKinds.set(entry.seq, entry.kind);
     entries.push(entry);
     prev = lineHash(lineBytes);
+    hashes.push(prev);
+  }
+  if (head !== null && head.seq > entries.length) {
+    lineNumber += 1;
+    return broken('missing_tail', entries.length + 1, `the journal ends after entry ${entries.length}, but entry ${head.seq} was written: entries were cut from its end`);
+  }
+  if (head !== null && head.seq >= 1 && hashes[head.seq - 1] !== head.hash) {
+    lineNumber = head.seq;
+    entries.splice(head.seq - 1);
+    prev = hashes[head.seq - 2] ?? GENESIS_PREV;
+    return broken('head_mismatch', head.seq, `line ${head.seq} is not the entry ${head.seq} that was written: the journal was rewritten from there`);
   }
   return {
     verdict: {
@@ -137,7 +184,7 @@ export function verifyJournal(bytes: Uint8Array): VerifiedJournal {
       entries: entries.length,
       brokenAt: null,
       head: prev,
-      statement: entries.length === 0 ? 'The journal has no entries yet.' : `The journal's ${entries.length} entr${entries.length === 1 ? 'y chains' : 'ies chain'} by SHA-256 from the first. ${LIMITS}`,
+      statement: entries.length === 0 ? 'The journal has no entries yet.' : `The journal's ${entries.length} entr${entries.length === 1 ? 'y verifies' : 'ies verify'}. ${LIMITS}`,
     },
     entries,
   };
@@ -145,6 +192,6 @@ export function verifyJournal(bytes: Uint8Array): VerifiedJournal {
 
 /** The `seq` a damaged line seems to carry, to name the entry in a verdict; null when none can be read. */
 function seqOf(line: Uint8Array): number | null {
-  const match = /^\{"v":\d+,"seq":(\d{1,15}),/.exec(Buffer.from(line.subarray(0, 64)).toString('latin1'));
+  const match = /^\{"v":\d+,"seq":(\d{1,15})[,}]/.exec(Buffer.from(line.subarray(0, 64)).toString('latin1'));
   return match === null ? null : Number(match[1]);
 }

@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { z } from 'zod';
 import { isInsideFolder } from '../index/index-location';
 import { realPathForWriting } from '../index/index-placement';
 import { readLegacyAcknowledgements, type LegacyAcknowledgements } from './legacy-acknowledgements';
-import { entryLine, JOURNAL_VERSION, verifyJournal, type JournalEntry, type VerifiedJournal } from './journal-chain';
+import { entryHash, entryLine, JOURNAL_VERSION, lineHash, verifyJournal, type JournalEntry, type JournalHead, type UnhashedEntry, type VerifiedJournal } from './journal-chain';
+import { writePrivateDataFile } from './private-data-file';
 
-/** What a caller writes; the journal adds the version, sequence number, link and time. */
-export type JournalEntryInput = Omit<JournalEntry, 'v' | 'seq' | 'prev' | 'at'>;
+/** What a caller writes; the journal adds the version, sequence number, link, time and hash. */
+export type JournalEntryInput = Omit<JournalEntry, 'v' | 'seq' | 'prev' | 'at' | 'hash'>;
+
+const headSchema = z.object({ seq: z.number().int().min(0), hash: z.string() });
 
 /** Appending was refused because the journal does not verify: adding to it would hide where it broke. */
 export class JournalNotWritable extends Error {}
@@ -28,6 +32,8 @@ const LOCK_WAIT_MS = 5_000;
 export class ReviewJournal {
   /** The JSON-lines file of this folder's journal. */
   readonly file: string;
+  /** Beside it: the last entry's number and line hash, rewritten after each append, so entries cut from the end are seen. */
+  readonly headFile: string;
 
   constructor(
     private readonly dataDir: string,
@@ -36,6 +42,17 @@ export class ReviewJournal {
   ) {
     const key = createHash('sha256').update(folder).digest('hex').slice(0, 32);
     this.file = join(dataDir, 'journal', `${key}.jsonl`);
+    this.headFile = join(dataDir, 'journal', `${key}.head.json`);
+  }
+
+  /** The last entry recorded beside the journal; null when none is (no entry yet, or a journal older than the record). */
+  head(): JournalHead | null {
+    try {
+      const parsed = headSchema.safeParse(JSON.parse(readFileSync(this.headFile, 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
   }
 
   /** The journal's bytes exactly as on disk (empty when there is no journal yet), for export. */
@@ -55,7 +72,7 @@ export class ReviewJournal {
 
   /** Reads and verifies the whole journal. */
   read(): VerifiedJournal {
-    return verifyJournal(this.bytes());
+    return verifyJournal(this.bytes(), this.head());
   }
 
   /**
@@ -76,7 +93,7 @@ export class ReviewJournal {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     chmodSync(dirname(file), 0o700);
     return withLock(`${file}.lock`, () => {
-      const { verdict, entries } = verifyJournal(this.bytes());
+      const { verdict, entries } = this.read();
       if (verdict.state !== 'intact') throw new JournalNotWritable(`the review journal does not verify, so nothing is added to it: ${verdict.statement}`);
       const inputs = build(entries);
       if (inputs.length === 0) return [];
@@ -87,10 +104,10 @@ export class ReviewJournal {
       const lines: string[] = [];
       for (const input of inputs) {
         seq += 1;
-        const entry: JournalEntry = { v: JOURNAL_VERSION, seq, prev, at, ...input };
-        const line = entryLine(entry);
-        prev = createHash('sha256').update(line).digest('hex');
-        written.push(entry);
+        const unhashed: UnhashedEntry = { v: JOURNAL_VERSION, seq, prev, at, ...input };
+        const line = entryLine(unhashed);
+        prev = lineHash(line);
+        written.push({ ...unhashed, hash: entryHash(unhashed) });
         lines.push(`${line}\n`);
       }
       const fd = openSync(file, 'a', 0o600);
@@ -101,6 +118,8 @@ export class ReviewJournal {
         closeSync(fd);
       }
       chmodSync(file, 0o600);
+      // After the lines are on disk: a crash in between leaves the head behind, which still verifies.
+      writePrivateDataFile(this.headFile, this.folder, `${JSON.stringify({ seq, hash: prev })}\n`, 'the review journal');
       return written;
     });
   }

@@ -6,8 +6,24 @@ export const JOURNAL_KINDS = ['note', 'bookmark', 'correction', 'deletion', 'ack
 /** The kinds a reviewer writes on a target and may later correct or delete. */
 export const NOTE_KINDS = ['note', 'bookmark'] as const;
 
-/** Why a journal does not verify, at its first broken entry. `truncated_tail`: the last line has no newline (a write cut short). */
-export const JOURNAL_BREAK_REASONS = ['bad_json', 'not_an_entry', 'prev_mismatch', 'sequence_gap', 'bad_reference', 'truncated_tail'] as const;
+/**
+ * Why a journal does not verify, at its first broken entry. `entry_hash_mismatch`:
+ * the entry was changed; `prev_mismatch`, `sequence_gap`: a line before it was
+ * removed, inserted or moved; `missing_tail`, `head_mismatch`: the end was cut
+ * or rewritten (against the last entry recorded beside the journal);
+ * `truncated_tail`: the last line has no newline (a write cut short, as by a crash).
+ */
+export const JOURNAL_BREAK_REASONS = [
+  'bad_json',
+  'not_an_entry',
+  'sequence_gap',
+  'prev_mismatch',
+  'entry_hash_mismatch',
+  'bad_reference',
+  'missing_tail',
+  'head_mismatch',
+  'truncated_tail',
+] as const;
 
 /**
  * What an entry points at. An event is named by its index id when it was

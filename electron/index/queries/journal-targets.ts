@@ -33,10 +33,11 @@ export class JournalTargets {
     const tables = 'events e JOIN sources s ON s.id = e.source_id LEFT JOIN executions x ON x.id = e.execution_id';
     this.byId = db.prepare(`SELECT ${columns} FROM ${tables} WHERE e.id = ?`);
     // A file marked gone or moving keeps its path with a suffix; the path as it is now is preferred.
-    this.byPlace = db.prepare(`SELECT ${columns} FROM ${tables} WHERE e.line = ?1 AND (s.path = ?2 OR s.path GLOB ?3) ORDER BY s.path = ?2 DESC, e.id LIMIT 1`);
+    this.byPlace = db.prepare(`SELECT ${columns} FROM ${tables} WHERE e.line = @line AND (s.path = @path OR s.path GLOB @moved) ORDER BY s.path = @path DESC, e.id LIMIT 1`);
     // The execution page's order: events without a time first, then by time, ties by id.
     this.firstOfExecution = db.prepare('SELECT id FROM events WHERE execution_id = ? ORDER BY ts IS NOT NULL, ts, id LIMIT 1').pluck();
-    this.firstOfStep = db.prepare('SELECT event_id FROM step_events WHERE execution_id = ? AND step_index = ? ORDER BY ts IS NULL, ts, id LIMIT 1').pluck();
+    // As the execution page shows steps: from the observer stream when there is one, else the document; in emission order.
+    this.firstOfStep = db.prepare("SELECT event_id FROM step_events WHERE execution_id = ? AND step_index = ? ORDER BY origin = 'stream' DESC, event_id, seq LIMIT 1").pluck();
   }
 
   /** The event with this index id, or null. */
@@ -62,7 +63,7 @@ export class JournalTargets {
 
   /** The event at a file's line now, or null when the index has none there. */
   eventAt(path: string, line: number): TargetLine | null {
-    return toTarget(this.byPlace.get(line, path, `${path.replace(/[[*?]/g, (c) => `[${c}]`)} (*#*)`));
+    return toTarget(this.byPlace.get({ line, path, moved: `${path.replace(/[[*?]/g, (c) => `[${c}]`)} (*#*)` }));
   }
 }
 

@@ -23,13 +23,13 @@ export interface Inspection {
   fail<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiError>;
 }
 
-/** Indexes `folder` once and opens the API over a read-only connection; closed after the test file. */
-export async function openInspection(folder: string, options: { readonly now?: () => Date } = {}): Promise<Inspection> {
+/** Indexes `folder` once (or opens the index given) and opens the API over a read-only connection; closed after the test file. A data folder given is used as it is, as after a restart. */
+export async function openInspection(folder: string, options: { readonly now?: () => Date; readonly dataDir?: string; readonly dbPath?: string } = {}): Promise<Inspection> {
   const real = realpathSync(folder);
-  const dbPath = await indexOnce(real, join(tempFolder('inspect-db'), 'index.sqlite'));
+  const dbPath = options.dbPath ?? (await indexOnce(real, join(tempFolder('inspect-db'), 'index.sqlite')));
   const db = openIndexReadOnly(dbPath);
   after(() => db.close());
-  const dataDir = tempFolder('inspect-data');
+  const dataDir = options.dataDir ?? tempFolder('inspect-data');
   const context: HandlerContext = {
     db: () => db,
     folder: real,
