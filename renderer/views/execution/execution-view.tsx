@@ -4,11 +4,14 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { useApi } from '../../hooks/use-api';
+import { useJournalApi } from '../../hooks/use-journal-api';
+import { ExecutionNotesContext } from '../../state/execution-notes-context';
 import { BensonSections } from './benson/benson-sections';
 import { CycleSections } from './cycle/cycle-sections';
 import { ExecEventSections } from './exec-event/exec-event-sections';
 import { ExecutionEvents } from './execution-events';
 import { ExecutionHeader } from './execution-header';
+import { ExecutionNotes } from './execution-notes';
 import { ExecutionProblems } from './execution-problems';
 import { RecordSections } from './record/record-sections';
 import { StreamSections } from './stream/stream-sections';
@@ -17,6 +20,7 @@ import { StreamSections } from './stream/stream-sections';
 export function ExecutionView({ id }: { readonly id: string }) {
   const valid = parseExecutionId(id) !== null;
   const detail = useApi('getExecution', valid ? { id } : null);
+  const notes = useJournalApi('listNotes', valid ? { executionId: id } : null);
   const back = (
     <nav className="breadcrumb" aria-label="Breadcrumb">
       <a href="#/executions">Executions</a> <span aria-hidden="true">/</span> <span aria-current="page">{id}</span>
@@ -55,14 +59,17 @@ export function ExecutionView({ id }: { readonly id: string }) {
   const value = detail.value;
   const family = value.execution.family;
   return (
-    <div className="view view-execution">
-      {back}
-      <ExecutionHeader detail={value} />
-      {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
-      {familySections()}
-      <ExecutionProblems problems={value.problems} />
-      {family !== 'stream' && <ExecutionEvents id={id} />}
-    </div>
+    <ExecutionNotesContext.Provider value={notes.value}>
+      <div className="view view-execution">
+        {back}
+        <ExecutionHeader detail={value} />
+        {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
+        {familySections()}
+        <ExecutionNotes id={id} detail={value} notes={notes.value} />
+        <ExecutionProblems problems={value.problems} />
+        {family !== 'stream' && <ExecutionEvents id={id} />}
+      </div>
+    </ExecutionNotesContext.Provider>
   );
 
   function familySections() {
