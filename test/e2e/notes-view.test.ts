@@ -83,6 +83,14 @@ describe('review notes', () => {
       const after_ = await serve.call('getJournal', {});
       assert.equal(after_.verdict.state, 'intact');
       assert.equal(after_.verdict.entries, 4, 'a correction and a deletion were appended');
+
+      // A note is shown as text, whatever it says.
+      const hostile = '<img src=x onerror=alert(1)> <a href="javascript:alert(2)">x</a>';
+      await serve.call('addNote', { kind: 'note', executionId: 'record:exec-drop-6', text: hostile });
+      await goToHash(page, '#/');
+      await goToHash(page, '#/notes');
+      await page.locator('.view-notes .note-text', { hasText: hostile }).waitFor();
+      assert.equal(await page.locator('main img, main a[href^="javascript"]').count(), 0);
       assert.deepEqual(folderDigest(demo.path), evidence, 'the evidence folder is untouched');
       assert.deepEqual(errors, []);
       assert.deepEqual(dialogs, []);
