@@ -1,30 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { appendFileSync } from 'node:fs';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ApiFailure } from '../../../electron/api/api-failure';
 import type { HandlerContext } from '../../../electron/api/handler-context';
 import { JournalAccess } from '../../../electron/api/journal-access';
-import { openIndexReadOnly } from '../../../electron/index/open-index';
-import { writeDemoFolder } from '../../fixtures/demo-folder';
-import { indexOnce } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
+import { indexedDemo, indexedFolderContext } from '../inspect/open-inspection';
 
 describe('JournalAccess', async () => {
-  const folder = tempFolder('journal-access');
-  writeDemoFolder(folder);
-  const db = openIndexReadOnly(await indexOnce(folder));
-  after(() => db.close());
-  const contextFor = (dataDir: string): HandlerContext => ({
-    db: () => db,
-    folder,
-    dataDir,
-    progress: () => ({ phase: 'done', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null }),
-    cancelIndexing: async () => false,
-    rescan: async () => false,
-    applyTimeZones: async () => false,
-    rebuiltBecause: () => null,
-    now: () => new Date('2026-03-03T09:00:00.000Z'),
-  });
+  const { folder, db } = await indexedDemo('journal-access');
+  const contextFor = (dataDir: string): HandlerContext => indexedFolderContext(db, folder, dataDir, () => new Date('2026-03-03T09:00:00.000Z'));
   const note = { reviewer: 'Ada', kind: 'note' as const, target: { executionId: 'record:exec-drop-7', stepIndex: null, eventId: null }, line: null, refers: null, text: 'x', acknowledgement: null };
 
   it('signs with the reviewer a request names, else the saved one, and refuses when there is neither', () => {

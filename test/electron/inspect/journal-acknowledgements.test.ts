@@ -2,23 +2,16 @@ import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { openIndexReadOnly } from '../../../electron/index/open-index';
-import { JournalTargets } from '../../../electron/index/queries/journal-targets';
+import { describe, it } from 'node:test';
 import { acknowledgementEntry, acknowledgementOf, journalAcknowledgements, migrateLegacyAcknowledgements, pendingLegacy } from '../../../electron/inspect/journal-acknowledgements';
 import { ReviewJournal } from '../../../electron/inspect/review-journal';
-import { writeDemoFolder } from '../../fixtures/demo-folder';
-import { indexOnce } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
+import { indexedDemo } from './open-inspection';
 
 const ID = 'record:exec-drop-7';
 
 describe('journal acknowledgements', async () => {
-  const folder = tempFolder('journal-acks');
-  writeDemoFolder(folder);
-  const db = openIndexReadOnly(await indexOnce(folder));
-  after(() => db.close());
-  const targets = new JournalTargets(db);
+  const { folder, targets } = await indexedDemo('journal-acks');
   const legacyIn = (dataDir: string, lines: readonly object[]): string => {
     mkdirSync(join(dataDir, 'acknowledgements'), { recursive: true });
     const file = join(dataDir, 'acknowledgements', `${createHash('sha256').update(folder).digest('hex').slice(0, 32)}.jsonl`);

@@ -1,21 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { after, describe, it } from 'node:test';
-import { openIndexReadOnly } from '../../../electron/index/open-index';
-import { JournalTargets } from '../../../electron/index/queries/journal-targets';
+import { describe, it } from 'node:test';
 import { foldNotes, journalEntriesFor, matchNote } from '../../../electron/inspect/journal-notes';
 import { acknowledgementEntry } from '../../../electron/inspect/journal-acknowledgements';
 import { resolveTarget } from '../../../electron/inspect/journal-target-line';
 import { ReviewJournal, type JournalEntryInput } from '../../../electron/inspect/review-journal';
-import { writeDemoFolder } from '../../fixtures/demo-folder';
-import { indexOnce } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
+import { indexedDemo } from './open-inspection';
 
 describe('journal notes', async () => {
-  const folder = tempFolder('journal-notes');
-  writeDemoFolder(folder);
-  const db = openIndexReadOnly(await indexOnce(folder));
-  after(() => db.close());
-  const targets = new JournalTargets(db);
+  const { folder, targets } = await indexedDemo('journal-notes');
   const noteOn = (executionId: string, text: string, extra: Partial<JournalEntryInput> = {}): JournalEntryInput => {
     const resolved = resolveTarget(targets, { executionId });
     if (!('target' in resolved)) throw new Error(resolved.missing);

@@ -1,19 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { after, describe, it } from 'node:test';
-import { openIndexReadOnly } from '../../../electron/index/open-index';
-import { JournalTargets } from '../../../electron/index/queries/journal-targets';
+import { describe, it } from 'node:test';
 import { quoteLine, resolveTarget, TARGET_TEXT_LIMIT } from '../../../electron/inspect/journal-target-line';
-import { writeDemoFolder } from '../../fixtures/demo-folder';
-import { indexOnce } from '../../support/index-folder';
-import { tempFolder } from '../../support/temp-folder';
+import { indexedDemo } from './open-inspection';
 
 describe('resolveTarget', async () => {
-  const folder = tempFolder('target-line');
-  writeDemoFolder(folder);
-  const db = openIndexReadOnly(await indexOnce(folder));
-  after(() => db.close());
-  const targets = new JournalTargets(db);
+  const { targets } = await indexedDemo('target-line');
   const ID = 'record:exec-drop-7';
 
   it('quotes an execution by its first event, a step by its first event, an event by itself, each with the hash of the whole line', () => {

@@ -1,27 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { folderDigest } from '../../../e2e/support/evidence-folder';
 import { writeDemoFolder } from '../../../fixtures/demo-folder';
 import { tempFolder } from '../../../support/temp-folder';
 import { openInspection } from '../../inspect/open-inspection';
 
 const ID = 'record:exec-drop-7';
-
-/** Every file of a folder with its size and mtime, to prove nothing in it changed. */
-function listing(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (at: string): void => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out.push(`${relative(dir, path)} ${statSync(path).size} ${statSync(path).mtimeMs}`);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -35,7 +22,7 @@ describe('journal methods', () => {
 
   it('refuses a note until a reviewer is named, then signs with the saved name', async () => {
     const inspection = await opened;
-    const before = listing(inspection.folder);
+    const before = folderDigest(inspection.folder);
     assert.equal((await inspection.call('getJournal', {})).reviewer, null);
     const refused = await inspection.fail('addNote', { kind: 'note', executionId: ID, text: 'first look' });
     assert.equal(refused.code, 'invalid_request');
@@ -53,7 +40,7 @@ describe('journal methods', () => {
     assert.equal(added.targetNow, 'matches');
     assert.equal(added.eventIdNow, first.id);
     assert.equal(JSON.parse(readFileSync(join(dataDir, 'reviewer.json'), 'utf8')).reviewer, 'Ada Reviewer');
-    assert.deepEqual(listing(inspection.folder), before, 'the evidence folder is untouched');
+    assert.deepEqual(folderDigest(inspection.folder), before, 'the evidence folder is untouched');
   });
 
   it('notes a step and an event, and lists them with the execution and on the event', async () => {
