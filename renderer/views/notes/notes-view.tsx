@@ -5,14 +5,16 @@ import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { Panel } from '../../components/panel';
 import { useJournalApi } from '../../hooks/use-journal-api';
+import { AcknowledgementEntries } from './acknowledgement-entries';
 import { JournalExport } from './journal-export';
 import { NoteItem } from './note-item';
 import { ReviewerName } from './reviewer-name';
 
 /**
  * Every note and bookmark of the folder's review journal, in the order they
- * were written, with the journal's verdict, the reviewer name, and the export
- * of the whole journal with its chain. Deleted notes are shown on request.
+ * were written, and its rollback acknowledgements, with the journal's verdict,
+ * the reviewer name, and the export of the whole journal with its chain.
+ * Deleted notes are shown on request.
  */
 export function NotesView() {
   const journal = useJournalApi('getJournal', {});
@@ -71,6 +73,7 @@ export function NotesView() {
           </ul>
         )}
       </Panel>
+      <AcknowledgementEntries />
     </div>
   );
 }
