@@ -1,6 +1,6 @@
 import type { ChainVerdict, ProducerRollbackVerdict, RollbackHint, SideEffect } from '../../shared/model/inspection';
 import type { Step } from './assemble-execution';
-import { naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /** Markup built by `html` only: its interpolations were escaped, so it can be nested without escaping again. */
 class Markup {
@@ -79,6 +79,7 @@ ${sideEffects(report)}
 ${security(report)}
 ${rollback(report)}
 ${problems(report)}
+${reviewJournal(report)}
 ${sources(report)}
 </body>
 </html>
@@ -245,6 +246,19 @@ ${rows.length === 0 ? html`<p class="muted">None.</p>` : html`<table><thead><tr>
     (p) => html`<tr><td><code>${p.code}</code></td><td>${p.message}</td><td>${p.path === null ? '—' : html`<code>${p.path}${p.line === null ? '' : `:${p.line}`}</code>`}</td></tr>`,
   )}</tbody></table>`}
 ${report.execution.problemCount > rows.length ? html`<p class="notice">Only the first ${rows.length} of ${report.execution.problemCount} problems are listed.</p>` : ''}
+</section>`;
+}
+
+function reviewJournal(report: IncidentReport): Markup {
+  const { verdict, notes, acknowledgements } = report.reviewJournal;
+  return html`<section><h2>Review journal</h2>
+<p>${badge(verdict.state, verdict.state === 'intact' ? 'ok' : 'bad')} ${verdict.statement}</p>
+${notes.length === 0 ? html`<p class="muted">No reviewer notes on this execution.</p>` : html`<table><thead><tr><th>Entry</th><th>Kind</th><th>Reviewer</th><th>Time</th><th>On</th><th>Note</th><th>Standing</th></tr></thead><tbody>${notes.map(
+    (n) => html`<tr><td class="num">${n.seq}</td><td>${n.kind}</td><td>${n.reviewer}</td><td>${n.at}</td><td>${noteTargetText(n)}</td><td>${n.text}</td><td>${noteStateText(n)}</td></tr>`,
+  )}</tbody></table>`}
+${acknowledgements.length === 0 ? '' : html`<table><thead><tr><th>Acknowledged by</th><th>Time</th><th>Scaffold hash</th><th>Note</th></tr></thead><tbody>${acknowledgements.map(
+    (a) => html`<tr><td>${a.reviewer}</td><td>${a.acknowledgedAt}</td><td><code>${a.scaffoldHash}</code></td><td>${a.note ?? '—'}</td></tr>`,
+  )}</tbody></table>`}
 </section>`;
 }
 

@@ -3,8 +3,11 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { useApi } from '../../hooks/use-api';
+import { useJournalApi } from '../../hooks/use-journal-api';
+import { ExecutionNotesContext } from '../../state/execution-notes-context';
 import { ExecutionEvents } from './execution-events';
 import { ExecutionHeader } from './execution-header';
+import { ExecutionNotes } from './execution-notes';
 import { ExecutionProblems } from './execution-problems';
 import { FAMILY_VIEWS } from './family-views';
 
@@ -12,6 +15,7 @@ import { FAMILY_VIEWS } from './family-views';
 export function ExecutionView({ id }: { readonly id: string }) {
   const valid = parseExecutionId(id) !== null;
   const detail = useApi('getExecution', valid ? { id } : null);
+  const notes = useJournalApi('listNotes', valid ? { executionId: id } : null);
   const back = (
     <nav className="breadcrumb" aria-label="Breadcrumb">
       <a href="#/executions">Executions</a> <span aria-hidden="true">/</span> <span aria-current="page">{id}</span>
@@ -50,13 +54,16 @@ export function ExecutionView({ id }: { readonly id: string }) {
   const value = detail.value;
   const view = FAMILY_VIEWS[value.execution.family];
   return (
-    <div className="view view-execution">
-      {back}
-      <ExecutionHeader detail={value} />
-      {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
-      <view.Sections id={id} detail={value} />
-      <ExecutionProblems problems={value.problems} />
-      {!view.listsOwnEvents && <ExecutionEvents id={id} />}
-    </div>
+    <ExecutionNotesContext.Provider value={notes.value}>
+      <div className="view view-execution">
+        {back}
+        <ExecutionHeader detail={value} />
+        {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
+        <view.Sections id={id} detail={value} />
+        <ExecutionNotes id={id} detail={value} notes={notes.value} />
+        <ExecutionProblems problems={value.problems} />
+        {!view.listsOwnEvents && <ExecutionEvents id={id} />}
+      </div>
+    </ExecutionNotesContext.Provider>
   );
 }
