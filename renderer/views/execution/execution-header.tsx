@@ -1,5 +1,6 @@
 import type { ApiResponse } from '../../../shared/api/contract';
 import { Badge } from '../../components/badge';
+import { CopyLinkButton } from '../../components/copy-link-button';
 import { KeyValueList } from '../../components/key-value-list';
 import { outcomeTone, statusTone } from '../../format/execution-row';
 import { formatCount } from '../../format/numbers';
@@ -43,6 +44,7 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
             </Badge>
           )}
           {row.family === 'record' && <ChainBadge id={row.id} />}
+          <CopyLinkButton to={{ view: 'execution', id: row.id }} description="Copy a link to this execution" />
         </div>
       </div>
       <KeyValueList items={items} className="kv-inline" />
