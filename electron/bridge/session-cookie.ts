@@ -58,7 +58,7 @@ export function withoutToken(target: string): string {
     .slice(queryAt + 1)
     .split('&')
     .filter((part) => part !== '' && part.split('=')[0] !== 'token');
-  // `//evil` would be read as another host: a page path always starts with exactly one slash.
-  const safePath = `/${path.replace(/^\/+/, '')}`;
+  // `//evil` (and `/\evil`, which browsers read the same) would name another host: the path starts with one slash and no backslash.
+  const safePath = `/${path.replace(/^[/\\]+/, '')}`;
   return rest.length === 0 ? safePath : `${safePath}?${rest.join('&')}`;
 }

@@ -107,11 +107,10 @@ async function readLines(path: string, from: { readonly line: number; readonly o
       keptBytes += part.length;
     };
     const endLine = (end: number, byNewline: boolean): void => {
-      if (lineNo >= first) {
-        // As the index counts it: without the \n or \r\n terminator (a lone final \r is content).
-        const length = end - lineStart - (byNewline && lastByte === 0x0d ? 1 : 0);
-        lines.push({ line: lineNo, offset: lineStart, length, shown: Buffer.concat(kept).subarray(0, Math.min(length, cap())) });
-      }
+      // As the index counts it: without the \n or \r\n terminator (a lone final \r is content).
+      // Lines before `first` are kept without bytes: the event read from is checked too.
+      const length = end - lineStart - (byNewline && lastByte === 0x0d ? 1 : 0);
+      lines.push({ line: lineNo, offset: lineStart, length, shown: Buffer.concat(kept).subarray(0, Math.min(length, cap())) });
       lineNo += 1;
       lineStart = end + 1;
       kept = [];
