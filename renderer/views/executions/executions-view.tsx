@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { CopyLinkButton } from '../../components/copy-link-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
@@ -63,6 +64,7 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
           {rows.ready ? plural(rows.total ?? rows.count, 'execution') : ''}
           {rows.fetching && rows.ready ? ' · loading rows…' : ''}
         </span>
+        <CopyLinkButton to={{ view: 'executions', filters }} description="Copy a link to this list with its filters" />
       </div>
       <ExecutionFilters filters={filters} onChange={showFilters} searchRef={searchRef} />
       {rows.error !== null && <ErrorState error={rows.error} title="Could not read the executions" />}
