@@ -14,6 +14,7 @@ const MISSING = 'record:no-such-execution';
 const MINIMAL_REQUESTS: Partial<Record<(typeof API_METHODS)[number], unknown>> = {
   getExecution: { id: MISSING },
   getEvent: { id: 987_654_321 },
+  getProblemLine: { id: 987_654_321 },
   verifyExecution: { id: MISSING },
   getSecurityDiff: { id: MISSING },
   getSideEffectReport: { id: MISSING },
