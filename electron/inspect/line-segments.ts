@@ -26,10 +26,10 @@ function isShownAsBytes(codePoint: number): boolean {
 /**
  * A line's bytes as segments for display: valid, printable UTF-8 as text; each
  * byte that is not valid UTF-8, every control character but TAB, and the
- * invisible characters above as hex. Exact: the segments' bytes, concatenated,
- * are the input.
+ * invisible characters above as hex (with `newlines`, \n stays text). Exact:
+ * the segments' bytes, concatenated, are the input.
  */
-export function lineSegments(bytes: Uint8Array): LineSegment[] {
+export function lineSegments(bytes: Uint8Array, options: { readonly newlines?: boolean } = {}): LineSegment[] {
   const segments: LineSegment[] = [];
   let text = '';
   let hex = '';
@@ -45,7 +45,8 @@ export function lineSegments(bytes: Uint8Array): LineSegment[] {
   while (at < bytes.length) {
     const length = sequenceLength(bytes, at);
     const codePoint = length === 0 ? -1 : decodeAt(bytes, at, length);
-    const printable = codePoint === 0x09 || (codePoint >= 0x20 && codePoint !== 0x7f && !isShownAsBytes(codePoint));
+    // A whole JSON document is one "line" of the index: its own line breaks stay text there.
+    const printable = codePoint === 0x09 || (options.newlines === true && codePoint === 0x0a) || (codePoint >= 0x20 && codePoint !== 0x7f && !isShownAsBytes(codePoint));
     const size = Math.max(1, length);
     if (printable) {
       flushHex();

@@ -38,16 +38,23 @@ export async function readProblemLine(folder: string, facts: ProblemLineFacts, p
   if (place.sourceId === null || place.line === null || place.path === null) return answer('This problem is about a whole file or execution, not one line.');
   if (place.state !== 'active') return answer('The file is no longer in the folder as it was indexed, so its bytes cannot be shown.');
   if (place.kind !== null && isGzipKind(place.kind)) return answer('The file is compressed; its lines are not read again here. Decompress a copy of it to see this line.');
-  const first = Math.max(1, place.line - CONTEXT_LINES);
-  const last = place.line + CONTEXT_LINES;
   const absolute = join(folder, ...place.path.split('/'));
   if (!isInsideFolder(folder, absolute)) return answer('The indexed path is outside the folder.');
+  if (place.kind === 'json') {
+    try {
+      return answer(null, await readDocument(absolute, place.sourceId, facts, limits));
+    } catch (error) {
+      return answer(error instanceof FileChanged ? error.message : `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`);
+    }
+  }
+  const first = Math.max(1, place.line - CONTEXT_LINES);
+  const last = place.line + CONTEXT_LINES;
   const start = facts.eventAtOrBefore(place.sourceId, first) ?? facts.eventAtOrBefore(place.sourceId, place.line);
   const read = await readLines(absolute, start === null ? { line: 1, offset: 0 } : { line: start.line, offset: start.byteOffset }, first, last, place.line, limits);
   if (read.kind === 'error') return answer(read.message);
   const indexed = [...(start === null ? [] : [start]), ...facts.eventsOn(place.sourceId, first, last)];
   const mismatch = indexed.find((event) => !matchesFile(event, read.lines));
-  if (mismatch !== undefined) return answer(`The file changed since it was indexed: line ${mismatch.line} is no longer where the index read it, so its bytes are not shown.`);
+  if (mismatch !== undefined) return answer(new FileChanged(mismatch.line).message);
   if (!read.lines.some((line) => line.line === place.line)) return answer(`Line ${place.line} is not in the file as it is now.`);
   const eventOf = new Map(indexed.map((event) => [event.line, event.id]));
   return answer(
@@ -56,6 +63,34 @@ export async function readProblemLine(folder: string, facts: ProblemLineFacts, p
       .filter((line) => line.line >= first)
       .map((line) => ({ line: line.line, byteOffset: line.offset, byteLength: line.length, segments: lineSegments(line.shown), truncated: line.shown.length < line.length, eventId: eventOf.get(line.line) ?? null })),
   );
+}
+
+/**
+ * A JSON document (kind `json`) is one line to the index, the whole file: it
+ * is shown whole (up to the target's cap), its line breaks kept, and checked
+ * against its event when it became one (FileChanged when it no longer matches).
+ */
+async function readDocument(absolute: string, sourceId: number, facts: ProblemLineFacts, limits: ProblemLineLimits): Promise<ProblemLine['lines']> {
+  const handle = await open(absolute, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const head = Buffer.alloc(Math.min(size, limits.targetBytes + 3));
+    await handle.read(head, 0, head.length, 0);
+    const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    const event = facts.eventAtOrBefore(sourceId, 1);
+    if (event !== null && (event.byteOffset !== bom || event.byteOffset + event.byteLength !== size)) throw new FileChanged(1);
+    const shown = head.subarray(bom, bom + Math.min(size - bom, limits.targetBytes));
+    return [{ line: 1, byteOffset: bom, byteLength: size - bom, segments: lineSegments(shown, { newlines: true }), truncated: shown.length < size - bom, eventId: event?.id ?? null }];
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file no longer holds an indexed line where the index read it. */
+class FileChanged extends Error {
+  constructor(readonly line: number) {
+    super(`The file changed since it was indexed: line ${line} is no longer where the index read it, so its bytes are not shown.`);
+  }
 }
 
 /** One line as read from the file: where it is, its length without the terminator, and the bytes kept of it. */

@@ -127,6 +127,24 @@ describe('getProblemLine: a malformed line and its neighbours, byte for byte, fr
     assert.deepEqual(bytesOf(last.segments), fileLines(truncated.path).at(-1));
   });
 
+  it('shows a JSON document, which the index reads as one line, whole, with its line breaks, and checks it against its event', async () => {
+    const all = await call('listProblems', { limit: 500 });
+    const documents = db.prepare("SELECT p.id FROM problems p JOIN sources s ON s.id = p.source_id WHERE s.kind = 'json' AND p.line IS NOT NULL").pluck().all() as number[];
+    assert.ok(documents.length > 0, 'the fixture has problems in JSON documents');
+    for (const id of documents) {
+      const problem = all.items.find((row) => row.id === id) ?? assert.fail(`problem ${id}`);
+      const answer = await call('getProblemLine', { id });
+      assert.equal(answer.unavailable, null, problem.path ?? '');
+      assert.equal(answer.lines.length, 1);
+      const line = answer.lines[0] ?? assert.fail('line 1');
+      const bytes = readFileSync(join(folder, ...(problem.path ?? '').split('/')));
+      const bom = bytes[0] === 0xef ? 3 : 0;
+      assert.equal(line.byteLength, bytes.length - bom);
+      assert.deepEqual(bytesOf(line.segments), bytes.subarray(bom, bom + Math.min(bytes.length - bom, 64 * 1024)));
+      assert.equal(line.eventId, problem.eventId);
+    }
+  });
+
   it('answers not_found for a problem the index does not have, and refuses a request that is not by id', async () => {
     const missing = await service.call('getProblemLine', { id: 987_654_321 });
     assert.ok(!missing.ok && missing.error.code === 'not_found');
