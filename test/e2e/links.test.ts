@@ -123,7 +123,7 @@ describe('links and state that survive, in Chromium, on a generated folder', () 
     const expected = await serve.call('listExecutions', { families: ['record'], outcomes: ['failed'], text: 'exec', limit: 500 });
     assert.ok(expected.total > 0);
     await seeText(page, expected.total === 1 ? '1 execution' : `${expected.total} executions`);
-    await page.locator('.view-executions .view-title').getByRole('button', { name: 'Copy link' }).click();
+    await page.locator('.view-executions .view-head').getByRole('button', { name: 'Copy link' }).click();
     assert.equal(
       await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()),
       `${serve.origin}/#/executions?q=exec&family=record&outcome=failed`,

@@ -211,7 +211,7 @@ describe('every view on the demo folder in Chromium', () => {
       await screenshot(page, 'light-overview-brushed');
       await goToHash(page, '#/executions');
       const status = page.locator('.view-executions .view-title [role="status"]');
-      await page.waitForFunction(() => /\d+ executions/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('.view-executions .view-title [role="status"]')?.textContent ?? ''));
+      await page.waitForFunction(() => /\d+ executions?$/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('.view-executions .view-title [role="status"]')?.textContent ?? ''));
       const inRange = Number(((await status.textContent()) ?? '').replace(/[^\d]/g, ''));
       const all = await serve.call('listExecutions', { limit: 1 });
       assert.ok(inRange > 0 && inRange < all.total, `${inRange} of ${all.total} executions in the brushed range`);

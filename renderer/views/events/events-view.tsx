@@ -51,11 +51,13 @@ export function EventsView({ eventId, filters, anchor }: { readonly eventId: num
   const more = rows.total === null && rows.count > 0;
   return (
     <div className={`view view-events${eventId !== null ? ' has-detail' : ''}`}>
-      <div className="view-title">
-        <h1>Events</h1>
-        <span className="muted" role="status">
-          {rows.ready ? `${more ? `${plural(found, 'event')}+` : plural(found, 'event')}${anchor !== null ? ` from just before event ${anchor}` : ''}${query !== '' ? ` matching “${query}”` : ''}` : ''}
-        </span>
+      <div className="view-head">
+        <div className="view-title">
+          <h1>Events</h1>
+          <span className="muted" role="status">
+            {rows.ready ? `${more ? `${plural(found, 'event')}+` : plural(found, 'event')}${anchor !== null ? ` from just before event ${anchor}` : ''}${query !== '' ? ` matching “${query}”` : ''}` : ''}
+          </span>
+        </div>
         <CopyLinkButton to={{ view: 'events', eventId, filters, anchor }} description="Copy a link to this list with its filters" />
       </div>
       <EventFilters filters={filters} onChange={showFilters} searchRef={searchRef} kinds={kinds.value?.items.map((item) => item.kind) ?? NO_KINDS} />

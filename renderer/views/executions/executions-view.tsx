@@ -58,12 +58,14 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
   const renderRow = useCallback((index: number) => <ExecutionRowView row={rows.rowAt(index)} />, [rows]);
   return (
     <div className="view view-executions" hidden={hidden}>
-      <div className="view-title">
-        <h1>Executions</h1>
-        <span className="muted" role="status">
-          {rows.ready ? plural(rows.total ?? rows.count, 'execution') : ''}
-          {rows.fetching && rows.ready ? ' · loading rows…' : ''}
-        </span>
+      <div className="view-head">
+        <div className="view-title">
+          <h1>Executions</h1>
+          <span className="muted" role="status">
+            {rows.ready ? plural(rows.total ?? rows.count, 'execution') : ''}
+            {rows.fetching && rows.ready ? ' · loading rows…' : ''}
+          </span>
+        </div>
         <CopyLinkButton to={{ view: 'executions', filters }} description="Copy a link to this list with its filters" />
       </div>
       <ExecutionFilters filters={filters} onChange={showFilters} searchRef={searchRef} />
