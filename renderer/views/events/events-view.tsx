@@ -35,7 +35,8 @@ export function EventsView({ eventId, filters, anchor }: { readonly eventId: num
   const { range } = useTimeRange();
   const query = useDebouncedValue(filters.query.trim(), 300);
   const kind = useDebouncedValue(filters.kind.trim(), 300);
-  const kinds = useApi('listEventKinds', {});
+  // Suggestions only: read once per visit, not on every index change (counting kinds reads every event).
+  const kinds = useApi('listEventKinds', {}, { live: false });
   const request = useMemo<ApiRequest<'listEvents'>>(
     () => ({ ...eventsRequest({ ...filters, query, kind }, rangeRequest(range)), ...(anchor !== null ? { anchor } : {}) }),
     [query, kind, filters, range, anchor],
