@@ -265,7 +265,7 @@ describe('links and state that survive, in Chromium, on a generated folder', () 
     await page.locator('.event-detail-head').getByRole('button', { name: 'Copy link' }).click();
     await page.locator('.event-detail-head .copy-status', { hasText: 'Copied' }).waitFor();
     const eventLink = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
-    assert.equal(eventLink, `${serve.origin}/#/events/${event.id}`);
+    assert.equal(eventLink, `${serve.origin}/#/events/${event.id}?anchor=${event.id}`);
     await screenshot(page, 'links-copied-event-link');
     const tab = await context.newPage();
     try {
@@ -273,6 +273,7 @@ describe('links and state that survive, in Chromium, on a generated folder', () 
       await tab.locator('.exec-header h1').waitFor();
       await tab.goto(eventLink);
       await tab.locator('pre.raw').waitFor();
+      await tab.getByRole('listbox', { name: 'Events' }).locator('[role="option"][aria-selected="true"]').waitFor();
       assert.match((await tab.locator('#event-detail-title').textContent()) ?? '', new RegExp(`Event ${event.id}`));
     } finally {
       await tab.close();

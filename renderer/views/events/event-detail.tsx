@@ -41,7 +41,7 @@ export function EventDetail({ eventId, closeTo = { view: 'events', eventId: null
           Event {event.id} <span className="muted">{event.kind || '(no kind)'}</span>
         </h2>
         <span className="event-detail-actions">
-          <CopyLinkButton to={{ view: 'events', eventId }} description="Copy a link to this event" />
+          <CopyLinkButton to={{ view: 'events', eventId, anchor: eventId }} description="Copy a link to this event, shown among its neighbours" />
           <a href={routeHash(closeTo)} className="button-small" aria-label="Close the event detail">
             Close
           </a>
