@@ -1,17 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Database from 'better-sqlite3';
-import { createHandlers } from '../../../electron/api/create-handlers';
-import { InspectorService } from '../../../electron/api/inspector-service';
+import type { InspectorService } from '../../../electron/api/inspector-service';
 import { openIndexReadOnly } from '../../../electron/index/open-index';
 import { API, EVENTS_BEFORE_ANCHOR, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { indexOnce } from '../../support/index-folder';
+import { indexedService } from '../../support/indexed-service';
 import { tempFolder } from '../../support/temp-folder';
-
-const PROGRESS = { phase: 'done', filesTotal: 1, filesDone: 1, bytesTotal: 1, bytesDone: 1, events: 1, message: null } as const;
 
 const folder = tempFolder('problem-line');
 writeFixtureFolder(folder, { seed: 23 });
@@ -22,19 +20,7 @@ let service: InspectorService;
 
 before(async () => {
   db = openIndexReadOnly(await indexOnce(folder, join(dbFolder, 'index.sqlite')));
-  service = new InspectorService(
-    createHandlers({
-      db: () => db,
-      folder: realpathSync(folder),
-      dataDir,
-      progress: () => PROGRESS,
-      cancelIndexing: async () => false,
-      rescan: async () => false,
-      applyTimeZones: async () => false,
-      rebuiltBecause: () => null,
-      now: () => new Date(0),
-    }),
-  );
+  service = indexedService(folder, db, dataDir);
 });
 
 after(() => db?.close());
