@@ -44,11 +44,11 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
             </Badge>
           )}
           {row.family === 'record' && <ChainBadge id={row.id} />}
-          <CopyLinkButton to={{ view: 'execution', id: row.id }} description="Copy a link to this execution" />
         </div>
       </div>
       <KeyValueList items={items} className="kv-inline" />
       <ReportExport id={row.id} />
+      <CopyLinkButton to={{ view: 'execution', id: row.id }} description="Copy a link to this execution" />
     </header>
   );
 }
