@@ -47,8 +47,10 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
         </div>
       </div>
       <KeyValueList items={items} className="kv-inline" />
-      <ReportExport id={row.id} />
-      <CopyLinkButton to={{ view: 'execution', id: row.id }} description="Copy a link to this execution" />
+      <div className="exec-actions">
+        <ReportExport id={row.id} />
+        <CopyLinkButton to={{ view: 'execution', id: row.id }} description="Copy a link to this execution" />
+      </div>
     </header>
   );
 }
