@@ -10,6 +10,7 @@ import {
   executionIdSchema,
   filterTextSchema,
   limitSchema,
+  problemIdSchema,
   recentFolderIdSchema,
   sourceIdSchema,
   timeZoneNameSchema,
@@ -22,6 +23,7 @@ import {
   executionRowSchema,
   histogramSchema,
   pageOf,
+  problemLineSchema,
   problemRowSchema,
   recentFolderSchema,
   reportSchema,
@@ -39,6 +41,9 @@ import { journalStatusSchema, journalVerdictSchema, NOTE_KINDS, noteSchema } fro
 const familyList = z.array(z.enum(FAMILIES)).max(FAMILIES.length);
 const executionFamilyList = z.array(z.enum(EXECUTION_FAMILIES)).max(EXECUTION_FAMILIES.length);
 const problemCodeList = z.array(z.enum(Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]])).max(100);
+
+/** How many events an anchored events list shows before its anchor. */
+export const EVENTS_BEFORE_ANCHOR = 5;
 
 /** Sort keys of the executions list; each is backed by keyset pagination. */
 export const EXECUTION_SORTS = ['start', 'end', 'events', 'failures', 'problems', 'key'] as const;
@@ -85,12 +90,16 @@ export const API = {
         from: epochMsSchema.optional(),
         to: epochMsSchema.optional(),
         query: filterTextSchema.optional(),
+        /** Without a cursor, the first page starts a few events (EVENTS_BEFORE_ANCHOR) before this one, so it shows among its neighbours. */
+        anchor: eventIdSchema.optional(),
         cursor: cursorSchema.optional(),
         limit: limitSchema.optional(),
       })
       .strict(),
     response: pageOf(eventRowSchema),
   },
+  /** The event kinds of the index with their counts, most frequent first: the suggestions of the kind filter. */
+  listEventKinds: { request: z.object({}).strict(), response: z.object({ items: z.array(z.object({ kind: z.string(), count: z.number().int() })), truncated: z.boolean() }) },
   /** One event: the raw line exactly as in the file, its normalized fields, file and line. */
   getEvent: { request: z.object({ id: eventIdSchema }).strict(), response: eventDetailSchema },
   /** Hash chain and execution_hash verdict of a record execution, with the SHA-256 of every file read. */
@@ -116,6 +125,11 @@ export const API = {
       .strict(),
     response: pageOf(problemRowSchema).extend({ countsByCode: z.record(z.string(), z.number().int()) }),
   },
+  /**
+   * The line a problem is about and its neighbours, as raw bytes escaped for
+   * display: how a malformed line (not JSON, truncated), which is no event, is seen.
+   */
+  getProblemLine: { request: z.object({ id: problemIdSchema }).strict(), response: problemLineSchema },
   /** Event counts per time bucket, split by failed and ok. */
   histogram: {
     request: z

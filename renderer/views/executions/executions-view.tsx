@@ -1,12 +1,14 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { CopyLinkButton } from '../../components/copy-link-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { VirtualListbox } from '../../components/virtual-listbox';
 import type { ExecutionRow } from '../../format/execution-row';
-import { DEFAULT_EXECUTION_FILTERS, executionsRequest, type ExecutionFilters as Filters } from '../../format/execution-query';
-import { formatCount } from '../../format/numbers';
-import { executionHash } from '../../format/route';
+import { executionsRequest, type ExecutionFilters as Filters } from '../../format/execution-query';
+import { plural } from '../../format/numbers';
+import { executionHash, routeHash } from '../../format/route';
+import { replaceRoute } from '../../hooks/use-hash-route';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import type { PageFetcher } from '../../hooks/paged-list';
 import { usePagedRows } from '../../hooks/use-paged-rows';
@@ -24,17 +26,17 @@ const PAGE_SIZE = 500;
 const idOf = (row: ExecutionRow): string => row.id;
 
 const routeOfExecution = (row: ExecutionRow): string => executionHash(row.id);
-
+const showFilters = (filters: Filters): void => replaceRoute(routeHash({ view: 'executions', filters }));
 
 /**
  * Every execution of every family in one virtualized list, read page by page
- * as it scrolls. Stays mounted (hidden) while a detail is open, so coming back
- * finds the same filters, selection and scroll position.
+ * as it scrolls. Its filters are the route's (the URL says them, so a link
+ * shares them); it stays mounted (hidden) while a detail is open, so coming
+ * back finds the same selection and scroll position.
  */
-export function ExecutionsView({ hidden }: { readonly hidden: boolean }) {
+export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; readonly filters: Filters }) {
   const bridge = useBridge();
   const { range } = useTimeRange();
-  const [filters, setFilters] = useState<Filters>(DEFAULT_EXECUTION_FILTERS);
   const text = useDebouncedValue(filters.text, 250);
   const request = useMemo(() => executionsRequest({ ...filters, text }, rangeRequest(range)), [filters, text, range]);
   const key = JSON.stringify(request);
@@ -56,14 +58,17 @@ export function ExecutionsView({ hidden }: { readonly hidden: boolean }) {
   const renderRow = useCallback((index: number) => <ExecutionRowView row={rows.rowAt(index)} />, [rows]);
   return (
     <div className="view view-executions" hidden={hidden}>
-      <div className="view-title">
-        <h1>Executions</h1>
-        <span className="muted" role="status">
-          {rows.ready ? `${formatCount(rows.total ?? rows.count)} executions` : ''}
-          {rows.fetching && rows.ready ? ' · loading rows…' : ''}
-        </span>
+      <div className="view-head">
+        <div className="view-title">
+          <h1>Executions</h1>
+          <span className="muted" role="status">
+            {rows.ready ? plural(rows.total ?? rows.count, 'execution') : ''}
+            {rows.fetching && rows.ready ? ' · loading rows…' : ''}
+          </span>
+        </div>
+        <CopyLinkButton to={{ view: 'executions', filters }} description="Copy a link to this list with its filters" />
       </div>
-      <ExecutionFilters filters={filters} onChange={setFilters} searchRef={searchRef} />
+      <ExecutionFilters filters={filters} onChange={showFilters} searchRef={searchRef} />
       {rows.error !== null && <ErrorState error={rows.error} title="Could not read the executions" />}
       {!rows.ready ? (
         rows.error === null && <LoadingState label="Loading executions…" />

@@ -48,4 +48,39 @@ describe('hash routes', () => {
     assert.equal(routeSection({ view: 'notes' }), 'notes');
     for (const hash of ['#/', '#/start', '#/executions', '#/events', '#/events/3', '#/problems', '#/notes']) assert.equal(routeHash(parseRoute(hash)), hash);
   });
+
+  it('carries the executions filters in the hash, omitting defaults, and reads them back', () => {
+    const filters = { family: 'record', outcome: 'failed', status: 'COMPLETED_PARTIAL', text: 'exec drop & <b>', hasProblems: true, sort: 'events', descending: true } as const;
+    const hash = routeHash({ view: 'executions', filters });
+    assert.equal(hash, '#/executions?q=exec+drop+%26+%3Cb%3E&family=record&outcome=failed&status=COMPLETED_PARTIAL&problems=1&sort=events&desc=1');
+    assert.deepEqual(parseRoute(hash), { view: 'executions', filters });
+    assert.equal(routeHash({ view: 'executions', filters: { ...filters, family: '', outcome: '', status: '', text: '', hasProblems: false, sort: 'start', descending: false } }), '#/executions');
+    assert.deepEqual(parseRoute('#/executions?q='), { view: 'executions' }, 'all defaults read as no filters');
+  });
+
+  it('drops filter values the app does not know instead of failing', () => {
+    assert.deepEqual(parseRoute('#/executions?family=nope&outcome=maybe&sort=evil&desc=yes'), { view: 'executions' });
+    assert.deepEqual(parseRoute('#/events?family=__proto__&failed=2&anchor=-1'), { view: 'events', eventId: null });
+    assert.deepEqual(parseRoute('#/problems?code='), { view: 'problems' });
+  });
+
+  it('carries the events filters and anchor with the open event, and round-trips hostile text', () => {
+    const filters = { query: 'customer_tier "quoted" #/x?y=1', family: 'stream', kind: 'navigation', failedOnly: true } as const;
+    const route = { view: 'events', eventId: 42, filters, anchor: 40 } as const;
+    assert.deepEqual(parseRoute(routeHash(route)), route);
+    assert.equal(routeHash({ view: 'events', eventId: 7, anchor: 7 }), '#/events/7?anchor=7');
+    assert.deepEqual(parseRoute('#/events?kind=CHECKPOINT'), { view: 'events', eventId: null, filters: { query: '', family: '', kind: 'CHECKPOINT', failedOnly: false } });
+    assert.equal(parseRoute('#/events/abc?kind=x').view, 'not-found');
+  });
+
+  it('names a problem code filter and a problem line', () => {
+    assert.deepEqual(parseRoute('#/problems?code=line.invalid_json'), { view: 'problems', code: 'line.invalid_json' });
+    assert.equal(routeHash({ view: 'problems', code: 'line.invalid_json' }), '#/problems?code=line.invalid_json');
+    assert.equal(routeHash({ view: 'problems', code: null }), '#/problems');
+    assert.deepEqual(parseRoute('#/problems/12'), { view: 'problem', problemId: 12 });
+    assert.equal(routeHash({ view: 'problem', problemId: 12 }), '#/problems/12');
+    assert.equal(routeSection({ view: 'problem', problemId: 12 }), 'problems');
+    assert.equal(parseRoute('#/problems/0').view, 'not-found');
+    assert.equal(parseRoute('#/problems/x').view, 'not-found');
+  });
 });
