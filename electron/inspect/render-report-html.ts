@@ -3,11 +3,11 @@ import type { Step } from './assemble-execution';
 import { naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /** Markup built by `html` only: its interpolations were escaped, so it can be nested without escaping again. */
-class Markup {
+export class Markup {
   constructor(readonly text: string) {}
 }
 
-type Part = Markup | string | number | boolean | null | undefined | readonly Part[];
+export type Part = Markup | string | number | boolean | null | undefined | readonly Part[];
 
 /** Escapes text for HTML element content and quoted attribute values: & < > " '. */
 export function escapeHtml(text: string): string {
@@ -21,7 +21,7 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
  * this module built. Evidence text can therefore only ever reach the page as
  * text: forgetting to escape one value is not possible by construction.
  */
-function html(strings: TemplateStringsArray, ...parts: readonly Part[]): Markup {
+export function html(strings: TemplateStringsArray, ...parts: readonly Part[]): Markup {
   let out = strings[0] ?? '';
   parts.forEach((part, index) => {
     out += render(part) + (strings[index + 1] ?? '');
@@ -37,7 +37,7 @@ function render(part: Part): string {
 }
 
 // Inline styles only: the file must render the same anywhere, offline, with nothing fetched.
-const STYLE = `
+export const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2330;max-width:1100px;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:2rem 0 .5rem;border-bottom:1px solid #d5d9e0;padding-bottom:.25rem}
 h3{font-size:1rem;margin:1.25rem 0 .4rem}

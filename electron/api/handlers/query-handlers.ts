@@ -14,11 +14,15 @@ import { BensonReportFacts } from '../../index/queries/benson-report-facts';
 import { renormalizeRaw } from '../../ingest/renormalize-raw';
 import { checkBensonReport } from '../benson-report-check';
 import { ApiFailure } from '../api-failure';
+import type { BaselineState } from '../../../shared/model/comparison';
 import type { HandlerContext } from '../handler-context';
 import type { ApiHandlers } from '../inspector-service';
 
+/** Row ids of the executions in any of these states against their baseline (computed outside SQL, see BaselineVerdicts). */
+export type BaselineRowIds = (states: readonly BaselineState[]) => readonly number[];
+
 /** The list and lookup methods, answered by SQL over the index. */
-export function queryHandlers(context: HandlerContext): Pick<ApiHandlers, 'summary' | 'listExecutions' | 'listEvents' | 'getEvent' | 'listProblems' | 'histogram' | 'listSources'> {
+export function queryHandlers(context: HandlerContext, baselineRowIds: BaselineRowIds = () => []): Pick<ApiHandlers, 'summary' | 'listExecutions' | 'listEvents' | 'getEvent' | 'listProblems' | 'histogram' | 'listSources'> {
   // The connection opens on first use; statements are prepared once for it, not per call.
   let bound: { readonly db: Database.Database; readonly queries: IndexQueries } | null = null;
   const queries = (): IndexQueries => {
@@ -33,7 +37,10 @@ export function queryHandlers(context: HandlerContext): Pick<ApiHandlers, 'summa
   };
   return {
     summary: () => ({ folder: context.folder, ...queries().summary.read(), progress: context.progress(), indexRebuiltBecause: context.rebuiltBecause() }),
-    listExecutions: (request) => withCursor(() => queries().executions.list(request)),
+    listExecutions: ({ baseline, ...request }) => {
+      const only = baseline === undefined || baseline.length === 0 ? undefined : baselineRowIds(baseline);
+      return withCursor(() => queries().executions.list(request, only));
+    },
     listEvents: ({ executionId, ...request }) => {
       const rowId = executionId === undefined ? undefined : executionRowId(executionId);
       return withCursor(() => queries().events.list({ ...request, executionRowId: rowId }));

@@ -1,0 +1,29 @@
+import type { Comparison } from '../../../shared/model/comparison';
+import type { ComparisonFacts } from '../../index/queries/comparison-facts';
+import type { FoundExecution } from '../../index/queries/execution-facts';
+import type { ExecutionAssembler } from '../assemble-execution';
+import type { ComparableRun } from './comparable-run';
+import { compareRuns } from './compare-runs';
+
+/** A comparison reads at most this many events of a run; the rest are reported as not compared (`truncated`). */
+export const RUN_EVENT_LIMIT = 200_000;
+
+/** Compares executions of the index: assembles each run once, aligns, and reads the evidence lines at the first divergence. */
+export class ExecutionComparer {
+  constructor(
+    private readonly assembler: ExecutionAssembler,
+    private readonly facts: ComparisonFacts,
+  ) {}
+
+  /** One execution as a comparison reads it: its assembled detail and all its events (without text). */
+  run(execution: FoundExecution): ComparableRun {
+    const events = this.facts.runEvents(execution.rowId, RUN_EVENT_LIMIT + 1);
+    return { detail: this.assembler.detail(execution), events: events.slice(0, RUN_EVENT_LIMIT), truncated: events.length > RUN_EVENT_LIMIT };
+  }
+
+  /** Two runs side by side with the evidence lines of their first divergence. */
+  compare(a: ComparableRun, b: ComparableRun): Comparison {
+    const { comparison, evidenceEventIds } = compareRuns(a, b);
+    return { ...comparison, evidence: { a: this.facts.evidence(evidenceEventIds.a), b: this.facts.evidence(evidenceEventIds.b) } };
+  }
+}
