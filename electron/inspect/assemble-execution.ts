@@ -109,7 +109,6 @@ export class ExecutionAssembler {
     const documents = this.facts.rawEventsOfKind(execution, 'record_document');
     const hasStream = this.facts.hasEventOtherThan(execution, 'record_document');
     const streamSteps = stepEvents.filter((event) => event.origin === 'stream');
-    const documentSteps = stepEvents.filter((event) => event.origin === 'document');
     const firstDocument = documents[0];
     const document = firstDocument === undefined ? null : (JSON.parse(firstDocument.raw) as Record<string, unknown>);
     const integrity = firstDocument === undefined || document === null ? null : documentIntegrity(firstDocument.raw, document);
@@ -119,17 +118,9 @@ export class ExecutionAssembler {
     };
     // A record execution always has a stream or a document; an empty chain is intact, as the spec's vectors say.
     const chain = chains.stream ?? chains.document ?? verifyChain([]);
-    const steps = assembleSteps(streamSteps.length > 0 ? streamSteps : documentSteps);
-    const snapshots = chooseSnapshots(this.facts.snapshots(execution));
-    const planId = execution.row.planId;
-    const effects = this.facts.sideEffects(execution);
-    const declared = unionOfSources([...effects.filter((e) => e.origin === 'declared'), ...(planId === null ? [] : this.facts.planSideEffects(planId))]);
-    const streamObserved = effects.filter((e) => e.origin === 'observed' && e.via === 'stream');
-    const observed = (streamObserved.length > 0 ? streamObserved : effects.filter((e) => e.origin === 'observed' && e.via === 'document')).map((e) => e.effect);
-    // An observer stream reports what it saw (none is none); a document only when it carries side_effects_report.
-    const observedReported = hasStream || (document !== null && Object.hasOwn(document, 'side_effects_report'));
-    const sideEffects = sideEffectReport(declared, observed, observedReported);
+    const { steps, snapshots, sideEffects } = this.sections(execution, stepEvents, hasStream, document);
     const diff = securityDiff(snapshots.pre, snapshots.post);
+    const planId = execution.row.planId;
     const hints = planId !== null && this.facts.planExists(planId) ? unionOfHints(this.facts.hints(planId)) : null;
     const scaffold = rollbackScaffold({
       executionId: execution.row.id,
@@ -155,6 +146,39 @@ export class ExecutionAssembler {
       scaffoldHash: scaffoldHash(scaffold),
       producerVerdict: producerRollbackVerdict(document, hints),
     };
+  }
+
+  /**
+   * A record's steps, snapshots (as the detail shows them) and side effects,
+   * without verifying its chains or deriving its scaffold: what a comparison
+   * reads, at a fraction of the cost on long runs. Callers check the family first.
+   */
+  recordSections(execution: FoundExecution): Pick<ExecutionDetail, 'steps' | 'snapshots'> & { readonly sideEffects: SideEffectReport } {
+    const firstDocument = this.facts.rawEventsOfKind(execution, 'record_document')[0];
+    const document = firstDocument === undefined ? null : (JSON.parse(firstDocument.raw) as Record<string, unknown>);
+    const sections = this.sections(execution, this.facts.stepEvents(execution), this.facts.hasEventOtherThan(execution, 'record_document'), document);
+    return { steps: [...sections.steps], snapshots: { pre: snapshotObject(sections.snapshots.pre), post: snapshotObject(sections.snapshots.post) }, sideEffects: sections.sideEffects };
+  }
+
+  /** Steps (the stream's when it has any, else the document's), snapshots and side effects of a record. */
+  private sections(
+    execution: FoundExecution,
+    stepEvents: readonly StoredStepEvent[],
+    hasStream: boolean,
+    document: Readonly<Record<string, unknown>> | null,
+  ): Pick<RecordAssembly, 'steps' | 'snapshots' | 'sideEffects'> {
+    const streamSteps = stepEvents.filter((event) => event.origin === 'stream');
+    const documentSteps = stepEvents.filter((event) => event.origin === 'document');
+    const steps = assembleSteps(streamSteps.length > 0 ? streamSteps : documentSteps);
+    const snapshots = chooseSnapshots(this.facts.snapshots(execution));
+    const planId = execution.row.planId;
+    const effects = this.facts.sideEffects(execution);
+    const declared = unionOfSources([...effects.filter((e) => e.origin === 'declared'), ...(planId === null ? [] : this.facts.planSideEffects(planId))]);
+    const streamObserved = effects.filter((e) => e.origin === 'observed' && e.via === 'stream');
+    const observed = (streamObserved.length > 0 ? streamObserved : effects.filter((e) => e.origin === 'observed' && e.via === 'document')).map((e) => e.effect);
+    // An observer stream reports what it saw (none is none); a document only when it carries side_effects_report.
+    const observedReported = hasStream || (document !== null && Object.hasOwn(document, 'side_effects_report'));
+    return { steps, snapshots, sideEffects: sideEffectReport(declared, observed, observedReported) };
   }
 
   /** The telemetry summary of a Benson PAC, over its events in file order with their timestamps as written. */

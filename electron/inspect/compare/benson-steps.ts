@@ -8,6 +8,7 @@ import type { StepReader } from './step-reader';
  */
 export const bensonSteps: StepReader = {
   alignedBy: 'phase and checkpoint id',
+  readsEvents: true,
   steps({ detail, events }) {
     const checkpoints = new Map(detail.checkpoints.map((checkpoint) => [checkpoint.eventId, checkpoint]));
     return eventSteps(events, (event) => {

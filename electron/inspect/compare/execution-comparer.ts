@@ -4,6 +4,7 @@ import type { FoundExecution } from '../../index/queries/execution-facts';
 import type { ExecutionAssembler } from '../assemble-execution';
 import type { ComparableRun } from './comparable-run';
 import { compareRuns } from './compare-runs';
+import { FAMILY_STEP_READERS } from './family-step-readers';
 
 /** A comparison reads at most this many events of a run; the rest are reported as not compared (`truncated`). */
 export const RUN_EVENT_LIMIT = 200_000;
@@ -17,8 +18,11 @@ export class ExecutionComparer {
 
   /** One execution as a comparison reads it: its assembled detail and all its events (without text). */
   run(execution: FoundExecution): ComparableRun {
-    const events = this.facts.runEvents(execution.rowId, RUN_EVENT_LIMIT + 1);
-    return { detail: this.assembler.detail(execution), events: events.slice(0, RUN_EVENT_LIMIT), truncated: events.length > RUN_EVENT_LIMIT };
+    const events = FAMILY_STEP_READERS[execution.row.family].readsEvents ? this.facts.runEvents(execution.rowId, RUN_EVENT_LIMIT + 1) : this.facts.edgeEvents(execution.rowId);
+    // A record's full detail verifies its hash chains, which a comparison does not need and which dominates on long runs.
+    const detail =
+      execution.row.family === 'record' ? { execution: execution.row, checkpoints: [], ...this.assembler.recordSections(execution) } : this.assembler.detail(execution);
+    return { detail, events: events.slice(0, RUN_EVENT_LIMIT), truncated: events.length > RUN_EVENT_LIMIT };
   }
 
   /** Two runs side by side with the evidence lines of their first divergence. */

@@ -9,6 +9,7 @@ import type { StepReader } from './step-reader';
  */
 export const recordSteps: StepReader = {
   alignedBy: 'step index and name',
+  readsEvents: false,
   steps({ detail }) {
     const declared = byStep(detail.sideEffects?.declared ?? []);
     const observed = byStep(detail.sideEffects?.observed ?? []);

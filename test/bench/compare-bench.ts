@@ -1,0 +1,79 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHandlers } from '../../electron/api/create-handlers';
+import { InspectorService } from '../../electron/api/inspector-service';
+import { openIndexReadOnly } from '../../electron/index/open-index';
+import { API } from '../../shared/api/contract';
+import { writeDivergentRunsFolder } from '../fixtures/write-divergent-runs';
+import { indexOnce } from '../support/index-folder';
+
+// `npm run bench:compare`: two record executions of 30,000 steps each (60,000 step events), compared through the API.
+const { values } = parseArgs({ options: { steps: { type: 'string', default: '30000' }, runs: { type: 'string', default: '5' } } });
+const steps = Number(values.steps);
+const runs = Number(values.runs);
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+async function main(): Promise<void> {
+  const work = join(tmpdir(), `ei-compare-bench-${steps}`);
+  rmSync(work, { recursive: true, force: true });
+  const folder = join(work, 'folder');
+  const dataDir = join(work, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const divergesAt = steps - 10;
+  let t = performance.now();
+  const [records] = writeDivergentRunsFolder(folder, { seed: 7, recordSteps: steps, recordDivergesAt: divergesAt });
+  if (records === undefined) throw new Error('no record runs written');
+  console.log(`corpus: 3 record runs of ${fmt(steps)} steps in ${fmt(performance.now() - t)} ms`);
+  t = performance.now();
+  const dbPath = await indexOnce(folder, join(work, 'index.sqlite'));
+  console.log(`index: ${fmt(performance.now() - t)} ms`);
+  const db = openIndexReadOnly(dbPath);
+  const service = new InspectorService(
+    createHandlers({
+      db: () => db,
+      folder,
+      dataDir,
+      progress: () => ({ phase: 'done', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null }),
+      cancelIndexing: async () => false,
+      rescan: async () => false,
+      applyTimeZones: async () => false,
+      rebuiltBecause: () => null,
+      now: () => new Date(),
+    }),
+  );
+  const timed = async (method: 'compareExecutions' | 'getBaselineVerdicts', request: unknown): Promise<{ ms: number; value: unknown }> => {
+    const start = performance.now();
+    const result = await service.call(method, request);
+    const ms = performance.now() - start;
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return { ms, value: result.value };
+  };
+  const times: number[] = [];
+  let divergence = '';
+  for (let run = 0; run < runs; run += 1) {
+    const { ms, value } = await timed('compareExecutions', { a: records.good, b: records.diverging });
+    const comparison = API.compareExecutions.response.parse(value);
+    if (comparison.firstDivergence?.position !== divergesAt) throw new Error(`expected the divergence at ${divergesAt}, got ${JSON.stringify(comparison.firstDivergence)}`);
+    if (comparison.steps.length !== steps) throw new Error(`expected ${steps} aligned steps, got ${comparison.steps.length}`);
+    divergence = comparison.firstDivergence.label;
+    times.push(ms);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  console.log(`compareExecutions, 2 × ${fmt(steps)} steps: first ${fmt(times[0] ?? 0)} ms, median of ${runs} ${fmt(median)} ms (diverge at ${divergence}) — target under 1,000 ms`);
+  await service.call('setBaseline', { id: records.good });
+  const cold = await timed('getBaselineVerdicts', { ids: [records.same, records.diverging] });
+  const warm = await timed('getBaselineVerdicts', { ids: [records.same, records.diverging] });
+  console.log(`getBaselineVerdicts, 2 runs against a ${fmt(steps)}-step baseline: ${fmt(cold.ms)} ms, again (cached) ${fmt(warm.ms, 1)} ms`);
+  db.close();
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
