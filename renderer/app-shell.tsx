@@ -7,6 +7,7 @@ import { useApi } from './hooks/use-api';
 import { useFileDropGuard } from './hooks/use-file-drop-guard';
 import { useHashRoute } from './hooks/use-hash-route';
 import { ALL_TIME, TimeRangeContext, type TimeRange } from './state/time-range-context';
+import { CompareView } from './views/compare/compare-view';
 import { EventsView } from './views/events/events-view';
 import { ExecutionView } from './views/execution/execution-view';
 import { ExecutionsView } from './views/executions/executions-view';
@@ -57,6 +58,7 @@ export function AppShell() {
           {route.view === 'start' && <StartView summary={summary} />}
           {(listVisited || route.view === 'executions') && <ExecutionsView hidden={route.view !== 'executions'} />}
           {route.view === 'execution' && <ExecutionView key={route.id} id={route.id} />}
+          {route.view === 'compare' && <CompareView key={`${route.a} ${route.b ?? ''}`} a={route.a} b={route.b} />}
           {route.view === 'events' && <EventsView eventId={route.eventId} />}
           {route.view === 'problems' && <ProblemsView />}
           {route.view === 'not-found' && <NotFoundView path={route.path} />}

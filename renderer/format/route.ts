@@ -4,6 +4,8 @@ export type Route =
   | { readonly view: 'start' }
   | { readonly view: 'executions' }
   | { readonly view: 'execution'; readonly id: string }
+  /** Two executions side by side; `b` null while the second is still to be picked. */
+  | { readonly view: 'compare'; readonly a: string; readonly b: string | null }
   | { readonly view: 'events'; readonly eventId: number | null }
   | { readonly view: 'problems' }
   | { readonly view: 'not-found'; readonly path: string };
@@ -21,6 +23,11 @@ export function parseRoute(hash: string): Route {
   if (path.startsWith('/executions/')) {
     const id = decodeSegment(path.slice('/executions/'.length));
     return id === null || id === '' ? { view: 'not-found', path } : { view: 'execution', id };
+  }
+  if (path.startsWith('/compare/')) {
+    const [a, b, ...rest] = path.slice('/compare/'.length).split('/').map(decodeSegment);
+    if (a === undefined || a === null || a === '' || b === null || rest.length > 0) return { view: 'not-found', path };
+    return { view: 'compare', a, b: b === undefined || b === '' ? null : b };
   }
   if (path === '/events' || path === '/events/') return { view: 'events', eventId: null };
   if (path.startsWith('/events/')) {
@@ -43,6 +50,8 @@ export function routeHash(route: Route): string {
       return '#/executions';
     case 'execution':
       return `#/executions/${encodeSegment(route.id)}`;
+    case 'compare':
+      return `#/compare/${encodeSegment(route.a)}${route.b === null ? '' : `/${encodeSegment(route.b)}`}`;
     case 'events':
       return route.eventId === null ? '#/events' : `#/events/${route.eventId}`;
     case 'problems':
@@ -55,6 +64,11 @@ export function routeHash(route: Route): string {
 /** The hash of an execution's detail. */
 export function executionHash(id: string): string {
   return routeHash({ view: 'execution', id });
+}
+
+/** The hash of two executions side by side (`b` null: pick the second). */
+export function compareHash(a: string, b: string | null): string {
+  return routeHash({ view: 'compare', a, b });
 }
 
 /** The hash of an event's detail. */
@@ -72,6 +86,7 @@ export function routeSection(route: Route): 'overview' | 'start' | 'executions' 
     case 'problems':
       return route.view;
     case 'execution':
+    case 'compare':
       return 'executions';
     case 'not-found':
       return null;

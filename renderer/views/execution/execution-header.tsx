@@ -4,6 +4,7 @@ import { KeyValueList } from '../../components/key-value-list';
 import { outcomeTone, statusTone } from '../../format/execution-row';
 import { formatCount } from '../../format/numbers';
 import { formatDuration, formatTimestamp } from '../../format/time';
+import { BaselinePanel } from './baseline-panel';
 import { ChainBadge } from './record/chain-badge';
 import { ReportExport } from './report-export';
 
@@ -46,6 +47,7 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
         </div>
       </div>
       <KeyValueList items={items} className="kv-inline" />
+      <BaselinePanel id={row.id} />
       <ReportExport id={row.id} />
     </header>
   );
