@@ -1,16 +1,17 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHandlers } from '../../electron/api/create-handlers';
 import { InspectorService } from '../../electron/api/inspector-service';
 import { openIndexReadOnly } from '../../electron/index/open-index';
 import { API } from '../../shared/api/contract';
-import { writeDivergentRunsFolder } from '../fixtures/write-divergent-runs';
+import { writeDivergentRunsFolder, type DivergentRuns } from '../fixtures/write-divergent-runs';
 import { indexOnce } from '../support/index-folder';
 
 // `npm run bench:compare`: two record executions of 30,000 steps each (60,000 step events), compared through the API.
-const { values } = parseArgs({ options: { steps: { type: 'string', default: '30000' }, runs: { type: 'string', default: '5' } } });
+// The folder and its index are kept in the temp folder and reused by later runs (`-- --fresh` writes them again).
+const { values } = parseArgs({ options: { steps: { type: 'string', default: '30000' }, runs: { type: 'string', default: '5' }, fresh: { type: 'boolean', default: false } } });
 const steps = Number(values.steps);
 const runs = Number(values.runs);
 
@@ -20,18 +21,26 @@ function fmt(n: number, digits = 0): string {
 
 async function main(): Promise<void> {
   const work = join(tmpdir(), `ei-compare-bench-${steps}`);
-  rmSync(work, { recursive: true, force: true });
+  const marker = join(work, 'runs.json');
   const folder = join(work, 'folder');
   const dataDir = join(work, 'data');
-  mkdirSync(dataDir, { recursive: true });
   const divergesAt = steps - 10;
-  let t = performance.now();
-  const [records] = writeDivergentRunsFolder(folder, { seed: 7, recordSteps: steps, recordDivergesAt: divergesAt });
+  let dbPath = join(work, 'index.sqlite');
+  if (values.fresh === true || !existsSync(marker)) {
+    rmSync(work, { recursive: true, force: true });
+    let t = performance.now();
+    const runs = writeDivergentRunsFolder(folder, { seed: 7, recordSteps: steps, recordDivergesAt: divergesAt });
+    console.log(`corpus: 3 record runs of ${fmt(steps)} steps in ${fmt(performance.now() - t)} ms`);
+    t = performance.now();
+    dbPath = await indexOnce(folder, dbPath);
+    console.log(`index: ${fmt(performance.now() - t)} ms`);
+    writeFileSync(marker, JSON.stringify(runs));
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const records = (JSON.parse(readFileSync(marker, 'utf8')) as DivergentRuns[]).find((run) => run.family === 'record');
   if (records === undefined) throw new Error('no record runs written');
-  console.log(`corpus: 3 record runs of ${fmt(steps)} steps in ${fmt(performance.now() - t)} ms`);
-  t = performance.now();
-  const dbPath = await indexOnce(folder, join(work, 'index.sqlite'));
-  console.log(`index: ${fmt(performance.now() - t)} ms`);
+  console.log(`load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on this machine while measuring`);
   const db = openIndexReadOnly(dbPath);
   const service = new InspectorService(
     createHandlers({

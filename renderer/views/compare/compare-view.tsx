@@ -2,7 +2,7 @@ import { parseExecutionId } from '../../../shared/model/execution-id';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
-import { executionHash } from '../../format/route';
+import { RouteLink } from '../../components/route-link';
 import { useApi } from '../../hooks/use-api';
 import { ReportExport } from '../execution/report-export';
 import { AlignedStepsList } from './aligned-steps-list';
@@ -17,7 +17,7 @@ export function CompareView({ a, b }: { readonly a: string; readonly b: string |
   const comparison = useApi('compareExecutions', valid && b !== null ? { a, b } : null);
   const back = (
     <nav className="breadcrumb" aria-label="Breadcrumb">
-      <a href="#/executions">Executions</a> <span aria-hidden="true">/</span> <a href={executionHash(a)}>{a}</a> <span aria-hidden="true">/</span>{' '}
+      <a href="#/executions">Executions</a> <span aria-hidden="true">/</span> <RouteLink to={{ view: 'execution', id: a }}>{a}</RouteLink> <span aria-hidden="true">/</span>{' '}
       <span aria-current="page">compare</span>
     </nav>
   );

@@ -1,8 +1,8 @@
 import type { Comparison } from '../../../shared/model/comparison';
 import { Badge } from '../../components/badge';
+import { RouteLink } from '../../components/route-link';
 import { statusTone } from '../../format/execution-row';
 import { formatCount } from '../../format/numbers';
-import { executionHash } from '../../format/route';
 import { formatDuration, formatTimestamp } from '../../format/time';
 
 /** The two runs' headers side by side and the alignment's counts. */
@@ -10,7 +10,7 @@ export function ComparisonSummary({ comparison: c }: { readonly comparison: Comp
   const side = (name: string, run: Comparison['a']) => (
     <div className="compare-side">
       <h2>
-        {name}: <a href={executionHash(run.id)}>{run.id}</a>
+        {name}: <RouteLink to={{ view: 'execution', id: run.id }}>{run.id}</RouteLink>
       </h2>
       <p>
         <Badge tone={statusTone(run.status ?? run.outcome)}>{run.status ?? run.outcome}</Badge> started {formatTimestamp(run.startMs)} (UTC), took {formatDuration(run.durationMs)}

@@ -1,5 +1,5 @@
 import type { Comparison, EvidenceLine } from '../../../shared/model/comparison';
-import { eventHash } from '../../format/route';
+import { RouteLink } from '../../components/route-link';
 
 /** The first divergence named at the top, with the raw lines of both runs there (as text, never rendered). */
 export function DivergencePanel({ comparison: c }: { readonly comparison: Comparison }) {
@@ -37,9 +37,9 @@ function Evidence({ name, lines }: { readonly name: string; readonly lines: read
       ) : (
         lines.map((line) => (
           <div key={line.eventId} className="evidence-line">
-            <a href={eventHash(line.eventId)}>
+            <RouteLink to={{ view: 'events', eventId: line.eventId }}>
               {line.path}:{line.line}
-            </a>
+            </RouteLink>
             <pre className="raw">{line.raw}</pre>
           </div>
         ))

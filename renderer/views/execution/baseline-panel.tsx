@@ -1,7 +1,7 @@
 import type { BaselineVerdict } from '../../../shared/model/comparison';
 import { Badge } from '../../components/badge';
+import { RouteLink } from '../../components/route-link';
 import { baselineVerdictText, scopeText } from '../../format/comparison-text';
-import { compareHash } from '../../format/route';
 import { useApi } from '../../hooks/use-api';
 import { useBridgeAction } from '../../hooks/use-bridge-action';
 
@@ -29,7 +29,7 @@ export function BaselinePanel({ id }: { readonly id: string }) {
           ) : (
             <Badge tone={verdict.state === 'diverges' ? 'bad' : 'ok'}>{verdict.state === 'baseline' ? 'this is the known-good run' : baselineVerdictText(verdict)}</Badge>
           )}
-          {verdict.baselineId !== null && verdict.state !== 'baseline' && <a href={compareHash(verdict.baselineId, id)}>Compare with the baseline</a>}
+          {verdict.baselineId !== null && verdict.state !== 'baseline' && <RouteLink to={{ view: 'compare', a: verdict.baselineId, b: id }}>Compare with the baseline</RouteLink>}
           {verdict.state === 'baseline' ? (
             <button type="button" className="button-small" disabled={busy} onClick={() => void clear.run({ id }).then(() => verdicts.reload())}>
               Clear baseline
@@ -41,7 +41,7 @@ export function BaselinePanel({ id }: { readonly id: string }) {
           )}
         </>
       )}
-      <a href={compareHash(id, null)}>Compare with…</a>
+      <RouteLink to={{ view: 'compare', a: id, b: null }}>Compare with…</RouteLink>
       {error !== null && (
         <span className="text-bad" role="alert">
           {error.message}
