@@ -1,7 +1,7 @@
 import type { AlignedStep, ComparedSnapshotField, EvidenceLine } from '../../shared/model/comparison';
 import { deltaText, reportedSteps, stepOutcomeText, verdictText, type ComparisonReport } from './comparison-report';
 import { reportDuration } from './incident-report';
-import { html, Markup, STYLE } from './render-report-html';
+import { html, Markup, reportPage } from './render-report-html';
 import type { SourceDigest } from './verify-execution';
 
 /**
@@ -12,18 +12,9 @@ import type { SourceDigest } from './verify-execution';
 export function renderComparisonHtml(report: ComparisonReport): string {
   const c = report.comparison;
   const { steps, onlyDifferent } = reportedSteps(c);
-  const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Comparison: ${c.a.id} and ${c.b.id}</title>
-<style>${new Markup(STYLE)}</style>
-</head>
-<body>
-<header>
+  return reportPage(
+    `Comparison: ${c.a.id} and ${c.b.id}`,
+    html`<header>
 <h1>Comparison: <code>${c.a.id}</code> and <code>${c.b.id}</code></h1>
 <p class="muted">Generated ${report.generatedAt} by Execution Inspector ${report.inspector.version} from ${report.folder}. The inspector only reads the evidence; nothing in this report was executed.</p>
 </header>
@@ -45,11 +36,8 @@ ${onlyDifferent ? html`<p class="muted">${c.steps.length} steps: only the ${step
 ${snapshots('before', c.snapshots.pre)}
 ${snapshots('after', c.snapshots.post)}
 <section><h2>Sources</h2><p class="muted">Each run's files as read when this report was made.</p>
-<table><thead><tr><th>Run</th><th>File</th><th>SHA-256</th><th>Bytes</th></tr></thead><tbody>${sourceRows('A', report.sources.a)}${sourceRows('B', report.sources.b)}</tbody></table></section>
-</body>
-</html>
-`;
-  return page.text;
+<table><thead><tr><th>Run</th><th>File</th><th>SHA-256</th><th>Bytes</th></tr></thead><tbody>${sourceRows('A', report.sources.a)}${sourceRows('B', report.sources.b)}</tbody></table></section>`,
+  );
 }
 
 function stepRow(step: AlignedStep): Markup {

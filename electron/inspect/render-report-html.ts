@@ -37,7 +37,7 @@ function render(part: Part): string {
 }
 
 // Inline styles only: the file must render the same anywhere, offline, with nothing fetched.
-export const STYLE = `
+const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2330;max-width:1100px;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:2rem 0 .5rem;border-bottom:1px solid #d5d9e0;padding-bottom:.25rem}
 h3{font-size:1rem;margin:1.25rem 0 .4rem}
@@ -57,18 +57,9 @@ dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.kv dt
  */
 export function renderReportHtml(report: IncidentReport): string {
   const x = report.execution;
-  const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Incident report: ${x.id}</title>
-<style>${new Markup(STYLE)}</style>
-</head>
-<body>
-<header>
+  return reportPage(
+    `Incident report: ${x.id}`,
+    html`<header>
 <h1>Incident report: <code>${x.id}</code></h1>
 <p class="muted">Generated ${report.generatedAt} by Execution Inspector ${report.inspector.version} from ${report.folder}. The inspector only reads the evidence; nothing in this report was executed.</p>
 </header>
@@ -79,11 +70,31 @@ ${sideEffects(report)}
 ${security(report)}
 ${rollback(report)}
 ${problems(report)}
-${sources(report)}
+${sources(report)}`,
+  );
+}
+
+/**
+ * One self-contained report page around `body`: inline CSS, no script, nothing
+ * fetched, and a Content-Security-Policy that forbids both anyway. `title` is
+ * text and is escaped.
+ */
+export function reportPage(title: string, body: Markup): string {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${new Markup(STYLE)}</style>
+</head>
+<body>
+${body}
 </body>
 </html>
-`;
-  return page.text;
+`.text;
 }
 
 function header(report: IncidentReport): Markup {

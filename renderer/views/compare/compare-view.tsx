@@ -1,7 +1,7 @@
 import { parseExecutionId } from '../../../shared/model/execution-id';
-import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
+import { NotAnExecutionId } from '../../components/not-an-execution-id';
 import { RouteLink } from '../../components/route-link';
 import { useApi } from '../../hooks/use-api';
 import { ReportExport } from '../execution/report-export';
@@ -25,11 +25,7 @@ export function CompareView({ a, b }: { readonly a: string; readonly b: string |
     return (
       <div className="view view-compare">
         {back}
-        <EmptyState title="Not an execution id">
-          <p>
-            Execution ids look like <code>record:exec-001</code>: a family, a colon, the key.
-          </p>
-        </EmptyState>
+        <NotAnExecutionId />
       </div>
     );
   }

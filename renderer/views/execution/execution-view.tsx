@@ -3,6 +3,7 @@ import { assertNever } from '../../../shared/model/family';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
+import { NotAnExecutionId } from '../../components/not-an-execution-id';
 import { useApi } from '../../hooks/use-api';
 import { BensonSections } from './benson/benson-sections';
 import { CycleSections } from './cycle/cycle-sections';
@@ -26,11 +27,7 @@ export function ExecutionView({ id }: { readonly id: string }) {
     return (
       <div className="view view-execution">
         {back}
-        <EmptyState title="Not an execution id">
-          <p>
-            Execution ids look like <code>record:exec-001</code>: a family, a colon, the key.
-          </p>
-        </EmptyState>
+        <NotAnExecutionId />
       </div>
     );
   }

@@ -3,12 +3,12 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { createHandlers } from '../../../electron/api/create-handlers';
-import type { HandlerContext } from '../../../electron/api/handler-context';
 import { InspectorService } from '../../../electron/api/inspector-service';
 import { openIndexReadOnly } from '../../../electron/index/open-index';
 import type { ApiError } from '../../../shared/api/api-result';
 import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
 import { indexOnce } from '../../support/index-folder';
+import { staticHandlerContext } from '../../support/static-handler-context';
 import { tempFolder } from '../../support/temp-folder';
 
 /** An indexed folder and the API over it, as the app wires it (query handlers included). */
@@ -30,17 +30,7 @@ export async function openInspection(folder: string, options: { readonly now?: (
   const db = openIndexReadOnly(dbPath);
   after(() => db.close());
   const dataDir = tempFolder('inspect-data');
-  const context: HandlerContext = {
-    db: () => db,
-    folder: real,
-    dataDir,
-    progress: () => ({ phase: 'done', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null }),
-    cancelIndexing: async () => false,
-    rescan: async () => false,
-    applyTimeZones: async () => false,
-    rebuiltBecause: () => null,
-    now: options.now ?? (() => new Date()),
-  };
+  const context = staticHandlerContext({ db, folder: real, dataDir, now: options.now });
   const service = new InspectorService(createHandlers(context), (method, error) => {
     throw new Error(`${method} failed internally: ${String(error)}`);
   });
