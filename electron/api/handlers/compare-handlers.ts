@@ -64,14 +64,7 @@ export function compareHandlers(context: HandlerContext, services: ComparisonSer
     clearBaseline: (request) => ({ removed: services.store.clear(scopeOf(find(request.id))) }),
 
     getBaselineVerdicts: (request) => {
-      const { verdicts, assembler } = services.get();
-      return {
-        items: request.ids.map((id) => {
-          const execution = assembler.find(id);
-          if (execution === null) throw new ApiFailure('not_found', `no execution ${JSON.stringify(id.slice(0, 200))} in this folder's index`);
-          return verdicts.verdict(execution);
-        }),
-      };
+      return { items: services.get().verdicts.verdicts(request.ids.map(find)) };
     },
   };
 }

@@ -1,8 +1,8 @@
-import type { BaselineState, BaselineVerdict } from '../../../shared/model/comparison';
+import type { Baseline, BaselineState, BaselineVerdict } from '../../../shared/model/comparison';
 import type { ComparisonFacts } from '../../index/queries/comparison-facts';
 import type { FoundExecution } from '../../index/queries/execution-facts';
 import type { BaselineStore } from '../baseline-store';
-import { baselineScopeOf, scopeSelector } from './baseline-scope';
+import { baselineScopeOf, scopeKey, scopeSelector } from './baseline-scope';
 import type { ComparableRun } from './comparable-run';
 import { compareRuns } from './compare-runs';
 import type { ExecutionComparer } from './execution-comparer';
@@ -39,13 +39,18 @@ export class BaselineVerdicts {
     private readonly find: (id: string) => FoundExecution | null,
   ) {}
 
-  /** How one execution stands against its scope's baseline. */
-  verdict(execution: FoundExecution, fingerprint: string | null = this.facts.fingerprint(execution.rowId)): BaselineVerdict {
+  /** How each execution stands against its scope's baseline (the baselines file is read once for all). */
+  verdicts(executions: readonly FoundExecution[]): BaselineVerdict[] {
+    const baselines = baselinesByScope(this.store.list());
+    return executions.map((execution) => this.verdict(execution, baselines, this.facts.fingerprint(execution.rowId)));
+  }
+
+  private verdict(execution: FoundExecution, baselines: ReadonlyMap<string, Baseline>, fingerprint: string | null): BaselineVerdict {
     const scope = baselineScopeOf(execution.row);
     const none: BaselineVerdict = { executionId: execution.row.id, scope, baselineId: null, state: 'none', divergence: null };
     if (scope === null) return none;
-    const baseline = this.store.of(scope);
-    if (baseline === null) return none;
+    const baseline = baselines.get(scopeKey(scope));
+    if (baseline === undefined) return none;
     if (baseline.executionId === execution.row.id) return { ...none, baselineId: baseline.executionId, state: 'baseline' };
     const baselineExecution = this.find(baseline.executionId);
     if (baselineExecution === null || fingerprint === null) return none;
@@ -74,15 +79,16 @@ export class BaselineVerdicts {
 
   /** Every execution of every baseline's scope by verdict, recomputed when the index or the baselines changed. */
   private allVerdicts(): ReadonlyMap<BaselineState, readonly number[]> {
-    const baselines = this.store.list();
-    const state = `${this.facts.dataVersion()} ${JSON.stringify(baselines)}`;
+    const list = this.store.list();
+    const state = `${this.facts.dataVersion()} ${JSON.stringify(list)}`;
     if (this.members !== null && this.members.state === state) return this.members.byState;
+    const baselines = baselinesByScope(list);
     const byState = new Map<BaselineState, number[]>();
-    for (const baseline of baselines) {
+    for (const baseline of list) {
       for (const member of this.facts.scopeMembers(scopeSelector(baseline.scope))) {
         const execution = this.find(member.id);
         if (execution === null) continue;
-        const verdict = this.verdict(execution, member.fingerprint);
+        const verdict = this.verdict(execution, baselines, member.fingerprint);
         const list = byState.get(verdict.state);
         if (list === undefined) byState.set(verdict.state, [member.rowId]);
         else list.push(member.rowId);
@@ -99,4 +105,8 @@ export class BaselineVerdicts {
     }
     return this.baselineRun.run;
   }
+}
+
+function baselinesByScope(baselines: readonly Baseline[]): ReadonlyMap<string, Baseline> {
+  return new Map(baselines.map((baseline) => [scopeKey(baseline.scope), baseline]));
 }
