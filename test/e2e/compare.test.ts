@@ -87,6 +87,10 @@ describe('compare two executions and the known-good baseline', () => {
     await page.keyboard.press('n');
     const active = steps.locator('[aria-selected=true]');
     assert.match((await active.textContent()) ?? '', new RegExp(records.divergence.label));
+    const detail = page.getByRole('region', { name: 'Selected step' });
+    assert.match((await detail.textContent()) ?? '', /differs: outcome/);
+    assert.match((await detail.textContent()) ?? '', /Side effects observed/);
+    assert.match((await detail.textContent()) ?? '', /disk full/);
     await screenshot(page, 'light-compare');
     assert.deepEqual(await seriousAxeViolations(page), []);
     await page.keyboard.press('Enter');

@@ -3,6 +3,7 @@ import type { AlignedStep, Comparison } from '../../../shared/model/comparison';
 import { VirtualListbox } from '../../components/virtual-listbox';
 import { alignedStepCells, alignedStepLabel, nextDifference } from '../../format/comparison-text';
 import { eventHash } from '../../format/route';
+import { AlignedStepDetail } from './aligned-step-detail';
 
 const ROW_HEIGHT = 30;
 
@@ -75,6 +76,7 @@ export function AlignedStepsList({ comparison }: { readonly comparison: Comparis
         />
         <p className="hint muted">↑/↓ to move, n / p to the next or previous difference, Enter to open the step's event.</p>
       </div>
+      <AlignedStepDetail step={active === null ? undefined : steps[active]} />
     </section>
   );
 }
