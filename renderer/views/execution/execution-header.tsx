@@ -5,12 +5,13 @@ import { outcomeTone, statusTone } from '../../format/execution-row';
 import { formatCount } from '../../format/numbers';
 import { formatDuration, formatTimestamp } from '../../format/time';
 import { BaselinePanel } from './baseline-panel';
-import { ChainBadge } from './record/chain-badge';
+import { FAMILY_VIEWS } from './family-views';
 import { ReportExport } from './report-export';
 
 /** Who, what and when of an execution, with its verdict badges and the report export. */
 export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getExecution'> }) {
   const row = detail.execution;
+  const FamilyBadge = FAMILY_VIEWS[row.family].HeaderBadge;
   const items: [string, string][] = [
     ['Execution id', row.id],
     ['Started (UTC)', formatTimestamp(row.startMs)],
@@ -43,7 +44,7 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
               {row.outcome}
             </Badge>
           )}
-          {row.family === 'record' && <ChainBadge id={row.id} />}
+          {FamilyBadge !== null && <FamilyBadge id={row.id} />}
         </div>
       </div>
       <KeyValueList items={items} className="kv-inline" />
