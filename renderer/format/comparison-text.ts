@@ -72,7 +72,8 @@ export function nextDifference(steps: readonly AlignedStep[], from: number | nul
 
 /** What a baseline stands for, in words: `plan plan-x`, `action send_email`, `all mission streams`. */
 export function scopeText(scope: BaselineScope): string {
-  return scope.kind === 'missions' ? 'all mission streams' : `${scope.kind} ${scope.value}`;
+  if (scope.kind === 'missions') return 'all mission streams';
+  return scope.kind === 'family' ? `all ${scope.family} runs` : `${scope.kind} ${scope.value}`;
 }
 
 /** A baseline verdict as a list cell or header line: empty when there is no baseline to compare with. */

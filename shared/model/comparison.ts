@@ -151,9 +151,9 @@ export type Comparison = z.infer<typeof comparisonSchema>;
  */
 export const baselineScopeSchema = z.object({
   family: z.enum(EXECUTION_FAMILIES),
-  /** `plan`, `action`, `agent`, `run`, `missions`. */
-  kind: z.enum(['plan', 'action', 'agent', 'run', 'missions']),
-  /** The plan id, action type, agent, run name; the family name for `missions`. */
+  /** `plan`, `action`, `agent`, `run`, `missions`; `family` for a family that does not group its runs (all of them). */
+  kind: z.enum(['plan', 'action', 'agent', 'run', 'missions', 'family']),
+  /** The plan id, action type, agent, run name; the family name for `missions` and `family`. */
   value: z.string(),
 });
 

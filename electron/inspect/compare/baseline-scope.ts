@@ -4,11 +4,12 @@ import type { ScopeSelector } from '../../index/queries/comparison-facts';
 import type { ExecutionRow } from '../../index/queries/execution-facts';
 
 /**
- * Which executions should do what one known-good run did, per family; a new
- * family does not compile until it says. Null when the execution names no
- * such group (a record without plan id, an exec-event without action type).
+ * Which executions should do what one known-good run did, per family that
+ * groups its runs (a family added through the registry without an entry here
+ * groups all its runs together). Null when the execution names no such group
+ * (a record without plan id, an exec-event without action type).
  */
-const SCOPE_OF: Readonly<Record<ExecutionFamily, (row: ExecutionRow) => BaselineScope | null>> = {
+const SCOPE_OF: Readonly<Partial<Record<ExecutionFamily, (row: ExecutionRow) => BaselineScope | null>>> = {
   record: (row) => (row.planId === null ? null : { family: 'record', kind: 'plan', value: row.planId }),
   'exec-event': (row) => (row.label === null ? null : { family: 'exec-event', kind: 'action', value: row.label }),
   // A PAC id names one dispatch (one execution); the PACs dispatched to one agent are what repeat.
@@ -21,17 +22,13 @@ const SCOPE_OF: Readonly<Record<ExecutionFamily, (row: ExecutionRow) => Baseline
 
 /** The baseline scope an execution belongs to, or null when it has none. */
 export function baselineScopeOf(row: ExecutionRow): BaselineScope | null {
-  return SCOPE_OF[row.family](row);
+  const scopeOf = SCOPE_OF[row.family];
+  return scopeOf === undefined ? { family: row.family, kind: 'family', value: row.family } : scopeOf(row);
 }
 
 /** A stable text key of a scope, for the store and for maps. */
 export function scopeKey(scope: BaselineScope): string {
   return `${scope.family}\u0000${scope.kind}\u0000${scope.value}`;
-}
-
-/** A scope in words: `plan plan-customers-v2`, `action send_email`. */
-export function scopeText(scope: BaselineScope): string {
-  return scope.kind === 'missions' ? 'all mission streams' : `${scope.family} ${scope.kind} ${scope.value}`;
 }
 
 /** How SQL selects a scope's executions. */
@@ -46,6 +43,7 @@ export function scopeSelector(scope: BaselineScope): ScopeSelector {
     case 'run':
       return { family: scope.family, field: 'run_name', value: scope.value };
     case 'missions':
+    case 'family':
       return { family: scope.family, field: 'family', value: scope.value };
     default:
       return assertNever(scope.kind, 'baseline scope kind');

@@ -3,7 +3,7 @@ import type { AlignedStep, ComparedSnapshotField, Comparison, DivergencePoint } 
 import type { ExecutionRow } from '../../index/queries/execution-facts';
 import { alignSteps } from './align-steps';
 import type { ComparableRun } from './comparable-run';
-import { FAMILY_STEP_READERS } from './family-step-readers';
+import { stepReaderOf } from './family-step-readers';
 
 /** Snapshot fields that differ between any two runs by nature: shown, never a divergence. */
 const TIME_FIELDS: ReadonlySet<string> = new Set(['captured_at']);
@@ -26,8 +26,8 @@ const EVIDENCE_LINES = 4;
  * only in one run, then the post snapshot, then the execution's status.
  */
 export function compareRuns(a: ComparableRun, b: ComparableRun): RunComparison {
-  const reader = FAMILY_STEP_READERS[a.detail.execution.family];
-  const steps = alignSteps(reader.steps(a), a.detail.execution.family === b.detail.execution.family ? reader.steps(b) : FAMILY_STEP_READERS[b.detail.execution.family].steps(b));
+  const reader = stepReaderOf(a.detail.execution.family);
+  const steps = alignSteps(reader.steps(a), a.detail.execution.family === b.detail.execution.family ? reader.steps(b) : stepReaderOf(b.detail.execution.family).steps(b));
   const snapshots = {
     pre: compareSnapshot(a.detail.snapshots.pre, b.detail.snapshots.pre),
     post: compareSnapshot(a.detail.snapshots.post, b.detail.snapshots.post),

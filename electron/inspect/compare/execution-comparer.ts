@@ -4,7 +4,7 @@ import type { FoundExecution } from '../../index/queries/execution-facts';
 import type { ExecutionAssembler } from '../assemble-execution';
 import type { ComparableRun } from './comparable-run';
 import { compareRuns } from './compare-runs';
-import { FAMILY_STEP_READERS } from './family-step-readers';
+import { stepReaderOf } from './family-step-readers';
 
 /** A comparison reads at most this many events of a run; the rest are reported as not compared (`truncated`). */
 export const RUN_EVENT_LIMIT = 200_000;
@@ -40,7 +40,7 @@ export class ExecutionComparer {
   }
 
   private assemble(execution: FoundExecution): ComparableRun {
-    const events = FAMILY_STEP_READERS[execution.row.family].readsEvents ? this.facts.runEvents(execution.rowId, RUN_EVENT_LIMIT + 1) : this.facts.edgeEvents(execution.rowId);
+    const events = stepReaderOf(execution.row.family).readsEvents ? this.facts.runEvents(execution.rowId, RUN_EVENT_LIMIT + 1) : this.facts.edgeEvents(execution.rowId);
     // A record's full detail verifies its hash chains, which a comparison does not need and which dominates on long runs.
     const detail =
       execution.row.family === 'record' ? { execution: execution.row, checkpoints: [], ...this.assembler.recordSections(execution) } : this.assembler.detail(execution);
