@@ -11,6 +11,7 @@ import { useFileDropGuard } from './hooks/use-file-drop-guard';
 import { useHashRoute } from './hooks/use-hash-route';
 import { JournalRevisionContext } from './state/journal-revision-context';
 import { ALL_TIME, TimeRangeContext, type TimeRange } from './state/time-range-context';
+import { CompareView } from './views/compare/compare-view';
 import { EventsView } from './views/events/events-view';
 import { ExecutionView } from './views/execution/execution-view';
 import { ExecutionsView } from './views/executions/executions-view';
@@ -70,6 +71,7 @@ export function AppShell() {
           {route.view === 'start' && <StartView summary={summary} />}
           {(listVisited || route.view === 'executions') && <ExecutionsView hidden={route.view !== 'executions'} filters={listFilters.current} />}
           {route.view === 'execution' && <ExecutionView key={route.id} id={route.id} />}
+          {route.view === 'compare' && <CompareView key={`${route.a} ${route.b ?? ''}`} a={route.a} b={route.b} />}
           {route.view === 'events' && <EventsView eventId={route.eventId} filters={route.filters ?? DEFAULT_EVENT_FILTERS} anchor={route.anchor ?? null} />}
           {route.view === 'problems' && <ProblemsView code={route.code ?? null} />}
           {route.view === 'problem' && <ProblemLineView key={route.problemId} problemId={route.problemId} />}

@@ -1,4 +1,6 @@
+import { ComparisonServices } from './comparison-services';
 import type { HandlerContext } from './handler-context';
+import { compareHandlers } from './handlers/compare-handlers';
 import { singleFolderHost, type HostHandlers } from './host-handlers';
 import { indexingHandlers } from './handlers/indexing-handlers';
 import { inspectionHandlers } from './handlers/inspection-handlers';
@@ -15,5 +17,14 @@ import type { ApiHandlers } from './inspector-service';
  */
 export function createHandlers(context: HandlerContext, host: HostHandlers = singleFolderHost()): ApiHandlers {
   const journal = new JournalAccess(context);
-  return { ...queryHandlers(context), ...inspectionHandlers(context, journal), ...journalHandlers(journal), ...indexingHandlers(context), ...timeZoneHandlers(context), ...host };
+  const comparison = new ComparisonServices(context);
+  return {
+    ...queryHandlers(context, (states) => comparison.get().verdicts.rowIdsIn(states)),
+    ...inspectionHandlers(context, journal),
+    ...journalHandlers(journal),
+    ...indexingHandlers(context),
+    ...timeZoneHandlers(context),
+    ...compareHandlers(context, comparison),
+    ...host,
+  };
 }

@@ -267,7 +267,7 @@ function reviewJournal(report: IncidentReport, out: string[]): void {
 }
 
 /** A Markdown table; every cell is escaped, so callers pass plain text. */
-function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]): string => `| ${cells.map((cell) => (cell === '' ? ' ' : escapeMarkdown(cell))).join(' | ')} |`;
   return [line(head), `|${head.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
 }

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { isTimeZoneName } from '../../shared/model/time-zone-name';
 import { NO_TIME_ZONES, type TimeZoneSettings } from '../index/time-zone-settings';
-import { writePrivateDataFile } from './private-data-file';
+import { dataFolderFile, readDataFolderJson, writeDataFolderJson } from './data-folder-json';
 
 const zoneName = z.string().refine(isTimeZoneName);
 
@@ -26,25 +23,13 @@ export class TimeZoneStore {
     dataDir: string,
     private readonly folder: string,
   ) {
-    const key = createHash('sha256').update(folder).digest('hex').slice(0, 32);
-    this.file = join(dataDir, 'time-zones', `${key}.json`);
+    this.file = dataFolderFile(dataDir, 'time-zones', folder);
   }
 
   /** The settings now: none when the file is missing; a file that is not ours or names an unknown zone counts as none, and is replaced on the next change. */
   read(): TimeZoneSettings {
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (error) {
-      if ((error as { code?: unknown }).code === 'ENOENT') return NO_TIME_ZONES;
-      throw error;
-    }
-    try {
-      const parsed = storedSchema.safeParse(JSON.parse(text));
-      return parsed.success && parsed.data.folder === this.folder ? { folderZone: parsed.data.folderZone, files: parsed.data.files } : NO_TIME_ZONES;
-    } catch {
-      return NO_TIME_ZONES;
-    }
+    const parsed = storedSchema.safeParse(readDataFolderJson(this.file));
+    return parsed.success && parsed.data.folder === this.folder ? { folderZone: parsed.data.folderZone, files: parsed.data.files } : NO_TIME_ZONES;
   }
 
   /**
@@ -66,6 +51,6 @@ export class TimeZoneStore {
   }
 
   private write(settings: TimeZoneSettings): void {
-    writePrivateDataFile(this.file, this.folder, `${JSON.stringify({ folder: this.folder, ...settings }, null, 2)}\n`, 'time zones');
+    writeDataFolderJson(this.folder, this.file, { folder: this.folder, ...settings }, 'time zones');
   }
 }

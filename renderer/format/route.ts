@@ -1,7 +1,7 @@
 import { EXECUTION_SORTS } from '../../shared/api/contract';
 import { EXECUTION_FAMILIES, type ExecutionFamily } from '../../shared/model/family';
 import { DEFAULT_EVENT_FILTERS, isFamily, type EventFilters } from './event-query';
-import { DEFAULT_EXECUTION_FILTERS, type ExecutionFilters } from './execution-query';
+import { BASELINE_FILTERS, DEFAULT_EXECUTION_FILTERS, type ExecutionFilters } from './execution-query';
 
 /**
  * A place in the app, as named by the URL hash. The lists carry their filters
@@ -13,6 +13,8 @@ export type Route =
   | { readonly view: 'start' }
   | { readonly view: 'executions'; readonly filters?: ExecutionFilters }
   | { readonly view: 'execution'; readonly id: string }
+  /** Two executions side by side; `b` null while the second is still to be picked. */
+  | { readonly view: 'compare'; readonly a: string; readonly b: string | null }
   | {
       readonly view: 'events';
       readonly eventId: number | null;
@@ -45,6 +47,11 @@ export function parseRoute(hash: string): Route {
     const id = decodeSegment(path.slice('/executions/'.length));
     return id === null || id === '' ? { view: 'not-found', path } : { view: 'execution', id };
   }
+  if (path.startsWith('/compare/')) {
+    const [a, b, ...rest] = path.slice('/compare/'.length).split('/').map(decodeSegment);
+    if (a === undefined || a === null || a === '' || b === null || rest.length > 0) return { view: 'not-found', path };
+    return { view: 'compare', a, b: b === undefined || b === '' ? null : b };
+  }
   if (path === '/events' || path === '/events/') return withEventFilters(null, params);
   if (path.startsWith('/events/')) {
     const eventId = idOf(path.slice('/events/'.length));
@@ -73,6 +80,8 @@ export function routeHash(route: Route): string {
       return `#/executions${queryOf(executionParams(route.filters ?? DEFAULT_EXECUTION_FILTERS))}`;
     case 'execution':
       return `#/executions/${encodeSegment(route.id)}`;
+    case 'compare':
+      return `#/compare/${encodeSegment(route.a)}${route.b === null ? '' : `/${encodeSegment(route.b)}`}`;
     case 'events':
       return `${route.eventId === null ? '#/events' : `#/events/${route.eventId}`}${queryOf(eventParams(route.filters ?? DEFAULT_EVENT_FILTERS, route.anchor ?? null))}`;
     case 'problems':
@@ -91,6 +100,11 @@ export function executionHash(id: string): string {
   return routeHash({ view: 'execution', id });
 }
 
+/** The hash of two executions side by side (`b` null: pick the second). */
+export function compareHash(a: string, b: string | null): string {
+  return routeHash({ view: 'compare', a, b });
+}
+
 /** The hash of an event's detail. */
 export function eventHash(eventId: number): string {
   return routeHash({ view: 'events', eventId });
@@ -107,6 +121,7 @@ export function routeSection(route: Route): 'overview' | 'start' | 'executions' 
     case 'notes':
       return route.view;
     case 'execution':
+    case 'compare':
       return 'executions';
     case 'problem':
       return 'problems';
@@ -122,12 +137,14 @@ function withExecutionFilters(params: URLSearchParams): Route {
   const family = params.get('family') ?? '';
   const outcome = params.get('outcome') ?? '';
   const sort = params.get('sort') ?? d.sort;
+  const baseline = params.get('baseline') ?? '';
   const filters: ExecutionFilters = {
     family: (EXECUTION_FAMILIES as readonly string[]).includes(family) ? (family as ExecutionFamily) : '',
     outcome: outcome === 'ok' || outcome === 'failed' || outcome === 'running' || outcome === 'unknown' ? outcome : '',
     status: params.get('status') ?? '',
     text: params.get('q') ?? '',
     hasProblems: params.get('problems') === '1',
+    baseline: (BASELINE_FILTERS as readonly string[]).includes(baseline) ? (baseline as ExecutionFilters['baseline']) : '',
     sort: (EXECUTION_SORTS as readonly string[]).includes(sort) ? (sort as ExecutionFilters['sort']) : d.sort,
     descending: params.get('desc') === '1',
   };
@@ -142,6 +159,7 @@ function executionParams(f: ExecutionFilters): Params {
   if (f.outcome !== '') params.push(['outcome', f.outcome]);
   if (f.status !== '') params.push(['status', f.status]);
   if (f.hasProblems) params.push(['problems', '1']);
+  if (f.baseline !== '') params.push(['baseline', f.baseline]);
   if (f.sort !== d.sort) params.push(['sort', f.sort]);
   if (f.descending) params.push(['desc', '1']);
   return params;

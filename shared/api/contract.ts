@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXECUTION_FAMILIES, FAMILIES } from '../model/family';
 import { PROBLEM_CODES, type ProblemCode } from '../model/problem-code';
+import { baselineSchema, baselineVerdictSchema, comparisonSchema } from '../model/comparison';
 import type { ApiResult } from './api-result';
 import {
   byExecutionSchema,
@@ -68,6 +69,8 @@ export const API = {
         from: epochMsSchema.optional(),
         to: epochMsSchema.optional(),
         hasProblems: z.boolean().optional(),
+        /** Only executions that are a baseline, do the same as theirs, or diverge from it (issue #14). */
+        baseline: z.array(z.enum(['baseline', 'same', 'diverges'])).max(3).optional(),
         sort: z.enum(EXECUTION_SORTS).optional(),
         descending: z.boolean().optional(),
         cursor: cursorSchema.optional(),
@@ -218,6 +221,28 @@ export const API = {
    * cancelled index). `started` is false when a full scan is already under way or the folder is closed.
    */
   rescan: { request: z.object({}).strict(), response: z.object({ started: z.boolean() }) },
+  /**
+   * Two executions side by side: steps aligned by their family's rule, each pair's
+   * outcome, duration and delta, error and side effects, the security snapshots, and
+   * the first divergence with the raw lines of both runs there.
+   */
+  compareExecutions: { request: z.object({ a: executionIdSchema, b: executionIdSchema }).strict(), response: comparisonSchema },
+  /** The comparison of two executions as a report (Markdown, self-contained HTML or JSON) citing each source file's SHA-256. */
+  exportComparisonReport: {
+    request: z.object({ a: executionIdSchema, b: executionIdSchema, format: z.enum(['md', 'html', 'json']) }).strict(),
+    response: reportSchema,
+  },
+  /** The known-good executions marked for this folder, one per scope (plan, action type, agent, run name), kept in the app's data folder. */
+  listBaselines: { request: z.object({}).strict(), response: z.object({ items: z.array(baselineSchema) }) },
+  /** Marks an execution as the known-good run of its scope (replacing the scope's previous one). Writes only to the app's data folder. */
+  setBaseline: { request: z.object({ id: executionIdSchema, note: z.string().max(2000).optional() }).strict(), response: baselineSchema },
+  /** Removes the baseline of the scope an execution belongs to; `removed` is null when it had none. */
+  clearBaseline: { request: z.object({ id: executionIdSchema }).strict(), response: z.object({ removed: baselineSchema.nullable() }) },
+  /** How each execution stands against its scope's baseline (`diverges` with where), for the rows a list shows. */
+  getBaselineVerdicts: {
+    request: z.object({ ids: z.array(executionIdSchema).min(1).max(500) }).strict(),
+    response: z.object({ items: z.array(baselineVerdictSchema) }),
+  },
   /** Folders opened before, newest first. Desktop shell only: browser mode and the CLI answer `not_applicable`. */
   listRecentFolders: { request: z.object({}).strict(), response: z.object({ items: z.array(recentFolderSchema) }) },
   /** Opens (or focuses) a recent folder by the id `listRecentFolders` gave; the page never names a path. Desktop shell only. */

@@ -16,14 +16,21 @@ import { renormalizeRaw } from '../../ingest/renormalize-raw';
 import { readProblemLine } from '../../inspect/read-problem-line';
 import { checkBensonReport } from '../benson-report-check';
 import { ApiFailure } from '../api-failure';
+import type { BaselineState } from '../../../shared/model/comparison';
 import type { HandlerContext } from '../handler-context';
 import type { ApiHandlers } from '../inspector-service';
 
 /** The most kinds the kind filter suggests. */
 const EVENT_KIND_SUGGESTIONS = 500;
 
+/** Row ids of the executions in any of these states against their baseline (computed outside SQL, see BaselineVerdicts). */
+export type BaselineRowIds = (states: readonly BaselineState[]) => readonly number[];
+
 /** The list and lookup methods, answered by SQL over the index. */
-export function queryHandlers(context: HandlerContext): Pick<ApiHandlers, 'summary' | 'listExecutions' | 'listEvents' | 'listEventKinds' | 'getEvent' | 'listProblems' | 'getProblemLine' | 'histogram' | 'listSources'> {
+export function queryHandlers(
+  context: HandlerContext,
+  baselineRowIds: BaselineRowIds = () => [],
+): Pick<ApiHandlers, 'summary' | 'listExecutions' | 'listEvents' | 'listEventKinds' | 'getEvent' | 'listProblems' | 'getProblemLine' | 'histogram' | 'listSources'> {
   // The connection opens on first use; statements are prepared once for it, not per call.
   let bound: { readonly db: Database.Database; readonly queries: IndexQueries } | null = null;
   const queries = (): IndexQueries => {
@@ -38,7 +45,10 @@ export function queryHandlers(context: HandlerContext): Pick<ApiHandlers, 'summa
   };
   return {
     summary: () => ({ folder: context.folder, ...queries().summary.read(), progress: context.progress(), indexRebuiltBecause: context.rebuiltBecause() }),
-    listExecutions: (request) => withCursor(() => queries().executions.list(request)),
+    listExecutions: ({ baseline, ...request }) => {
+      const only = baseline === undefined || baseline.length === 0 ? undefined : baselineRowIds(baseline);
+      return withCursor(() => queries().executions.list(request, only));
+    },
     listEvents: ({ executionId, ...request }) => {
       const rowId = executionId === undefined ? undefined : executionRowId(executionId);
       return withCursor(() => queries().events.list({ ...request, executionRowId: rowId }));

@@ -2,6 +2,7 @@ import { parseExecutionId } from '../../../shared/model/execution-id';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
+import { NotAnExecutionId } from '../../components/not-an-execution-id';
 import { useApi } from '../../hooks/use-api';
 import { useJournalApi } from '../../hooks/use-journal-api';
 import { ExecutionNotesContext } from '../../state/execution-notes-context';
@@ -25,11 +26,7 @@ export function ExecutionView({ id }: { readonly id: string }) {
     return (
       <div className="view view-execution">
         {back}
-        <EmptyState title="Not an execution id">
-          <p>
-            Execution ids look like <code>record:exec-001</code>: a family, a colon, the key.
-          </p>
-        </EmptyState>
+        <NotAnExecutionId />
       </div>
     );
   }

@@ -10,18 +10,20 @@ const FORMATS = [
 ] as const;
 
 /**
- * Downloads the incident report of an execution. The report is built from
- * untrusted lines, so it is never shown in the app: it is saved as a file
- * through a Blob URL and opened, if at all, by the reviewer elsewhere.
+ * Downloads the incident report of an execution (`id`), or the comparison
+ * report of two (`compare`). The report is built from untrusted lines, so it is
+ * never shown in the app: it is saved as a file through a Blob URL and opened,
+ * if at all, by the reviewer elsewhere.
  */
-export function ReportExport({ id }: { readonly id: string }) {
+export function ReportExport({ id, compare }: { readonly id?: string; readonly compare?: { readonly a: string; readonly b: string } }) {
   const bridge = useBridge();
   const [status, setStatus] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const download = async (format: 'md' | 'html' | 'json'): Promise<void> => {
     setBusy(true);
     setStatus('Building the report…');
-    const result = await callBridge(bridge, 'exportReport', { id, format });
+    const result =
+      compare !== undefined ? await callBridge(bridge, 'exportComparisonReport', { ...compare, format }) : await callBridge(bridge, 'exportReport', { id: id ?? '', format });
     setBusy(false);
     if (!result.ok) {
       setStatus(`Export failed: ${result.error.message}`);
@@ -32,8 +34,8 @@ export function ReportExport({ id }: { readonly id: string }) {
     setStatus(`Saved ${filename}`);
   };
   return (
-    <div className="report-export" role="group" aria-label="Export incident report">
-      <span className="muted">Incident report:</span>
+    <div className="report-export" role="group" aria-label={compare === undefined ? 'Export incident report' : 'Export comparison report'}>
+      <span className="muted">{compare === undefined ? 'Incident report:' : 'Comparison report:'}</span>
       {FORMATS.map(({ format, label }) => (
         <button key={format} type="button" className="button-small" disabled={busy} onClick={() => void download(format)}>
           Export {label}

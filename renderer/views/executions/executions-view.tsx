@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CopyLinkButton } from '../../components/copy-link-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -7,7 +7,8 @@ import { VirtualListbox } from '../../components/virtual-listbox';
 import type { ExecutionRow } from '../../format/execution-row';
 import { executionsRequest, type ExecutionFilters as Filters } from '../../format/execution-query';
 import { plural } from '../../format/numbers';
-import { executionHash, routeHash } from '../../format/route';
+import { compareHash, executionHash, routeHash } from '../../format/route';
+import { useBaselineVerdicts } from '../../hooks/use-baseline-verdicts';
 import { replaceRoute } from '../../hooks/use-hash-route';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import type { PageFetcher } from '../../hooks/paged-list';
@@ -55,7 +56,43 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
     if (!hidden && scrollRef.current !== null && scrollRef.current.scrollTop !== scrollTop.current) scrollRef.current.scrollTop = scrollTop.current;
   }, [hidden]);
   const { open, isPlaceholder } = useRowNavigation(rows, routeOfExecution);
-  const renderRow = useCallback((index: number) => <ExecutionRowView row={rows.rowAt(index)} />, [rows]);
+  // Baseline verdicts are computed for the rows on screen only: the list may hold millions.
+  const [visible, setVisible] = useState<readonly [number, number]>([0, -1]);
+  const ensureRange = rows.ensureRange;
+  const onRangeChange = useCallback(
+    (start: number, end: number) => {
+      ensureRange(start, end);
+      setVisible((previous) => (previous[0] === start && previous[1] === end ? previous : [start, end]));
+    },
+    [ensureRange],
+  );
+  const visibleIds: string[] = [];
+  for (let index = visible[0]; index <= visible[1]; index += 1) {
+    const row = rows.rowAt(index);
+    if (row !== undefined) visibleIds.push(row.id);
+  }
+  const verdicts = useBaselineVerdicts(visibleIds);
+  // `c` on a row picks it as run A; `c` on another compares the two; Escape forgets the pick.
+  const [picked, setPicked] = useState<string | null>(null);
+  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = activeIndex === null ? undefined : rows.rowAt(activeIndex);
+    if (event.key === 'c' && row !== undefined) {
+      event.preventDefault();
+      if (picked === null || picked === row.id) setPicked(row.id);
+      else window.location.hash = compareHash(picked, row.id);
+    } else if (event.key === 'Escape' && picked !== null) {
+      event.preventDefault();
+      setPicked(null);
+    }
+  };
+  const renderRow = useCallback(
+    (index: number) => {
+      const row = rows.rowAt(index);
+      return <ExecutionRowView row={row} verdict={row === undefined ? undefined : verdicts.get(row.id)} picked={row !== undefined && row.id === picked} />;
+    },
+    [rows, verdicts, picked],
+  );
   return (
     <div className="view view-executions" hidden={hidden}>
       <div className="view-head">
@@ -77,7 +114,7 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
           <p>Change the filters or clear the time range.</p>
         </EmptyState>
       ) : (
-        <div className="list-frame">
+        <div className="list-frame" onKeyDown={onListKeyDown}>
           <div className="list-head exec-grid" aria-hidden="true">
             <span>Family</span>
             <span>Key</span>
@@ -87,6 +124,7 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
             <span className="num">Events</span>
             <span className="num">Failures</span>
             <span className="num">Problems</span>
+            <span>Baseline</span>
           </div>
           <VirtualListbox
             label="Executions"
@@ -97,7 +135,7 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
             activeIndex={activeIndex}
             onActiveIndexChange={select}
             onOpen={open}
-            onRangeChange={rows.ensureRange}
+            onRangeChange={onRangeChange}
             renderRow={renderRow}
             isPlaceholder={isPlaceholder}
             scrollRef={scrollRef}
@@ -105,7 +143,9 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
               if (!hidden) scrollTop.current = top;
             }}
           />
-          <p className="hint muted">↑/↓ to move, Enter to open, / to search.</p>
+          <p className="hint muted" role="status">
+            {picked === null ? '↑/↓ to move, Enter to open, / to search, c to pick a run to compare.' : `Run A: ${picked}. Press c on another execution to compare, Escape to cancel.`}
+          </p>
         </div>
       )}
     </div>

@@ -5,11 +5,12 @@ import { ApiFailure } from '../../../electron/api/api-failure';
 import type { HandlerContext } from '../../../electron/api/handler-context';
 import { JournalAccess } from '../../../electron/api/journal-access';
 import { tempFolder } from '../../support/temp-folder';
-import { indexedDemo, indexedFolderContext } from '../inspect/open-inspection';
+import { indexedDemo } from '../inspect/open-inspection';
+import { staticHandlerContext } from '../../support/static-handler-context';
 
 describe('JournalAccess', async () => {
   const { folder, db } = await indexedDemo('journal-access');
-  const contextFor = (dataDir: string): HandlerContext => indexedFolderContext(db, folder, dataDir, () => new Date('2026-03-03T09:00:00.000Z'));
+  const contextFor = (dataDir: string): HandlerContext => staticHandlerContext({ db, folder, dataDir, now: () => new Date('2026-03-03T09:00:00.000Z') });
   const note = { reviewer: 'Ada', kind: 'note' as const, target: { executionId: 'record:exec-drop-7', stepIndex: null, eventId: null }, line: null, refers: null, text: 'x', acknowledgement: null };
 
   it('signs with the reviewer a request names, else the saved one, and refuses when there is neither', () => {

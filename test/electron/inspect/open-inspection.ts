@@ -4,7 +4,6 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { createHandlers } from '../../../electron/api/create-handlers';
-import type { HandlerContext } from '../../../electron/api/handler-context';
 import { InspectorService } from '../../../electron/api/inspector-service';
 import { openIndexReadOnly } from '../../../electron/index/open-index';
 import { JournalTargets } from '../../../electron/index/queries/journal-targets';
@@ -12,6 +11,7 @@ import { writeDemoFolder } from '../../fixtures/demo-folder';
 import type { ApiError } from '../../../shared/api/api-result';
 import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
 import { indexOnce } from '../../support/index-folder';
+import { staticHandlerContext } from '../../support/static-handler-context';
 import { tempFolder } from '../../support/temp-folder';
 
 /** An indexed folder and the API over it, as the app wires it (query handlers included). */
@@ -24,21 +24,6 @@ export interface Inspection {
   call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>>;
   /** Calls a method and returns its typed failure, asserting that it failed. */
   fail<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiError>;
-}
-
-/** The handler context of a folder indexed once: its index and data folder, a finished scan that is not watched. */
-export function indexedFolderContext(db: Database.Database, folder: string, dataDir: string, now: () => Date): HandlerContext {
-  return {
-    db: () => db,
-    folder,
-    dataDir,
-    progress: () => ({ phase: 'done', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null }),
-    cancelIndexing: async () => false,
-    rescan: async () => false,
-    applyTimeZones: async () => false,
-    rebuiltBecause: () => null,
-    now,
-  };
 }
 
 /** The demo folder indexed once, its read-only index (closed after the test file) and the journal's target lookups over it. */
@@ -57,7 +42,7 @@ export async function openInspection(folder: string, options: { readonly now?: (
   const db = openIndexReadOnly(dbPath);
   after(() => db.close());
   const dataDir = options.dataDir ?? tempFolder('inspect-data');
-  const context = indexedFolderContext(db, real, dataDir, options.now ?? (() => new Date()));
+  const context = staticHandlerContext({ db, folder: real, dataDir, now: options.now });
   const service = new InspectorService(createHandlers(context), (method, error) => {
     throw new Error(`${method} failed internally: ${String(error)}`);
   });

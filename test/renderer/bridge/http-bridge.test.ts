@@ -27,6 +27,12 @@ const MINIMAL_REQUESTS: Partial<Record<(typeof API_METHODS)[number], unknown>> =
   editNote: { seq: 987_654_321, text: 'parity test', reviewer: 'parity test' },
   deleteNote: { seq: 987_654_321, reviewer: 'parity test' },
   setReviewer: { reviewer: 'parity test' },
+  compareExecutions: { a: MISSING, b: MISSING },
+  exportComparisonReport: { a: MISSING, b: MISSING, format: 'md' },
+  // An execution the index does not have: answered not_found, and no baseline is saved.
+  setBaseline: { id: MISSING },
+  clearBaseline: { id: MISSING },
+  getBaselineVerdicts: { ids: [MISSING] },
   openRecentFolder: { id: '0123456789abcdef' },
   // A source id the index does not have: answered not_found, and nothing is saved.
   setTimeZone: { sourceId: 987_654_321, zone: 'UTC' },

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type * as RouteModule from '../../../renderer/format/route';
 import { loadRendererModule } from '../load-renderer-module';
 
-const { parseRoute, routeHash, executionHash, eventHash, routeSection } = loadRendererModule<typeof RouteModule>('format/route');
+const { parseRoute, routeHash, executionHash, eventHash, routeSection, compareHash } = loadRendererModule<typeof RouteModule>('format/route');
 
 describe('hash routes', () => {
   it('names every view', () => {
@@ -24,6 +24,18 @@ describe('hash routes', () => {
     assert.equal(executionHash(cycle), '#/executions/cycle:2026-03-02T09-20-00Z%2Fmigrate%20customers');
     assert.deepEqual(parseRoute(executionHash(cycle)), { view: 'execution', id: cycle });
     assert.deepEqual(parseRoute('#/executions/cycle:2026-03-02T09-20-00Z/migrate-customers-schema'), { view: 'execution', id: 'cycle:2026-03-02T09-20-00Z/migrate-customers-schema' });
+  });
+
+  it('names two executions to compare, a cycle run id with "/" staying one segment, and the picker with one', () => {
+    const cycle = 'cycle:2026-03-02T09-20-00Z/migrate customers';
+    assert.equal(compareHash('record:a', cycle), '#/compare/record:a/cycle:2026-03-02T09-20-00Z%2Fmigrate%20customers');
+    assert.deepEqual(parseRoute(compareHash('record:a', cycle)), { view: 'compare', a: 'record:a', b: cycle });
+    assert.deepEqual(parseRoute(compareHash(cycle, null)), { view: 'compare', a: cycle, b: null });
+    assert.deepEqual(parseRoute('#/compare/record:a/'), { view: 'compare', a: 'record:a', b: null });
+    assert.equal(parseRoute('#/compare/').view, 'not-found');
+    assert.equal(parseRoute('#/compare/a/b/c').view, 'not-found');
+    assert.equal(parseRoute('#/compare/record:a/%E0%A4%A').view, 'not-found');
+    assert.equal(routeSection({ view: 'compare', a: 'record:a', b: null }), 'executions');
   });
 
   it('round-trips ids made of hostile text', () => {
@@ -50,11 +62,11 @@ describe('hash routes', () => {
   });
 
   it('carries the executions filters in the hash, omitting defaults, and reads them back', () => {
-    const filters = { family: 'record', outcome: 'failed', status: 'COMPLETED_PARTIAL', text: 'exec drop & <b>', hasProblems: true, sort: 'events', descending: true } as const;
+    const filters = { family: 'record', outcome: 'failed', status: 'COMPLETED_PARTIAL', text: 'exec drop & <b>', hasProblems: true, baseline: 'diverges', sort: 'events', descending: true } as const;
     const hash = routeHash({ view: 'executions', filters });
-    assert.equal(hash, '#/executions?q=exec+drop+%26+%3Cb%3E&family=record&outcome=failed&status=COMPLETED_PARTIAL&problems=1&sort=events&desc=1');
+    assert.equal(hash, '#/executions?q=exec+drop+%26+%3Cb%3E&family=record&outcome=failed&status=COMPLETED_PARTIAL&problems=1&baseline=diverges&sort=events&desc=1');
     assert.deepEqual(parseRoute(hash), { view: 'executions', filters });
-    assert.equal(routeHash({ view: 'executions', filters: { ...filters, family: '', outcome: '', status: '', text: '', hasProblems: false, sort: 'start', descending: false } }), '#/executions');
+    assert.equal(routeHash({ view: 'executions', filters: { ...filters, family: '', outcome: '', status: '', text: '', hasProblems: false, baseline: '', sort: 'start', descending: false } }), '#/executions');
     assert.deepEqual(parseRoute('#/executions?q='), { view: 'executions' }, 'all defaults read as no filters');
   });
 
