@@ -1,11 +1,13 @@
+import type { BaselineScope } from '../../shared/model/comparison';
 import type { z } from 'zod';
 import type { executionDetailSchema } from '../../shared/api/views';
 import type { Family } from '../../shared/model/family';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import { NO_DERIVED_ROWS, type FamilyIndexRules, type Placement } from '../index/family-rules';
-import type { ExecutionFacts, FoundExecution } from '../index/queries/execution-facts';
+import type { ExecutionFacts, ExecutionRow, FoundExecution } from '../index/queries/execution-facts';
 import type { ExecutionFinding, ExecutionProblemRows } from '../index/queries/execution-problem-rows';
 import type { StepBodies } from '../index/queries/step-bodies';
+import type { StepReader } from './comparing/step-reader';
 
 /** The reads a contract check may make, prepared once per index. */
 export interface CheckReads {
@@ -26,6 +28,14 @@ export interface FamilyContractChecks {
   needsCheck(key: string, counts: CheckCounts): boolean;
   /** The execution's cross-event problems as they stand now. */
   find(executionId: number, key: string, reads: CheckReads): ExecutionFinding[];
+}
+
+/** How two runs of the family are compared, and which runs one known-good run stands for. */
+export interface FamilyComparison {
+  /** How a run is cut into steps that pair up with the other run's. */
+  readonly steps: StepReader;
+  /** The group of runs that should do what one known-good run of it did; null when the execution names none (a record without plan id). */
+  baselineScope(row: ExecutionRow): BaselineScope | null;
 }
 
 /** The family's own sections of an execution's detail; the header, events and problems are the same for all. */
@@ -58,6 +68,11 @@ export interface FamilyModule<F extends Family = Family> {
   readonly checks: FamilyContractChecks;
   /** Its sections of an execution's detail. */
   sections(facts: ExecutionFacts, execution: FoundExecution): FamilySections;
+  /**
+   * How its runs are compared; null for a family that compares by its events'
+   * kinds, all its runs one baseline group (and for generic, which has no runs).
+   */
+  readonly compare: FamilyComparison | null;
 }
 
 /** The sections of a family that has none of its own. */

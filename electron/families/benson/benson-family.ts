@@ -2,6 +2,7 @@ import { looksLikeBensonReport, opensPacDispatch } from '../../../shared/formats
 import { NO_SECTIONS, type FamilyModule } from '../family-module';
 import { isJsonObject, readField } from '../reading/read-field';
 import { normalizeBenson } from './normalize-benson';
+import { bensonSteps } from './benson-steps';
 
 /**
  * Benson governance telemetry (formats.md §2): a PAC dispatch is the execution,
@@ -64,4 +65,9 @@ export const bensonFamily: FamilyModule<'benson'> = {
     },
   },
   sections: (facts, execution) => ({ ...NO_SECTIONS, checkpoints: facts.checkpoints(execution) }),
+  compare: {
+    steps: bensonSteps,
+    // A PAC id names one dispatch (one execution); the PACs dispatched to one agent are what repeat.
+    baselineScope: (row) => (row.actor === null ? null : { family: 'benson', kind: 'agent', value: row.actor }),
+  },
 };

@@ -1,6 +1,8 @@
 import { NO_CONTRACT_CHECKS, NO_SECTIONS, noLabel, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
 import { hasField as has } from '../reading/read-field';
 import { normalizeCycle } from './normalize-cycle';
+import { runName } from './run-name';
+import { cycleSteps } from './cycle-steps';
 
 /** Agent cycle logs (formats.md §3): a run_id is the execution, its cycles and their events inside it; review.decision settles it. */
 export const cycleFamily: FamilyModule<'cycle'> = {
@@ -22,4 +24,9 @@ export const cycleFamily: FamilyModule<'cycle'> = {
   },
   checks: NO_CONTRACT_CHECKS,
   sections: (facts, execution) => ({ ...NO_SECTIONS, cycles: facts.cycles(execution) }),
+  compare: {
+    steps: cycleSteps,
+    // formats.md §3: a run id is `<time>/<name>`; the runs of one name are the same job run again.
+    baselineScope: (row) => ({ family: 'cycle', kind: 'run', value: runName(row.key) }),
+  },
 };

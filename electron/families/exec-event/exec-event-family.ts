@@ -2,6 +2,7 @@ import { isUntracedKey } from '../../../shared/model/execution-id';
 import { NO_SECTIONS, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
 import { hasField } from '../reading/read-field';
 import { normalizeExecEvent } from './normalize-exec-event';
+import { execEventSteps } from './exec-event-steps';
 
 /** The fields that mark an exec-event; two of them must be present. */
 const MARKERS = ['trace_id', 'status', 'product', 'action_type', 'adapter'] as const;
@@ -44,4 +45,8 @@ export const execEventFamily: FamilyModule<'exec-event'> = {
     },
   },
   sections: () => NO_SECTIONS,
+  compare: {
+    steps: execEventSteps,
+    baselineScope: (row) => (row.label === null ? null : { family: 'exec-event', kind: 'action', value: row.label }),
+  },
 };

@@ -13,4 +13,5 @@ export const genericFamily: FamilyModule<'generic'> = {
   index: { ...PLAIN_INDEX_RULES, place: () => ({ key: null, problem: null }) },
   checks: NO_CONTRACT_CHECKS,
   sections: () => NO_SECTIONS,
+  compare: null,
 };

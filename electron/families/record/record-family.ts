@@ -6,6 +6,7 @@ import { assembleRecord, recordSections } from './assemble-record';
 import { normalizeRecord } from './normalize-record';
 import { recordFindings } from './record-checks';
 import { detectRecordShape } from './record-shape';
+import { recordSteps } from './record-steps';
 
 /**
  * Execution records (formats.md §5, hearth in producers.md): an observer stream,
@@ -43,6 +44,10 @@ export const recordFamily: FamilyModule<'record'> = {
     find: recordFindings,
   },
   sections: (facts, execution) => recordSections(assembleRecord(facts, execution)),
+  compare: {
+    steps: recordSteps,
+    baselineScope: (row) => (row.planId === null ? null : { family: 'record', kind: 'plan', value: row.planId }),
+  },
 };
 
 function recordOutcome(status: string): StatusContribution['outcome'] {

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { NO_CONTRACT_CHECKS, NO_SECTIONS, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
 import { hasField } from '../reading/read-field';
 import { normalizeStream } from './normalize-stream';
+import { streamSteps } from './stream-steps';
 
 /** Live mission streams (formats.md §4): a mission_id is the execution; `status` events carry its state. */
 export const streamFamily: FamilyModule<'stream'> = {
@@ -23,4 +24,9 @@ export const streamFamily: FamilyModule<'stream'> = {
   },
   checks: NO_CONTRACT_CHECKS,
   sections: () => NO_SECTIONS,
+  compare: {
+    steps: streamSteps,
+    // A mission id names one run; the streams share one shape of events, so they form one group.
+    baselineScope: () => ({ family: 'stream', kind: 'missions', value: 'stream' }),
+  },
 };

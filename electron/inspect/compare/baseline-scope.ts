@@ -1,29 +1,17 @@
 import type { BaselineScope } from '../../../shared/model/comparison';
-import { assertNever, type ExecutionFamily } from '../../../shared/model/family';
+import { assertNever } from '../../../shared/model/family';
+import { FAMILY_MODULES } from '../../families/family-registry';
 import type { ScopeSelector } from '../../index/queries/comparison-facts';
 import type { ExecutionRow } from '../../index/queries/execution-facts';
 
 /**
- * Which executions should do what one known-good run did, per family that
- * groups its runs (a family added through the registry without an entry here
- * groups all its runs together). Null when the execution names no such group
- * (a record without plan id, an exec-event without action type).
+ * The baseline scope an execution belongs to: its family's group (records by
+ * plan, exec-events by action, …), or all runs of the family for a family that
+ * compares by event kinds; null when the execution names no such group.
  */
-const SCOPE_OF: Readonly<Partial<Record<ExecutionFamily, (row: ExecutionRow) => BaselineScope | null>>> = {
-  record: (row) => (row.planId === null ? null : { family: 'record', kind: 'plan', value: row.planId }),
-  'exec-event': (row) => (row.label === null ? null : { family: 'exec-event', kind: 'action', value: row.label }),
-  // A PAC id names one dispatch (one execution); the PACs dispatched to one agent are what repeat.
-  benson: (row) => (row.actor === null ? null : { family: 'benson', kind: 'agent', value: row.actor }),
-  // formats.md §3: a run id is `<time>/<name>`; the runs of one name are the same job run again.
-  cycle: (row) => ({ family: 'cycle', kind: 'run', value: runName(row.key) }),
-  // A mission id names one run; the streams share one shape of events, so they form one group.
-  stream: () => ({ family: 'stream', kind: 'missions', value: 'stream' }),
-};
-
-/** The baseline scope an execution belongs to, or null when it has none. */
 export function baselineScopeOf(row: ExecutionRow): BaselineScope | null {
-  const scopeOf = SCOPE_OF[row.family];
-  return scopeOf === undefined ? { family: row.family, kind: 'family', value: row.family } : scopeOf(row);
+  const comparison = FAMILY_MODULES[row.family].compare;
+  return comparison === null ? { family: row.family, kind: 'family', value: row.family } : comparison.baselineScope(row);
 }
 
 /** A stable text key of a scope, for the store and for maps. */
@@ -48,9 +36,4 @@ export function scopeSelector(scope: BaselineScope): ScopeSelector {
     default:
       return assertNever(scope.kind, 'baseline scope kind');
   }
-}
-
-/** The run name of a cycle run id: what follows its last `/` (the whole id when it has none). */
-export function runName(key: string): string {
-  return key.slice(key.lastIndexOf('/') + 1);
 }

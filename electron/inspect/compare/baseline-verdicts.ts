@@ -3,7 +3,7 @@ import type { ComparisonFacts } from '../../index/queries/comparison-facts';
 import type { FoundExecution } from '../../index/queries/execution-facts';
 import type { BaselineStore } from '../baseline-store';
 import { baselineScopeOf, scopeKey, scopeSelector } from './baseline-scope';
-import type { ComparableRun } from './comparable-run';
+import type { ComparableRun } from '../../families/comparing/comparable-run';
 import { compareRuns } from './compare-runs';
 import type { ExecutionComparer } from './execution-comparer';
 

@@ -2,7 +2,7 @@ import { canonicalJsonOrNull } from '../../../shared/model/canonical-json';
 import type { AlignedStep, ComparedSnapshotField, Comparison, DivergencePoint } from '../../../shared/model/comparison';
 import type { ExecutionRow } from '../../index/queries/execution-facts';
 import { alignSteps } from './align-steps';
-import type { ComparableRun } from './comparable-run';
+import type { ComparableRun } from '../../families/comparing/comparable-run';
 import { stepReaderOf } from './family-step-readers';
 
 /** Snapshot fields that differ between any two runs by nature: shown, never a divergence. */

@@ -2,7 +2,7 @@ import type { Comparison } from '../../../shared/model/comparison';
 import type { ComparisonFacts } from '../../index/queries/comparison-facts';
 import type { FoundExecution } from '../../index/queries/execution-facts';
 import type { ExecutionAssembler } from '../assemble-execution';
-import type { ComparableRun } from './comparable-run';
+import type { ComparableRun } from '../../families/comparing/comparable-run';
 import { compareRuns } from './compare-runs';
 import { stepReaderOf } from './family-step-readers';
 

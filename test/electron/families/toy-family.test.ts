@@ -85,6 +85,7 @@ export const toyFamily: FamilyModule<'toy'> = {
   index: { ...PLAIN_INDEX_RULES, statusContribution: toyStatus },
   checks: NO_CONTRACT_CHECKS,
   sections: () => NO_SECTIONS,
+  compare: null,
 };
 `;
 
@@ -128,7 +129,7 @@ describe('adding a family', () => {
   });
 
   it('is refused while its module lacks a part', () => {
-    const parts = ['checks', 'sections', 'detectionRank', 'index'] as const;
+    const parts = ['checks', 'sections', 'detectionRank', 'index', 'compare'] as const;
     // One module per missing part, each in a file of its own, checked in one program.
     const lacking = parts.map((part): [string, string] => {
       const text = TOY_MODULE.replace(new RegExp(`\\n {2}${part}: .*\\n`), '\n');

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { baselineScopeOf, runName, scopeSelector } from '../../../../electron/inspect/compare/baseline-scope';
+import { baselineScopeOf, scopeSelector } from '../../../../electron/inspect/compare/baseline-scope';
+import { runName } from '../../../../electron/families/cycle/run-name';
 import type { ExecutionRow } from '../../../../electron/index/queries/execution-facts';
 
 function row(overrides: Partial<ExecutionRow>): ExecutionRow {

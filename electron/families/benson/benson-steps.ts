@@ -1,5 +1,5 @@
-import { eventSteps } from './event-steps';
-import type { StepReader } from './step-reader';
+import { eventSteps } from '../comparing/event-steps';
+import type { StepReader } from '../comparing/step-reader';
 
 /**
  * Benson PAC steps: every event of the PAC, aligned by its event type (which

@@ -1,5 +1,5 @@
-import { eventSteps } from './event-steps';
-import type { StepReader } from './step-reader';
+import { eventSteps } from '../comparing/event-steps';
+import type { StepReader } from '../comparing/step-reader';
 
 /** Improvement-cycle steps: every event, aligned by its cycle and its event name, occurrence by occurrence within the cycle. */
 export const cycleSteps: StepReader = {

@@ -1,5 +1,5 @@
-import { eventSteps } from './event-steps';
-import type { StepReader } from './step-reader';
+import { eventSteps } from '../comparing/event-steps';
+import type { StepReader } from '../comparing/step-reader';
 
 /** Executor events: the action's events (a started line, its terminal event), aligned by what they are for the action. */
 export const execEventSteps: StepReader = {

@@ -1,6 +1,6 @@
 import type { ComparedSideEffect, ComparedStep } from '../../../shared/model/comparison';
 import type { SideEffect } from '../../../shared/model/inspection';
-import type { StepReader } from './step-reader';
+import type { StepReader } from '../comparing/step-reader';
 
 /**
  * Record steps, aligned by step index and name: the same index under another

@@ -1,4 +1,5 @@
-import type { ExecutionDetail } from '../assemble-execution';
+import type { z } from 'zod';
+import type { executionDetailSchema } from '../../../shared/api/views';
 import type { RunEvent } from '../../index/queries/comparison-facts';
 
 /**
@@ -7,7 +8,7 @@ import type { RunEvent } from '../../index/queries/comparison-facts';
  * without their text, since the detail lists only the first few hundred.
  */
 export interface ComparableRun {
-  readonly detail: Pick<ExecutionDetail, 'execution' | 'steps' | 'checkpoints' | 'snapshots' | 'sideEffects'>;
+  readonly detail: Pick<z.infer<typeof executionDetailSchema>, 'execution' | 'steps' | 'checkpoints' | 'snapshots' | 'sideEffects'>;
   readonly events: readonly RunEvent[];
   /** True when the run has more events than were read. */
   readonly truncated: boolean;

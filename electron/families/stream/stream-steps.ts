@@ -1,5 +1,5 @@
-import { eventSteps } from './event-steps';
-import type { StepReader } from './step-reader';
+import { eventSteps } from '../comparing/event-steps';
+import type { StepReader } from '../comparing/step-reader';
 
 /** Mission stream steps: the sequence of event types, the n-th event of a type pairing with the other run's n-th. */
 export const streamSteps: StepReader = {
