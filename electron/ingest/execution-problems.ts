@@ -7,6 +7,7 @@ import { ExecutionProblemRows, type ExecutionFinding, type StepEventRef } from '
 import { StepBodies } from '../index/queries/step-bodies';
 import { documentIntegrity, documentStatus, HASH_RULE_NAMES } from '../integrity/document-integrity';
 import { verifyChain } from '../integrity/hash-chain';
+import { recordIntegrityState } from '../integrity/record-integrity-state';
 
 /**
  * Recomputes the problems that only show across events of one execution
@@ -33,11 +34,23 @@ export class ExecutionProblems implements ExecutionChecker {
     );
   }
 
-  /** Replaces one execution's cross-event problems; returns how many it has now. */
+  /** Replaces one execution's cross-event problems (and a record's integrity state); returns how many problems it has now. */
   refresh(executionId: number, family: string, key: string): number {
     const findings = this.find(executionId, family, key);
     this.rows.replace(executionId, findings);
     return findings.length;
+  }
+
+  /**
+   * Checks the records an index migrated from an older schema holds as `unchecked`
+   * (migration 010 cannot recompute a hash in SQL), in one transaction; returns how many.
+   */
+  refreshUnchecked(): number {
+    const unchecked = this.rows.uncheckedRecords();
+    this.rows.inTransaction(() => {
+      for (const row of unchecked) this.refresh(row.id, 'record', row.key);
+    });
+    return unchecked.length;
   }
 
   private find(executionId: number, family: string, key: string): ExecutionFinding[] {
@@ -87,6 +100,7 @@ export class ExecutionProblems implements ExecutionChecker {
     // The same check verifyExecution answers with: the rule the document's hashes match, absent step hashes never a break.
     const integrity = document === undefined || doc === null ? null : documentIntegrity(document.raw, doc);
     if (integrity !== null) chains.set('document', { verdict: integrity.chain, rows: s.stepEvents(executionId, 'document') });
+    this.rows.setIntegrity(executionId, recordIntegrityState([...chains.values()].map((chain) => chain.verdict), integrity?.executionHash ?? 'absent'));
     for (const [origin, { verdict, rows }] of chains) {
       if (verdict.chain !== 'broken') continue;
       const at = rows[verdict.brokenAt ?? 0] ?? rows[0];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXECUTION_FAMILIES, FAMILIES } from '../model/family';
+import { executionIntegritySchema } from '../model/execution-integrity';
 import { PROBLEM_CODES, type ProblemCode } from '../model/problem-code';
 import type { ApiResult } from './api-result';
 import {
@@ -62,6 +63,8 @@ export const API = {
         from: epochMsSchema.optional(),
         to: epochMsSchema.optional(),
         hasProblems: z.boolean().optional(),
+        /** Executions in these tamper-evidence states (`broken`: the records that cannot be trusted). */
+        integrities: z.array(executionIntegritySchema).max(5).optional(),
         sort: z.enum(EXECUTION_SORTS).optional(),
         descending: z.boolean().optional(),
         cursor: cursorSchema.optional(),

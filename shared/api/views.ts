@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXECUTION_FAMILIES, FAMILIES } from '../model/family';
+import { executionIntegritySchema } from '../model/execution-integrity';
 import { problemCodeSchema } from '../model/problem-code';
 import {
   chainVerdictSchema,
@@ -37,6 +38,8 @@ export const summarySchema = z.object({
   events: countsByFamily,
   executions: countsByFamily,
   executionsByOutcome: z.record(z.string(), z.number().int()),
+  /** Executions by tamper-evidence state (intact, broken, unhashed, unchecked); families without hashes are not counted. */
+  executionsByIntegrity: z.record(z.string(), z.number().int()),
   problems: z.number().int(),
   problemsByCode: z.record(z.string(), z.number().int()),
   timeRange: z.object({ from: z.number().nullable(), to: z.number().nullable() }),
@@ -62,6 +65,8 @@ export const executionRowSchema = z.object({
   product: z.string().nullable(),
   liveMode: z.string().nullable(),
   planId: z.string().nullable(),
+  /** What the execution's own hashes say, apart from its outcome: `broken` means the record cannot be trusted. */
+  integrity: executionIntegritySchema,
 });
 
 /** Where an event's raw line is in the folder. */
