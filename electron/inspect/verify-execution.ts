@@ -37,6 +37,7 @@ export function verifyRecord(executionId: string, record: Pick<RecordAssembly, '
     document,
     chain,
     brokenAt: broken?.brokenAt ?? null,
+    brokenIn: broken === undefined ? null : broken === stream ? 'stream' : 'document',
     reason: broken?.reason ?? null,
     expected: broken?.expected ?? null,
     computed: broken?.computed ?? null,

@@ -1,5 +1,6 @@
 import type { ApiRequest } from '../../shared/api/contract';
 import { EXECUTION_SORTS } from '../../shared/api/contract';
+import type { ExecutionIntegrity } from '../../shared/model/execution-integrity';
 import type { ExecutionFamily } from '../../shared/model/family';
 
 /** What the executions list is filtered and sorted by. */
@@ -9,12 +10,13 @@ export interface ExecutionFilters {
   readonly status: string;
   readonly text: string;
   readonly hasProblems: boolean;
+  readonly integrity: ExecutionIntegrity | '';
   readonly sort: (typeof EXECUTION_SORTS)[number];
   readonly descending: boolean;
 }
 
 /** Everything, oldest first: the order things happened in. */
-export const DEFAULT_EXECUTION_FILTERS: ExecutionFilters = { family: '', outcome: '', status: '', text: '', hasProblems: false, sort: 'start', descending: false };
+export const DEFAULT_EXECUTION_FILTERS: ExecutionFilters = { family: '', outcome: '', status: '', text: '', hasProblems: false, integrity: '', sort: 'start', descending: false };
 
 /** Status words the families write (formats.md), offered in the status filter. */
 export const KNOWN_STATUSES: readonly string[] = ['COMPLETED', 'COMPLETED_PARTIAL', 'FAILED', 'INCOMPLETE', 'STARTED', 'BLOCKED', 'success', 'failed', 'completed', 'running', 'started', 'accept', 'revise', 'abort'];
@@ -38,6 +40,7 @@ export function executionsRequest(filters: ExecutionFilters, range: { from?: num
     ...(filters.status !== '' ? { statuses: [filters.status] } : {}),
     ...(text !== '' ? { text } : {}),
     ...(filters.hasProblems ? { hasProblems: true } : {}),
+    ...(filters.integrity !== '' ? { integrities: [filters.integrity] } : {}),
     ...range,
     sort: filters.sort,
     descending: filters.descending,

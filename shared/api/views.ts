@@ -114,7 +114,16 @@ export const stepSchema = z.object({
   endedMs: z.number().nullable(),
   durationMs: z.number().nullable(),
   errorMessage: z.string().nullable(),
-  events: z.array(z.object({ eventId: z.number().int(), eventType: z.string().nullable(), ts: z.number().nullable(), via: z.enum(['stream', 'document']) })),
+  events: z.array(
+    z.object({
+      eventId: z.number().int(),
+      eventType: z.string().nullable(),
+      ts: z.number().nullable(),
+      via: z.enum(['stream', 'document']),
+      /** 0-based place among its source's step events in emission order: the N of "chain broken at step event N". */
+      position: z.number().int().nonnegative(),
+    }),
+  ),
 });
 
 /** A Benson checkpoint. */
@@ -223,6 +232,8 @@ export const verificationSchema = z.object({
   /** The overall verdict: broken when either chain is broken; absent when no chain has any stored hash. */
   chain: z.enum(['intact', 'broken', 'absent']),
   brokenAt: z.number().int().nullable(),
+  /** Whose step events `brokenAt` counts: the observer stream's or the record document's (null when nothing is broken). */
+  brokenIn: z.enum(['stream', 'document']).nullable(),
   reason: z.string().nullable(),
   expected: z.string().nullable(),
   computed: z.string().nullable(),

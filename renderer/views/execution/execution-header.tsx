@@ -2,19 +2,26 @@ import type { ApiResponse } from '../../../shared/api/contract';
 import { Badge } from '../../components/badge';
 import { KeyValueList } from '../../components/key-value-list';
 import { outcomeTone, statusTone } from '../../format/execution-row';
+import { executionSpan } from '../../format/execution-span';
+import { claimedStatus, integrityText } from '../../format/integrity-text';
 import { formatCount } from '../../format/numbers';
 import { formatDuration, formatTimestamp } from '../../format/time';
+import { IntegrityNotice } from './integrity-notice';
 import { ChainBadge } from './record/chain-badge';
 import { ReportExport } from './report-export';
 
 /** Who, what and when of an execution, with its verdict badges and the report export. */
 export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getExecution'> }) {
   const row = detail.execution;
+  const span = executionSpan(row, detail.steps);
+  const status = claimedStatus(row.status ?? 'no status', statusTone(row.status ?? row.outcome), row.integrity);
+  const outcome = claimedStatus(row.outcome, outcomeTone(row.outcome), row.integrity);
+  const integrity = integrityText(row.integrity);
   const items: [string, string][] = [
     ['Execution id', row.id],
-    ['Started (UTC)', formatTimestamp(row.startMs)],
-    ['Ended (UTC)', formatTimestamp(row.endMs)],
-    ['Duration', formatDuration(row.durationMs)],
+    ['Started (UTC)', formatTimestamp(span.startMs)],
+    ['Ended (UTC)', formatTimestamp(span.endMs)],
+    ['Duration', formatDuration(span.durationMs)],
     ['Events', formatCount(row.eventCount)],
     ['Failures', formatCount(row.failureCount)],
     ['Problems', formatCount(row.problemCount)],
@@ -34,17 +41,23 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
               {row.liveMode}
             </Badge>
           )}
-          <Badge tone={statusTone(row.status ?? row.outcome)} title="Status">
-            {row.status ?? 'no status'}
+          <Badge tone={status.tone} title="Status">
+            {status.text}
           </Badge>
           {(row.status ?? '').toLowerCase() !== row.outcome && (
-            <Badge tone={outcomeTone(row.outcome)} title="Outcome">
-              {row.outcome}
+            <Badge tone={outcome.tone} title="Outcome">
+              {outcome.text}
+            </Badge>
+          )}
+          {row.integrity === 'broken' && (
+            <Badge tone="bad" title={integrity.sentence}>
+              cannot be trusted: hashes do not match
             </Badge>
           )}
           {row.family === 'record' && <ChainBadge id={row.id} />}
         </div>
       </div>
+      <IntegrityNotice integrity={row.integrity} />
       <KeyValueList items={items} className="kv-inline" />
       <ReportExport id={row.id} />
     </header>
