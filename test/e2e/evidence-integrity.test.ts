@@ -13,6 +13,11 @@ async function seeText(page: Page, text: string | RegExp): Promise<void> {
   await page.locator('main').getByText(text).first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
+/** The record of the generator's account whose id ends with `suffix`. */
+function recordEndingWith(manifest: FixtureManifest, suffix: string): string {
+  return manifest.expected.records.find((r) => r.executionId.endsWith(suffix))?.executionId ?? assert.fail(`the generator writes a record ending ${suffix}`);
+}
+
 /** The record the generator wrote with a step event removed from its observer stream: it still claims COMPLETED. */
 function removedEventRecord(manifest: FixtureManifest): { readonly id: string; readonly key: string; readonly brokenAt: number } {
   const record = manifest.expected.records.find((r) => r.executionId.endsWith('-removed')) ?? assert.fail('the generator writes a record with a removed step event');
@@ -106,6 +111,104 @@ describe('the screen never contradicts the evidence (generated folder, Chromium)
       await screenshot(page, 'integrity-broken-step');
       // The tamper evidence panel names the same step event.
       await page.locator('section', { has: page.getByRole('heading', { name: 'Tamper evidence (hash chain)' }) }).getByRole('button', { name }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+  it('says "no post snapshot" for an execution still STARTED instead of calling every field removed', async () => {
+    const stopped = recordEndingWith(manifest, '-stopped');
+    const { page, context } = await openInspector(browser, `${serve.url}#/executions/${stopped}`);
+    try {
+      const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Security snapshot: pre vs post' }) });
+      await panel.getByText('No post snapshot: the record was not finished').waitFor();
+      await panel.locator('table.diff').waitFor();
+      const changes = await panel.locator('table.diff .change').allTextContents();
+      assert.ok(changes.length > 0);
+      assert.deepEqual([...new Set(changes)], ['no post snapshot']);
+      // Times read alike everywhere: the snapshot's captured_at in the app's format, with its zone.
+      await panel.getByText(/^Captured \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}Z \(pre\) and no post snapshot \(post\)\.$/).waitFor();
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, 'integrity-no-post-snapshot');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the span of a one-event record from its steps, and "—", never "0 ms", for a single event', async () => {
+    const edited = recordEndingWith(manifest, '-edited');
+    const detail = await serve.call('getExecution', { id: edited });
+    assert.equal(detail.execution.eventCount, 1, 'a record document alone is one event');
+    assert.equal(detail.execution.durationMs, null);
+    const stepTimes = detail.steps.flatMap((step) => step.events.map((event) => event.ts ?? 0));
+    const expected = Math.max(...stepTimes) - Math.min(...stepTimes);
+    assert.ok(expected >= 1_000, 'its steps span seconds');
+    const { page, context } = await openInspector(browser, `${serve.url}#/executions/${edited}`);
+    try {
+      const header = page.locator('header.exec-header');
+      await header.getByText('Duration').waitFor();
+      const duration = await header.locator('dt', { hasText: 'Duration' }).locator('xpath=following-sibling::dd[1]').textContent();
+      assert.notEqual(duration, '0 ms');
+      assert.match(duration ?? '', /\d+(\.\d+)? s$|min/);
+      // No execution in the list reads "0 ms" for a single event.
+      const singles = (await serve.call('listExecutions', { limit: 500 })).items.filter((row) => row.eventCount === 1);
+      assert.ok(singles.length > 0 && singles.every((row) => row.durationMs === null));
+      await goToHash(page, '#/executions');
+      const list = page.getByRole('listbox', { name: 'Executions' });
+      await list.getByRole('option').first().waitFor();
+      await page.getByLabel('Search').fill(edited.replace(/^record:/, ''));
+      await list.getByRole('option', { name: new RegExp(edited.replace(/^record:/, '')) }).locator('.col-duration', { hasText: '—' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('masks a secret the ingest flagged in the cycle view, with its flag and an explicit reveal', async () => {
+    const key = manifest.expected.executionKeys.cycle.find((k) => k.endsWith('/redaction-audit')) ?? assert.fail('the generator writes the redaction-audit run');
+    const { page, context } = await openInspector(browser, `${serve.url}#/executions/cycle:${encodeURIComponent(key).replace(/%3A/gi, ':')}`);
+    try {
+      await seeText(page, 'Cycle 1');
+      // The cycle panels mask it; the raw line (the event's detail, the events list's preview) stays as written.
+      assert.equal(await page.locator('main .panel-cycle').getByText('hunter2-fixture').count(), 0, 'the password is not shown in the clear');
+      assert.equal(await page.locator('main .panel-cycle').getByText(/AKIA|BEGIN RSA|Bearer eyJ/).count(), 0, 'nor the key, the key block or the token');
+      const pair = page.locator('.field-pair', { has: page.locator('dt', { hasText: /^password$/ }) });
+      await pair.getByText('looks like a secret').waitFor();
+      await page.locator('.field-pair', { has: page.locator('dt', { hasText: /^args$/ }) }).getByText('listed as redacted, not redacted').first().waitFor();
+      assert.ok((await page.locator('main .field-pair .masked').count()) >= 4, 'every flagged value is masked');
+      await pair.scrollIntoViewIfNeeded();
+      await screenshot(page, 'integrity-secret-masked');
+      assert.deepEqual(await seriousAxeViolations(page), []);
+      await pair.getByRole('button', { name: 'reveal' }).click();
+      await pair.getByText('hunter2-fixture').waitFor();
+      await pair.getByRole('button', { name: 'hide' }).click();
+      assert.equal(await pair.getByText('hunter2-fixture').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('names the rollback button for what it does, as a secondary action, and says why when rollback is not possible', async () => {
+    const ids = manifest.expected.records.filter((r) => r.hasPlan).map((r) => r.executionId);
+    let impossible: string | null = null;
+    for (const id of ids) {
+      const answer = await serve.call('getRollbackScaffold', { id });
+      if (!answer.scaffold.isRollbackPossible) {
+        impossible = id;
+        break;
+      }
+    }
+    assert.ok(impossible !== null, 'some generated record cannot be rolled back');
+    const { page, context } = await openInspector(browser, `${serve.url}#/executions/${impossible}`);
+    try {
+      const button = page.getByRole('button', { name: 'Acknowledge rollback plan…' });
+      await button.waitFor();
+      assert.equal(await page.getByRole('button', { name: /Confirm manual rollback/ }).count(), 0);
+      assert.equal(await button.evaluate((element) => element.classList.contains('button-primary')), false, 'not styled as the primary action');
+      const describedBy = (await button.getAttribute('aria-describedby')) ?? assert.fail('the button is described by why rollback is not possible');
+      const why = page.locator(`[id="${describedBy}"]`);
+      await why.getByText('rollback not possible').waitFor();
+      await why.getByText(/only records that you reviewed it/).waitFor();
+      await button.scrollIntoViewIfNeeded();
+      await screenshot(page, 'integrity-rollback-button');
     } finally {
       await context.close();
     }
