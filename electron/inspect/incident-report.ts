@@ -6,6 +6,8 @@ import type { ExecutionDetail, Step } from './assemble-execution';
 import type { CheckpointRow, CycleRow, EventRow, ExecutionRow, ProblemRow } from '../index/queries/execution-facts';
 import type { SourceDigest, Verification } from './verify-execution';
 import { naiveReadingNote } from '../../shared/model/time-zone-name';
+import { displayTime } from '../../shared/model/display-time';
+import type { Acknowledgement } from './acknowledgement-store';
 
 /** Report formats: Markdown, one self-contained HTML file, or the report model as JSON. */
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -45,6 +47,8 @@ export interface IncidentReport {
   readonly verification: Verification | null;
   /** Records only; hints are verbatim and nothing in it was run. */
   readonly rollback: { readonly scaffold: RollbackScaffold; readonly scaffoldHash: string; readonly producerVerdict: ProducerRollbackVerdict | null } | null;
+  /** Records only: every acknowledgement reviewers recorded for the execution, newest first (what each acknowledged is its scaffold hash). */
+  readonly acknowledgements: readonly Acknowledgement[] | null;
   readonly problems: readonly ProblemRow[];
   readonly sources: readonly CitedSource[];
 }
@@ -59,6 +63,7 @@ export interface IncidentReportInput {
   readonly securityDiff: SecurityDiff | null;
   readonly verification: Verification | null;
   readonly rollback: IncidentReport['rollback'];
+  readonly acknowledgements: IncidentReport['acknowledgements'];
   readonly sources: readonly CitedSource[];
 }
 
@@ -82,6 +87,7 @@ export function incidentReport(input: IncidentReportInput): IncidentReport {
     securityDiff: input.securityDiff,
     verification: input.verification,
     rollback: input.rollback,
+    acknowledgements: input.acknowledgements,
     problems: detail.problems,
     sources: input.sources,
   };
@@ -122,9 +128,27 @@ export function reportMediaType(format: ReportFormat): string {
   }
 }
 
-/** A UTC time for a report, or a dash when unknown. */
+/** A time for a report, in the app's one format (`2026-03-02 10:02:11.418Z`), or a dash when unknown. */
 export function reportTime(ms: number | null): string {
-  return ms === null || !Number.isFinite(ms) ? '—' : new Date(ms).toISOString();
+  return displayTime(ms);
+}
+
+/** A report's integrity line: a broken record is said to be untrustworthy, not just "broken". */
+export function integrityLine(integrity: ExecutionRow['integrity']): string {
+  switch (integrity) {
+    case 'broken':
+      return 'BROKEN: a hash no longer matches the record; it cannot be trusted';
+    case 'intact':
+      return 'intact: every hash the record carries matches';
+    case 'unhashed':
+      return 'no hashes: nothing vouches for the record, nothing is broken';
+    case 'unchecked':
+      return 'not checked yet';
+    case 'not_applicable':
+      return 'not applicable: this family carries no hashes';
+    default:
+      return assertNever(integrity, 'integrity');
+  }
 }
 
 /** A duration for a report: milliseconds, with a readable form for long ones. */

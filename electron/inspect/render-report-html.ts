@@ -1,6 +1,7 @@
 import type { ChainVerdict, ProducerRollbackVerdict, RollbackHint, SideEffect } from '../../shared/model/inspection';
 import type { Step } from './assemble-execution';
-import { naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { displayWrittenTime } from '../../shared/model/display-time';
+import { integrityLine, naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /** Markup built by `html` only: its interpolations were escaped, so it can be nested without escaping again. */
 class Markup {
@@ -70,7 +71,7 @@ export function renderReportHtml(report: IncidentReport): string {
 <body>
 <header>
 <h1>Incident report: <code>${x.id}</code></h1>
-<p class="muted">Generated ${report.generatedAt} by Execution Inspector ${report.inspector.version} from ${report.folder}. The inspector only reads the evidence; nothing in this report was executed.</p>
+<p class="muted">Generated ${displayWrittenTime(report.generatedAt)} by Execution Inspector ${report.inspector.version} from ${report.folder}. The inspector only reads the evidence; nothing in this report was executed.</p>
 </header>
 ${header(report)}
 ${verification(report)}
@@ -93,7 +94,9 @@ function header(report: IncidentReport): Markup {
     ['Family', x.family],
     ['Key', x.key],
     ['Label', x.label ?? '—'],
-    ['Status', html`${x.status ?? '—'} ${badge(x.outcome, x.outcome === 'ok' ? 'ok' : x.outcome === 'failed' ? 'bad' : 'warn')}`],
+    // A broken record only claims its outcome: never shown as a green "ok".
+    ['Status', x.integrity === 'broken' ? html`${x.status ?? '—'} (${x.outcome}, as claimed) ${badge('cannot be trusted', 'bad')}` : html`${x.status ?? '—'} ${badge(x.outcome, x.outcome === 'ok' ? 'ok' : x.outcome === 'failed' ? 'bad' : 'warn')}`],
+    ['Integrity', integrityLine(x.integrity)],
     ['Live mode', x.liveMode ?? '—'],
     ['Plan', x.planId ?? '—'],
     ['Started', reportTime(x.startMs)],
@@ -136,7 +139,7 @@ function timeline(report: IncidentReport): Markup {
   if (report.telemetrySummary !== null) {
     const t = report.telemetrySummary;
     parts.push(html`<h3>Telemetry summary</h3><dl class="kv"><dt>total_events</dt><dd>${t.total_events}</dd><dt>event_types</dt><dd>${t.event_types.join(', ')}</dd>
-<dt>first_event</dt><dd>${t.first_event ?? '—'}</dd><dt>last_event</dt><dd>${t.last_event ?? '—'}</dd></dl>`);
+<dt>first_event</dt><dd>${displayWrittenTime(t.first_event)}</dd><dt>last_event</dt><dd>${displayWrittenTime(t.last_event)}</dd></dl>`);
   }
   if (report.checkpoints.length > 0) {
     parts.push(html`<h3>Checkpoints</h3><table><thead><tr><th>Checkpoint</th><th>Name</th><th>Status</th><th>Details</th><th>Time</th></tr></thead><tbody>${report.checkpoints.map(
@@ -190,7 +193,7 @@ function security(report: IncidentReport): Markup {
 <p>State: ${d.stateChange.from ?? '—'} → ${d.stateChange.to ?? '—'} ${badge(direction, directionTone(direction))}</p>
 ${d.boundaryChange === null ? '' : html`<p>Boundary: ${d.boundaryChange.from ?? '—'} → ${d.boundaryChange.to ?? '—'} ${badge(d.boundaryChange.direction, directionTone(d.boundaryChange.direction))}</p>`}
 ${d.post === null ? html`<p class="notice">No post snapshot: the record was not finished.</p>` : ''}
-<p class="muted">Captured ${d.pre?.capturedAt ?? '—'} (pre) and ${d.post?.capturedAt ?? '—'} (post).</p>
+<p class="muted">Captured ${displayWrittenTime(d.pre?.capturedAt)} (pre) and ${d.post === null ? 'no post snapshot' : displayWrittenTime(d.post.capturedAt)} (post).</p>
 <table><thead><tr><th>Field</th><th>Change</th><th>Pre</th><th>Post</th><th>Added</th><th>Removed</th></tr></thead><tbody>${d.fields.map(
     (f) => html`<tr><td>${f.field}</td><td>${f.change}</td><td>${jsonBlock(f.pre)}</td><td>${jsonBlock(f.post)}</td><td>${f.added === undefined ? '' : jsonBlock(f.added)}</td><td>${f.removed === undefined ? '' : jsonBlock(f.removed)}</td></tr>`,
   )}</tbody></table></section>`;
@@ -211,7 +214,23 @@ ${s.manualSteps.length === 0 ? html`<p class="muted">None.</p>` : html`<ol>${s.m
 <h3>Hints, verbatim</h3>
 ${s.hints.length === 0 ? html`<p class="muted">None.</p>` : s.hints.map((hint) => hintBlock(hint))}
 <p class="muted">Scaffold hash (what an acknowledgement records): <code>${r.scaffoldHash}</code></p>
+${acknowledgements(report)}
 </section>`;
+}
+
+function acknowledgements(report: IncidentReport): Markup {
+  const list = report.acknowledgements;
+  if (list === null) return html``;
+  return html`<h3>Acknowledgements</h3>
+<p class="muted">Reviewers who recorded that they read the rollback scaffold (with the hash of the one they read). Nothing was executed.</p>
+${
+  list.length === 0
+    ? html`<p class="muted">None recorded.</p>`
+    : html`<table><thead><tr><th>Reviewer</th><th>Time</th><th>Scaffold hash</th><th>Current scaffold</th><th>Note</th></tr></thead><tbody>${list.map(
+        (a) =>
+          html`<tr><td>${a.reviewer}</td><td>${displayWrittenTime(a.acknowledgedAt)}</td><td><code>${a.scaffoldHash}</code></td><td>${a.scaffoldHash === report.rollback?.scaffoldHash ? 'yes' : 'no (an earlier one)'}</td><td>${a.note ?? ''}</td></tr>`,
+      )}</tbody></table>`
+}`;
 }
 
 function producerVerdict(p: ProducerRollbackVerdict): Markup {

@@ -1,5 +1,6 @@
 import type { ChainVerdict, SideEffect } from '../../shared/model/inspection';
-import { naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { displayWrittenTime } from '../../shared/model/display-time';
+import { integrityLine, naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /**
  * Escapes evidence text for inline Markdown and table cells: backslash,
@@ -29,7 +30,7 @@ export function renderReportMarkdown(report: IncidentReport): string {
   const out: string[] = [];
   out.push(`# Incident report: ${escapeMarkdown(x.id)}`, '');
   out.push(
-    `Generated ${escapeMarkdown(report.generatedAt)} by Execution Inspector ${escapeMarkdown(report.inspector.version)} from ${escapeMarkdown(report.folder)}. ` +
+    `Generated ${escapeMarkdown(displayWrittenTime(report.generatedAt))} by Execution Inspector ${escapeMarkdown(report.inspector.version)} from ${escapeMarkdown(report.folder)}. ` +
       'The inspector only reads the evidence; nothing in this report was executed.',
     '',
   );
@@ -42,7 +43,8 @@ export function renderReportMarkdown(report: IncidentReport): string {
         ['Family', x.family],
         ['Key', x.key],
         ['Label', x.label ?? '—'],
-        ['Status', `${x.status ?? '—'} (${x.outcome})`],
+        ['Status', `${x.status ?? '—'} (${x.outcome})${x.integrity === 'broken' ? ', as claimed by a record that cannot be trusted' : ''}`],
+        ['Integrity', integrityLine(x.integrity)],
         ['Live mode', x.liveMode ?? '—'],
         ['Plan', x.planId ?? '—'],
         ['Started', reportTime(x.startMs)],
@@ -117,7 +119,7 @@ function timeline(report: IncidentReport, out: string[]): void {
     out.push(
       table(
         ['Field', 'Value'],
-        [['total_events', String(t.total_events)], ['event_types', t.event_types.join(', ')], ['first_event', t.first_event ?? '—'], ['last_event', t.last_event ?? '—']],
+        [['total_events', String(t.total_events)], ['event_types', t.event_types.join(', ')], ['first_event', displayWrittenTime(t.first_event)], ['last_event', displayWrittenTime(t.last_event)]],
       ),
       '',
     );
@@ -184,6 +186,7 @@ function security(report: IncidentReport, out: string[]): void {
   out.push(`State: ${escapeMarkdown(d.stateChange.from ?? '—')} → ${escapeMarkdown(d.stateChange.to ?? '—')} (**${d.stateChange.direction}**)`, '');
   if (d.boundaryChange !== null) out.push(`Boundary: ${escapeMarkdown(d.boundaryChange.from ?? '—')} → ${escapeMarkdown(d.boundaryChange.to ?? '—')} (**${d.boundaryChange.direction}**)`, '');
   if (d.post === null) out.push('No post snapshot: the record was not finished.', '');
+  out.push(`Captured ${escapeMarkdown(displayWrittenTime(d.pre?.capturedAt))} (pre) and ${d.post === null ? 'no post snapshot' : escapeMarkdown(displayWrittenTime(d.post.capturedAt))} (post).`, '');
   out.push(
     table(
       ['Field', 'Change', 'Pre', 'Post', 'Added', 'Removed'],
@@ -230,6 +233,24 @@ function rollback(report: IncidentReport, out: string[]): void {
     }
   }
   out.push(`Scaffold hash (what an acknowledgement records): \`${r.scaffoldHash}\``, '');
+  acknowledgements(report, out);
+}
+
+function acknowledgements(report: IncidentReport, out: string[]): void {
+  const list = report.acknowledgements;
+  if (list === null) return;
+  out.push('### Acknowledgements', '', '> Reviewers who recorded that they read the rollback scaffold (with the hash of the one they read). Nothing was executed.', '');
+  if (list.length === 0) {
+    out.push('None recorded.', '');
+    return;
+  }
+  out.push(
+    table(
+      ['Reviewer', 'Time', 'Scaffold hash', 'Current scaffold', 'Note'],
+      list.map((a) => [a.reviewer, displayWrittenTime(a.acknowledgedAt), a.scaffoldHash, a.scaffoldHash === report.rollback?.scaffoldHash ? 'yes' : 'no (an earlier one)', a.note ?? '']),
+    ),
+    '',
+  );
 }
 
 /** A chain verdict in words: `absent` reads as "not present", never as broken. */

@@ -126,6 +126,7 @@ export function inspectionHandlers(context: HandlerContext): Pick<ApiHandlers, I
       securityDiff: record?.securityDiff ?? null,
       verification: record === null ? null : verifyRecord(execution.row.id, record, executionSources.map((source) => digests.get(source.id) as SourceDigest)),
       rollback: record === null ? null : { scaffold: record.scaffold, scaffoldHash: record.scaffoldHash, producerVerdict: record.producerVerdict },
+      acknowledgements: record === null ? null : acknowledgements.list(execution.row.id),
       sources: citedSources,
     });
   }

@@ -3,7 +3,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { Panel } from '../../../components/panel';
 import { valueText } from '../../../format/json-text';
 import { fieldChangeText } from '../../../format/snapshot-text';
-import { writtenTimeText } from '../../../format/written-time';
+import { displayWrittenTime } from '../../../../shared/model/display-time';
 import { useApi } from '../../../hooks/use-api';
 import { StateChangeLine } from './state-change-line';
 
@@ -24,7 +24,7 @@ export function SecurityDiffPanel({ id }: { readonly id: string }) {
           {diff.value.boundaryChange !== null && <StateChangeLine name="boundary_state" change={diff.value.boundaryChange} />}
           {diff.value.post === null && diff.value.pre !== null && <p className="notice">No post snapshot: the record was not finished, so nothing can be compared.</p>}
           <p className="muted">
-            Captured {writtenTimeText(diff.value.pre?.capturedAt)} (pre) and {diff.value.post === null ? 'no post snapshot' : writtenTimeText(diff.value.post.capturedAt)} (post).
+            Captured {displayWrittenTime(diff.value.pre?.capturedAt)} (pre) and {diff.value.post === null ? 'no post snapshot' : displayWrittenTime(diff.value.post.capturedAt)} (post).
           </p>
           {diff.value.fields.length === 0 ? (
             <p className="muted">No other snapshot fields.</p>
