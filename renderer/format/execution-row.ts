@@ -26,13 +26,14 @@ export interface ExecutionRowCells {
 
 /** Formats only what is on screen: the virtualized list calls this per visible row. */
 export function executionRowCells(row: ExecutionRow): ExecutionRowCells {
+  // The integrity cell beside it says "untrusted"; the status itself only loses its green.
   const status = claimedStatus(row.status ?? row.outcome, statusTone(row.status ?? row.outcome), row.integrity);
   const integrity = integrityText(row.integrity);
   return {
     family: row.family,
     key: row.key,
     label: row.label !== null && row.label !== row.key ? row.label : null,
-    status: status.text,
+    status: row.status ?? row.outcome,
     statusTone: status.tone,
     integrity: integrity.short,
     integrityTone: integrity.tone,

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -209,6 +210,31 @@ describe('the screen never contradicts the evidence (generated folder, Chromium)
       await why.getByText(/only records that you reviewed it/).waitFor();
       await button.scrollIntoViewIfNeeded();
       await screenshot(page, 'integrity-rollback-button');
+    } finally {
+      await context.close();
+    }
+  });
+  it('exports the acknowledgements recorded in the app, with every time in the app’s format', async () => {
+    const intact = recordEndingWith(manifest, '-intact');
+    const key = intact.replace(/^record:/, '');
+    const { page, context } = await openInspector(browser, `${serve.url}#/executions/${intact}`);
+    try {
+      await page.getByRole('button', { name: 'Acknowledge rollback plan…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Acknowledge the rollback plan' });
+      await dialog.getByLabel('Your name (reviewer)').fill('Ada Reviewer');
+      await dialog.getByLabel(/Type the execution id/).fill(key);
+      await dialog.getByRole('button', { name: 'Record acknowledgement' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const acks = page.locator('section[aria-label="Acknowledgements"]');
+      await acks.getByText(/^at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}Z$/).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+      const path = await download.path();
+      const markdown = readFileSync(path, 'utf8');
+      assert.match(markdown, /### Acknowledgements/);
+      assert.match(markdown, /\| Ada Reviewer \| \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}Z \| [0-9a-f]{64} \| yes \|/);
+      assert.match(markdown, /\| Started \| \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}Z \|/);
+      await acks.scrollIntoViewIfNeeded();
+      await screenshot(page, 'integrity-acknowledgements');
     } finally {
       await context.close();
     }
