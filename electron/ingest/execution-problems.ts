@@ -106,7 +106,7 @@ export class ExecutionProblems implements ExecutionChecker {
       const at = rows[verdict.brokenAt ?? 0] ?? rows[0];
       findings.push({
         sourceId: at?.source_id ?? document?.source_id ?? null, line: at?.line ?? document?.line ?? null, eventId: at?.event_id ?? document?.id ?? null, code: 'record.chain_broken',
-        message: `The ${origin === 'stream' ? 'observer stream' : 'record document'} hash chain of ${key} breaks at step event ${verdict.brokenAt} (${verdict.reason}).`,
+        message: `The ${origin === 'stream' ? 'observer stream' : 'record document'} hash chain of ${key} breaks at ${origin} step event ${verdict.brokenAt} (${verdict.reason}).`,
       });
     }
     if (document && doc !== null && integrity !== null) {

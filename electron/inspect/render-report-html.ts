@@ -120,7 +120,7 @@ function verification(report: IncidentReport): Markup {
       : html`<tr><td>${name}</td><td>${chainBadge(chain.chain)}</td><td class="num">${chain.length}</td><td>${chain.brokenAt ?? '—'}</td><td>${chain.reason ?? '—'}</td><td>${chain.rule ?? '—'}</td></tr>`;
   const recomputed = v.document?.recomputed ?? [];
   return html`<section><h2>Hash chain</h2>
-<p>Overall: ${chainBadge(v.chain)}${v.chain === 'broken' ? html` at step event ${v.brokenAt ?? '?'} (${v.reason ?? 'unknown reason'})` : ''}</p>
+<p>Overall: ${chainBadge(v.chain)}${v.chain === 'broken' ? html` at ${v.brokenIn ?? ''} step event ${v.brokenAt ?? '?'} (${v.reason ?? 'unknown reason'})` : ''}</p>
 <p>What was checked: ${v.statement}</p>
 <table><thead><tr><th>Source</th><th>Chain</th><th>Step events</th><th>Broken at</th><th>Reason</th><th>Rule</th></tr></thead>
 <tbody>${verdict('Observer stream', v.stream)}${verdict('Record document', v.document)}</tbody></table>

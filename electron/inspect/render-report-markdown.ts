@@ -84,7 +84,7 @@ function verification(report: IncidentReport, out: string[]): void {
       ? [name, 'no such source', '', '', '', '']
       : [name, chainWord(chain.chain), String(chain.length), chain.brokenAt === undefined ? '—' : String(chain.brokenAt), chain.reason ?? '—', chain.rule ?? '—'];
   out.push('## Hash chain', '');
-  out.push(`Overall: **${chainWord(v.chain)}**${v.chain === 'broken' ? ` at step event ${v.brokenAt ?? '?'} (${escapeMarkdown(v.reason ?? 'unknown reason')})` : ''}`, '');
+  out.push(`Overall: **${chainWord(v.chain)}**${v.chain === 'broken' ? ` at ${v.brokenIn ?? ''} step event ${v.brokenAt ?? '?'} (${escapeMarkdown(v.reason ?? 'unknown reason')})` : ''}`, '');
   out.push(`What was checked: ${escapeMarkdown(v.statement)}`, '');
   out.push(table(['Source', 'Chain', 'Step events', 'Broken at', 'Reason', 'Rule'], [row('Observer stream', v.stream), row('Record document', v.document)]), '');
   const recomputed = v.document?.recomputed;
