@@ -239,4 +239,18 @@ describe('the screen never contradicts the evidence (generated folder, Chromium)
       await context.close();
     }
   });
+  it('shows a Benson summary’s times in the app’s format, the text as written kept in the title', async () => {
+    const pac = manifest.expected.executionKeys.benson[0] ?? assert.fail('the generator writes Benson PACs');
+    const summary = await serve.call('getTelemetrySummary', { id: `benson:${pac}` });
+    const written = summary.first_event ?? assert.fail('the PAC has events');
+    const { page, context } = await openInspector(browser, `${serve.url}#/executions/benson:${encodeURIComponent(pac)}`);
+    try {
+      const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Telemetry summary' }) });
+      const shown = panel.getByTitle(`as written: ${written}`);
+      await shown.waitFor();
+      assert.match((await shown.textContent()) ?? '', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    } finally {
+      await context.close();
+    }
+  });
 });
