@@ -56,8 +56,7 @@ export function toExecutionRow(row: StoredExecution): ExecutionRow {
     outcome: row.outcome,
     startMs: row.first_ts,
     endMs: row.last_ts,
-    // One event has no span: its "0 ms" would read as an instant run, so its duration is unknown.
-    durationMs: row.first_ts !== null && row.last_ts !== null && row.event_count > 1 ? row.last_ts - row.first_ts : null,
+    durationMs: durationOf(row),
     eventCount: row.event_count,
     failureCount: row.failure_count,
     problemCount: row.problem_count,
@@ -67,6 +66,17 @@ export function toExecutionRow(row: StoredExecution): ExecutionRow {
     planId: row.plan_id,
     integrity: row.integrity ?? 'not_applicable',
   };
+}
+
+/**
+ * How long an execution ran, from its first to its last time. One event at one
+ * instant has no span: its "0 ms" would read as an instant run, so it is unknown
+ * (null). One event that carries its own start and end (hearth's document) has one.
+ */
+function durationOf(row: StoredExecution): number | null {
+  if (row.first_ts === null || row.last_ts === null) return null;
+  if (row.event_count <= 1 && row.first_ts === row.last_ts) return null;
+  return row.last_ts - row.first_ts;
 }
 
 const DEFAULT_LIMIT = 100;
