@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -19,6 +19,21 @@ function recordEndingWith(manifest: FixtureManifest, suffix: string): string {
   return manifest.expected.records.find((r) => r.executionId.endsWith(suffix))?.executionId ?? assert.fail(`the generator writes a record ending ${suffix}`);
 }
 
+/** The key of the document writeStillRunningDocument adds. */
+const STILL_RUNNING = 'exec-still-running';
+
+/**
+ * A record document saved while its execution still ran: one event at one
+ * instant (timestamp_start, no timestamp_end, no post snapshot) whose steps span
+ * seconds, and no hashes yet. Made from the generator's intact document.
+ */
+function writeStillRunningDocument(folder: string, intactKey: string): void {
+  const document = JSON.parse(readFileSync(join(folder, 'records', 'executions', `${intactKey}.json`), 'utf8')) as Record<string, unknown>;
+  const steps = (document['step_events'] as Record<string, unknown>[]).map(({ event_hash: _hash, previous_event_hash: _link, ...step }) => ({ ...step, execution_id: STILL_RUNNING }));
+  const { timestamp_end: _end, execution_hash: _executionHash, security_snapshot_post: _post, ...rest } = document;
+  writeFileSync(join(folder, 'records', 'executions', `${STILL_RUNNING}.json`), `${JSON.stringify({ ...rest, execution_id: STILL_RUNNING, status: 'STARTED', step_events: steps }, null, 2)}\n`);
+}
+
 /** The record the generator wrote with a step event removed from its observer stream: it still claims COMPLETED. */
 function removedEventRecord(manifest: FixtureManifest): { readonly id: string; readonly key: string; readonly brokenAt: number } {
   const record = manifest.expected.records.find((r) => r.executionId.endsWith('-removed')) ?? assert.fail('the generator writes a record with a removed step event');
@@ -35,6 +50,7 @@ describe('the screen never contradicts the evidence (generated folder, Chromium)
 
   before(async () => {
     manifest = writeFixtureFolder(folder, { seed: 7 });
+    writeStillRunningDocument(folder, recordEndingWith(manifest, '-intact').replace(/^record:/, ''));
     serve = await startServe(folder);
     await waitForIndexed(serve, 60_000);
     browser = await launchChromium();
@@ -136,10 +152,13 @@ describe('the screen never contradicts the evidence (generated folder, Chromium)
   });
 
   it('shows the span of a one-event record from its steps, and "—", never "0 ms", for a single event', async () => {
-    const edited = recordEndingWith(manifest, '-edited');
+    const edited = `record:${STILL_RUNNING}`;
     const detail = await serve.call('getExecution', { id: edited });
     assert.equal(detail.execution.eventCount, 1, 'a record document alone is one event');
+    assert.equal(detail.execution.startMs, detail.execution.endMs, 'at one instant');
     assert.equal(detail.execution.durationMs, null);
+    // A record without hashes is not a broken one.
+    assert.equal(detail.execution.integrity, 'unhashed');
     const stepTimes = detail.steps.flatMap((step) => step.events.map((event) => event.ts ?? 0));
     const expected = Math.max(...stepTimes) - Math.min(...stepTimes);
     assert.ok(expected >= 1_000, 'its steps span seconds');
@@ -157,7 +176,10 @@ describe('the screen never contradicts the evidence (generated folder, Chromium)
       const list = page.getByRole('listbox', { name: 'Executions' });
       await list.getByRole('option').first().waitFor();
       await page.getByLabel('Search').fill(edited.replace(/^record:/, ''));
-      await list.getByRole('option', { name: new RegExp(edited.replace(/^record:/, '')) }).locator('.col-duration', { hasText: '—' }).waitFor();
+      const row = list.getByRole('option', { name: new RegExp(STILL_RUNNING) });
+      await row.locator('.col-duration', { hasText: '—' }).waitFor();
+      await row.getByText('no hashes').waitFor();
+      assert.equal(await row.getByText(/broken|untrusted/).count(), 0);
     } finally {
       await context.close();
     }
