@@ -17,6 +17,3 @@ export type ExecutionIntegrity = (typeof EXECUTION_INTEGRITIES)[number];
 
 /** An execution's tamper-evidence state, as the API sends it. */
 export const executionIntegritySchema = z.enum(EXECUTION_INTEGRITIES);
-
-/** The problem codes that make a record `broken`: a hash recomputed from the record no longer matches the one written. */
-export const INTEGRITY_BREAKING_CODES = ['record.chain_broken', 'record.execution_hash_mismatch'] as const;
