@@ -20,12 +20,13 @@ const forbiddenEverywhere = [
 const ELECTRON_LAYERS = {
   index: [],
   integrity: [],
-  ingest: ['index', 'integrity'],
-  inspect: ['index', 'integrity'],
-  api: ['index', 'integrity', 'ingest', 'inspect'],
-  bridge: ['index', 'integrity', 'ingest', 'inspect', 'api'],
-  cli: ['index', 'integrity', 'ingest', 'inspect', 'api', 'bridge'],
-  app: ['index', 'integrity', 'ingest', 'inspect', 'api', 'bridge'],
+  families: ['index', 'integrity'],
+  ingest: ['index', 'integrity', 'families'],
+  inspect: ['index', 'integrity', 'families'],
+  api: ['index', 'integrity', 'families', 'ingest', 'inspect'],
+  bridge: ['index', 'integrity', 'families', 'ingest', 'inspect', 'api'],
+  cli: ['index', 'integrity', 'families', 'ingest', 'inspect', 'api', 'bridge'],
+  app: ['index', 'integrity', 'families', 'ingest', 'inspect', 'api', 'bridge'],
 };
 
 /** The electron/ folders `folder` may not import: every one but itself and those below it. */

@@ -4,7 +4,7 @@ import { bensonReportSchema, BENSON_REPORT_KIND, opensPacDispatch } from '../../
 import { lineObject } from '../../shared/formats/line-payload';
 import { eventIdentity } from '../index/event-sightings';
 import type { BensonReportFacts } from '../index/queries/benson-report-facts';
-import { normalizeObject } from '../ingest/normalize-object';
+import { normalizeObject } from '../families/family-registry';
 import { renormalizeRaw } from '../ingest/renormalize-raw';
 import { searchText } from '../ingest/search-text';
 

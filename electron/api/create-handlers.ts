@@ -2,6 +2,8 @@ import type { HandlerContext } from './handler-context';
 import { singleFolderHost, type HostHandlers } from './host-handlers';
 import { indexingHandlers } from './handlers/indexing-handlers';
 import { inspectionHandlers } from './handlers/inspection-handlers';
+import { journalHandlers } from './handlers/journal-handlers';
+import { JournalAccess } from './journal-access';
 import { queryHandlers } from './handlers/query-handlers';
 import { timeZoneHandlers } from './handlers/time-zone-handlers';
 import type { ApiHandlers } from './inspector-service';
@@ -12,5 +14,6 @@ import type { ApiHandlers } from './inspector-service';
  * `not_applicable`). The compiler checks that none is missing.
  */
 export function createHandlers(context: HandlerContext, host: HostHandlers = singleFolderHost()): ApiHandlers {
-  return { ...queryHandlers(context), ...inspectionHandlers(context), ...indexingHandlers(context), ...timeZoneHandlers(context), ...host };
+  const journal = new JournalAccess(context);
+  return { ...queryHandlers(context), ...inspectionHandlers(context, journal), ...journalHandlers(journal), ...indexingHandlers(context), ...timeZoneHandlers(context), ...host };
 }

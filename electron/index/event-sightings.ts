@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { rawTextSql } from './raw-blocks';
+import type { Family } from '../../shared/model/family';
+import type { IndexFamilyRules } from './family-rules';
 import type { PendingEvent } from './ingest-batch';
 import type { Renormalize } from './renormalize';
 
@@ -34,6 +36,7 @@ export class EventSightings {
   constructor(
     db: Database.Database,
     private readonly renormalize: Renormalize,
+    private readonly families: IndexFamilyRules,
   ) {
     this.lookup = db.prepare('SELECT event_id, source_id FROM event_sightings WHERE identity = ?');
     this.insert = db.prepare('INSERT OR IGNORE INTO event_sightings (identity, event_id, source_id) VALUES (?, ?, ?)');
@@ -41,27 +44,32 @@ export class EventSightings {
     this.addPacSource = db.prepare('INSERT OR IGNORE INTO pac_sources (pac, source_id) VALUES (?, ?)');
     this.storedOfPac = db.prepare(
       `SELECT e.id, e.source_id, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id
-       JOIN executions x ON x.id = e.execution_id WHERE x.family = 'benson' AND x.key = ? AND e.same_as IS NULL ORDER BY e.id`,
+       JOIN executions x ON x.id = e.execution_id WHERE x.family = ? AND x.key = ? AND e.same_as IS NULL ORDER BY e.id`,
     );
   }
 
   /** For each event of the batch already seen in another file, the id of its first sighting; records what later batches need. */
   sameAs(placed: readonly PlacedEvent[]): Map<number, number> {
     const sameAs = new Map<number, number>();
+    // Keyed by family and key; pac_sources holds the key alone, which is a PAC id while Benson is the only family that counts once across files.
     const byPac = new Map<string, PlacedEvent[]>();
     for (const p of placed) {
-      if (p.pending.event.family !== 'benson' || p.key === null) continue;
-      const events = byPac.get(p.key);
-      if (events === undefined) byPac.set(p.key, [p]);
+      if (!this.families[p.pending.event.family].countsOnceAcrossFiles || p.key === null) continue;
+      const group = `${p.pending.event.family}\u0000${p.key}`;
+      const events = byPac.get(group);
+      if (events === undefined) byPac.set(group, [p]);
       else events.push(p);
     }
-    for (const [pac, events] of byPac) {
+    for (const events of byPac.values()) {
+      const first = events[0] as PlacedEvent;
+      const family = first.pending.event.family;
+      const pac = first.key as string;
       const known = this.sourcesOfPac.all(pac) as number[];
       const fresh = [...new Set(events.map((p) => p.pending.sourceId))].filter((source) => !known.includes(source));
       for (const source of fresh) this.addPacSource.run(pac, source);
       if (known.length + fresh.length < 2) continue;
       // The PAC just reached a second file: what its first file gave must be recognizable too.
-      if (known.length === 1 && fresh.length > 0) this.recordStored(pac);
+      if (known.length === 1 && fresh.length > 0) this.recordStored(family, pac);
       const inBatch = new Map<string, { event_id: number; source_id: number }>();
       for (const { pending, eventId } of events) {
         const identity = eventIdentity(pending.event.family, pending.event.kind, pending.event.timestampMs, pac, pending.searchText);
@@ -79,9 +87,9 @@ export class EventSightings {
   }
 
   /** Records the sightings of a PAC's events already stored, read again from their raw lines. */
-  private recordStored(pac: string): void {
+  private recordStored(family: Family, pac: string): void {
     // Read whole first: the connection cannot insert while a statement iterates.
-    for (const row of this.storedOfPac.all(pac) as { id: number; source_id: number; raw: string; path: string }[]) {
+    for (const row of this.storedOfPac.all(family, pac) as { id: number; source_id: number; raw: string; path: string }[]) {
       const again = this.renormalize(row.raw, row.path);
       if (again === null) continue;
       this.insert.run(eventIdentity(again.event.family, again.event.kind, again.event.timestampMs, pac, again.searchText), row.id, row.source_id);

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { Family } from '../../shared/model/family';
 import type { LineProblem } from '../../shared/model/problem-code';
-import type { SideEffectFact } from '../../shared/model/normalized-event';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
-import { opensPacDispatch } from '../../shared/formats/benson';
+import type { DerivedRows, IndexFamilyRules, SideEffectRow } from './family-rules';
 import { EventSightings } from './event-sightings';
 import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { FullTextTakeback } from './full-text-takeback';
@@ -37,10 +37,11 @@ export class IndexWriter {
     private readonly db: Database.Database,
     private readonly renormalize: Renormalize,
     makeChecker: (db: Database.Database) => ExecutionChecker,
+    private readonly families: IndexFamilyRules,
   ) {
     this.statements = prepareWriterStatements(db);
     this.fullText = new FullTextTakeback(db, renormalize);
-    this.sightings = new EventSightings(db, renormalize);
+    this.sightings = new EventSightings(db, renormalize, families);
     this.executionProblems = makeChecker(db);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }
@@ -160,13 +161,13 @@ export class IndexWriter {
     });
     // An event already indexed from another file (log_file and captured stdout) is stored and shown, but counted once.
     const sameAs = this.sightings.sameAs(placed);
-    const deltas = new Map<string, { family: string; key: string; delta: ExecutionDelta; id: number }>();
+    const deltas = new Map<string, { family: Family; key: string; delta: ExecutionDelta; id: number }>();
     for (const p of placed) {
       if (p.key === null || sameAs.has(p.eventId)) continue;
       const cacheKey = `${p.pending.event.family}\u0000${p.key}`;
       let entry = deltas.get(cacheKey);
       if (!entry) deltas.set(cacheKey, (entry = { family: p.pending.event.family, key: p.key, delta: emptyDelta(), id: 0 }));
-      addToDelta(entry.delta, p.pending.event, p.eventId, p.pending.label, p.lineProblems.length + p.extraProblems.length);
+      addToDelta(entry.delta, p.pending.event, p.eventId, p.pending.label, p.lineProblems.length + p.extraProblems.length, this.families[entry.family]);
     }
     const refresh: { id: number; family: string; key: string; open_count: number; close_count: number; exec_problems: number }[] = [];
     for (const entry of deltas.values()) {
@@ -187,7 +188,7 @@ export class IndexWriter {
       s.insertEvent.run({
         id: eventId, source_id: pending.sourceId, line: pending.line, byte_offset: pending.offset, byte_length: pending.length,
         ts: event.timestampMs, family: event.family, kind: event.kind, execution_id: executionId, status: event.status,
-        error_code: event.errorCode, actor: event.actor, failed: event.failed ? 1 : 0, cycle: event.facts.family === 'cycle' ? event.facts.cycle : null,
+        error_code: event.errorCode, actor: event.actor, failed: event.failed ? 1 : 0, cycle: this.families[event.family].cycleOf(event),
         raw_block: blockIds[raw.block] ?? null, raw_at: raw.at, raw_len: raw.length, same_as: seenBefore,
       });
       s.insertFts.run(eventId, pending.searchText);
@@ -197,8 +198,7 @@ export class IndexWriter {
       counts.events++;
       perSource.set(pending.sourceId, counts);
       if (seenBefore !== null) continue;
-      if (executionId !== null) this.insertDerived(pending, executionId, eventId);
-      else this.insertPlan(pending, eventId);
+      this.insertDerived(pending, executionId, eventId);
       familyCounts.set(event.family, (familyCounts.get(event.family) ?? 0) + 1);
     }
     for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);
@@ -239,25 +239,9 @@ export class IndexWriter {
     return ((this.statements.maxEventId.get() as { id: number | null }).id ?? 0) + 1;
   }
 
-  /** The execution key of an event. Benson events without a pac_id join the PAC open in their file. */
+  /** Where an event belongs, by its family's rules (a Benson CHECKPOINT joins the PAC open in its file). */
   private executionKeyFor(pending: PendingEvent): { key: string | null; problem: LineProblem | null } {
-    const event = pending.event;
-    let key = event.executionKey;
-    let problem: LineProblem | null = null;
-    if (event.family === 'benson') {
-      const carry = this.carryOf(pending.sourceId);
-      if (key === null) {
-        key = carry.openPac;
-        if (key === null && event.kind === 'CHECKPOINT') {
-          problem = { code: 'benson.orphan_checkpoint', message: 'CHECKPOINT arrived while no PAC dispatch was open in this file.' };
-        }
-      } else if (opensPacDispatch(event.kind)) {
-        carry.openPac = key;
-      } else if (event.kind === 'PAC_DISPATCH_END' && carry.openPac === key) {
-        carry.openPac = null;
-      }
-    }
-    return { key: event.family === 'generic' ? null : key, problem };
+    return this.families[pending.event.family].place(pending.event, () => this.carryOf(pending.sourceId));
   }
 
   /**
@@ -304,50 +288,36 @@ export class IndexWriter {
     return carry;
   }
 
-  private insertDerived(pending: PendingEvent, executionId: number, eventId: number): void {
+  /** The derived rows of one counted event: its execution's rows, or, for an event of no execution, its plan's. */
+  private insertDerived(pending: PendingEvent, executionId: number | null, eventId: number): void {
+    const rows: DerivedRows = this.families[pending.event.family].derivedRows(pending.event);
     const s = this.statements;
-    const facts = pending.event.facts;
-    if (facts.family === 'benson' && facts.checkpoint) {
-      const c = facts.checkpoint;
-      s.insertCheckpoint.run({
-        execution_id: executionId, event_id: eventId, source_id: pending.sourceId, checkpoint_id: c.id, name: c.name, status: c.status, details: c.details,
-        ts: pending.event.timestampMs,
+    const ids = { event_id: eventId, source_id: pending.sourceId };
+    if (executionId === null) {
+      const plan = rows.plan;
+      if (plan === undefined) return;
+      s.insertPlan.run({ plan_id: plan.planId, ...ids, steps: JSON.stringify(plan.steps) });
+      for (const effect of plan.sideEffects) this.insertSideEffect(null, ids, effect);
+      plan.hints.forEach((hint, position) => {
+        s.insertHint.run({
+          plan_id: plan.planId, ...ids, position, step_index: hint.stepIndex, description: hint.description, actions: JSON.stringify(hint.actions), risks: JSON.stringify(hint.risks),
+        });
       });
       return;
     }
-    if (facts.family !== 'record') return;
-    const via = facts.recordKind === 'record_document' ? 'document' : 'stream';
-    facts.stepEvents.forEach((step, seq) => {
-      s.insertStepEvent.run({
-        execution_id: executionId, event_id: eventId, source_id: pending.sourceId, origin: via, seq, step_index: step.stepIndex, step_name: step.stepName,
-        event_type: step.eventType, ts: step.timestampMs, error_message: step.errorMessage,
-      });
-    });
-    for (const effect of facts.observedSideEffects) this.insertSideEffect(executionId, facts.planId, eventId, pending.sourceId, 'observed', via, effect);
-    for (const effect of facts.declaredSideEffects) this.insertSideEffect(executionId, facts.planId, eventId, pending.sourceId, 'declared', via, effect);
-    for (const [phase, snap] of [['pre', facts.snapshotPre], ['post', facts.snapshotPost]] as const) {
-      if (snap === null) continue;
-      s.insertSnapshot.run({
-        execution_id: executionId, event_id: eventId, source_id: pending.sourceId, phase, via, captured_at: snap.capturedAt, security_state: snap.securityState,
-        fields: JSON.stringify(snap.fields),
-      });
+    const execution = { execution_id: executionId, ...ids };
+    for (const c of rows.checkpoints ?? []) {
+      s.insertCheckpoint.run({ ...execution, checkpoint_id: c.checkpointId, name: c.name, status: c.status, details: c.details, ts: c.ts });
     }
-  }
-
-  /** Plan documents belong to no execution: they join records by plan_id at query time. */
-  private insertPlan(pending: PendingEvent, eventId: number): void {
-    const facts = pending.event.facts;
-    if (facts.family !== 'record' || facts.recordKind !== 'plan_document' || facts.planId === null) return;
-    const s = this.statements;
-    const planId = facts.planId;
-    s.insertPlan.run({ plan_id: planId, event_id: eventId, source_id: pending.sourceId, steps: JSON.stringify(facts.planSteps) });
-    for (const effect of facts.declaredSideEffects) this.insertSideEffect(null, planId, eventId, pending.sourceId, 'declared', 'plan', effect);
-    facts.rollbackHints.forEach((hint, position) => {
-      s.insertHint.run({
-        plan_id: planId, event_id: eventId, source_id: pending.sourceId, position, step_index: hint.stepIndex, description: hint.description,
-        actions: JSON.stringify(hint.actions), risks: JSON.stringify(hint.risks),
+    rows.stepEvents?.forEach((step, seq) => {
+      s.insertStepEvent.run({
+        ...execution, origin: step.origin, seq, step_index: step.stepIndex, step_name: step.stepName, event_type: step.eventType, ts: step.ts, error_message: step.errorMessage,
       });
     });
+    for (const effect of rows.sideEffects ?? []) this.insertSideEffect(executionId, ids, effect);
+    for (const snap of rows.snapshots ?? []) {
+      s.insertSnapshot.run({ ...execution, phase: snap.phase, via: snap.via, captured_at: snap.capturedAt, security_state: snap.securityState, fields: JSON.stringify(snap.fields) });
+    }
   }
 
   private insertLineProblem(pending: PendingEvent, problem: LineProblem, executionId: number | null, eventId: number): void {
@@ -356,11 +326,9 @@ export class IndexWriter {
     });
   }
 
-  private insertSideEffect(
-    executionId: number | null, planId: string | null, eventId: number, sourceId: number, origin: 'observed' | 'declared', via: 'stream' | 'document' | 'plan', effect: SideEffectFact,
-  ): void {
+  private insertSideEffect(executionId: number | null, ids: { event_id: number; source_id: number }, effect: SideEffectRow): void {
     this.statements.insertSideEffect.run({
-      execution_id: executionId, plan_id: planId, event_id: eventId, source_id: sourceId, origin, via, step_index: effect.stepIndex, category: effect.category,
+      execution_id: executionId, plan_id: effect.planId, ...ids, origin: effect.origin, via: effect.via, step_index: effect.stepIndex, category: effect.category,
       description: effect.description, reversible: toFlag(effect.reversible), details: JSON.stringify(effect.details ?? null),
     });
   }
@@ -376,7 +344,7 @@ export class IndexWriter {
     const delta = emptyDelta();
     for (const row of rows) {
       const again = this.renormalize(row.raw, row.path);
-      if (again) addToDelta(delta, again.event, row.id, again.label, 0);
+      if (again) addToDelta(delta, again.event, row.id, again.label, 0, this.families[again.event.family]);
     }
     delta.problems = (s.lineProblemsOfExecution.get(executionId) as { n: number }).n;
     s.resetExecution.run(executionId);

@@ -1,3 +1,4 @@
+import { INDEX_FAMILY_RULES } from '../families/family-registry';
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,7 +96,7 @@ export class IngestSession {
     this.timeZones = config.timeZones ?? NO_TIME_ZONES;
     const zoneOf = (path: string): string | null => zoneForPath(this.timeZones, path);
     this.sourceZones = new SourceZones(this.db);
-    this.writer = new IndexWriter(this.db, renormalizeIn(zoneOf), (db) => new ExecutionProblems(db));
+    this.writer = new IndexWriter(this.db, renormalizeIn(zoneOf), (db) => new ExecutionProblems(db), INDEX_FAMILY_RULES);
     // Records of a migrated index get their integrity state before anything reads it.
     new ExecutionProblems(this.db).refreshUnchecked();
     this.ingestor = new Ingestor(

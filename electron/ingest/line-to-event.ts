@@ -1,8 +1,8 @@
 import type { LineProblem } from '../../shared/model/problem-code';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
-import { normalizeObject } from './normalize-object';
-import { normalizeGeneric } from './normalizers/generic';
+import { normalizeObject } from '../families/family-registry';
+import { normalizeGeneric } from '../families/generic/normalize-generic';
 import { searchText } from './search-text';
 
 /** What one line of text turned out to be. */

@@ -1,7 +1,7 @@
 import type { Renormalize } from '../index/renormalize';
-import { eventLabel } from './event-label';
+import { eventLabel } from '../families/family-registry';
 import { lineToEvent } from './line-to-event';
-import { withNaiveTimeZone } from './naive-time-zone';
+import { withNaiveTimeZone } from '../families/reading/naive-time-zone';
 import { textLineToEvent } from './text-line-to-event';
 
 /**

@@ -6,8 +6,8 @@ import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import type { LineProblem } from '../../shared/model/problem-code';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
 import { lineToEvent, type LineOutcome } from './line-to-event';
-import { naiveReadingNote, naiveToUtc } from './naive-time-zone';
-import { normalizeObject } from './normalize-object';
+import { naiveReadingNote, naiveToUtc } from '../families/reading/naive-time-zone';
+import { normalizeObject } from '../families/family-registry';
 import { searchText } from './search-text';
 
 /** A text line's outcome, and whether its prefix was recognized (which decides whether it can continue an entry). */

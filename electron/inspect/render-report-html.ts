@@ -1,7 +1,7 @@
 import type { ChainVerdict, ProducerRollbackVerdict, RollbackHint, SideEffect } from '../../shared/model/inspection';
 import type { Step } from './assemble-execution';
 import { displayWrittenTime } from '../../shared/model/display-time';
-import { integrityLine, naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { integrityLine, naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /** Markup built by `html` only: its interpolations were escaped, so it can be nested without escaping again. */
 class Markup {
@@ -80,6 +80,7 @@ ${sideEffects(report)}
 ${security(report)}
 ${rollback(report)}
 ${problems(report)}
+${reviewJournal(report)}
 ${sources(report)}
 </body>
 </html>
@@ -214,23 +215,7 @@ ${s.manualSteps.length === 0 ? html`<p class="muted">None.</p>` : html`<ol>${s.m
 <h3>Hints, verbatim</h3>
 ${s.hints.length === 0 ? html`<p class="muted">None.</p>` : s.hints.map((hint) => hintBlock(hint))}
 <p class="muted">Scaffold hash (what an acknowledgement records): <code>${r.scaffoldHash}</code></p>
-${acknowledgements(report)}
 </section>`;
-}
-
-function acknowledgements(report: IncidentReport): Markup {
-  const list = report.acknowledgements;
-  if (list === null) return html``;
-  return html`<h3>Acknowledgements</h3>
-<p class="muted">Reviewers who recorded that they read the rollback scaffold (with the hash of the one they read). Nothing was executed.</p>
-${
-  list.length === 0
-    ? html`<p class="muted">None recorded.</p>`
-    : html`<table><thead><tr><th>Reviewer</th><th>Time</th><th>Scaffold hash</th><th>Current scaffold</th><th>Note</th></tr></thead><tbody>${list.map(
-        (a) =>
-          html`<tr><td>${a.reviewer}</td><td>${displayWrittenTime(a.acknowledgedAt)}</td><td><code>${a.scaffoldHash}</code></td><td>${a.scaffoldHash === report.rollback?.scaffoldHash ? 'yes' : 'no (an earlier one)'}</td><td>${a.note ?? ''}</td></tr>`,
-      )}</tbody></table>`
-}`;
 }
 
 function producerVerdict(p: ProducerRollbackVerdict): Markup {
@@ -264,6 +249,19 @@ ${rows.length === 0 ? html`<p class="muted">None.</p>` : html`<table><thead><tr>
     (p) => html`<tr><td><code>${p.code}</code></td><td>${p.message}</td><td>${p.path === null ? '—' : html`<code>${p.path}${p.line === null ? '' : `:${p.line}`}</code>`}</td></tr>`,
   )}</tbody></table>`}
 ${report.execution.problemCount > rows.length ? html`<p class="notice">Only the first ${rows.length} of ${report.execution.problemCount} problems are listed.</p>` : ''}
+</section>`;
+}
+
+function reviewJournal(report: IncidentReport): Markup {
+  const { verdict, notes, acknowledgements } = report.reviewJournal;
+  return html`<section><h2>Review journal</h2>
+<p>${badge(verdict.state, verdict.state === 'intact' ? 'ok' : 'bad')} ${verdict.statement}</p>
+${notes.length === 0 ? html`<p class="muted">No reviewer notes on this execution.</p>` : html`<table><thead><tr><th>Entry</th><th>Kind</th><th>Reviewer</th><th>Time</th><th>On</th><th>Note</th><th>Standing</th></tr></thead><tbody>${notes.map(
+    (n) => html`<tr><td class="num">${n.seq}</td><td>${n.kind}</td><td>${n.reviewer}</td><td>${displayWrittenTime(n.at)}</td><td>${noteTargetText(n)}</td><td>${n.text}</td><td>${noteStateText(n)}</td></tr>`,
+  )}</tbody></table>`}
+${acknowledgements.length === 0 ? '' : html`<table><thead><tr><th>Acknowledged by</th><th>Time</th><th>Scaffold hash</th><th>Note</th></tr></thead><tbody>${acknowledgements.map(
+    (a) => html`<tr><td>${a.reviewer}</td><td>${displayWrittenTime(a.acknowledgedAt)}</td><td><code>${a.scaffoldHash}</code></td><td>${a.note ?? '—'}</td></tr>`,
+  )}</tbody></table>`}
 </section>`;
 }
 

@@ -1,6 +1,6 @@
 import type { ChainVerdict, SideEffect } from '../../shared/model/inspection';
 import { displayWrittenTime } from '../../shared/model/display-time';
-import { integrityLine, naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { integrityLine, naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /**
  * Escapes evidence text for inline Markdown and table cells: backslash,
@@ -65,6 +65,7 @@ export function renderReportMarkdown(report: IncidentReport): string {
   security(report, out);
   rollback(report, out);
   problems(report, out);
+  reviewJournal(report, out);
   out.push('## Sources', '', 'Every file this report cites, hashed when the report was made, and how its times written without a time zone were read.', '');
   out.push(
     table(
@@ -233,24 +234,6 @@ function rollback(report: IncidentReport, out: string[]): void {
     }
   }
   out.push(`Scaffold hash (what an acknowledgement records): \`${r.scaffoldHash}\``, '');
-  acknowledgements(report, out);
-}
-
-function acknowledgements(report: IncidentReport, out: string[]): void {
-  const list = report.acknowledgements;
-  if (list === null) return;
-  out.push('### Acknowledgements', '', '> Reviewers who recorded that they read the rollback scaffold (with the hash of the one they read). Nothing was executed.', '');
-  if (list.length === 0) {
-    out.push('None recorded.', '');
-    return;
-  }
-  out.push(
-    table(
-      ['Reviewer', 'Time', 'Scaffold hash', 'Current scaffold', 'Note'],
-      list.map((a) => [a.reviewer, displayWrittenTime(a.acknowledgedAt), a.scaffoldHash, a.scaffoldHash === report.rollback?.scaffoldHash ? 'yes' : 'no (an earlier one)', a.note ?? '']),
-    ),
-    '',
-  );
 }
 
 /** A chain verdict in words: `absent` reads as "not present", never as broken. */
@@ -266,6 +249,24 @@ function problems(report: IncidentReport, out: string[]): void {
   }
   out.push(table(['Code', 'Message', 'File:line'], report.problems.map((p) => [p.code, p.message, p.path === null ? '—' : `${p.path}${p.line === null ? '' : `:${p.line}`}`])), '');
   if (report.execution.problemCount > report.problems.length) out.push(`Only the first ${report.problems.length} of ${report.execution.problemCount} problems are listed.`, '');
+}
+
+function reviewJournal(report: IncidentReport, out: string[]): void {
+  const { verdict, notes, acknowledgements } = report.reviewJournal;
+  out.push('## Review journal', '', `Journal: ${verdict.state}. ${escapeMarkdown(verdict.statement)}`, '');
+  if (notes.length === 0) out.push('No reviewer notes on this execution.', '');
+  else {
+    out.push(
+      table(
+        ['Entry', 'Kind', 'Reviewer', 'Time', 'On', 'Note', 'Standing'],
+        notes.map((n) => [String(n.seq), n.kind, n.reviewer, displayWrittenTime(n.at), noteTargetText(n), n.text, noteStateText(n)]),
+      ),
+      '',
+    );
+  }
+  if (acknowledgements.length > 0) {
+    out.push(table(['Acknowledged by', 'Time', 'Scaffold hash', 'Note'], acknowledgements.map((a) => [a.reviewer, displayWrittenTime(a.acknowledgedAt), a.scaffoldHash, a.note ?? '—'])), '');
+  }
 }
 
 /** A Markdown table; every cell is escaped, so callers pass plain text. */

@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { isTimeZoneName } from '../../shared/model/time-zone-name';
-import { isInsideFolder } from '../index/index-location';
-import { realPathForWriting } from '../index/index-placement';
 import { NO_TIME_ZONES, type TimeZoneSettings } from '../index/time-zone-settings';
+import { writePrivateDataFile } from './private-data-file';
 
 const zoneName = z.string().refine(isTimeZoneName);
 
@@ -67,18 +66,6 @@ export class TimeZoneStore {
   }
 
   private write(settings: TimeZoneSettings): void {
-    const file = realPathForWriting(this.file);
-    if (isInsideFolder(this.folder, file)) throw new Error('refusing to save time zones inside the evidence folder; the folder is never written');
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    chmodSync(dirname(file), 0o700);
-    // Through a temporary file and a rename: a crash leaves the previous settings, never half a file.
-    const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      writeFileSync(temporary, `${JSON.stringify({ folder: this.folder, ...settings }, null, 2)}\n`, { mode: 0o600 });
-      renameSync(temporary, file);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    writePrivateDataFile(this.file, this.folder, `${JSON.stringify({ folder: this.folder, ...settings }, null, 2)}\n`, 'time zones');
   }
 }

@@ -6,6 +6,7 @@ export type Route =
   | { readonly view: 'execution'; readonly id: string }
   | { readonly view: 'events'; readonly eventId: number | null }
   | { readonly view: 'problems' }
+  | { readonly view: 'notes' }
   | { readonly view: 'not-found'; readonly path: string };
 
 /**
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
     return Number.isSafeInteger(eventId) ? { view: 'events', eventId } : { view: 'not-found', path };
   }
   if (path === '/problems' || path === '/problems/') return { view: 'problems' };
+  if (path === '/notes' || path === '/notes/') return { view: 'notes' };
   return { view: 'not-found', path };
 }
 
@@ -47,6 +49,8 @@ export function routeHash(route: Route): string {
       return route.eventId === null ? '#/events' : `#/events/${route.eventId}`;
     case 'problems':
       return '#/problems';
+    case 'notes':
+      return '#/notes';
     case 'not-found':
       return `#${route.path}`;
   }
@@ -63,13 +67,14 @@ export function eventHash(eventId: number): string {
 }
 
 /** The top-level section a route belongs to, for the navigation bar. */
-export function routeSection(route: Route): 'overview' | 'start' | 'executions' | 'events' | 'problems' | null {
+export function routeSection(route: Route): 'overview' | 'start' | 'executions' | 'events' | 'problems' | 'notes' | null {
   switch (route.view) {
     case 'overview':
     case 'start':
     case 'executions':
     case 'events':
     case 'problems':
+    case 'notes':
       return route.view;
     case 'execution':
       return 'executions';

@@ -35,6 +35,7 @@ import {
   timeZonesSchema,
   verificationSchema,
 } from './views';
+import { journalStatusSchema, journalVerdictSchema, NOTE_KINDS, noteSchema } from './journal-views';
 
 const familyList = z.array(z.enum(FAMILIES)).max(FAMILIES.length);
 const executionFamilyList = z.array(z.enum(EXECUTION_FAMILIES)).max(EXECUTION_FAMILIES.length);
@@ -155,6 +156,45 @@ export const API = {
   },
   /** Recorded acknowledgements, newest first. */
   listAcknowledgements: { request: z.object({ id: executionIdSchema.optional() }).strict(), response: z.object({ items: z.array(acknowledgementSchema) }) },
+  /** The review journal of this folder and its verdict: the hash chain of its entries recomputed now (a broken journal is reported, never repaired). */
+  getJournal: { request: z.object({}).strict(), response: journalStatusSchema },
+  /** Notes and bookmarks as they stand after their corrections and deletions, in journal order: all, or those on one execution (its steps and events included) or one event. */
+  listNotes: {
+    request: z.object({ executionId: executionIdSchema.optional(), eventId: eventIdSchema.optional() }).strict(),
+    response: z.object({ items: z.array(noteSchema), verdict: journalVerdictSchema }),
+  },
+  /**
+   * Appends a note or bookmark on an execution, a step of one (`stepIndex`) or an
+   * event, quoting the target's raw line and its SHA-256. `reviewer` defaults to
+   * the name set with `setReviewer`; without either it is refused.
+   */
+  addNote: {
+    request: z
+      .object({
+        kind: z.enum(NOTE_KINDS),
+        executionId: executionIdSchema.optional(),
+        stepIndex: z.number().int().min(0).max(1_000_000).optional(),
+        eventId: eventIdSchema.optional(),
+        text: z.string().max(10_000),
+        reviewer: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+    response: noteSchema,
+  },
+  /** Corrects a note or bookmark (by its `seq`) by appending a correction; the earlier text stays in the journal. */
+  editNote: {
+    request: z.object({ seq: z.number().int().min(1), text: z.string().max(10_000), reviewer: z.string().trim().min(1).max(200).optional() }).strict(),
+    response: noteSchema,
+  },
+  /** Deletes a note or bookmark by appending a deletion entry; the note stays in the journal, marked deleted. */
+  deleteNote: {
+    request: z.object({ seq: z.number().int().min(1), reason: z.string().max(2000).optional(), reviewer: z.string().trim().min(1).max(200).optional() }).strict(),
+    response: noteSchema,
+  },
+  /** Sets the reviewer name new entries are signed with (kept in the app's data folder). */
+  setReviewer: { request: z.object({ reviewer: z.string().trim().min(1).max(200) }).strict(), response: z.object({ reviewer: z.string() }) },
+  /** The whole journal exactly as written (JSON Lines, its chain included) with its verdict, as one JSON file to save. */
+  exportJournal: { request: z.object({}).strict(), response: reportSchema },
   /** An incident report of one execution as Markdown, self-contained HTML or JSON. */
   exportReport: { request: z.object({ id: executionIdSchema, format: z.enum(['md', 'html', 'json']) }).strict(), response: reportSchema },
   /**

@@ -67,7 +67,10 @@ export type EventFacts =
       /** True when a record document carries a `side_effects_report` (hearth's never do: none is not zero). */
       readonly sideEffectsReported: boolean;
     }
-  | { readonly family: 'generic' };
+  | { readonly family: FamilyWithoutFacts };
+
+/** The families whose events carry no facts of their own (generic, and a new family until it needs some). */
+export type FamilyWithoutFacts = Exclude<Family, 'exec-event' | 'benson' | 'cycle' | 'stream' | 'record'>;
 
 /**
  * One telemetry line (or one JSON document) after detection and normalization.

@@ -118,6 +118,7 @@ describe('every view on the demo folder in Chromium', () => {
         },
       },
       { name: 'problems', hash: '#/problems', ready: (page) => seeText(page, 'exec.started_event') },
+      { name: 'notes', hash: '#/notes', ready: (page) => seeText(page, 'No notes yet') },
       { name: 'not-found', hash: '#/no-such-view', ready: (page) => seeText(page, 'Nothing here') },
       { name: 'execution-not-found', hash: '#/executions/record:no-such-execution', ready: (page) => seeText(page, 'No such execution in this folder') },
       { name: 'execution-bad-id', hash: '#/executions/no-family-here', ready: (page) => seeText(page, 'Not an execution id') },

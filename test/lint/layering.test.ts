@@ -33,8 +33,12 @@ describe('lint enforces the layering of style.md', () => {
     // Each pair: a file, an import it must not make.
     const refused: readonly (readonly [string, string])[] = [
       ['electron/ingest/x.ts', '../inspect/assemble-execution'],
-      ['electron/ingest/normalizers/x.ts', '../../inspect/assemble-execution'],
-      ['electron/inspect/x.ts', '../ingest/normalizers/record'],
+      ['electron/ingest/reading/x.ts', '../../inspect/assemble-execution'],
+      ['electron/inspect/x.ts', '../ingest/read-source'],
+      ['electron/families/record/x.ts', '../../inspect/assemble-execution'],
+      ['electron/families/x.ts', '../ingest/ingestor'],
+      ['electron/index/x.ts', '../families/family-registry'],
+      ['electron/integrity/x.ts', '../families/record/record-shape'],
       ['electron/index/x.ts', '../ingest/ingestor'],
       ['electron/index/queries/x.ts', '../../inspect/hash-chain'],
       ['electron/integrity/x.ts', '../index/open-index'],
@@ -48,6 +52,10 @@ describe('lint enforces the layering of style.md', () => {
     // And what the order allows, including shared/'s folders that share a name with an electron/ one.
     const allowed: readonly (readonly [string, string])[] = [
       ['electron/inspect/x.ts', '../index/queries/execution-facts'],
+      ['electron/inspect/x.ts', '../families/family-registry'],
+      ['electron/ingest/x.ts', '../families/family-registry'],
+      ['electron/families/record/x.ts', '../../integrity/hash-chain'],
+      ['electron/families/benson/x.ts', '../../index/queries/execution-facts'],
       ['electron/ingest/x.ts', '../integrity/hash-chain'],
       ['electron/ingest/x.ts', '../../shared/api/contract'],
       ['electron/app/x.ts', '../bridge/static-files'],

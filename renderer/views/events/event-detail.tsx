@@ -9,6 +9,7 @@ import { prettyJson } from '../../format/json-text';
 import { explainProblemCode } from '../../format/problem-text';
 import { formatTimestamp } from '../../format/time';
 import { useApi } from '../../hooks/use-api';
+import { NotesPanel } from '../notes/notes-panel';
 import { BensonReportCheck } from './benson-report-check';
 
 /** One event: where it is, the raw line exactly as in the file, its JSON pretty-printed, what the inspector made of it, its problems. */
@@ -81,6 +82,7 @@ export function EventDetail({ eventId }: { readonly eventId: number }) {
         ]}
       />
       {bensonReport !== null && <BensonReportCheck check={bensonReport} />}
+      <NotesPanel request={{ eventId: event.id }} targets={[{ label: 'This event', target: { eventId: event.id } }]} />
       <h3>Problems ({problems.length})</h3>
       {problems.length === 0 ? (
         <p className="muted">None.</p>

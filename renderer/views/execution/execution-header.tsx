@@ -6,8 +6,8 @@ import { executionSpan } from '../../format/execution-span';
 import { claimedStatus, integrityText } from '../../format/integrity-text';
 import { formatCount } from '../../format/numbers';
 import { formatDuration, formatTimestamp } from '../../format/time';
+import { FAMILY_VIEWS } from './family-views';
 import { IntegrityNotice } from './integrity-notice';
-import { ChainBadge } from './record/chain-badge';
 import { ReportExport } from './report-export';
 
 /** Who, what and when of an execution, with its verdict badges and the report export. */
@@ -17,6 +17,7 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
   const status = claimedStatus(row.status ?? 'no status', statusTone(row.status ?? row.outcome), row.integrity);
   const outcome = claimedStatus(row.outcome, outcomeTone(row.outcome), row.integrity);
   const integrity = integrityText(row.integrity);
+  const FamilyBadge = FAMILY_VIEWS[row.family].HeaderBadge;
   const items: [string, string][] = [
     ['Execution id', row.id],
     ['Started (UTC)', formatTimestamp(span.startMs)],
@@ -54,7 +55,7 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
               cannot be trusted: hashes do not match
             </Badge>
           )}
-          {row.family === 'record' && <ChainBadge id={row.id} />}
+          {FamilyBadge !== null && <FamilyBadge id={row.id} />}
         </div>
       </div>
       <IntegrityNotice integrity={row.integrity} />

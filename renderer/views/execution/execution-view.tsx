@@ -1,22 +1,21 @@
 import { parseExecutionId } from '../../../shared/model/execution-id';
-import { assertNever } from '../../../shared/model/family';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { useApi } from '../../hooks/use-api';
-import { BensonSections } from './benson/benson-sections';
-import { CycleSections } from './cycle/cycle-sections';
-import { ExecEventSections } from './exec-event/exec-event-sections';
+import { useJournalApi } from '../../hooks/use-journal-api';
+import { ExecutionNotesContext } from '../../state/execution-notes-context';
 import { ExecutionEvents } from './execution-events';
 import { ExecutionHeader } from './execution-header';
+import { ExecutionNotes } from './execution-notes';
 import { ExecutionProblems } from './execution-problems';
-import { RecordSections } from './record/record-sections';
-import { StreamSections } from './stream/stream-sections';
+import { FAMILY_VIEWS } from './family-views';
 
 /** One execution of any family: its header, its family's sections, its problems and events. */
 export function ExecutionView({ id }: { readonly id: string }) {
   const valid = parseExecutionId(id) !== null;
   const detail = useApi('getExecution', valid ? { id } : null);
+  const notes = useJournalApi('listNotes', valid ? { executionId: id } : null);
   const back = (
     <nav className="breadcrumb" aria-label="Breadcrumb">
       <a href="#/executions">Executions</a> <span aria-hidden="true">/</span> <span aria-current="page">{id}</span>
@@ -53,32 +52,18 @@ export function ExecutionView({ id }: { readonly id: string }) {
     );
   }
   const value = detail.value;
-  const family = value.execution.family;
+  const view = FAMILY_VIEWS[value.execution.family];
   return (
-    <div className="view view-execution">
-      {back}
-      <ExecutionHeader detail={value} />
-      {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
-      {familySections()}
-      <ExecutionProblems problems={value.problems} />
-      {family !== 'stream' && <ExecutionEvents id={id} />}
-    </div>
+    <ExecutionNotesContext.Provider value={notes.value}>
+      <div className="view view-execution">
+        {back}
+        <ExecutionHeader detail={value} />
+        {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
+        <view.Sections id={id} detail={value} />
+        <ExecutionNotes id={id} detail={value} notes={notes.value} />
+        <ExecutionProblems problems={value.problems} />
+        {!view.listsOwnEvents && <ExecutionEvents id={id} />}
+      </div>
+    </ExecutionNotesContext.Provider>
   );
-
-  function familySections() {
-    switch (family) {
-      case 'record':
-        return <RecordSections id={id} detail={value} />;
-      case 'benson':
-        return <BensonSections id={id} detail={value} />;
-      case 'cycle':
-        return <CycleSections detail={value} />;
-      case 'stream':
-        return <StreamSections id={id} detail={value} />;
-      case 'exec-event':
-        return <ExecEventSections detail={value} />;
-      default:
-        return assertNever(family, 'family');
-    }
-  }
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useBridge } from '../../state/bridge-context';
 import { callBridge } from '../../state/call-bridge';
+import { downloadFile } from '../../state/download-file';
 
 const FORMATS = [
   { format: 'md', label: 'Markdown' },
@@ -27,16 +28,7 @@ export function ReportExport({ id }: { readonly id: string }) {
       return;
     }
     const { filename, mediaType, content } = result.value;
-    // application/octet-stream: the browser saves it and never renders it in this window.
-    const url = URL.createObjectURL(new Blob([content], { type: mediaType.startsWith('text/html') ? 'application/octet-stream' : mediaType }));
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = filename;
-    anchor.rel = 'noopener';
-    document.body.append(anchor);
-    anchor.click();
-    anchor.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(filename, mediaType, content);
     setStatus(`Saved ${filename}`);
   };
   return (

@@ -7,7 +7,8 @@ import { IndexWriter } from '../../../electron/index/index-writer';
 import { openIndex } from '../../../electron/index/open-index';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { prepareWriterStatements } from '../../../electron/index/writer-statements';
-import { eventLabel } from '../../../electron/ingest/event-label';
+import { eventLabel } from '../../../electron/families/family-registry';
+import { INDEX_FAMILY_RULES } from '../../../electron/families/family-registry';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
 import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { lineToEvent } from '../../../electron/ingest/line-to-event';
@@ -34,7 +35,7 @@ interface Opened {
 
 function openWriter(prefix: string): Opened {
   const db = openIndex(join(tempFolder(`${prefix}-db`), 'index.sqlite'), tempFolder(`${prefix}-folder`)).db;
-  return { db, writer: new IndexWriter(db, renormalizeRaw, (connection) => new ExecutionProblems(connection)) };
+  return { db, writer: new IndexWriter(db, renormalizeRaw, (connection) => new ExecutionProblems(connection), INDEX_FAMILY_RULES) };
 }
 
 function createSource(writer: IndexWriter, path: string): number {

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { PendingEvent } from '../../../electron/index/ingest-batch';
 import { IndexWriter } from '../../../electron/index/index-writer';
 import { openIndex } from '../../../electron/index/open-index';
+import { INDEX_FAMILY_RULES } from '../../../electron/families/family-registry';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
 import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { lineToEvent } from '../../../electron/ingest/line-to-event';
@@ -22,7 +23,7 @@ describe('PendingBatch', () => {
   it('commits a batch once it is full, with the offset of its last line, and counts what it holds', () => {
     const db = openIndex(join(tempFolder('batch-db'), 'index.sqlite'), tempFolder('batch-folder')).db;
     try {
-      const writer = new IndexWriter(db, renormalizeRaw, (connection) => new ExecutionProblems(connection));
+      const writer = new IndexWriter(db, renormalizeRaw, (connection) => new ExecutionProblems(connection), INDEX_FAMILY_RULES);
       const sourceId = writer.createSource({ path: 'a.jsonl', dir: '', kind: 'lines', state: 'active', reason: null, identity: null, size: 0, mtime_ms: 0, head_hash: null, head_len: 0 });
       const scan = new ScanProgress();
       const commits: number[] = [];

@@ -21,6 +21,11 @@ const MINIMAL_REQUESTS: Partial<Record<(typeof API_METHODS)[number], unknown>> =
   getTelemetrySummary: { id: MISSING },
   acknowledgeRollback: { id: MISSING, reviewer: 'parity test', scaffoldHash: '0'.repeat(64) },
   exportReport: { id: MISSING, format: 'md' },
+  // An event and entries the index and the journal do not have: answered not_found, and nothing is written.
+  addNote: { kind: 'note', eventId: 987_654_321, text: 'parity test', reviewer: 'parity test' },
+  editNote: { seq: 987_654_321, text: 'parity test', reviewer: 'parity test' },
+  deleteNote: { seq: 987_654_321, reviewer: 'parity test' },
+  setReviewer: { reviewer: 'parity test' },
   openRecentFolder: { id: '0123456789abcdef' },
   // A source id the index does not have: answered not_found, and nothing is saved.
   setTimeZone: { sourceId: 987_654_321, zone: 'UTC' },

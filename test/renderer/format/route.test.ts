@@ -15,6 +15,7 @@ describe('hash routes', () => {
     assert.deepEqual(parseRoute('#/events'), { view: 'events', eventId: null });
     assert.deepEqual(parseRoute('#/events/42'), { view: 'events', eventId: 42 });
     assert.deepEqual(parseRoute('#/problems'), { view: 'problems' });
+    assert.deepEqual(parseRoute('#/notes'), { view: 'notes' });
   });
 
   it('keeps ":" readable in execution ids and encodes "/" so a cycle run id stays one segment', () => {
@@ -44,6 +45,7 @@ describe('hash routes', () => {
     assert.equal(routeSection({ view: 'execution', id: 'record:x' }), 'executions');
     assert.equal(routeSection({ view: 'not-found', path: '/x' }), null);
     assert.equal(eventHash(7), '#/events/7');
-    for (const hash of ['#/', '#/start', '#/executions', '#/events', '#/events/3', '#/problems']) assert.equal(routeHash(parseRoute(hash)), hash);
+    assert.equal(routeSection({ view: 'notes' }), 'notes');
+    for (const hash of ['#/', '#/start', '#/executions', '#/events', '#/events/3', '#/problems', '#/notes']) assert.equal(routeHash(parseRoute(hash)), hash);
   });
 });

@@ -7,6 +7,7 @@ import { statusTone } from '../../../format/execution-row';
 import { stepEventAnchorId, stepEventName } from '../../../format/step-event-anchor';
 import { formatDuration, formatTimeOfDay } from '../../../format/time';
 import { useApi } from '../../../hooks/use-api';
+import { StepNotes } from '../step-notes';
 
 type Step = ApiResponse<'getExecution'>['steps'][number];
 
@@ -44,6 +45,7 @@ export function StepTimeline({ id, steps }: { readonly id: string; readonly step
                 </span>
               </div>
               {step.errorMessage !== null && <p className="step-error">{step.errorMessage}</p>}
+              <StepNotes stepIndex={step.index} />
               <ul className="step-events">
                 {step.events.map((event) => {
                   const broken = event.via === brokenIn && event.position === brokenAt;

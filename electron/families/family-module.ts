@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import type { executionDetailSchema } from '../../shared/api/views';
+import type { Family } from '../../shared/model/family';
+import type { NormalizedEvent } from '../../shared/model/normalized-event';
+import { NO_DERIVED_ROWS, type FamilyIndexRules, type Placement } from '../index/family-rules';
+import type { ExecutionFacts, FoundExecution } from '../index/queries/execution-facts';
+import type { ExecutionFinding, ExecutionProblemRows } from '../index/queries/execution-problem-rows';
+import type { StepBodies } from '../index/queries/step-bodies';
+
+/** The reads a contract check may make, prepared once per index. */
+export interface CheckReads {
+  readonly rows: ExecutionProblemRows;
+  readonly stepBodies: StepBodies;
+}
+
+/** The stored counts that decide whether an execution must be checked across its events. */
+export interface CheckCounts {
+  readonly open_count: number;
+  readonly close_count: number;
+  readonly exec_problems: number;
+}
+
+/** The problems that only show across an execution's events (duplicate terminals, broken chains, …). */
+export interface FamilyContractChecks {
+  /** True when an execution with these counts may have cross-event problems; most never do, and cost nothing. One that had problems is always checked again. */
+  needsCheck(key: string, counts: CheckCounts): boolean;
+  /** The execution's cross-event problems as they stand now. */
+  find(executionId: number, key: string, reads: CheckReads): ExecutionFinding[];
+}
+
+/** The family's own sections of an execution's detail; the header, events and problems are the same for all. */
+export type FamilySections = Pick<z.infer<typeof executionDetailSchema>, 'steps' | 'checkpoints' | 'cycles' | 'snapshots' | 'sideEffects' | 'chain'>;
+
+/**
+ * Everything the inspector knows of one producer family, in one place: how its
+ * lines are recognised and normalized, what they give the index, which
+ * cross-event contract they must keep, and how its executions are assembled.
+ * The registry (`family-registry.ts`) holds one per family, and its type
+ * makes the compiler demand every part of a new one.
+ */
+export interface FamilyModule<F extends Family = Family> {
+  readonly family: F;
+  /**
+   * Where the family stands in detection: lower ranks are tried first, so the
+   * most specific shapes (records) go before families whose marker fields are
+   * common words (exec-event), and generic, which takes anything, goes last.
+   */
+  readonly detectionRank: number;
+  /** True when a parsed object has this family's shape; by shape alone, never by file name. */
+  detect(obj: Record<string, unknown>): boolean;
+  /** The object as a NormalizedEvent with its problems; never throws on odd input. */
+  normalize(obj: Record<string, unknown>): NormalizedEvent;
+  /** A short label for the execution list, from the event and the file it came from; null for none. */
+  label(event: NormalizedEvent, sourcePath: string): string | null;
+  /** What its events give the index (status, header, derived rows, placement). */
+  readonly index: FamilyIndexRules;
+  /** Its cross-event contract. */
+  readonly checks: FamilyContractChecks;
+  /** Its sections of an execution's detail. */
+  sections(facts: ExecutionFacts, execution: FoundExecution): FamilySections;
+}
+
+/** The sections of a family that has none of its own. */
+export const NO_SECTIONS: FamilySections = { steps: [], checkpoints: [], cycles: [], snapshots: { pre: null, post: null }, sideEffects: null, chain: null };
+
+/** The checks of a family whose contract shows on single lines only. */
+export const NO_CONTRACT_CHECKS: FamilyContractChecks = {
+  needsCheck: () => false,
+  find: () => [],
+};
+
+/** A label-less family's label. */
+export function noLabel(): null {
+  return null;
+}
+
+/** The placement of a family whose events name their execution themselves. */
+export function ownKey(event: NormalizedEvent): Placement {
+  return { key: event.executionKey, problem: null };
+}
+
+/**
+ * The index rules of a family whose events name their execution, give no
+ * status, open and close nothing and derive no rows; a family spreads it and
+ * writes only the rules it has, so each family reads as what sets it apart.
+ */
+export const PLAIN_INDEX_RULES: FamilyIndexRules = {
+  place: ownKey,
+  statusContribution: () => null,
+  opensExecution: () => false,
+  closesExecution: () => false,
+  headerFacts: () => ({}),
+  cycleOf: () => null,
+  derivedRows: () => NO_DERIVED_ROWS,
+  countsOnceAcrossFiles: false,
+};

@@ -1,0 +1,26 @@
+import { basename } from 'node:path';
+import { NO_CONTRACT_CHECKS, NO_SECTIONS, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
+import { hasField } from '../reading/read-field';
+import { normalizeStream } from './normalize-stream';
+
+/** Live mission streams (formats.md §4): a mission_id is the execution; `status` events carry its state. */
+export const streamFamily: FamilyModule<'stream'> = {
+  family: 'stream',
+  detectionRank: 40,
+  detect: (obj) => hasField(obj, 'mission_id') && hasField(obj, 'event_type'),
+  normalize: normalizeStream,
+  // formats.md: the file stem is the live_stream_id.
+  label: (_event, sourcePath) => basename(sourcePath).replace(/\.(jsonl|ndjson|log|json)(\.\d+)?(\.gz)?$/i, ''),
+  index: {
+    ...PLAIN_INDEX_RULES,
+    statusContribution(event) {
+      const status = event.status;
+      if (event.kind !== 'status' || status === null) return null;
+      if (status === 'completed') return { status, outcome: 'ok', rank: 2 };
+      if (status === 'failed') return { status, outcome: 'failed', rank: 2 };
+      return { status, outcome: 'running', rank: 1 };
+    },
+  },
+  checks: NO_CONTRACT_CHECKS,
+  sections: () => NO_SECTIONS,
+};
