@@ -70,6 +70,10 @@ describe('the screen never contradicts the evidence (generated folder, Chromium)
       await panel.getByRole('link', { name: broken.key }).waitFor();
       const expectedBroken = manifest.expected.records.filter((r) => r.chain === 'broken' || r.executionHashMatches === false).length;
       await page.getByRole('heading', { name: `Records that cannot be trusted (${expectedBroken})` }).waitFor();
+      // On the first screen, without scrolling: one click away.
+      const box = await panel.getByRole('link', { name: broken.key }).boundingBox();
+      assert.ok(box !== null && box.y + box.height <= 800, 'the broken record is on the first screen of the Overview');
+      await panel.getByRole('row', { name: new RegExp(broken.key) }).getByText('broken: untrusted').waitFor();
       await screenshot(page, 'integrity-overview');
       assert.deepEqual(await seriousAxeViolations(page), []);
 

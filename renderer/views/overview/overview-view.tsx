@@ -48,6 +48,12 @@ export function OverviewView({ summary }: { readonly summary: ApiState<ApiRespon
         </EmptyState>
       ) : (
         <div className="overview-grid">
+          {/* First when there is any: a record that cannot be trusted may claim success, so no count would show it. */}
+          {(value.executionsByIntegrity['broken'] ?? 0) > 0 && (
+            <Panel title={`Records that cannot be trusted (${value.executionsByIntegrity['broken'] ?? 0})`} className="span-all">
+              <UntrustedList />
+            </Panel>
+          )}
           <Panel title="Timeline of events" className="span-all">
             <TimelineHistogram />
           </Panel>
@@ -63,11 +69,6 @@ export function OverviewView({ summary }: { readonly summary: ApiState<ApiRespon
           <Panel title={`Problems (${value.problems})`} actions={<a href="#/problems">All problems</a>}>
             <ProblemCodeCounts byCode={value.problemsByCode} />
           </Panel>
-          {(value.executionsByIntegrity['broken'] ?? 0) > 0 && (
-            <Panel title={`Records that cannot be trusted (${value.executionsByIntegrity['broken'] ?? 0})`} className="span-all">
-              <UntrustedList />
-            </Panel>
-          )}
           <Panel title="Failed executions" className="span-all" actions={<a href="#/executions">All executions</a>}>
             <FailuresList />
           </Panel>
