@@ -31,6 +31,19 @@ export class ExecutionProblems implements ExecutionChecker {
     this.reads.rows.replace(executionId, findings);
     return findings.length;
   }
+
+  /**
+   * Checks the records an index migrated from an older schema holds as `unchecked`
+   * (migration 010 cannot recompute a hash in SQL), in one transaction; returns how many.
+   * The record family's checks store the state (record-checks.ts) as they run.
+   */
+  refreshUnchecked(): number {
+    const unchecked = this.reads.rows.uncheckedRecords();
+    this.reads.rows.inTransaction(() => {
+      for (const row of unchecked) this.refresh(row.id, 'record', row.key);
+    });
+    return unchecked.length;
+  }
 }
 
 /** The contract checks of a family as the executions table names it (a name it never holds has none). */

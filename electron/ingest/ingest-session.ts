@@ -97,6 +97,8 @@ export class IngestSession {
     const zoneOf = (path: string): string | null => zoneForPath(this.timeZones, path);
     this.sourceZones = new SourceZones(this.db);
     this.writer = new IndexWriter(this.db, renormalizeIn(zoneOf), (db) => new ExecutionProblems(db), INDEX_FAMILY_RULES);
+    // Records of a migrated index get their integrity state before anything reads it.
+    new ExecutionProblems(this.db).refreshUnchecked();
     this.ingestor = new Ingestor(
       config.folder,
       this.writer,

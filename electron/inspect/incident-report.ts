@@ -7,6 +7,7 @@ import type { CheckpointRow, CycleRow, EventRow, ExecutionRow, ProblemRow } from
 import type { SourceDigest, Verification } from './verify-execution';
 import { naiveReadingNote } from '../../shared/model/time-zone-name';
 import type { JournalExcerpt, Note } from './journal-notes';
+import { displayTime } from '../../shared/model/display-time';
 
 /** Report formats: Markdown, one self-contained HTML file, or the report model as JSON. */
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -127,9 +128,27 @@ export function reportMediaType(format: ReportFormat): string {
   }
 }
 
-/** A UTC time for a report, or a dash when unknown. */
+/** A time for a report, in the app's one format (`2026-03-02 10:02:11.418Z`), or a dash when unknown. */
 export function reportTime(ms: number | null): string {
-  return ms === null || !Number.isFinite(ms) ? '—' : new Date(ms).toISOString();
+  return displayTime(ms);
+}
+
+/** A report's integrity line: a broken record is said to be untrustworthy, not just "broken". */
+export function integrityLine(integrity: ExecutionRow['integrity']): string {
+  switch (integrity) {
+    case 'broken':
+      return 'BROKEN: a hash no longer matches the record; it cannot be trusted';
+    case 'intact':
+      return 'intact: every hash the record carries matches';
+    case 'unhashed':
+      return 'no hashes: nothing vouches for the record, nothing is broken';
+    case 'unchecked':
+      return 'not checked yet';
+    case 'not_applicable':
+      return 'not applicable: this family carries no hashes';
+    default:
+      return assertNever(integrity, 'integrity');
+  }
 }
 
 /** A duration for a report: milliseconds, with a readable form for long ones. */

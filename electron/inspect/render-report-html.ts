@@ -1,6 +1,7 @@
 import type { ChainVerdict, ProducerRollbackVerdict, RollbackHint, SideEffect } from '../../shared/model/inspection';
 import type { Step } from './assemble-execution';
-import { naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { displayWrittenTime } from '../../shared/model/display-time';
+import { integrityLine, naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /** Markup built by `html` only: its interpolations were escaped, so it can be nested without escaping again. */
 export class Markup {
@@ -61,7 +62,7 @@ export function renderReportHtml(report: IncidentReport): string {
     `Incident report: ${x.id}`,
     html`<header>
 <h1>Incident report: <code>${x.id}</code></h1>
-<p class="muted">Generated ${report.generatedAt} by Execution Inspector ${report.inspector.version} from ${report.folder}. The inspector only reads the evidence; nothing in this report was executed.</p>
+<p class="muted">Generated ${displayWrittenTime(report.generatedAt)} by Execution Inspector ${report.inspector.version} from ${report.folder}. The inspector only reads the evidence; nothing in this report was executed.</p>
 </header>
 ${header(report)}
 ${verification(report)}
@@ -105,7 +106,9 @@ function header(report: IncidentReport): Markup {
     ['Family', x.family],
     ['Key', x.key],
     ['Label', x.label ?? '—'],
-    ['Status', html`${x.status ?? '—'} ${badge(x.outcome, x.outcome === 'ok' ? 'ok' : x.outcome === 'failed' ? 'bad' : 'warn')}`],
+    // A broken record only claims its outcome: never shown as a green "ok".
+    ['Status', x.integrity === 'broken' ? html`${x.status ?? '—'} (${x.outcome}, as claimed) ${badge('cannot be trusted', 'bad')}` : html`${x.status ?? '—'} ${badge(x.outcome, x.outcome === 'ok' ? 'ok' : x.outcome === 'failed' ? 'bad' : 'warn')}`],
+    ['Integrity', integrityLine(x.integrity)],
     ['Live mode', x.liveMode ?? '—'],
     ['Plan', x.planId ?? '—'],
     ['Started', reportTime(x.startMs)],
@@ -129,7 +132,7 @@ function verification(report: IncidentReport): Markup {
       : html`<tr><td>${name}</td><td>${chainBadge(chain.chain)}</td><td class="num">${chain.length}</td><td>${chain.brokenAt ?? '—'}</td><td>${chain.reason ?? '—'}</td><td>${chain.rule ?? '—'}</td></tr>`;
   const recomputed = v.document?.recomputed ?? [];
   return html`<section><h2>Hash chain</h2>
-<p>Overall: ${chainBadge(v.chain)}${v.chain === 'broken' ? html` at step event ${v.brokenAt ?? '?'} (${v.reason ?? 'unknown reason'})` : ''}</p>
+<p>Overall: ${chainBadge(v.chain)}${v.chain === 'broken' ? html` at ${v.brokenIn ?? ''} step event ${v.brokenAt ?? '?'} (${v.reason ?? 'unknown reason'})` : ''}</p>
 <p>What was checked: ${v.statement}</p>
 <table><thead><tr><th>Source</th><th>Chain</th><th>Step events</th><th>Broken at</th><th>Reason</th><th>Rule</th></tr></thead>
 <tbody>${verdict('Observer stream', v.stream)}${verdict('Record document', v.document)}</tbody></table>
@@ -148,7 +151,7 @@ function timeline(report: IncidentReport): Markup {
   if (report.telemetrySummary !== null) {
     const t = report.telemetrySummary;
     parts.push(html`<h3>Telemetry summary</h3><dl class="kv"><dt>total_events</dt><dd>${t.total_events}</dd><dt>event_types</dt><dd>${t.event_types.join(', ')}</dd>
-<dt>first_event</dt><dd>${t.first_event ?? '—'}</dd><dt>last_event</dt><dd>${t.last_event ?? '—'}</dd></dl>`);
+<dt>first_event</dt><dd>${displayWrittenTime(t.first_event)}</dd><dt>last_event</dt><dd>${displayWrittenTime(t.last_event)}</dd></dl>`);
   }
   if (report.checkpoints.length > 0) {
     parts.push(html`<h3>Checkpoints</h3><table><thead><tr><th>Checkpoint</th><th>Name</th><th>Status</th><th>Details</th><th>Time</th></tr></thead><tbody>${report.checkpoints.map(
@@ -202,7 +205,7 @@ function security(report: IncidentReport): Markup {
 <p>State: ${d.stateChange.from ?? '—'} → ${d.stateChange.to ?? '—'} ${badge(direction, directionTone(direction))}</p>
 ${d.boundaryChange === null ? '' : html`<p>Boundary: ${d.boundaryChange.from ?? '—'} → ${d.boundaryChange.to ?? '—'} ${badge(d.boundaryChange.direction, directionTone(d.boundaryChange.direction))}</p>`}
 ${d.post === null ? html`<p class="notice">No post snapshot: the record was not finished.</p>` : ''}
-<p class="muted">Captured ${d.pre?.capturedAt ?? '—'} (pre) and ${d.post?.capturedAt ?? '—'} (post).</p>
+<p class="muted">Captured ${displayWrittenTime(d.pre?.capturedAt)} (pre) and ${d.post === null ? 'no post snapshot' : displayWrittenTime(d.post.capturedAt)} (post).</p>
 <table><thead><tr><th>Field</th><th>Change</th><th>Pre</th><th>Post</th><th>Added</th><th>Removed</th></tr></thead><tbody>${d.fields.map(
     (f) => html`<tr><td>${f.field}</td><td>${f.change}</td><td>${jsonBlock(f.pre)}</td><td>${jsonBlock(f.post)}</td><td>${f.added === undefined ? '' : jsonBlock(f.added)}</td><td>${f.removed === undefined ? '' : jsonBlock(f.removed)}</td></tr>`,
   )}</tbody></table></section>`;
@@ -265,10 +268,10 @@ function reviewJournal(report: IncidentReport): Markup {
   return html`<section><h2>Review journal</h2>
 <p>${badge(verdict.state, verdict.state === 'intact' ? 'ok' : 'bad')} ${verdict.statement}</p>
 ${notes.length === 0 ? html`<p class="muted">No reviewer notes on this execution.</p>` : html`<table><thead><tr><th>Entry</th><th>Kind</th><th>Reviewer</th><th>Time</th><th>On</th><th>Note</th><th>Standing</th></tr></thead><tbody>${notes.map(
-    (n) => html`<tr><td class="num">${n.seq}</td><td>${n.kind}</td><td>${n.reviewer}</td><td>${n.at}</td><td>${noteTargetText(n)}</td><td>${n.text}</td><td>${noteStateText(n)}</td></tr>`,
+    (n) => html`<tr><td class="num">${n.seq}</td><td>${n.kind}</td><td>${n.reviewer}</td><td>${displayWrittenTime(n.at)}</td><td>${noteTargetText(n)}</td><td>${n.text}</td><td>${noteStateText(n)}</td></tr>`,
   )}</tbody></table>`}
 ${acknowledgements.length === 0 ? '' : html`<table><thead><tr><th>Acknowledged by</th><th>Time</th><th>Scaffold hash</th><th>Note</th></tr></thead><tbody>${acknowledgements.map(
-    (a) => html`<tr><td>${a.reviewer}</td><td>${a.acknowledgedAt}</td><td><code>${a.scaffoldHash}</code></td><td>${a.note ?? '—'}</td></tr>`,
+    (a) => html`<tr><td>${a.reviewer}</td><td>${displayWrittenTime(a.acknowledgedAt)}</td><td><code>${a.scaffoldHash}</code></td><td>${a.note ?? '—'}</td></tr>`,
   )}</tbody></table>`}
 </section>`;
 }

@@ -1,5 +1,6 @@
 import type { ChainVerdict, SideEffect } from '../../shared/model/inspection';
-import { naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { displayWrittenTime } from '../../shared/model/display-time';
+import { integrityLine, naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /**
  * Escapes evidence text for inline Markdown and table cells: backslash,
@@ -29,7 +30,7 @@ export function renderReportMarkdown(report: IncidentReport): string {
   const out: string[] = [];
   out.push(`# Incident report: ${escapeMarkdown(x.id)}`, '');
   out.push(
-    `Generated ${escapeMarkdown(report.generatedAt)} by Execution Inspector ${escapeMarkdown(report.inspector.version)} from ${escapeMarkdown(report.folder)}. ` +
+    `Generated ${escapeMarkdown(displayWrittenTime(report.generatedAt))} by Execution Inspector ${escapeMarkdown(report.inspector.version)} from ${escapeMarkdown(report.folder)}. ` +
       'The inspector only reads the evidence; nothing in this report was executed.',
     '',
   );
@@ -42,7 +43,8 @@ export function renderReportMarkdown(report: IncidentReport): string {
         ['Family', x.family],
         ['Key', x.key],
         ['Label', x.label ?? '—'],
-        ['Status', `${x.status ?? '—'} (${x.outcome})`],
+        ['Status', `${x.status ?? '—'} (${x.outcome})${x.integrity === 'broken' ? ', as claimed by a record that cannot be trusted' : ''}`],
+        ['Integrity', integrityLine(x.integrity)],
         ['Live mode', x.liveMode ?? '—'],
         ['Plan', x.planId ?? '—'],
         ['Started', reportTime(x.startMs)],
@@ -83,7 +85,7 @@ function verification(report: IncidentReport, out: string[]): void {
       ? [name, 'no such source', '', '', '', '']
       : [name, chainWord(chain.chain), String(chain.length), chain.brokenAt === undefined ? '—' : String(chain.brokenAt), chain.reason ?? '—', chain.rule ?? '—'];
   out.push('## Hash chain', '');
-  out.push(`Overall: **${chainWord(v.chain)}**${v.chain === 'broken' ? ` at step event ${v.brokenAt ?? '?'} (${escapeMarkdown(v.reason ?? 'unknown reason')})` : ''}`, '');
+  out.push(`Overall: **${chainWord(v.chain)}**${v.chain === 'broken' ? ` at ${v.brokenIn ?? ''} step event ${v.brokenAt ?? '?'} (${escapeMarkdown(v.reason ?? 'unknown reason')})` : ''}`, '');
   out.push(`What was checked: ${escapeMarkdown(v.statement)}`, '');
   out.push(table(['Source', 'Chain', 'Step events', 'Broken at', 'Reason', 'Rule'], [row('Observer stream', v.stream), row('Record document', v.document)]), '');
   const recomputed = v.document?.recomputed;
@@ -118,7 +120,7 @@ function timeline(report: IncidentReport, out: string[]): void {
     out.push(
       table(
         ['Field', 'Value'],
-        [['total_events', String(t.total_events)], ['event_types', t.event_types.join(', ')], ['first_event', t.first_event ?? '—'], ['last_event', t.last_event ?? '—']],
+        [['total_events', String(t.total_events)], ['event_types', t.event_types.join(', ')], ['first_event', displayWrittenTime(t.first_event)], ['last_event', displayWrittenTime(t.last_event)]],
       ),
       '',
     );
@@ -185,6 +187,7 @@ function security(report: IncidentReport, out: string[]): void {
   out.push(`State: ${escapeMarkdown(d.stateChange.from ?? '—')} → ${escapeMarkdown(d.stateChange.to ?? '—')} (**${d.stateChange.direction}**)`, '');
   if (d.boundaryChange !== null) out.push(`Boundary: ${escapeMarkdown(d.boundaryChange.from ?? '—')} → ${escapeMarkdown(d.boundaryChange.to ?? '—')} (**${d.boundaryChange.direction}**)`, '');
   if (d.post === null) out.push('No post snapshot: the record was not finished.', '');
+  out.push(`Captured ${escapeMarkdown(displayWrittenTime(d.pre?.capturedAt))} (pre) and ${d.post === null ? 'no post snapshot' : escapeMarkdown(displayWrittenTime(d.post.capturedAt))} (post).`, '');
   out.push(
     table(
       ['Field', 'Change', 'Pre', 'Post', 'Added', 'Removed'],
@@ -256,13 +259,13 @@ function reviewJournal(report: IncidentReport, out: string[]): void {
     out.push(
       table(
         ['Entry', 'Kind', 'Reviewer', 'Time', 'On', 'Note', 'Standing'],
-        notes.map((n) => [String(n.seq), n.kind, n.reviewer, n.at, noteTargetText(n), n.text, noteStateText(n)]),
+        notes.map((n) => [String(n.seq), n.kind, n.reviewer, displayWrittenTime(n.at), noteTargetText(n), n.text, noteStateText(n)]),
       ),
       '',
     );
   }
   if (acknowledgements.length > 0) {
-    out.push(table(['Acknowledged by', 'Time', 'Scaffold hash', 'Note'], acknowledgements.map((a) => [a.reviewer, a.acknowledgedAt, a.scaffoldHash, a.note ?? '—'])), '');
+    out.push(table(['Acknowledged by', 'Time', 'Scaffold hash', 'Note'], acknowledgements.map((a) => [a.reviewer, displayWrittenTime(a.acknowledgedAt), a.scaffoldHash, a.note ?? '—'])), '');
   }
 }
 

@@ -37,6 +37,7 @@ export function verifyRecord(executionId: string, record: Pick<RecordAssembly, '
     document,
     chain,
     brokenAt: broken?.brokenAt ?? null,
+    brokenIn: broken === undefined ? null : broken === stream ? 'stream' : 'document',
     reason: broken?.reason ?? null,
     expected: broken?.expected ?? null,
     computed: broken?.computed ?? null,
@@ -52,7 +53,7 @@ export function verifyRecord(executionId: string, record: Pick<RecordAssembly, '
 }
 
 function streamStatement(stream: ChainVerdict): string {
-  if (stream.chain === 'broken') return `Observer stream chain broken at step event ${stream.brokenAt ?? '?'} (${stream.reason ?? 'unknown reason'}).`;
+  if (stream.chain === 'broken') return `Observer stream chain broken at stream step event ${stream.brokenAt ?? '?'} (${stream.reason ?? 'unknown reason'}).`;
   if (stream.chain === 'absent') return `Observer stream: no step hashes present (${stream.length} step events).`;
   return `Observer stream chain intact over ${stream.length} step events (formats.md rule).`;
 }

@@ -99,7 +99,7 @@ export function integrityStatement(integrity: Pick<DocumentIntegrity, 'chain' | 
   if (chain.chain === 'absent') {
     parts.push(`Step hashes: not present in the document (${chain.length} step events; the producer keeps them in memory only), so step contents are not covered${chain.recomputed !== undefined ? '; the recomputed step chain is shown for comparison with another copy' : ''}.`);
   } else if (chain.chain === 'broken') {
-    parts.push(`Step chain broken at step event ${chain.brokenAt ?? '?'} (${chain.reason ?? 'unknown reason'})${chain.rule !== undefined ? `, by ${HASH_RULE_NAMES[chain.rule]}` : ''}.`);
+    parts.push(`Step chain broken at document step event ${chain.brokenAt ?? '?'} (${chain.reason ?? 'unknown reason'})${chain.rule !== undefined ? `, by ${HASH_RULE_NAMES[chain.rule]}` : ''}.`);
   } else if (chain.length > 0) {
     parts.push(`Step chain intact over ${chain.length} step events${chain.rule !== undefined ? `, by ${HASH_RULE_NAMES[chain.rule]}` : ''}.`);
   }

@@ -1,5 +1,6 @@
 import type { ApiRequest } from '../../shared/api/contract';
 import { EXECUTION_SORTS } from '../../shared/api/contract';
+import type { ExecutionIntegrity } from '../../shared/model/execution-integrity';
 import type { ExecutionFamily } from '../../shared/model/family';
 
 /** What the executions list is filtered and sorted by. */
@@ -9,6 +10,7 @@ export interface ExecutionFilters {
   readonly status: string;
   readonly text: string;
   readonly hasProblems: boolean;
+  readonly integrity: ExecutionIntegrity | '';
   /** Against the known-good baseline of each execution's plan: '' for any. */
   readonly baseline: 'diverges' | 'same' | 'baseline' | '';
   readonly sort: (typeof EXECUTION_SORTS)[number];
@@ -16,7 +18,7 @@ export interface ExecutionFilters {
 }
 
 /** Everything, oldest first: the order things happened in. */
-export const DEFAULT_EXECUTION_FILTERS: ExecutionFilters = { family: '', outcome: '', status: '', text: '', hasProblems: false, baseline: '', sort: 'start', descending: false };
+export const DEFAULT_EXECUTION_FILTERS: ExecutionFilters = { family: '', outcome: '', status: '', text: '', hasProblems: false, integrity: '', baseline: '', sort: 'start', descending: false };
 
 /** Status words the families write (formats.md), offered in the status filter. */
 export const KNOWN_STATUSES: readonly string[] = ['COMPLETED', 'COMPLETED_PARTIAL', 'FAILED', 'INCOMPLETE', 'STARTED', 'BLOCKED', 'success', 'failed', 'completed', 'running', 'started', 'accept', 'revise', 'abort'];
@@ -50,6 +52,7 @@ export function executionsRequest(filters: ExecutionFilters, range: { from?: num
     ...(filters.status !== '' ? { statuses: [filters.status] } : {}),
     ...(text !== '' ? { text } : {}),
     ...(filters.hasProblems ? { hasProblems: true } : {}),
+    ...(filters.integrity !== '' ? { integrities: [filters.integrity] } : {}),
     ...(filters.baseline !== '' ? { baseline: [filters.baseline] } : {}),
     ...range,
     sort: filters.sort,

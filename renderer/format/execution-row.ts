@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { executionRowSchema } from '../../shared/api/views';
+import { claimedStatus, integrityText } from './integrity-text';
 import { formatCount } from './numbers';
 import { formatDuration, formatTimestamp } from './time';
 
@@ -12,6 +13,10 @@ export interface ExecutionRowCells {
   readonly key: string;
   readonly label: string | null;
   readonly status: string;
+  /** The status badge's tone: never green for a record that cannot be trusted. */
+  readonly statusTone: 'ok' | 'bad' | 'warn' | 'neutral';
+  readonly integrity: string;
+  readonly integrityTone: 'ok' | 'bad' | 'warn' | 'neutral';
   readonly start: string;
   readonly duration: string;
   readonly events: string;
@@ -21,11 +26,17 @@ export interface ExecutionRowCells {
 
 /** Formats only what is on screen: the virtualized list calls this per visible row. */
 export function executionRowCells(row: ExecutionRow): ExecutionRowCells {
+  // The integrity cell beside it says "untrusted"; the status itself only loses its green.
+  const status = claimedStatus(row.status ?? row.outcome, statusTone(row.status ?? row.outcome), row.integrity);
+  const integrity = integrityText(row.integrity);
   return {
     family: row.family,
     key: row.key,
     label: row.label !== null && row.label !== row.key ? row.label : null,
     status: row.status ?? row.outcome,
+    statusTone: status.tone,
+    integrity: integrity.short,
+    integrityTone: integrity.tone,
     start: formatTimestamp(row.startMs),
     duration: formatDuration(row.durationMs),
     events: formatCount(row.eventCount),
@@ -40,6 +51,7 @@ export function executionRowLabel(row: ExecutionRow): string {
   const parts = [`${cells.family} ${cells.key}`, cells.status, `started ${cells.start}`, `${cells.events} events`];
   if (row.failureCount > 0) parts.push(`${cells.failures} failed`);
   if (row.problemCount > 0) parts.push(`${cells.problems} problems`);
+  if (row.integrity !== 'not_applicable') parts.push(`integrity: ${cells.integrity}`);
   return parts.join(', ');
 }
 

@@ -1,6 +1,7 @@
 import { EXECUTION_SORTS } from '../../shared/api/contract';
 import { EXECUTION_FAMILIES, type ExecutionFamily } from '../../shared/model/family';
 import { DEFAULT_EVENT_FILTERS, isFamily, type EventFilters } from './event-query';
+import { EXECUTION_INTEGRITIES } from '../../shared/model/execution-integrity';
 import { BASELINE_FILTERS, DEFAULT_EXECUTION_FILTERS, type ExecutionFilters } from './execution-query';
 
 /**
@@ -138,12 +139,14 @@ function withExecutionFilters(params: URLSearchParams): Route {
   const outcome = params.get('outcome') ?? '';
   const sort = params.get('sort') ?? d.sort;
   const baseline = params.get('baseline') ?? '';
+  const integrity = params.get('integrity') ?? '';
   const filters: ExecutionFilters = {
     family: (EXECUTION_FAMILIES as readonly string[]).includes(family) ? (family as ExecutionFamily) : '',
     outcome: outcome === 'ok' || outcome === 'failed' || outcome === 'running' || outcome === 'unknown' ? outcome : '',
     status: params.get('status') ?? '',
     text: params.get('q') ?? '',
     hasProblems: params.get('problems') === '1',
+    integrity: (EXECUTION_INTEGRITIES as readonly string[]).includes(integrity) ? (integrity as ExecutionFilters['integrity']) : '',
     baseline: (BASELINE_FILTERS as readonly string[]).includes(baseline) ? (baseline as ExecutionFilters['baseline']) : '',
     sort: (EXECUTION_SORTS as readonly string[]).includes(sort) ? (sort as ExecutionFilters['sort']) : d.sort,
     descending: params.get('desc') === '1',
@@ -159,6 +162,7 @@ function executionParams(f: ExecutionFilters): Params {
   if (f.outcome !== '') params.push(['outcome', f.outcome]);
   if (f.status !== '') params.push(['status', f.status]);
   if (f.hasProblems) params.push(['problems', '1']);
+  if (f.integrity !== '') params.push(['integrity', f.integrity]);
   if (f.baseline !== '') params.push(['baseline', f.baseline]);
   if (f.sort !== d.sort) params.push(['sort', f.sort]);
   if (f.descending) params.push(['desc', '1']);

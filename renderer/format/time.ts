@@ -1,12 +1,11 @@
+import { displayTime } from '../../shared/model/display-time';
+
 // Times are shown in UTC, as the evidence is written: an incident timeline read
 // in the reviewer's own zone would not line up with the raw lines beside it.
 
-/** `2026-03-02 10:02:11.418Z`, or an em dash for no time. */
+/** `2026-03-02 10:02:11.418Z`, or an em dash for no time: the one format exports use too (shared/model/display-time). */
 export function formatTimestamp(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return '—';
-  return date.toISOString().replace('T', ' ');
+  return displayTime(ms);
 }
 
 /** `10:02:11.418` (time of day only, UTC), for rows whose date is clear from context. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXECUTION_FAMILIES, FAMILIES } from '../model/family';
+import { executionIntegritySchema } from '../model/execution-integrity';
 import { PROBLEM_CODES, type ProblemCode } from '../model/problem-code';
 import { baselineSchema, baselineVerdictSchema, comparisonSchema } from '../model/comparison';
 import type { ApiResult } from './api-result';
@@ -69,6 +70,8 @@ export const API = {
         from: epochMsSchema.optional(),
         to: epochMsSchema.optional(),
         hasProblems: z.boolean().optional(),
+        /** Executions in these tamper-evidence states (`broken`: the records that cannot be trusted). */
+        integrities: z.array(executionIntegritySchema).max(5).optional(),
         /** Only executions that are a baseline, do the same as theirs, or diverge from it (issue #14). */
         baseline: z.array(z.enum(['baseline', 'same', 'diverges'])).max(3).optional(),
         sort: z.enum(EXECUTION_SORTS).optional(),

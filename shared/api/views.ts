@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXECUTION_FAMILIES, FAMILIES } from '../model/family';
+import { executionIntegritySchema } from '../model/execution-integrity';
 import { problemCodeSchema } from '../model/problem-code';
 import {
   chainVerdictSchema,
@@ -37,6 +38,8 @@ export const summarySchema = z.object({
   events: countsByFamily,
   executions: countsByFamily,
   executionsByOutcome: z.record(z.string(), z.number().int()),
+  /** Executions by tamper-evidence state (intact, broken, unhashed, unchecked); families without hashes are not counted. */
+  executionsByIntegrity: z.record(z.string(), z.number().int()),
   problems: z.number().int(),
   problemsByCode: z.record(z.string(), z.number().int()),
   timeRange: z.object({ from: z.number().nullable(), to: z.number().nullable() }),
@@ -62,6 +65,8 @@ export const executionRowSchema = z.object({
   product: z.string().nullable(),
   liveMode: z.string().nullable(),
   planId: z.string().nullable(),
+  /** What the execution's own hashes say, apart from its outcome: `broken` means the record cannot be trusted. */
+  integrity: executionIntegritySchema,
 });
 
 /** Where an event's raw line is in the folder. */
@@ -141,7 +146,16 @@ export const stepSchema = z.object({
   endedMs: z.number().nullable(),
   durationMs: z.number().nullable(),
   errorMessage: z.string().nullable(),
-  events: z.array(z.object({ eventId: z.number().int(), eventType: z.string().nullable(), ts: z.number().nullable(), via: z.enum(['stream', 'document']) })),
+  events: z.array(
+    z.object({
+      eventId: z.number().int(),
+      eventType: z.string().nullable(),
+      ts: z.number().nullable(),
+      via: z.enum(['stream', 'document']),
+      /** 0-based place among its source's step events in emission order: the N of "chain broken at step event N". */
+      position: z.number().int().nonnegative(),
+    }),
+  ),
 });
 
 /** A Benson checkpoint. */
@@ -250,6 +264,8 @@ export const verificationSchema = z.object({
   /** The overall verdict: broken when either chain is broken; absent when no chain has any stored hash. */
   chain: z.enum(['intact', 'broken', 'absent']),
   brokenAt: z.number().int().nullable(),
+  /** Whose step events `brokenAt` counts: the observer stream's or the record document's (null when nothing is broken). */
+  brokenIn: z.enum(['stream', 'document']).nullable(),
   reason: z.string().nullable(),
   expected: z.string().nullable(),
   computed: z.string().nullable(),

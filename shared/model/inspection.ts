@@ -100,8 +100,12 @@ export const stateDirectionSchema = z.enum(['worse', 'better', 'same', 'unknown'
 /** Direction of a security state change. */
 export type StateDirection = z.infer<typeof stateDirectionSchema>;
 
-/** How one free-form snapshot field differs between pre and post. */
-export const fieldChangeSchema = z.enum(['added', 'removed', 'changed', 'same']);
+/**
+ * How one free-form snapshot field differs between pre and post. `no_post_snapshot`
+ * / `no_pre_snapshot`: that whole snapshot is missing (an execution still
+ * STARTED has no post snapshot), so the field cannot be compared; it was not removed.
+ */
+export const fieldChangeSchema = z.enum(['added', 'removed', 'changed', 'same', 'no_post_snapshot', 'no_pre_snapshot']);
 
 /** How one free-form snapshot field differs between pre and post. */
 export type FieldChange = z.infer<typeof fieldChangeSchema>;
@@ -114,7 +118,7 @@ export const snapshotFieldDiffSchema = z.object({
   pre: z.unknown().optional(),
   /** The post value; omitted when the field (or the whole post snapshot) is absent. */
   post: z.unknown().optional(),
-  /** `added`/`removed` by presence; otherwise `same` or `changed` by canonical JSON equality. */
+  /** `no_pre_snapshot`/`no_post_snapshot` when that side is missing whole; else `added`/`removed` by presence, `same` or `changed` by canonical JSON equality. */
   change: fieldChangeSchema,
   /** When both values are arrays of primitives: items in post but not in pre, in post order. */
   added: z.array(z.unknown()).optional(),

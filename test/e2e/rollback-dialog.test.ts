@@ -50,9 +50,9 @@ describe('rollback confirmation dialog', () => {
     let downloads = 0;
     page.on('download', () => (downloads += 1));
     try {
-      const opener = page.getByRole('button', { name: 'Confirm manual rollback…' });
+      const opener = page.getByRole('button', { name: 'Acknowledge rollback plan…' });
       await opener.click();
-      const dialog = page.getByRole('dialog', { name: 'Confirm manual rollback' });
+      const dialog = page.getByRole('dialog', { name: 'Acknowledge the rollback plan' });
       await dialog.waitFor();
       await dialog.getByText('Nothing will be executed.').waitFor();
       await screenshot(page, 'light-rollback-dialog');
@@ -127,8 +127,8 @@ describe('rollback confirmation dialog', () => {
   it('refuses a scaffold that changed while the dialog was open, reloads it and records nothing', async () => {
     const { page, context } = await openInspector(browser, `${serve.url}#/executions/${DROP}`);
     try {
-      await page.getByRole('button', { name: 'Confirm manual rollback…' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Confirm manual rollback' });
+      await page.getByRole('button', { name: 'Acknowledge rollback plan…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Acknowledge the rollback plan' });
       await dialog.waitFor();
       const shown = await serve.call('getRollbackScaffold', { id: DROP });
       const count = (await serve.call('listAcknowledgements', { id: DROP })).items.length;

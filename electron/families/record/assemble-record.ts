@@ -144,6 +144,8 @@ export function recordSections(record: RecordAssembly): FamilySections {
  * come from its STARTED and its last COMPLETED/FAILED event.
  */
 export function assembleSteps(events: readonly StoredStepEvent[]): Step[] {
+  // `events` are one source's step events in chain order, so an event's place here is the chain verdict's brokenAt.
+  const positions = new Map(events.map((event, position) => [event, position]));
   const groups = new Map<number | null, StoredStepEvent[]>();
   for (const event of events) {
     const group = groups.get(event.stepIndex);
@@ -166,7 +168,7 @@ export function assembleSteps(events: readonly StoredStepEvent[]): Step[] {
       endedMs,
       durationMs: startedMs !== null && endedMs !== null ? endedMs - startedMs : null,
       errorMessage: failed?.errorMessage ?? null,
-      events: group.map((event) => ({ eventId: event.eventId, eventType: event.eventType, ts: event.ts, via: event.origin })),
+      events: group.map((event) => ({ eventId: event.eventId, eventType: event.eventType, ts: event.ts, via: event.origin, position: positions.get(event) ?? 0 })),
     };
   });
 }

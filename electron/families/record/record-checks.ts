@@ -2,6 +2,7 @@ import type { ChainVerdict } from '../../../shared/model/inspection';
 import type { ExecutionFinding, StepEventRef } from '../../index/queries/execution-problem-rows';
 import { documentIntegrity, documentStatus, HASH_RULE_NAMES } from '../../integrity/document-integrity';
 import { verifyChain } from '../../integrity/hash-chain';
+import { recordIntegrityState } from '../../integrity/record-integrity-state';
 import type { CheckReads } from '../family-module';
 
 /** A record's duplicate finishes, then its tamper evidence: both hash chains, the execution_hash, stream against document. */
@@ -28,12 +29,14 @@ export function recordIntegrityFindings(executionId: number, key: string, { rows
   // The same check verifyExecution answers with: the rule the document's hashes match, absent step hashes never a break.
   const integrity = document === undefined || doc === null ? null : documentIntegrity(document.raw, doc);
   if (integrity !== null) chains.set('document', { verdict: integrity.chain, rows: s.stepEvents(executionId, 'document') });
+  // The record's integrity state, its own dimension beside its outcome, kept with the findings it is drawn from.
+  s.setIntegrity(executionId, recordIntegrityState([...chains.values()].map((chain) => chain.verdict), integrity?.executionHash ?? 'absent'));
   for (const [origin, { verdict, rows }] of chains) {
     if (verdict.chain !== 'broken') continue;
     const at = rows[verdict.brokenAt ?? 0] ?? rows[0];
     findings.push({
       sourceId: at?.source_id ?? document?.source_id ?? null, line: at?.line ?? document?.line ?? null, eventId: at?.event_id ?? document?.id ?? null, code: 'record.chain_broken',
-      message: `The ${origin === 'stream' ? 'observer stream' : 'record document'} hash chain of ${key} breaks at step event ${verdict.brokenAt} (${verdict.reason}).`,
+      message: `The ${origin === 'stream' ? 'observer stream' : 'record document'} hash chain of ${key} breaks at ${origin} step event ${verdict.brokenAt} (${verdict.reason}).`,
     });
   }
   if (document && doc !== null && integrity !== null) {

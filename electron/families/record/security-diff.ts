@@ -6,7 +6,8 @@ import type { SnapshotFact } from '../../../shared/model/normalized-event';
 /**
  * Compares the pre and post security snapshots of an execution: the state by
  * its severity order, every free-form field by canonical JSON equality. A
- * missing snapshot has no fields, so the other side's fields show as added or removed.
+ * missing snapshot is said to be missing (`no_post_snapshot`), never read as
+ * every field removed: an execution still running has no post snapshot yet.
  */
 export function securityDiff(pre: SnapshotFact | null, post: SnapshotFact | null): SecurityDiff {
   const from = pre?.securityState ?? null;
@@ -21,7 +22,7 @@ export function securityDiff(pre: SnapshotFact | null, post: SnapshotFact | null
     post: head(post),
     stateChange: { from, to, direction: stateDirection(from, to, SECURITY_SCALES) },
     boundaryChange: boundaryFrom === null && boundaryTo === null ? null : { from: boundaryFrom, to: boundaryTo, direction: stateDirection(boundaryFrom, boundaryTo, BOUNDARY_SCALES) },
-    fields: names.map((name) => fieldDiff(name, preFields, postFields)),
+    fields: names.map((name) => (post === null ? { field: name, pre: preFields[name], change: 'no_post_snapshot' as const } : pre === null ? { field: name, post: postFields[name], change: 'no_pre_snapshot' as const } : fieldDiff(name, preFields, postFields))),
   };
 }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordOrigin } from '../../../shared/formats/record-step-body';
+import type { ExecutionIntegrity } from '../../../shared/model/execution-integrity';
 import type { ProblemCode } from '../../../shared/model/problem-code';
 import { rawTextSql } from '../raw-blocks';
 
@@ -52,8 +53,10 @@ export interface TimedEventRef extends EventRef {
 export class ExecutionProblemRows {
   private readonly statements;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.statements = {
+      integrity: db.prepare('UPDATE executions SET integrity = ? WHERE id = ?'),
+      unchecked: db.prepare("SELECT id, key FROM executions WHERE integrity = 'unchecked' AND family = 'record'"),
       before: db.prepare('SELECT exec_problems FROM executions WHERE id = ?'),
       clear: db.prepare("DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
       insert: db.prepare("INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin) VALUES (?, ?, ?, ?, ?, ?, 'execution')"),
@@ -79,6 +82,21 @@ export class ExecutionProblemRows {
     s.clear.run(executionId);
     for (const f of findings) s.insert.run(f.sourceId, f.line, f.code, f.message, executionId, f.eventId);
     s.count.run(findings.length, before.exec_problems, findings.length, executionId);
+  }
+
+  /** Stores a record execution's tamper-evidence state. */
+  setIntegrity(executionId: number, integrity: ExecutionIntegrity): void {
+    this.statements.integrity.run(integrity, executionId);
+  }
+
+  /** The record executions whose integrity was never checked (an index migrated from an older schema). */
+  uncheckedRecords(): { readonly id: number; readonly key: string }[] {
+    return this.statements.unchecked.all() as { id: number; key: string }[];
+  }
+
+  /** Runs `work` in one transaction of this connection (nested inside an open one, as a savepoint). */
+  inTransaction(work: () => void): void {
+    this.db.transaction(work)();
   }
 
   /** The execution's exec-event terminal events, in time order. */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { API, ApiResponse, EXECUTION_SORTS } from '../../../shared/api/contract';
 import type { executionRowSchema } from '../../../shared/api/views';
 import { formatExecutionId } from '../../../shared/model/execution-id';
+import type { ExecutionIntegrity } from '../../../shared/model/execution-integrity';
 import { assertNever, type ExecutionFamily } from '../../../shared/model/family';
 import { decodeCursor, type SortValue } from './keyset-cursor';
 import { readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
@@ -36,11 +37,13 @@ export interface StoredExecution {
   readonly product: string | null;
   readonly live_mode: string | null;
   readonly plan_id: string | null;
+  /** NULL for families without tamper evidence. */
+  readonly integrity: ExecutionIntegrity | null;
 }
 
 /** The columns toExecutionRow needs, from `executions x`. */
 export const EXECUTION_COLUMNS =
-  'x.id, x.family, x.key, x.label, x.status, x.outcome, x.first_ts, x.last_ts, x.event_count, x.failure_count, x.problem_count, x.actor, x.product, x.live_mode, x.plan_id';
+  'x.id, x.family, x.key, x.label, x.status, x.outcome, x.first_ts, x.last_ts, x.event_count, x.failure_count, x.problem_count, x.actor, x.product, x.live_mode, x.plan_id, x.integrity';
 
 /** Maps a stored execution to the API row. */
 export function toExecutionRow(row: StoredExecution): ExecutionRow {
@@ -53,7 +56,7 @@ export function toExecutionRow(row: StoredExecution): ExecutionRow {
     outcome: row.outcome,
     startMs: row.first_ts,
     endMs: row.last_ts,
-    durationMs: row.first_ts !== null && row.last_ts !== null ? row.last_ts - row.first_ts : null,
+    durationMs: durationOf(row),
     eventCount: row.event_count,
     failureCount: row.failure_count,
     problemCount: row.problem_count,
@@ -61,7 +64,19 @@ export function toExecutionRow(row: StoredExecution): ExecutionRow {
     product: row.product,
     liveMode: row.live_mode,
     planId: row.plan_id,
+    integrity: row.integrity ?? 'not_applicable',
   };
+}
+
+/**
+ * How long an execution ran, from its first to its last time. One event at one
+ * instant has no span: its "0 ms" would read as an instant run, so it is unknown
+ * (null). One event that carries its own start and end (hearth's document) has one.
+ */
+function durationOf(row: StoredExecution): number | null {
+  if (row.first_ts === null || row.last_ts === null) return null;
+  if (row.event_count <= 1 && row.first_ts === row.last_ts) return null;
+  return row.last_ts - row.first_ts;
 }
 
 const DEFAULT_LIMIT = 100;
@@ -136,8 +151,16 @@ export class ExecutionList {
       if (span !== null) filter.add('x.first_ts >= ?', request.from - span);
     }
     if (request.to !== undefined) filter.add('x.first_ts <= ?', request.to);
+    this.filterIntegrity(filter, request.integrities);
     if (request.hasProblems !== undefined) filter.add(request.hasProblems ? 'x.problem_count > 0' : 'x.problem_count = 0');
     return filter;
+  }
+
+  /** Stored integrity is NULL for families without hashes; a filter on stored states alone stays a seek in executions_integrity. */
+  private filterIntegrity(filter: SqlFilter, integrities: readonly ExecutionIntegrity[] | undefined): void {
+    if (integrities === undefined || integrities.length === 0) return;
+    if (integrities.includes('not_applicable')) filter.oneOf("coalesce(x.integrity, 'not_applicable')", integrities);
+    else filter.oneOf('x.integrity', integrities);
   }
 
   private read(filter: SqlFilter, range: KeysetRange, limit: number): StoredExecution[] {

@@ -25,6 +25,8 @@ export class SummaryReader {
       // The partial index executions_outcome holds exactly these rows; 'ok' is what is left.
       notOk: db.prepare("SELECT outcome, count(*) AS n FROM executions WHERE outcome != 'ok' GROUP BY outcome"),
       problems: db.prepare('SELECT code, count(*) AS n FROM problems GROUP BY code'),
+      // Only records have a stored integrity: the partial index executions_integrity holds exactly them.
+      integrity: db.prepare('SELECT integrity, count(*) AS n FROM executions WHERE integrity IS NOT NULL GROUP BY integrity'),
       // Scalar subqueries, so min and max are each one seek, in executions_first_ts and executions_last_ts.
       timeRange: db.prepare('SELECT (SELECT min(first_ts) FROM executions) AS lo, (SELECT max(last_ts) FROM executions) AS hi'),
     };
@@ -56,12 +58,15 @@ export class SummaryReader {
       problemsByCode[row.code] = row.n;
       problems += row.n;
     }
+    const executionsByIntegrity: Record<string, number> = { intact: 0, broken: 0, unhashed: 0 };
+    for (const row of s.integrity.all() as { integrity: string; n: number }[]) executionsByIntegrity[row.integrity] = row.n;
     const range = s.timeRange.get() as { lo: number | null; hi: number | null };
     return {
       files: { indexed: files.indexed ?? 0, skipped: files.skipped ?? 0, gone: files.gone ?? 0 },
       events,
       executions,
       executionsByOutcome,
+      executionsByIntegrity,
       problems,
       problemsByCode,
       timeRange: { from: range.lo, to: range.hi },

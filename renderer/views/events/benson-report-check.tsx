@@ -1,11 +1,16 @@
 import type { z } from 'zod';
 import type { bensonReportCheckSchema } from '../../../shared/api/views';
+import { displayWrittenTime } from '../../../shared/model/display-time';
 import { Badge } from '../../components/badge';
 import { RouteLink } from '../../components/route-link';
 
 type Check = z.infer<typeof bensonReportCheckSchema>;
 
-/** A Benson report document checked against the indexed logs: events missing or extra, and its summary against a recount. */
+/**
+ * A Benson report document checked against the indexed logs: events missing or
+ * extra, and its summary against a recount. Times are shown in the app's one
+ * format; the raw report stays in the event's detail as written.
+ */
 export function BensonReportCheck({ check }: { readonly check: Check }) {
   const clean = check.missingFromLogs.length === 0 && check.extraInLogs.length === 0 && check.summary.matches;
   const row = (name: string, reported: string, recounted: string) => (
@@ -33,8 +38,8 @@ export function BensonReportCheck({ check }: { readonly check: Check }) {
         <tbody>
           {row('total_events', String(check.summary.totalEvents.reported ?? '—'), String(check.summary.totalEvents.recounted))}
           {row('event_types', check.summary.eventTypes.reported.join(', '), check.summary.eventTypes.recounted.join(', '))}
-          {row('first_event', check.summary.firstEvent.reported ?? '—', check.summary.firstEvent.recounted ?? '—')}
-          {row('last_event', check.summary.lastEvent.reported ?? '—', check.summary.lastEvent.recounted ?? '—')}
+          {row('first_event', displayWrittenTime(check.summary.firstEvent.reported), displayWrittenTime(check.summary.firstEvent.recounted))}
+          {row('last_event', displayWrittenTime(check.summary.lastEvent.reported), displayWrittenTime(check.summary.lastEvent.recounted))}
         </tbody>
       </table>
       {check.missingFromLogs.length > 0 && (
@@ -43,7 +48,7 @@ export function BensonReportCheck({ check }: { readonly check: Check }) {
           <ul>
             {check.missingFromLogs.map((event, position) => (
               <li key={position} className="mono">
-                {event.eventType} {event.timestamp ?? ''}
+                {event.eventType} {event.timestamp === null ? '' : displayWrittenTime(event.timestamp)}
               </li>
             ))}
           </ul>
@@ -55,7 +60,7 @@ export function BensonReportCheck({ check }: { readonly check: Check }) {
           <ul>
             {check.extraInLogs.map((event, position) => (
               <li key={position} className="mono">
-                {event.eventId === null ? event.eventType : <RouteLink to={{ view: 'events', eventId: event.eventId }}>{event.eventType}</RouteLink>} {event.timestamp ?? ''}
+                {event.eventId === null ? event.eventType : <RouteLink to={{ view: 'events', eventId: event.eventId }}>{event.eventType}</RouteLink>} {event.timestamp === null ? '' : displayWrittenTime(event.timestamp)}
               </li>
             ))}
           </ul>

@@ -3,21 +3,28 @@ import { Badge } from '../../components/badge';
 import { CopyLinkButton } from '../../components/copy-link-button';
 import { KeyValueList } from '../../components/key-value-list';
 import { outcomeTone, statusTone } from '../../format/execution-row';
+import { executionSpan } from '../../format/execution-span';
+import { claimedStatus, integrityText } from '../../format/integrity-text';
 import { formatCount } from '../../format/numbers';
 import { formatDuration, formatTimestamp } from '../../format/time';
 import { BaselinePanel } from './baseline-panel';
 import { FAMILY_VIEWS } from './family-views';
+import { IntegrityNotice } from './integrity-notice';
 import { ReportExport } from './report-export';
 
 /** Who, what and when of an execution, with its verdict badges and the report export. */
 export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getExecution'> }) {
   const row = detail.execution;
+  const span = executionSpan(row, detail.steps);
+  const status = claimedStatus(row.status ?? 'no status', statusTone(row.status ?? row.outcome), row.integrity);
+  const outcome = claimedStatus(row.outcome, outcomeTone(row.outcome), row.integrity);
+  const integrity = integrityText(row.integrity);
   const FamilyBadge = FAMILY_VIEWS[row.family].HeaderBadge;
   const items: [string, string][] = [
     ['Execution id', row.id],
-    ['Started (UTC)', formatTimestamp(row.startMs)],
-    ['Ended (UTC)', formatTimestamp(row.endMs)],
-    ['Duration', formatDuration(row.durationMs)],
+    ['Started (UTC)', formatTimestamp(span.startMs)],
+    ['Ended (UTC)', formatTimestamp(span.endMs)],
+    ['Duration', formatDuration(span.durationMs)],
     ['Events', formatCount(row.eventCount)],
     ['Failures', formatCount(row.failureCount)],
     ['Problems', formatCount(row.problemCount)],
@@ -37,17 +44,23 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
               {row.liveMode}
             </Badge>
           )}
-          <Badge tone={statusTone(row.status ?? row.outcome)} title="Status">
-            {row.status ?? 'no status'}
+          <Badge tone={status.tone} title="Status">
+            {status.text}
           </Badge>
           {(row.status ?? '').toLowerCase() !== row.outcome && (
-            <Badge tone={outcomeTone(row.outcome)} title="Outcome">
-              {row.outcome}
+            <Badge tone={outcome.tone} title="Outcome">
+              {outcome.text}
+            </Badge>
+          )}
+          {row.integrity === 'broken' && (
+            <Badge tone="bad" title={integrity.sentence}>
+              cannot be trusted: hashes do not match
             </Badge>
           )}
           {FamilyBadge !== null && <FamilyBadge id={row.id} />}
         </div>
       </div>
+      <IntegrityNotice integrity={row.integrity} />
       <KeyValueList items={items} className="kv-inline" />
       <BaselinePanel id={row.id} />
       <div className="exec-actions">

@@ -1,6 +1,8 @@
 import { useId, type RefObject } from 'react';
 import { EXECUTION_SORTS } from '../../../shared/api/contract';
+import { EXECUTION_INTEGRITIES } from '../../../shared/model/execution-integrity';
 import { EXECUTION_FAMILIES } from '../../../shared/model/family';
+import { INTEGRITY_FILTER_LABELS } from '../../format/integrity-text';
 import { SelectField } from '../../components/select-field';
 import { BASELINE_FILTER_LABELS, BASELINE_FILTERS, KNOWN_STATUSES, SORT_LABELS, type ExecutionFilters as Filters } from '../../format/execution-query';
 
@@ -33,6 +35,15 @@ export function ExecutionFilters({
       <SelectField id={`${id}-family`} label="Family" value={filters.family} anyLabel="All families" options={EXECUTION_FAMILIES} onChange={(family) => onChange({ ...filters, family })} />
       <SelectField id={`${id}-outcome`} label="Outcome" value={filters.outcome} anyLabel="Any outcome" options={OUTCOMES} onChange={(outcome) => onChange({ ...filters, outcome })} />
       <SelectField id={`${id}-status`} label="Status" value={filters.status} anyLabel="Any status" options={KNOWN_STATUSES} onChange={(status) => onChange({ ...filters, status })} />
+      <SelectField
+        id={`${id}-integrity`}
+        label="Integrity"
+        value={filters.integrity}
+        anyLabel="Any integrity"
+        options={EXECUTION_INTEGRITIES}
+        optionLabel={(integrity) => INTEGRITY_FILTER_LABELS[integrity]}
+        onChange={(integrity) => onChange({ ...filters, integrity })}
+      />
       <SelectField
         id={`${id}-baseline`}
         label="Baseline"

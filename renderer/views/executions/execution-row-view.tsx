@@ -1,7 +1,7 @@
 import type { BaselineVerdict } from '../../../shared/model/comparison';
 import { Badge } from '../../components/badge';
 import { baselineVerdictText } from '../../format/comparison-text';
-import { executionRowCells, statusTone, type ExecutionRow } from '../../format/execution-row';
+import { executionRowCells, type ExecutionRow } from '../../format/execution-row';
 
 /** The cells of one executions list row (formatted only while on screen); `picked` marks run A of a comparison being picked. */
 export function ExecutionRowView({ row, verdict, picked = false }: { readonly row: ExecutionRow | undefined; readonly verdict?: BaselineVerdict; readonly picked?: boolean }) {
@@ -20,8 +20,9 @@ export function ExecutionRowView({ row, verdict, picked = false }: { readonly ro
         {cells.label !== null && <span className="muted"> {cells.label}</span>}
       </span>
       <span className="cell col-status">
-        <Badge tone={statusTone(row.status ?? row.outcome)}>{cells.status}</Badge>
+        <Badge tone={cells.statusTone}>{cells.status}</Badge>
       </span>
+      <span className="cell col-integrity">{row.integrity === 'not_applicable' ? <span className="muted">{cells.integrity}</span> : <Badge tone={cells.integrityTone}>{cells.integrity}</Badge>}</span>
       <span className="cell col-start">{cells.start}</span>
       <span className="cell col-duration num">{cells.duration}</span>
       <span className="cell col-events num">{cells.events}</span>

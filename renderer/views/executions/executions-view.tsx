@@ -119,6 +119,7 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
             <span>Family</span>
             <span>Key</span>
             <span>Status</span>
+            <span>Integrity</span>
             <span>Start (UTC)</span>
             <span className="num">Duration</span>
             <span className="num">Events</span>

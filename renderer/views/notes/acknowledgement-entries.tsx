@@ -1,3 +1,4 @@
+import { displayWrittenTime } from '../../../shared/model/display-time';
 import { ErrorState } from '../../components/error-state';
 import { Panel } from '../../components/panel';
 import { RouteLink } from '../../components/route-link';
@@ -16,7 +17,7 @@ export function AcknowledgementEntries() {
         <ul className="ack-list">
           {items.map((ack) => (
             <li key={ack.id}>
-              <strong>{ack.reviewer}</strong> <span className="muted">at {ack.acknowledgedAt}</span> ·{' '}
+              <strong>{ack.reviewer}</strong> <span className="muted">at {displayWrittenTime(ack.acknowledgedAt)}</span> ·{' '}
               <RouteLink to={{ view: 'execution', id: ack.executionId }}>{ack.executionId}</RouteLink>{' '}
               <span className="mono hash muted">scaffold {ack.scaffoldHash.slice(0, 12)}…</span>
               {ack.note !== null && <p className="ack-note">{ack.note}</p>}

@@ -1,3 +1,4 @@
+import { displayWrittenTime } from '../../../shared/model/display-time';
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
 import { Badge } from '../../components/badge';
@@ -47,7 +48,7 @@ export function NoteItem({ note, canSign, showTarget }: { readonly note: Note; r
     <li className={`note-item${note.deleted === null ? '' : ' note-deleted'}`} aria-labelledby={`${id}-head`}>
       <div className="note-head" id={`${id}-head`}>
         <Badge tone={note.kind === 'bookmark' ? 'info' : 'neutral'}>{note.kind}</Badge> <span className="muted small">#{note.seq}</span> <strong>{note.reviewer}</strong>{' '}
-        <span className="muted small">{note.at}</span>
+        <span className="muted small">{displayWrittenTime(note.at)}</span>
         {showTarget && <> · {targetLink}</>}{' '}
         <Badge tone={now.tone} title={now.title}>
           {now.label}
@@ -84,7 +85,7 @@ export function NoteItem({ note, canSign, showTarget }: { readonly note: Note; r
       )}
       {note.deleted !== null && (
         <p className="muted small">
-          Deleted by {note.deleted.reviewer} at {note.deleted.at}
+          Deleted by {note.deleted.reviewer} at {displayWrittenTime(note.deleted.at)}
           {note.deleted.reason === '' ? '' : `: ${note.deleted.reason}`}
         </p>
       )}
@@ -95,7 +96,7 @@ export function NoteItem({ note, canSign, showTarget }: { readonly note: Note; r
             {note.history.map((revision) => (
               <li key={`${revision.seq}-${revision.at}`}>
                 <span className="muted">
-                  {revision.reviewer}, {revision.at}:
+                  {revision.reviewer}, {displayWrittenTime(revision.at)}:
                 </span>{' '}
                 {revision.text}
               </li>

@@ -7,9 +7,11 @@ import type { ApiState } from '../../hooks/use-api';
 import { IndexingProgress } from '../start/indexing-progress';
 import { FailuresList } from './failures-list';
 import { FamilyCounts } from './family-counts';
+import { IntegrityCounts } from './integrity-counts';
 import { OutcomeCounts } from './outcome-counts';
 import { ProblemCodeCounts } from './problem-code-counts';
 import { TimelineHistogram } from './timeline-histogram';
+import { UntrustedList } from './untrusted-list';
 
 /** The folder at a glance: counts, outcomes, the timeline (brush it to set the time range), failures, problems. */
 export function OverviewView({ summary }: { readonly summary: ApiState<ApiResponse<'summary'>> }) {
@@ -46,6 +48,12 @@ export function OverviewView({ summary }: { readonly summary: ApiState<ApiRespon
         </EmptyState>
       ) : (
         <div className="overview-grid">
+          {/* First when there is any: a record that cannot be trusted may claim success, so no count would show it. */}
+          {(value.executionsByIntegrity['broken'] ?? 0) > 0 && (
+            <Panel title={`Records that cannot be trusted (${value.executionsByIntegrity['broken'] ?? 0})`} className="span-all">
+              <UntrustedList />
+            </Panel>
+          )}
           <Panel title="Timeline of events" className="span-all">
             <TimelineHistogram />
           </Panel>
@@ -54,6 +62,9 @@ export function OverviewView({ summary }: { readonly summary: ApiState<ApiRespon
           </Panel>
           <Panel title="Executions by outcome">
             <OutcomeCounts byOutcome={value.executionsByOutcome} />
+          </Panel>
+          <Panel title="Tamper evidence (records)">
+            <IntegrityCounts byIntegrity={value.executionsByIntegrity} />
           </Panel>
           <Panel title={`Problems (${value.problems})`} actions={<a href="#/problems">All problems</a>}>
             <ProblemCodeCounts byCode={value.problemsByCode} />

@@ -212,3 +212,30 @@ describe('getTelemetrySummary', () => {
     assert.equal((await inspection.fail('getTelemetrySummary', { id: `record:${record?.key}` })).code, 'not_applicable');
   });
 });
+
+describe('"broken at step event N" and the steps of a record', () => {
+  const folder = tempFolder('broken-steps');
+  const manifest = writeFixtureFolder(folder, { seed: 7 });
+  const opened = openInspection(folder);
+
+  it('numbers each step event as the chain verdict does, so the break names exactly one shown step event', async () => {
+    const inspection = await opened;
+    const broken = manifest.expected.records.filter((record) => record.chain === 'broken');
+    assert.ok(broken.length >= 2, 'the generator breaks a stream and a document chain');
+    for (const record of broken) {
+      const verification = await inspection.call('verifyExecution', { id: record.executionId });
+      assert.equal(verification.brokenAt, record.brokenAt, record.executionId);
+      assert.ok(verification.brokenIn !== null, record.executionId);
+      const detail = await inspection.call('getExecution', { id: record.executionId });
+      const events = detail.steps.flatMap((step) => step.events);
+      // Each shown source's step events are numbered 0..n-1 in emission order, once each.
+      const positions = events.filter((event) => event.via === verification.brokenIn).map((event) => event.position).sort((a, b) => a - b);
+      assert.deepEqual(positions, positions.map((_, index) => index), record.executionId);
+      const named = events.filter((event) => event.via === verification.brokenIn && event.position === verification.brokenAt);
+      assert.equal(named.length, 1, `${record.executionId}: the break names one step event`);
+      // It is the line the chain problem points at.
+      const problem = detail.problems.find((p) => p.code === 'record.chain_broken');
+      assert.equal(problem?.eventId, named[0]?.eventId, record.executionId);
+    }
+  });
+});

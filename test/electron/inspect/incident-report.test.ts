@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { reportFilename } from '../../../electron/inspect/incident-report';
@@ -142,6 +142,53 @@ describe('exportReport of a record whose logs carry markup and URLs', () => {
     const observerLines = readFileSync(join(inspection.folder, RECORD_PATHS.observer('exec-xss/1')), 'utf8').trim().split('\n').length;
     const cited = model.sources.find((source) => source.path === RECORD_PATHS.observer('exec-xss/1'));
     assert.deepEqual(cited?.lines, Array.from({ length: observerLines }, (_, i) => i + 1));
+  });
+});
+
+describe('exportReport of a record a reviewer acknowledged, and of a tampered one', () => {
+  const folder = tempFolder('report-acknowledged');
+  const writer = new FixtureWriter(folder, new FixtureLedger());
+  const random = new SeededRandom(11);
+  const clock = new FixtureClock(Date.parse('2026-03-02T10:00:00Z'));
+  writeRecordRun(writer, recordRun(random, clock.branch(), { ...HOSTILE, executionId: 'exec-ack', planId: 'plan-ack' }), 'stream+document+plan');
+  // The same run with its observer stream edited after hashing: a step event's details changed.
+  const tampered = recordRun(random, clock.branch(), { ...HOSTILE, executionId: 'exec-tampered', planId: 'plan-tampered', status: 'COMPLETED' });
+  writeRecordRun(writer, tampered, 'stream+plan');
+  const observer = join(folder, RECORD_PATHS.observer('exec-tampered'));
+  writeFileSync(observer, readFileSync(observer, 'utf8').replace('"details":{"input":{}}', '"details":{"input":{"edited":true}}'));
+  const opened = openInspection(folder, { now: () => new Date('2026-03-03T12:00:00.000Z') });
+
+  it('includes every recorded acknowledgement in each format, with times in the app’s one format', async () => {
+    const inspection = await opened;
+    const id = 'record:exec-ack';
+    const { scaffoldHash } = await inspection.call('getRollbackScaffold', { id });
+    await inspection.call('acknowledgeRollback', { id, reviewer: 'Ada Reviewer', scaffoldHash, note: 'rolled back by hand at 12:10' });
+    const json = JSON.parse((await inspection.call('exportReport', { id, format: 'json' })).content) as { reviewJournal: { acknowledgements: { reviewer: string; scaffoldHash: string; note: string }[] } };
+    assert.deepEqual(json.reviewJournal.acknowledgements.map((a) => [a.reviewer, a.scaffoldHash, a.note]), [['Ada Reviewer', scaffoldHash, 'rolled back by hand at 12:10']]);
+    const md = (await inspection.call('exportReport', { id, format: 'md' })).content;
+    assert.match(md, /\| Ada Reviewer \| 2026-03-03 12:00:00\.000Z \| [0-9a-f]{64} \| rolled back by hand at 12:10 \|/);
+    const html = (await inspection.call('exportReport', { id, format: 'html' })).content;
+    assert.ok(html.includes('<td>Ada Reviewer</td><td>2026-03-03 12:00:00.000Z</td>'));
+    for (const content of [md, html]) {
+      // The header, snapshots and acknowledgements read alike (raw lines stay as written).
+      assert.ok(content.includes('Generated 2026-03-03 12:00:00.000Z'));
+      assert.match(content, /Started(<\/dt><dd>| \| )2026-03-02 10:00:00\.000Z/);
+      assert.match(content, /Captured 2026-03-02 \d{2}:\d{2}:\d{2}\.\d{3}Z \(pre\)/);
+    }
+  });
+
+  it('says that a tampered record cannot be trusted, beside the status it claims', async () => {
+    const inspection = await opened;
+    const id = 'record:exec-tampered';
+    assert.equal((await inspection.call('getExecution', { id })).execution.integrity, 'broken');
+    const md = (await inspection.call('exportReport', { id, format: 'md' })).content;
+    assert.match(md, /\| Status \| COMPLETED \(ok\), as claimed by a record that cannot be trusted \|/);
+    assert.match(md, /\| Integrity \| BROKEN: a hash no longer matches the record; it cannot be trusted \|/);
+    const html = (await inspection.call('exportReport', { id, format: 'html' })).content;
+    assert.ok(html.includes('(ok, as claimed)'));
+    assert.ok(!html.includes('badge-ok">ok<'), 'the claimed outcome is not a green ok badge');
+    const json = JSON.parse((await inspection.call('exportReport', { id, format: 'json' })).content) as { execution: { integrity: string } };
+    assert.equal(json.execution.integrity, 'broken');
   });
 });
 

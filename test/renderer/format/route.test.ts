@@ -62,11 +62,11 @@ describe('hash routes', () => {
   });
 
   it('carries the executions filters in the hash, omitting defaults, and reads them back', () => {
-    const filters = { family: 'record', outcome: 'failed', status: 'COMPLETED_PARTIAL', text: 'exec drop & <b>', hasProblems: true, baseline: 'diverges', sort: 'events', descending: true } as const;
+    const filters = { family: 'record', outcome: 'failed', status: 'COMPLETED_PARTIAL', text: 'exec drop & <b>', hasProblems: true, integrity: 'broken', baseline: 'diverges', sort: 'events', descending: true } as const;
     const hash = routeHash({ view: 'executions', filters });
-    assert.equal(hash, '#/executions?q=exec+drop+%26+%3Cb%3E&family=record&outcome=failed&status=COMPLETED_PARTIAL&problems=1&baseline=diverges&sort=events&desc=1');
+    assert.equal(hash, '#/executions?q=exec+drop+%26+%3Cb%3E&family=record&outcome=failed&status=COMPLETED_PARTIAL&problems=1&integrity=broken&baseline=diverges&sort=events&desc=1');
     assert.deepEqual(parseRoute(hash), { view: 'executions', filters });
-    assert.equal(routeHash({ view: 'executions', filters: { ...filters, family: '', outcome: '', status: '', text: '', hasProblems: false, baseline: '', sort: 'start', descending: false } }), '#/executions');
+    assert.equal(routeHash({ view: 'executions', filters: { ...filters, family: '', outcome: '', status: '', text: '', hasProblems: false, integrity: '', baseline: '', sort: 'start', descending: false } }), '#/executions');
     assert.deepEqual(parseRoute('#/executions?q='), { view: 'executions' }, 'all defaults read as no filters');
   });
 

@@ -2,6 +2,7 @@ import type { ApiResponse } from '../../../../shared/api/contract';
 import { Badge } from '../../../components/badge';
 import { Panel } from '../../../components/panel';
 import { CYCLE_PART_TITLES, CYCLE_PARTS, type CycleGroup } from '../../../format/cycle-groups';
+import type { FieldFlag } from '../../../format/field-flags';
 import { statusTone } from '../../../format/execution-row';
 import { plural } from '../../../format/numbers';
 import { formatDuration, formatTimeOfDay } from '../../../format/time';
@@ -11,7 +12,15 @@ import { CycleEventRow } from './cycle-event-row';
 type CycleSummary = ApiResponse<'getExecution'>['cycles'][number];
 
 /** One cycle: its time, counts and review decision, then its events by part. */
-export function CycleSection({ group, summary }: { readonly group: CycleGroup<ParsedEvent>; readonly summary: CycleSummary | null }) {
+export function CycleSection({
+  group,
+  summary,
+  flagsOf,
+}: {
+  readonly group: CycleGroup<ParsedEvent>;
+  readonly summary: CycleSummary | null;
+  readonly flagsOf: (eventId: number, keys: readonly string[]) => ReadonlyMap<string, readonly FieldFlag[]>;
+}) {
   const title = group.cycle === null ? 'Events outside any cycle' : `Cycle ${group.cycle}`;
   return (
     <Panel
@@ -21,7 +30,7 @@ export function CycleSection({ group, summary }: { readonly group: CycleGroup<Pa
         summary !== null && (
           <span className="cycle-meta">
             <span className="muted">
-              {formatTimeOfDay(summary.firstMs)} → {formatTimeOfDay(summary.lastMs)} ({formatDuration(summary.firstMs !== null && summary.lastMs !== null ? summary.lastMs - summary.firstMs : null)}) · {plural(summary.eventCount, 'event')}
+              {formatTimeOfDay(summary.firstMs)} → {formatTimeOfDay(summary.lastMs)} ({formatDuration(summary.firstMs !== null && summary.lastMs !== null && summary.eventCount > 1 ? summary.lastMs - summary.firstMs : null)}) · {plural(summary.eventCount, 'event')}
               {summary.failureCount > 0 ? ` · ${summary.failureCount} failed` : ''}
             </span>{' '}
             {summary.decision !== null && <Badge tone={statusTone(summary.decision)}>review: {summary.decision}</Badge>}
@@ -34,7 +43,7 @@ export function CycleSection({ group, summary }: { readonly group: CycleGroup<Pa
           <h3>{CYCLE_PART_TITLES[part]}</h3>
           <ul className="cycle-events">
             {group.parts[part].map((event) => (
-              <CycleEventRow key={event.row.id} event={event} />
+              <CycleEventRow key={event.row.id} event={event} flagsOf={flagsOf} />
             ))}
           </ul>
         </section>

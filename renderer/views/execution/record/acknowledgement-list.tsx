@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { displayWrittenTime } from '../../../../shared/model/display-time';
 import { ErrorState } from '../../../components/error-state';
 import { useApi } from '../../../hooks/use-api';
 
@@ -24,7 +25,7 @@ export function AcknowledgementList({ id, refresh }: { readonly id: string; read
         <ul className="ack-list">
           {list.value.items.map((ack) => (
             <li key={ack.id}>
-              <strong>{ack.reviewer}</strong> <span className="muted">at {ack.acknowledgedAt}</span> <span className="mono hash muted">scaffold {ack.scaffoldHash.slice(0, 12)}…</span>
+              <strong>{ack.reviewer}</strong> <span className="muted">at {displayWrittenTime(ack.acknowledgedAt)}</span> <span className="mono hash muted">scaffold {ack.scaffoldHash.slice(0, 12)}…</span>
               {ack.note !== null && <p className="ack-note">{ack.note}</p>}
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { Badge } from '../../../components/badge';
 import { useApi } from '../../../hooks/use-api';
+import { BrokenStepLink } from './broken-step-link';
 
 const REASONS: Readonly<Record<string, string>> = {
   event_hash_mismatch: "the event's content no longer matches its own hash",
@@ -25,7 +26,7 @@ export function ChainBadge({ id }: { readonly id: string }) {
     const reason = value.reason === null ? 'unknown reason' : (REASONS[value.reason] ?? value.reason);
     return (
       <Badge tone="bad" title={`expected ${value.expected ?? 'null'}, computed ${value.computed ?? 'null'}`}>
-        hash chain broken at step event {value.brokenAt ?? '?'}: {reason}
+        hash chain broken at {value.brokenAt === null || value.brokenIn === null ? 'step event ?' : <BrokenStepLink via={value.brokenIn} position={value.brokenAt} />}: {reason}
       </Badge>
     );
   }

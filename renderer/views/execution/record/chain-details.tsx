@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge } from '../../../components/badge';
 import { ErrorState } from '../../../components/error-state';
 import { KeyValueList } from '../../../components/key-value-list';
@@ -5,6 +6,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { Panel } from '../../../components/panel';
 import { formatBytes } from '../../../format/numbers';
 import { useApi } from '../../../hooks/use-api';
+import { BrokenStepLink } from './broken-step-link';
 
 const CHAIN_TONE = { intact: 'ok', broken: 'bad', absent: 'warn' } as const;
 
@@ -40,11 +42,14 @@ export function ChainDetails({ id }: { readonly id: string }) {
               ],
               ...(verification.value.chain === 'broken'
                 ? ([
-                    ['Broken at step event', String(verification.value.brokenAt ?? '—')],
+                    [
+                      'Broken at',
+                      verification.value.brokenAt === null || verification.value.brokenIn === null ? '—' : <BrokenStepLink key="b" via={verification.value.brokenIn} position={verification.value.brokenAt} />,
+                    ],
                     ['Reason', verification.value.reason ?? '—'],
                     ['Expected', verification.value.expected ?? 'null'],
                     ['Computed', verification.value.computed ?? 'null'],
-                  ] as [string, string][])
+                  ] as [string, ReactNode][])
                 : []),
               ['execution_hash', `${verification.value.executionHash}${verification.value.executionHashRule === null ? '' : ` (rule ${verification.value.executionHashRule})`}`],
               ...(verification.value.executionHashCovers.length > 0

@@ -9,7 +9,7 @@ import { StepTimeline } from './step-timeline';
 export function RecordSections({ id, detail }: { readonly id: string; readonly detail: ApiResponse<'getExecution'> }) {
   return (
     <>
-      <StepTimeline steps={detail.steps} />
+      <StepTimeline id={id} steps={detail.steps} />
       <div className="two-columns">
         <SecurityDiffPanel id={id} />
         <ChainDetails id={id} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Badge } from '../../../components/badge';
 import { CopyButton } from '../../../components/copy-button';
 import { ErrorState } from '../../../components/error-state';
@@ -28,10 +28,11 @@ const WARNING_TONES: Readonly<Record<RollbackWarningCode, 'bad' | 'warn'>> = {
  * The rollback scaffold of a record execution: whether a manual rollback is
  * possible and why, the plan's hints verbatim, irreversible steps, the manual
  * steps and warnings. Nothing here runs anything: the only button that writes
- * records the reviewer's acknowledgement.
+ * records the reviewer's acknowledgement of the plan, and says so.
  */
 export function RollbackPanel({ id, executionKey }: { readonly id: string; readonly executionKey: string }) {
   const scaffold = useApi('getRollbackScaffold', { id });
+  const whyId = useId();
   const [dialog, setDialog] = useState<{ scaffoldHash: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [acknowledged, setAcknowledged] = useState(0);
@@ -44,8 +45,9 @@ export function RollbackPanel({ id, executionKey }: { readonly id: string; reado
       title="Rollback (manual)"
       className="panel-rollback"
       actions={
-        <button type="button" className="button-primary" onClick={() => setDialog({ scaffoldHash })}>
-          Confirm manual rollback…
+        // Secondary, and named for what it does: it records that the plan was read, it rolls nothing back.
+        <button type="button" onClick={() => setDialog({ scaffoldHash })} aria-describedby={value.isRollbackPossible ? undefined : whyId}>
+          Acknowledge rollback plan…
         </button>
       }
     >
@@ -57,9 +59,10 @@ export function RollbackPanel({ id, executionKey }: { readonly id: string; reado
       )}
       {producerVerdict !== null && <ProducerVerdict verdict={producerVerdict} />}
       {producerVerdict !== null && <h3>The inspector&apos;s verdict, from the evidence</h3>}
-      <p className="rollback-verdict">
+      <p className="rollback-verdict" id={whyId}>
         {value.isRollbackPossible ? <Badge tone="ok">rollback possible</Badge> : <Badge tone="bad">rollback not possible</Badge>}{' '}
         {value.reason !== null && <span>{value.reason}</span>}
+        {!value.isRollbackPossible && <span> Acknowledging the plan only records that you reviewed it; nothing can be rolled back from it.</span>}
       </p>
       {value.warnings.length > 0 && (
         <section aria-label="Warnings">

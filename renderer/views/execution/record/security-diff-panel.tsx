@@ -2,6 +2,8 @@ import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { Panel } from '../../../components/panel';
 import { valueText } from '../../../format/json-text';
+import { fieldChangeText } from '../../../format/snapshot-text';
+import { displayWrittenTime } from '../../../../shared/model/display-time';
 import { useApi } from '../../../hooks/use-api';
 import { StateChangeLine } from './state-change-line';
 
@@ -22,7 +24,7 @@ export function SecurityDiffPanel({ id }: { readonly id: string }) {
           {diff.value.boundaryChange !== null && <StateChangeLine name="boundary_state" change={diff.value.boundaryChange} />}
           {diff.value.post === null && diff.value.pre !== null && <p className="notice">No post snapshot: the record was not finished, so nothing can be compared.</p>}
           <p className="muted">
-            Captured {diff.value.pre?.capturedAt ?? '—'} (pre) and {diff.value.post?.capturedAt ?? '—'} (post).
+            Captured {displayWrittenTime(diff.value.pre?.capturedAt)} (pre) and {diff.value.post === null ? 'no post snapshot' : displayWrittenTime(diff.value.post.capturedAt)} (post).
           </p>
           {diff.value.fields.length === 0 ? (
             <p className="muted">No other snapshot fields.</p>
@@ -42,10 +44,10 @@ export function SecurityDiffPanel({ id }: { readonly id: string }) {
                     <th scope="row" className="mono">
                       {field.field}
                     </th>
-                    <td className="mono">{valueText(field.pre)}</td>
-                    <td className="mono">{valueText(field.post)}</td>
+                    <td className={field.change === 'no_pre_snapshot' ? 'muted' : 'mono'}>{field.change === 'no_pre_snapshot' ? 'no pre snapshot' : valueText(field.pre)}</td>
+                    <td className={field.change === 'no_post_snapshot' ? 'muted' : 'mono'}>{field.change === 'no_post_snapshot' ? 'no post snapshot' : valueText(field.post)}</td>
                     <td>
-                      <span className={`change change-${field.change}`}>{field.change}</span>
+                      <span className={`change change-${field.change}`}>{fieldChangeText(field.change)}</span>
                       {field.added !== undefined && field.added.length > 0 && <span className="diff-added"> + {field.added.map((item) => valueText(item)).join(', ')}</span>}
                       {field.removed !== undefined && field.removed.length > 0 && <span className="diff-removed"> − {field.removed.map((item) => valueText(item)).join(', ')}</span>}
                     </td>

@@ -98,9 +98,11 @@ describe('securityDiff', () => {
     assert.deepEqual(diff.fields.map((f) => f.field), ['Z', 'a', 'b', 'c']);
   });
 
-  it('shows every field of the only snapshot there is as added or removed', () => {
-    assert.deepEqual(securityDiff(null, post).fields.map((f) => [f.field, f.change]), [['active_capabilities', 'added'], ['policy_version', 'added']]);
-    assert.deepEqual(securityDiff(pre, null).fields.map((f) => f.change), ['removed', 'removed']);
+  it('says a whole snapshot is missing instead of calling its fields added or removed', () => {
+    assert.deepEqual(securityDiff(null, post).fields.map((f) => [f.field, f.change]), [['active_capabilities', 'no_pre_snapshot'], ['policy_version', 'no_pre_snapshot']]);
+    const running = securityDiff(pre, null);
+    assert.deepEqual(running.fields.map((f) => f.change), ['no_post_snapshot', 'no_post_snapshot']);
+    assert.ok(running.fields.every((f) => !('post' in f) && 'pre' in f), 'the pre values stay shown');
     assert.deepEqual(securityDiff(null, null), { pre: null, post: null, stateChange: { from: null, to: null, direction: 'unknown' }, boundaryChange: null, fields: [] });
   });
 });

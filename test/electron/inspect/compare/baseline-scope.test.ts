@@ -7,7 +7,7 @@ import type { ExecutionRow } from '../../../../electron/index/queries/execution-
 function row(overrides: Partial<ExecutionRow>): ExecutionRow {
   return {
     id: 'record:x', family: 'record', key: 'x', label: null, status: null, outcome: 'unknown', startMs: null, endMs: null, durationMs: null,
-    eventCount: 1, failureCount: 0, problemCount: 0, actor: null, product: null, liveMode: null, planId: null, ...overrides,
+    eventCount: 1, failureCount: 0, problemCount: 0, actor: null, product: null, liveMode: null, planId: null, integrity: 'not_applicable', ...overrides,
   };
 }
 
