@@ -33,6 +33,7 @@ import {
   telemetrySummarySchema,
   timeZonesSchema,
   verificationSchema,
+  waterfallSchema,
 } from './views';
 
 const familyList = z.array(z.enum(FAMILIES)).max(FAMILIES.length);
@@ -72,6 +73,11 @@ export const API = {
   },
   /** The unified execution record with its family sections. */
   getExecution: { request: byExecutionSchema, response: executionDetailSchema },
+  /**
+   * The execution's waterfall: its steps (record), phases and checkpoints (Benson), cycles and
+   * commands (cycle) or events (stream, exec-event) as bars on one time axis, failures marked.
+   */
+  getWaterfall: { request: byExecutionSchema, response: waterfallSchema },
   /** Events by execution, family, kind, status, time range and full-text query, paged by cursor in time order. */
   listEvents: {
     request: z

@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+import type { RecordOrigin } from '../../../shared/formats/record-step-body';
+import { rawTextSql } from '../raw-blocks';
+
+/** One event of an execution as a waterfall places it: time, kind and outcome, without its raw line. */
+export interface TimelineEvent {
+  readonly id: number;
+  readonly ts: number | null;
+  readonly kind: string;
+  readonly status: string | null;
+  readonly errorCode: string | null;
+  readonly failed: boolean;
+  readonly cycle: number | null;
+}
+
+/** One step event without its body: what a step's bar needs (the hash chain is not read here). */
+export interface StepTiming {
+  readonly eventId: number;
+  readonly origin: RecordOrigin;
+  readonly stepIndex: number | null;
+  readonly stepName: string | null;
+  readonly eventType: string | null;
+  readonly ts: number | null;
+  readonly errorMessage: string | null;
+}
+
+/** One event's raw line, for the few fields a bar label needs (a cycle command's name). */
+export interface RawLine {
+  readonly id: number;
+  readonly raw: string;
+}
+
+/**
+ * Reads what an execution's waterfall is drawn from, in one pass per table and
+ * without the raw lines or step bodies the detail reads: a record of 30,000
+ * steps is 60,000 step events, and inflating their lines would dominate.
+ */
+export class WaterfallFacts {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      events: db.prepare('SELECT id, ts, kind, status, error_code, failed, cycle FROM events WHERE execution_id = ? ORDER BY ts IS NULL, ts, id'),
+      steps: db.prepare(
+        `SELECT event_id, origin, step_index, step_name, event_type, ts, error_message FROM step_events
+         WHERE execution_id = ? ORDER BY origin, event_id, seq`,
+      ),
+      rawOfKinds: db.prepare(`SELECT e.id, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? AND e.kind IN (SELECT value FROM json_each(?)) ORDER BY e.id`),
+    };
+  }
+
+  /** Every event of the execution in time order (untimed last, ties by id). */
+  events(executionRowId: number): TimelineEvent[] {
+    const rows = this.statements.events.all(executionRowId) as {
+      id: number; ts: number | null; kind: string; status: string | null; error_code: string | null; failed: number; cycle: number | null;
+    }[];
+    return rows.map((row) => ({ id: row.id, ts: row.ts, kind: row.kind, status: row.status, errorCode: row.error_code, failed: row.failed !== 0, cycle: row.cycle }));
+  }
+
+  /** Every step event of a record execution, each origin in emission order (document before stream). */
+  stepTimings(executionRowId: number): StepTiming[] {
+    const rows = this.statements.steps.all(executionRowId) as {
+      event_id: number; origin: RecordOrigin; step_index: number | null; step_name: string | null; event_type: string | null; ts: number | null; error_message: string | null;
+    }[];
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      origin: row.origin,
+      stepIndex: row.step_index,
+      stepName: row.step_name,
+      eventType: row.event_type,
+      ts: row.ts,
+      errorMessage: row.error_message,
+    }));
+  }
+
+  /** The raw lines of the execution's events of these kinds, in the order they were read. */
+  rawLinesOfKinds(executionRowId: number, kinds: readonly string[]): RawLine[] {
+    return this.statements.rawOfKinds.all(executionRowId, JSON.stringify(kinds)) as RawLine[];
+  }
+}
