@@ -7,6 +7,7 @@ import { ExecutionEvents } from './execution-events';
 import { ExecutionHeader } from './execution-header';
 import { ExecutionProblems } from './execution-problems';
 import { FAMILY_VIEWS } from './family-views';
+import { WaterfallPanel } from './waterfall/waterfall-panel';
 
 /** One execution of any family: its header, its family's sections, its problems and events. */
 export function ExecutionView({ id }: { readonly id: string }) {
@@ -54,6 +55,7 @@ export function ExecutionView({ id }: { readonly id: string }) {
       {back}
       <ExecutionHeader detail={value} />
       {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
+      <WaterfallPanel id={id} title={view.waterfallTitle} />
       <view.Sections id={id} detail={value} />
       <ExecutionProblems problems={value.problems} />
       {!view.listsOwnEvents && <ExecutionEvents id={id} />}

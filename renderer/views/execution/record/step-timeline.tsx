@@ -8,15 +8,23 @@ import { formatDuration, formatTimeOfDay } from '../../../format/time';
 
 type Step = ApiResponse<'getExecution'>['steps'][number];
 
+/** Steps listed in full up to this many; a longer run is read in the waterfall above, which renders only what is on screen. */
+const LISTED_STEPS = 200;
+
 /** The steps of a record execution in order: started, completed or failed, how long, and the error message as written. */
 export function StepTimeline({ steps }: { readonly steps: readonly Step[] }) {
   return (
     <Panel title={`Steps (${steps.length})`}>
+      {steps.length > LISTED_STEPS && (
+        <p className="muted">
+          The first {LISTED_STEPS} of {steps.length} steps are listed here; the waterfall above shows every one.
+        </p>
+      )}
       {steps.length === 0 ? (
         <EmptyState title="No step events" />
       ) : (
         <ol className="steps">
-          {steps.map((step, position) => (
+          {steps.slice(0, LISTED_STEPS).map((step, position) => (
             <li key={`${step.index ?? 'x'}-${position}`} className={`step step-${(step.status ?? 'unknown').toLowerCase()}`}>
               <div className="step-head">
                 <span className="step-index">Step {step.index ?? '?'}</span>
