@@ -103,3 +103,25 @@ export function compressedFractionOf(ms: number, axis: CompressedAxis): number {
   }
   return ms < (axis.segments[0]?.from ?? 0) ? 0 : 1;
 }
+
+/**
+ * A segment narrowed to the buckets of its own histogram that hold events: the
+ * coarse look places a segment only to within one coarse bucket (hours, when the
+ * folder spans months), which would leave a one-minute run a sliver at its edge.
+ */
+export function trimSegment<T extends TimeStretch>(segment: T, buckets: readonly HistogramBucket[], bucketMs: number): T {
+  const filled = buckets.filter((bucket) => bucket.ok + bucket.failed > 0);
+  const first = filled[0];
+  const last = filled.at(-1);
+  if (first === undefined || last === undefined) return segment;
+  const from = Math.max(segment.from, first.start);
+  const to = Math.min(segment.to, last.start + Math.max(1, bucketMs));
+  return to > from ? { ...segment, from, to } : segment;
+}
+
+/** The axis with its segments' times replaced, each gap spanning what now lies between its two segments. */
+export function withSegmentTimes(axis: CompressedAxis, segments: readonly TimeStretch[]): CompressedAxis {
+  const placed = axis.segments.map((segment, index) => ({ ...segment, from: segments[index]?.from ?? segment.from, to: segments[index]?.to ?? segment.to }));
+  const gaps = axis.gaps.map((gap, index) => ({ ...gap, from: placed[index]?.to ?? gap.from, to: placed[index + 1]?.from ?? gap.to }));
+  return { segments: placed, gaps };
+}

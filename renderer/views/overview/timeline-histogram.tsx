@@ -13,6 +13,8 @@ import { useTimeRange } from '../../state/time-range-context';
 const WIDTH = 1000;
 const HEIGHT = 150;
 const BUCKETS = 120;
+/** The least height of a bucket that holds events, in chart units (of HEIGHT). */
+const MIN_BAR_HEIGHT = 4;
 /** The first look at where events are: fine enough that a gap of a few percent of the span is seen. */
 const COARSE_BUCKETS = 400;
 
@@ -82,7 +84,8 @@ function HistogramChart({ value }: { readonly value: SegmentHistograms }) {
             // Every segment on one vertical scale: the tallest bucket of the whole chart fills the height.
             const scale = Math.max(1, ...histogram.buckets.map((bucket) => bucket.ok + bucket.failed)) / max;
             return histogramBars(histogram.buckets, histogram.bucketMs, (segment.right - segment.left) * WIDTH, HEIGHT).map((bar) => {
-              const okHeight = bar.okHeight * scale;
+              // A bucket that holds events always shows: a minute of 26 events beside hours of thousands would round to nothing.
+              const okHeight = bar.ok > 0 ? Math.max(MIN_BAR_HEIGHT, bar.okHeight * scale) : 0;
               const failedHeight = bar.failedHeight * scale;
               return (
                 <g key={`${index}-${bar.start}`}>

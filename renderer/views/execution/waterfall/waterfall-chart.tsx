@@ -125,6 +125,8 @@ export function WaterfallChart(props: WaterfallChartProps) {
     event.preventDefault();
   };
   const onPointerDown = (event: PointerEvent<HTMLDivElement>): void => {
+    // A drag that ended without a click (the pointer left the row) must not swallow the next click.
+    suppressClick.current = false;
     const box = axisRef.current?.getBoundingClientRect();
     if (event.button !== 0 || box === undefined || event.clientX < box.left + LABEL_WIDTH) return;
     drag.current = { x: event.clientX, view: shown, moved: false, pointerId: event.pointerId };
