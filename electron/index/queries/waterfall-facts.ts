@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordOrigin } from '../../../shared/formats/record-step-body';
 import { rawTextSql } from '../raw-blocks';
+import type { StoredStepEvent } from './execution-facts';
 
 /** One event of an execution as a waterfall places it: time, kind and outcome, without its raw line. */
 export interface TimelineEvent {
@@ -14,15 +15,7 @@ export interface TimelineEvent {
 }
 
 /** One step event without its body: what a step's bar needs (the hash chain is not read here). */
-export interface StepTiming {
-  readonly eventId: number;
-  readonly origin: RecordOrigin;
-  readonly stepIndex: number | null;
-  readonly stepName: string | null;
-  readonly eventType: string | null;
-  readonly ts: number | null;
-  readonly errorMessage: string | null;
-}
+export type StepTiming = Omit<StoredStepEvent, 'body'>;
 
 /** One event's raw line, for the few fields a bar label needs (a cycle command's name). */
 export interface RawLine {

@@ -5,10 +5,10 @@ import { assertNever } from '../../../shared/model/family';
 import type { ExecutionFacts, FoundExecution } from '../../index/queries/execution-facts';
 import type { WaterfallFacts } from '../../index/queries/waterfall-facts';
 import { assembleSteps } from '../../families/record/assemble-record';
-import { bensonBars } from './benson-bars';
-import { CYCLE_NAMED_KINDS, cycleBars, type CyclePayloadName } from './cycle-bars';
-import { recordBars } from './record-bars';
-import { eventBar, runBar, type WaterfallBar } from './waterfall-bar';
+import { bensonBars } from '../../families/benson/benson-waterfall-bars';
+import { CYCLE_NAMED_KINDS, cycleBars, type CyclePayloadName } from '../../families/cycle/cycle-waterfall-bars';
+import { recordBars } from '../../families/record/record-waterfall-bars';
+import { eventBar, runBar, type WaterfallBar } from '../../families/waterfall-bar';
 
 /** An execution's waterfall, as the API answers getWaterfall. */
 export type Waterfall = z.infer<typeof waterfallSchema>;

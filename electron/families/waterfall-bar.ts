@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { waterfallBarSchema } from '../../../shared/api/views';
-import type { ExecutionRow } from '../../index/queries/execution-facts';
-import type { TimelineEvent } from '../../index/queries/waterfall-facts';
+import type { waterfallBarSchema } from '../../shared/api/views';
+import type { ExecutionRow } from '../index/queries/execution-facts';
+import type { TimelineEvent } from '../index/queries/waterfall-facts';
 
 /** One bar of an execution's waterfall, as the API answers it. */
 export type WaterfallBar = z.infer<typeof waterfallBarSchema>;

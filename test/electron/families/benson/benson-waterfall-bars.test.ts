@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { TimelineEvent } from '../../../../electron/index/queries/waterfall-facts';
-import { bensonBars } from '../../../../electron/inspect/waterfall/benson-bars';
+import { bensonBars } from '../../../../electron/families/benson/benson-waterfall-bars';
 
 const event = (id: number, ts: number | null, kind: string, failed = false): TimelineEvent => ({ id, ts, kind, status: null, errorCode: null, failed, cycle: null });
 

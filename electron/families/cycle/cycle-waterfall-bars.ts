@@ -1,6 +1,6 @@
 import type { CycleRow } from '../../index/queries/execution-facts';
 import type { TimelineEvent } from '../../index/queries/waterfall-facts';
-import { byStart, eventBar, type WaterfallBar } from './waterfall-bar';
+import { byStart, eventBar, type WaterfallBar } from '../waterfall-bar';
 
 /** What a cycle event's payload names, for pairing a start with its end: the command, or the plan step and its name. */
 export interface CyclePayloadName {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { assembleSteps } from '../../../../electron/inspect/assemble-execution';
-import { recordBars } from '../../../../electron/inspect/waterfall/record-bars';
+import { assembleSteps } from '../../../../electron/families/record/assemble-record';
+import { recordBars } from '../../../../electron/families/record/record-waterfall-bars';
 
 const timing = (eventId: number, stepIndex: number | null, eventType: string, ts: number | null, errorMessage: string | null = null) => ({ eventId, origin: 'stream' as const, stepIndex, stepName: `step ${stepIndex}`, eventType, ts, errorMessage });
 

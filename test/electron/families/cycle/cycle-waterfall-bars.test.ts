@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { TimelineEvent } from '../../../../electron/index/queries/waterfall-facts';
-import { cycleBars, type CyclePayloadName } from '../../../../electron/inspect/waterfall/cycle-bars';
+import { cycleBars, type CyclePayloadName } from '../../../../electron/families/cycle/cycle-waterfall-bars';
 
 const event = (id: number, ts: number, kind: string, failed = false): TimelineEvent => ({ id, ts, kind, status: null, errorCode: failed ? 'exit_code 1' : null, failed, cycle: 1 });
 const command = (name: string): CyclePayloadName => ({ command: name, step: null, name: null });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { ExecutionRow } from '../../../../electron/index/queries/execution-facts';
-import { byStart, eventBar, runBar } from '../../../../electron/inspect/waterfall/waterfall-bar';
+import type { ExecutionRow } from '../../../electron/index/queries/execution-facts';
+import { byStart, eventBar, runBar } from '../../../electron/families/waterfall-bar';
 
 const row = (outcome: ExecutionRow['outcome']): ExecutionRow => ({
   id: 'record:x', family: 'record', key: 'x', label: null, status: 'STARTED', outcome, startMs: 10, endMs: 90, durationMs: 80,

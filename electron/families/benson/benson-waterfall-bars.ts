@@ -1,6 +1,6 @@
 import type { CheckpointRow } from '../../index/queries/execution-facts';
 import type { TimelineEvent } from '../../index/queries/waterfall-facts';
-import { byStart, eventBar, type WaterfallBar } from './waterfall-bar';
+import { byStart, eventBar, type WaterfallBar } from '../waterfall-bar';
 
 /** The Benson phases that are spans: the event that opens one and the event that closes it. */
 const PHASES: readonly { readonly start: string; readonly end: string; readonly label: string; readonly depth: number }[] = [

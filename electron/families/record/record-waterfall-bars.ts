@@ -1,5 +1,5 @@
-import type { Step } from '../assemble-execution';
-import type { WaterfallBar } from './waterfall-bar';
+import type { Step } from './assemble-record';
+import type { WaterfallBar } from '../waterfall-bar';
 
 /**
  * A record's steps as bars: from STARTED to the last COMPLETED or FAILED, a
