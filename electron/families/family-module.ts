@@ -6,6 +6,8 @@ import { NO_DERIVED_ROWS, type FamilyIndexRules, type Placement } from '../index
 import type { ExecutionFacts, FoundExecution } from '../index/queries/execution-facts';
 import type { ExecutionFinding, ExecutionProblemRows } from '../index/queries/execution-problem-rows';
 import type { StepBodies } from '../index/queries/step-bodies';
+import type { TimelineEvent, WaterfallFacts } from '../index/queries/waterfall-facts';
+import type { WaterfallBar } from './waterfall-bar';
 
 /** The reads a contract check may make, prepared once per index. */
 export interface CheckReads {
@@ -30,6 +32,14 @@ export interface FamilyContractChecks {
 
 /** The family's own sections of an execution's detail; the header, events and problems are the same for all. */
 export type FamilySections = Pick<z.infer<typeof executionDetailSchema>, 'steps' | 'checkpoints' | 'cycles' | 'snapshots' | 'sideEffects' | 'chain'>;
+
+/** What a family's waterfall is drawn from: the index's reads, and the execution's events read once. */
+export interface WaterfallReads {
+  readonly facts: ExecutionFacts;
+  readonly waterfallFacts: WaterfallFacts;
+  /** The execution's events in time order, read on the first call: past the waterfall's limit, the first ones only. */
+  readonly events: () => readonly TimelineEvent[];
+}
 
 /**
  * Everything the inspector knows of one producer family, in one place: how its
@@ -58,6 +68,8 @@ export interface FamilyModule<F extends Family = Family> {
   readonly checks: FamilyContractChecks;
   /** Its sections of an execution's detail. */
   sections(facts: ExecutionFacts, execution: FoundExecution): FamilySections;
+  /** Its execution as bars on one time axis: steps, phases, checkpoints, commands or events. */
+  waterfall(reads: WaterfallReads, execution: FoundExecution): WaterfallBar[];
 }
 
 /** The sections of a family that has none of its own. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { waterfallBarSchema } from '../../shared/api/views';
 import type { ExecutionRow } from '../index/queries/execution-facts';
 import type { TimelineEvent } from '../index/queries/waterfall-facts';
+import type { WaterfallReads } from './family-module';
 
 /** One bar of an execution's waterfall, as the API answers it. */
 export type WaterfallBar = z.infer<typeof waterfallBarSchema>;
@@ -43,6 +44,11 @@ export function runBar(row: ExecutionRow, label: string): WaterfallBar {
     detail: null,
     eventIds: [],
   };
+}
+
+/** The waterfall of a family whose executions are their events: each one an instant where it was logged. */
+export function eventWaterfall(reads: WaterfallReads): WaterfallBar[] {
+  return reads.events().map((event) => eventBar(event, 0));
 }
 
 /** Orders bars by start time (untimed last), keeping the given order among equals. */

@@ -300,6 +300,12 @@ export const waterfallSchema = z.object({
   startMs: z.number().nullable(),
   endMs: z.number().nullable(),
   bars: z.array(waterfallBarSchema),
+  /**
+   * Events past the first ones in time order that are not drawn, so that an execution of
+   * millions of events cannot answer with gigabytes; 0 when every event is on a bar. The
+   * events list pages through all of them.
+   */
+  eventsOmitted: z.number().int().nonnegative(),
 });
 
 /** One file of the folder as the index knows it. */

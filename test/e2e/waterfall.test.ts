@@ -93,70 +93,64 @@ describe(`the waterfall of a generated execution of ${STEPS.toLocaleString('en-U
     console.log(`# getWaterfall of ${STEPS} steps: ${JSON.stringify(answer).length} bytes of JSON in ${ms} ms`);
   });
 
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`draws it virtualized with the gap and the idle tail after the failure marked (${scheme})`, async () => {
-      const started = Date.now();
-      const { page, context, errors } = await openInspector(browser, `${serve.url}#/executions/${written.recordId}`, { colorScheme: scheme });
-      try {
-        const list = waterfall(page);
-        // The page's other panels each assemble the 30,000 steps too, in the same server process: generous on a shared machine.
-        await list.getByRole('option').first().waitFor({ timeout: 180_000 });
-        console.log(`# ${scheme}: the waterfall of ${STEPS} steps drawn ${Date.now() - started} ms after opening the page`);
-        assert.equal(await list.getByRole('option').first().getAttribute('aria-setsize'), String(STEPS + 1));
-        const rendered = await list.getByRole('option').count();
-        assert.ok(rendered < 80, `only the rows on screen are in the DOM (${rendered})`);
-        await page.locator('.wf-idle-label.is-after-failure', { hasText: 'idle 45 min 00 s after failure' }).waitFor();
-        await page.locator('.wf-idle-label', { hasText: 'gap 2 h 00 min' }).waitFor();
-        await list.scrollIntoViewIfNeeded();
-        await screenshot(page, `${scheme}-waterfall-30000-steps`);
-        assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
-      }
-    });
-  }
+  it('compresses the months without events on the overview timeline and says so, in light and dark', async () => {
+    await serve.call('summary', {});
+    const { page, context, errors } = await openInspector(browser, `${serve.url}#/`);
+    try {
+      const chart = page.locator('svg.histogram-chart');
+      await chart.locator('rect.bar-failed').first().waitFor({ timeout: 30_000 });
+      const label = page.locator('.histogram-gap-label');
+      await label.first().waitFor();
+      assert.equal(await label.count(), 1, 'one empty stretch of months');
+      const gapDays = (written.monthsGap.to - written.monthsGap.from) / 86_400_000;
+      // The band stands for at least the empty months (it ends on the coarse buckets around them).
+      const days = Number(/(\d+) d/.exec((await label.textContent()) ?? '')?.[1]);
+      assert.ok(days >= Math.floor(gapDays) - 3 && days <= Math.ceil(gapDays), `${days} days stated for a gap of ${gapDays.toFixed(1)} days`);
+      assert.match((await chart.getAttribute('aria-label')) ?? '', /One empty stretch is compressed: \d+ d \d+ h without events from 2026-01-/);
+      // Both the January run and the April mission get a readable share of the width.
+      const box = (await chart.boundingBox()) ?? assert.fail('the chart has a box');
+      const bars = await chart.locator('rect.bar-ok, rect.bar-failed').evaluateAll((rects) => rects.map((rect) => (rect as unknown as { getBoundingClientRect(): { x: number } }).getBoundingClientRect().x));
+      const gapBox = (await chart.locator('rect.histogram-gap-band').boundingBox()) ?? assert.fail('the gap band has a box');
+      assert.ok(gapBox.width < box.width * 0.1, 'the empty months take a narrow band');
+      assert.ok(bars.some((x) => x < gapBox.x) && bars.some((x) => x > gapBox.x + gapBox.width), 'events on both sides of the band');
+      await screenshot(page, 'light-overview-months-gap');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'dark-overview-months-gap');
+      await page.emulateMedia({ colorScheme: 'light' });
+      // Brushing the April side selects a range within April only.
+      await page.mouse.move(gapBox.x + gapBox.width + 4, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 6 });
+      await page.mouse.up();
+      await page.locator('.range-bar.is-active').waitFor();
+      assert.match((await page.locator('.range-summary').textContent()) ?? '', /2026-04-2/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`compresses the months without events on the overview timeline and says so (${scheme})`, async () => {
-      const { page, context, errors } = await openInspector(browser, `${serve.url}#/`, { colorScheme: scheme });
-      try {
-        const chart = page.locator('svg.histogram-chart');
-        await chart.locator('rect.bar-failed').first().waitFor({ timeout: 30_000 });
-        const label = page.locator('.histogram-gap-label');
-        await label.first().waitFor();
-        assert.equal(await label.count(), 1, 'one empty stretch of months');
-        const gapDays = (written.monthsGap.to - written.monthsGap.from) / 86_400_000;
-        // The band stands for at least the empty months (it ends on the coarse buckets around them).
-        const days = Number(/(\d+) d/.exec((await label.textContent()) ?? '')?.[1]);
-        assert.ok(days >= Math.floor(gapDays) - 3 && days <= Math.ceil(gapDays), `${days} days stated for a gap of ${gapDays.toFixed(1)} days`);
-        assert.match((await chart.getAttribute('aria-label')) ?? '', /One empty stretch is compressed: \d+ d \d+ h without events from 2026-01-/);
-        // Both the January run and the April mission get a readable share of the width.
-        const box = (await chart.boundingBox()) ?? assert.fail('the chart has a box');
-        const bars = await chart.locator('rect.bar-ok, rect.bar-failed').evaluateAll((rects) => rects.map((rect) => (rect as unknown as { getBoundingClientRect(): { x: number } }).getBoundingClientRect().x));
-        const gapBox = (await chart.locator('rect.histogram-gap-band').boundingBox()) ?? assert.fail('the gap band has a box');
-        assert.ok(gapBox.width < box.width * 0.1, 'the empty months take a narrow band');
-        assert.ok(bars.some((x) => x < gapBox.x) && bars.some((x) => x > gapBox.x + gapBox.width), 'events on both sides of the band');
-        await screenshot(page, `${scheme}-overview-months-gap`);
-        // Brushing the April side selects a range within April only.
-        await page.mouse.move(gapBox.x + gapBox.width + 4, box.y + box.height / 2);
-        await page.mouse.down();
-        await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 6 });
-        await page.mouse.up();
-        await page.locator('.range-bar.is-active').waitFor();
-        assert.match((await page.locator('.range-summary').textContent()) ?? '', /2026-04-2/);
-        assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
-      }
-    });
-  }
-
-  it('zooms and pans by keyboard and mouse, moves and opens the selection, and stays smooth', async () => {
+  it('draws it virtualized with the gap and the idle tail after the failure marked, zooms and pans by keyboard and mouse, opens the selection, and stays smooth', async () => {
+    // One page for all of it: each opening makes the server assemble the 30,000 steps for every panel again.
+    await serve.call('summary', {});
+    const started = Date.now();
     const { page, context, errors } = await openInspector(browser, `${serve.url}#/executions/${written.recordId}`);
     try {
       const list = waterfall(page);
+      // The page's other panels each assemble the 30,000 steps too, in the same server process: generous on a shared machine.
       await list.getByRole('option').first().waitFor({ timeout: 180_000 });
+      console.log(`# the waterfall of ${STEPS} steps drawn ${Date.now() - started} ms after opening the page`);
+      assert.equal(await list.getByRole('option').first().getAttribute('aria-setsize'), String(STEPS + 1));
+      const rendered = await list.getByRole('option').count();
+      assert.ok(rendered < 80, `only the rows on screen are in the DOM (${rendered})`);
+      await page.locator('.wf-idle-label.is-after-failure', { hasText: 'idle 45 min 00 s after failure' }).waitFor();
+      await page.locator('.wf-idle-label', { hasText: 'gap 2 h 00 min' }).waitFor();
+      assert.equal(await page.locator('.wf-failure-mark').count(), written.failedSteps.length, 'every failure marked on the axis');
       await list.scrollIntoViewIfNeeded();
+      await screenshot(page, 'light-waterfall-30000-steps');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'dark-waterfall-30000-steps');
+      await page.emulateMedia({ colorScheme: 'light' });
       const all = await shownRange(page);
       await list.focus();
 
@@ -245,26 +239,26 @@ describe('the waterfall of each family on the demo folder', { timeout: 120_000 }
     { name: 'cycle', id: 'cycle:2026-03-02T09-20-00Z/migrate-customers-schema', failed: /^✕ pytest/, also: 'Plan step 1 run tests' },
     { name: 'stream', id: 'stream:m-42', failed: /^✕ status/, also: 'navigation' },
   ] as const;
-  for (const scheme of ['light', 'dark'] as const) {
-    for (const entry of cases) {
-      it(`shows the ${entry.name} execution's bars with its failures (${scheme})`, async () => {
-        const { page, context, errors } = await openInspector(browser, `${serve.url}#/executions/${encodeURIComponent(entry.id).replace('%3A', ':')}`, { colorScheme: scheme });
-        try {
-          const list = waterfall(page);
-          await list.getByRole('option').first().waitFor({ timeout: 30_000 });
-          const failedRow = list.getByRole('option').filter({ hasText: entry.failed }).first();
-          await failedRow.waitFor();
-          assert.equal(await failedRow.locator('.wf-bar.is-failed').count(), 1);
-          await list.getByRole('option').filter({ hasText: entry.also }).first().waitFor();
-          await failedRow.click();
-          await page.getByRole('region', { name: /^Selected: / }).locator('.event-detail').waitFor();
-          await list.scrollIntoViewIfNeeded();
-          await screenshot(page, `${scheme}-waterfall-${entry.name}`);
-          assert.deepEqual(errors, []);
-        } finally {
-          await context.close();
-        }
-      });
-    }
+  for (const entry of cases) {
+    it(`shows the ${entry.name} execution's bars with its failures, in light and dark`, async () => {
+      const { page, context, errors } = await openInspector(browser, `${serve.url}#/executions/${encodeURIComponent(entry.id).replace('%3A', ':')}`);
+      try {
+        const list = waterfall(page);
+        await list.getByRole('option').first().waitFor({ timeout: 30_000 });
+        const failedRow = list.getByRole('option').filter({ hasText: entry.failed }).first();
+        await failedRow.waitFor();
+        assert.equal(await failedRow.locator('.wf-bar.is-failed').count(), 1);
+        await list.getByRole('option').filter({ hasText: entry.also }).first().waitFor();
+        await failedRow.click();
+        await page.getByRole('region', { name: /^Selected: / }).locator('.event-detail').waitFor();
+        await list.scrollIntoViewIfNeeded();
+        await screenshot(page, `light-waterfall-${entry.name}`);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await screenshot(page, `dark-waterfall-${entry.name}`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
   }
 });

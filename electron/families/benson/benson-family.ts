@@ -1,6 +1,7 @@
 import { looksLikeBensonReport, opensPacDispatch } from '../../../shared/formats/benson';
 import { NO_SECTIONS, type FamilyModule } from '../family-module';
 import { isJsonObject, readField } from '../reading/read-field';
+import { bensonWaterfall } from './benson-waterfall-bars';
 import { normalizeBenson } from './normalize-benson';
 
 /**
@@ -64,4 +65,5 @@ export const bensonFamily: FamilyModule<'benson'> = {
     },
   },
   sections: (facts, execution) => ({ ...NO_SECTIONS, checkpoints: facts.checkpoints(execution) }),
+  waterfall: bensonWaterfall,
 };

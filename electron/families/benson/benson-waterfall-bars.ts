@@ -1,4 +1,5 @@
-import type { CheckpointRow } from '../../index/queries/execution-facts';
+import type { CheckpointRow, FoundExecution } from '../../index/queries/execution-facts';
+import type { WaterfallReads } from '../family-module';
 import type { TimelineEvent } from '../../index/queries/waterfall-facts';
 import { byStart, eventBar, type WaterfallBar } from '../waterfall-bar';
 
@@ -61,4 +62,9 @@ export function bensonBars(events: readonly TimelineEvent[], checkpoints: readon
     });
   }
   return bars.sort(byStart);
+}
+
+/** A PAC's waterfall, from its events and its checkpoints as the index read them. */
+export function bensonWaterfall(reads: WaterfallReads, execution: FoundExecution): WaterfallBar[] {
+  return bensonBars(reads.events(), reads.facts.checkpoints(execution));
 }

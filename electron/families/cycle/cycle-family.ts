@@ -1,5 +1,6 @@
 import { NO_CONTRACT_CHECKS, NO_SECTIONS, noLabel, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
 import { hasField as has } from '../reading/read-field';
+import { cycleWaterfall } from './cycle-waterfall-bars';
 import { normalizeCycle } from './normalize-cycle';
 
 /** Agent cycle logs (formats.md §3): a run_id is the execution, its cycles and their events inside it; review.decision settles it. */
@@ -22,4 +23,5 @@ export const cycleFamily: FamilyModule<'cycle'> = {
   },
   checks: NO_CONTRACT_CHECKS,
   sections: (facts, execution) => ({ ...NO_SECTIONS, cycles: facts.cycles(execution) }),
+  waterfall: cycleWaterfall,
 };

@@ -1,4 +1,6 @@
-import type { CycleRow } from '../../index/queries/execution-facts';
+import { lineObject } from '../../../shared/formats/line-payload';
+import type { CycleRow, FoundExecution } from '../../index/queries/execution-facts';
+import type { WaterfallReads } from '../family-module';
 import type { TimelineEvent } from '../../index/queries/waterfall-facts';
 import { byStart, eventBar, type WaterfallBar } from '../waterfall-bar';
 
@@ -16,7 +18,7 @@ const SPANS: readonly { readonly start: string; readonly end: string; readonly k
 ];
 
 /** The event kinds whose payload a cycle waterfall reads (for the names above). */
-export const CYCLE_NAMED_KINDS: readonly string[] = SPANS.flatMap((span) => [span.start, span.end]);
+const NAMED_KINDS: readonly string[] = SPANS.flatMap((span) => [span.start, span.end]);
 
 /**
  * An improvement-cycle run as bars: each cycle from its first to its last
@@ -91,4 +93,20 @@ function cycleContent(events: readonly TimelineEvent[], names: ReadonlyMap<numbe
   }
   for (const event of events) if (!paired.has(event.id)) bars.push(eventBar(event, 1));
   return bars.sort(byStart);
+}
+
+/** A run's waterfall: its cycles, and the commands and plan steps in them named as their payloads name them. */
+export function cycleWaterfall(reads: WaterfallReads, execution: FoundExecution): WaterfallBar[] {
+  const names = new Map<number, CyclePayloadName>();
+  for (const line of reads.waterfallFacts.rawLinesOfKinds(execution.rowId, NAMED_KINDS)) {
+    const payload = lineObject(line.raw)?.['payload'];
+    const fields = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+    names.set(line.id, { command: text(fields['command']), step: text(fields['step']), name: text(fields['name']) });
+  }
+  return cycleBars(reads.events(), reads.facts.cycles(execution), names);
+}
+
+/** A payload value as a label part: strings and numbers as written, anything else nothing. */
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
 }

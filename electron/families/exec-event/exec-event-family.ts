@@ -1,6 +1,7 @@
 import { isUntracedKey } from '../../../shared/model/execution-id';
 import { NO_SECTIONS, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
 import { hasField } from '../reading/read-field';
+import { eventWaterfall } from '../waterfall-bar';
 import { normalizeExecEvent } from './normalize-exec-event';
 
 /** The fields that mark an exec-event; two of them must be present. */
@@ -44,4 +45,5 @@ export const execEventFamily: FamilyModule<'exec-event'> = {
     },
   },
   sections: () => NO_SECTIONS,
+  waterfall: eventWaterfall,
 };

@@ -1,4 +1,5 @@
 import { NO_CONTRACT_CHECKS, NO_SECTIONS, noLabel, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
+import { eventWaterfall } from '../waterfall-bar';
 import { normalizeGeneric } from './normalize-generic';
 
 /** JSON objects (and text lines) of no known family: searchable, timed where they say when, in no execution. */
@@ -13,4 +14,5 @@ export const genericFamily: FamilyModule<'generic'> = {
   index: { ...PLAIN_INDEX_RULES, place: () => ({ key: null, problem: null }) },
   checks: NO_CONTRACT_CHECKS,
   sections: () => NO_SECTIONS,
+  waterfall: eventWaterfall,
 };

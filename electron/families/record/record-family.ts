@@ -5,6 +5,7 @@ import type { SideEffectFact } from '../../../shared/model/normalized-event';
 import { assembleRecord, recordSections } from './assemble-record';
 import { normalizeRecord } from './normalize-record';
 import { recordFindings } from './record-checks';
+import { recordWaterfall } from './record-waterfall-bars';
 import { detectRecordShape } from './record-shape';
 
 /**
@@ -43,6 +44,7 @@ export const recordFamily: FamilyModule<'record'> = {
     find: recordFindings,
   },
   sections: (facts, execution) => recordSections(assembleRecord(facts, execution)),
+  waterfall: recordWaterfall,
 };
 
 function recordOutcome(status: string): StatusContribution['outcome'] {

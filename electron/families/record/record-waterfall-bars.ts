@@ -1,5 +1,7 @@
-import type { Step } from './assemble-record';
-import type { WaterfallBar } from '../waterfall-bar';
+import type { FoundExecution } from '../../index/queries/execution-facts';
+import type { WaterfallReads } from '../family-module';
+import { runBar, type WaterfallBar } from '../waterfall-bar';
+import { assembleSteps, type Step } from './assemble-record';
 
 /**
  * A record's steps as bars: from STARTED to the last COMPLETED or FAILED, a
@@ -23,4 +25,16 @@ export function recordBars(steps: readonly Step[]): WaterfallBar[] {
       eventIds: step.events.map((event) => event.eventId),
     };
   });
+}
+
+/**
+ * A record's waterfall: the run, then its steps. The same steps as the
+ * execution detail (the observer stream's when it has any, else the
+ * document's), read without their bodies: the chain is not checked here.
+ */
+export function recordWaterfall(reads: WaterfallReads, execution: FoundExecution): WaterfallBar[] {
+  const timings = reads.waterfallFacts.stepTimings(execution.rowId);
+  const stream = timings.filter((timing) => timing.origin === 'stream');
+  const steps = assembleSteps(stream.length > 0 ? stream : timings.filter((timing) => timing.origin === 'document'));
+  return [runBar(execution.row, `Execution ${execution.row.key}`), ...recordBars(steps)];
 }

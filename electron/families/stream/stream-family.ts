@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { NO_CONTRACT_CHECKS, NO_SECTIONS, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
 import { hasField } from '../reading/read-field';
+import { eventBar, runBar } from '../waterfall-bar';
 import { normalizeStream } from './normalize-stream';
 
 /** Live mission streams (formats.md §4): a mission_id is the execution; `status` events carry its state. */
@@ -23,4 +24,6 @@ export const streamFamily: FamilyModule<'stream'> = {
   },
   checks: NO_CONTRACT_CHECKS,
   sections: () => NO_SECTIONS,
+  // The mission as a whole, then each stream event where it was logged.
+  waterfall: (reads, execution) => [runBar(execution.row, `Mission ${execution.row.key}`), ...reads.events().map((event) => eventBar(event, 1))],
 };

@@ -33,7 +33,7 @@ export class WaterfallFacts {
 
   constructor(db: Database.Database) {
     this.statements = {
-      events: db.prepare('SELECT id, ts, kind, status, error_code, failed, cycle FROM events WHERE execution_id = ? ORDER BY ts IS NULL, ts, id'),
+      events: db.prepare('SELECT id, ts, kind, status, error_code, failed, cycle FROM events WHERE execution_id = ? ORDER BY ts IS NULL, ts, id LIMIT ?'),
       steps: db.prepare(
         `SELECT event_id, origin, step_index, step_name, event_type, ts, error_message FROM step_events
          WHERE execution_id = ? ORDER BY origin, event_id, seq`,
@@ -42,9 +42,9 @@ export class WaterfallFacts {
     };
   }
 
-  /** Every event of the execution in time order (untimed last, ties by id). */
-  events(executionRowId: number): TimelineEvent[] {
-    const rows = this.statements.events.all(executionRowId) as {
+  /** The execution's first `limit` events in time order (untimed last, ties by id). */
+  events(executionRowId: number, limit: number): TimelineEvent[] {
+    const rows = this.statements.events.all(executionRowId, limit) as {
       id: number; ts: number | null; kind: string; status: string | null; error_code: string | null; failed: number; cycle: number | null;
     }[];
     return rows.map((row) => ({ id: row.id, ts: row.ts, kind: row.kind, status: row.status, errorCode: row.error_code, failed: row.failed !== 0, cycle: row.cycle }));

@@ -65,6 +65,7 @@ const TOY_MODULE = `import { NO_DERIVED_ROWS } from '../../index/family-rules';
 import { NO_CONTRACT_CHECKS, NO_SECTIONS, noLabel, ownKey, type FamilyModule } from '../family-module';
 import { parseTimestamp } from '../reading/parse-timestamp';
 import { hasField, readString } from '../reading/read-field';
+import { eventWaterfall } from '../waterfall-bar';
 
 export const toyFamily: FamilyModule<'toy'> = {
   family: 'toy',
@@ -90,6 +91,7 @@ export const toyFamily: FamilyModule<'toy'> = {
   },
   checks: NO_CONTRACT_CHECKS,
   sections: () => NO_SECTIONS,
+  waterfall: eventWaterfall,
 };
 `;
 
@@ -115,7 +117,7 @@ function withViewLine(): [string, string] {
   const path = 'renderer/views/execution/family-views.tsx';
   const text = readFileSync(join(root, path), 'utf8')
     .replace("import { StreamSections } from './stream/stream-sections';", "import { StreamSections } from './stream/stream-sections';\nimport { ToySections } from './toy/toy-sections';")
-    .replace(/\n};\s*$/, '\n  toy: { Sections: ToySections, HeaderBadge: null, listsOwnEvents: false },\n};\n');
+    .replace(/\n};\s*$/, '\n  toy: { Sections: ToySections, HeaderBadge: null, listsOwnEvents: false, waterfallTitle: \'Waterfall of toy events\' },\n};\n');
   assert.ok(text.includes('toy: { Sections: ToySections'), 'the view map has moved: update this test');
   return [path, text];
 }
@@ -133,7 +135,7 @@ describe('adding a family', () => {
   });
 
   it('is refused while its module lacks a part', () => {
-    const parts = ['checks', 'sections', 'detectionRank', 'derivedRows'] as const;
+    const parts = ['checks', 'sections', 'waterfall', 'detectionRank', 'derivedRows'] as const;
     // One module per missing part, each in a file of its own, checked in one program.
     const lacking = parts.map((part): [string, string] => {
       const pattern = part === 'derivedRows' ? /\n {4}derivedRows: .*\n/ : new RegExp(`\\n {2}${part}: .*\\n`);

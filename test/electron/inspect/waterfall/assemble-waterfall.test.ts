@@ -2,6 +2,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { ExecutionFacts } from '../../../../electron/index/queries/execution-facts';
+import { WaterfallFacts } from '../../../../electron/index/queries/waterfall-facts';
+import { openIndexReadOnly } from '../../../../electron/index/open-index';
+import { WaterfallAssembler } from '../../../../electron/inspect/waterfall/assemble-waterfall';
 import { writeDemoFolder } from '../../../fixtures/demo-folder';
 import { RECORD_PATHS } from '../../../fixtures/write-records';
 import { tempFolder } from '../../../support/temp-folder';
@@ -109,5 +113,21 @@ describe('getWaterfall on the demo folder', () => {
     assert.deepEqual(events.map((bar) => [bar.eventIds[0], bar.startMs, bar.label, bar.failed]), detail.events.map((event) => [event.id, event.ts, event.kind, event.failed]));
     const error = await inspection.fail('getWaterfall', { id: 'stream:no-such-mission' });
     assert.equal(error.code, 'not_found');
+    assert.equal(waterfall.eventsOmitted, 0);
+  });
+
+  it('draws the first events only past its limit, and says how many it left out', async () => {
+    const inspection = await opened;
+    const db = openIndexReadOnly(inspection.dbPath);
+    try {
+      const facts = new ExecutionFacts(db);
+      const execution = facts.find('stream', 'm-42') ?? assert.fail('the demo has mission m-42');
+      const all = await inspection.call('getWaterfall', { id: 'stream:m-42' });
+      const limited = new WaterfallAssembler(new WaterfallFacts(db), facts, 5).waterfall(execution);
+      assert.equal(limited.eventsOmitted, execution.row.eventCount - 5);
+      assert.deepEqual(limited.bars, all.bars.slice(0, 6), 'the run, then its first five events in time order');
+    } finally {
+      db.close();
+    }
   });
 });
