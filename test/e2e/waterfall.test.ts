@@ -182,6 +182,7 @@ describe(`the waterfall of a generated execution of ${STEPS.toLocaleString('en-U
 
       // The mouse: Ctrl+wheel zooms around the pointer, dragging pans, a click selects.
       await page.keyboard.press('0');
+      await list.evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'center' }));
       const box = (await list.boundingBox()) ?? assert.fail('the list has a box');
       const trackX = box.x + 300 + (box.width - 300) * 0.25;
       await page.mouse.move(trackX, box.y + 40);
