@@ -176,8 +176,8 @@ describe(`the waterfall of a generated execution of ${STEPS.toLocaleString('en-U
       await selection.getByText(`shard ${STEPS - 1}: checksum mismatch after copy`).first().waitFor();
       await selection.getByRole('button', { name: /^Event \d+$/ }).nth(1).waitFor();
       await selection.locator('.event-detail').getByText('FAILED', { exact: false }).first().waitFor();
-      await selection.scrollIntoViewIfNeeded();
-      await page.mouse.wheel(0, -220);
+      // The failed step's row and its details together: the selection's heading in the middle of the screen.
+      await selection.locator('h3').evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'center' }));
       await screenshot(page, 'light-waterfall-selected-failed-step');
 
       // The mouse: Ctrl+wheel zooms around the pointer, dragging pans, a click selects.
