@@ -177,7 +177,7 @@ describe(`the waterfall of a generated execution of ${STEPS.toLocaleString('en-U
       await selection.getByRole('button', { name: /^Event \d+$/ }).nth(1).waitFor();
       await selection.locator('.event-detail').getByText('FAILED', { exact: false }).first().waitFor();
       // The failed step's row and its details together: the selection's heading in the middle of the screen.
-      await selection.locator('h3').evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'center' }));
+      await selection.locator('h3').first().evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'center' }));
       await screenshot(page, 'light-waterfall-selected-failed-step');
 
       // The mouse: Ctrl+wheel zooms around the pointer, dragging pans, a click selects.

@@ -38,6 +38,22 @@ export interface StoredStepEvent {
   readonly body: Readonly<Record<string, unknown>>;
 }
 
+/** A step_events row as selected by both the detail and the waterfall. */
+export interface StepEventRow {
+  readonly event_id: number;
+  readonly origin: RecordOrigin;
+  readonly step_index: number | null;
+  readonly step_name: string | null;
+  readonly event_type: string | null;
+  readonly ts: number | null;
+  readonly error_message: string | null;
+}
+
+/** A step event row in the API's names, without its body (which only the hash chain needs). */
+export function toStepTiming(row: StepEventRow): Omit<StoredStepEvent, 'body'> {
+  return { eventId: row.event_id, origin: row.origin, stepIndex: row.step_index, stepName: row.step_name, eventType: row.event_type, ts: row.ts, errorMessage: row.error_message };
+}
+
 /** One stored side effect and the event that carried it, so duplicates across sources can be told apart. */
 export interface StoredSideEffect {
   readonly eventId: number;
@@ -164,22 +180,10 @@ export class ExecutionFacts {
 
   /** Every step event of a record execution: stream ones first, each origin in emission order. */
   stepEvents(execution: FoundExecution): StoredStepEvent[] {
-    const rows = this.statements.stepEvents.all(execution.rowId) as {
-      event_id: number; origin: RecordOrigin; step_index: number | null; step_name: string | null; event_type: string | null;
-      ts: number | null; error_message: string | null; seq: number;
-    }[];
+    const rows = this.statements.stepEvents.all(execution.rowId) as (StepEventRow & { seq: number })[];
     const bodies = this.stepBodies.of(rows);
     // 'document' sorts before 'stream'; the caller picks an origin, so only the order within one matters.
-    return rows.map((row, index) => ({
-      eventId: row.event_id,
-      origin: row.origin,
-      stepIndex: row.step_index,
-      stepName: row.step_name,
-      eventType: row.event_type,
-      ts: row.ts,
-      errorMessage: row.error_message,
-      body: bodies[index] as Readonly<Record<string, unknown>>,
-    }));
+    return rows.map((row, index) => ({ ...toStepTiming(row), body: bodies[index] as Readonly<Record<string, unknown>> }));
   }
 
   /** The side effects a record execution's own events carry (observed and declared). */

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { RecordOrigin } from '../../../shared/formats/record-step-body';
 import { rawTextSql } from '../raw-blocks';
-import type { StoredStepEvent } from './execution-facts';
+import { toStepTiming, type StepEventRow, type StoredStepEvent } from './execution-facts';
 
 /** One event of an execution as a waterfall places it: time, kind and outcome, without its raw line. */
 export interface TimelineEvent {
@@ -52,18 +51,7 @@ export class WaterfallFacts {
 
   /** Every step event of a record execution, each origin in emission order (document before stream). */
   stepTimings(executionRowId: number): StepTiming[] {
-    const rows = this.statements.steps.all(executionRowId) as {
-      event_id: number; origin: RecordOrigin; step_index: number | null; step_name: string | null; event_type: string | null; ts: number | null; error_message: string | null;
-    }[];
-    return rows.map((row) => ({
-      eventId: row.event_id,
-      origin: row.origin,
-      stepIndex: row.step_index,
-      stepName: row.step_name,
-      eventType: row.event_type,
-      ts: row.ts,
-      errorMessage: row.error_message,
-    }));
+    return (this.statements.steps.all(executionRowId) as StepEventRow[]).map(toStepTiming);
   }
 
   /** The raw lines of the execution's events of these kinds, in the order they were read. */
