@@ -1,17 +1,24 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { IndexingStatus } from './components/indexing-status';
+import { JournalBanner } from './components/journal-banner';
 import { NavBar } from './components/nav-bar';
 import { TimeRangeBar } from './components/time-range-bar';
+import { DEFAULT_EVENT_FILTERS } from './format/event-query';
+import { DEFAULT_EXECUTION_FILTERS } from './format/execution-query';
 import { routeSection } from './format/route';
 import { useApi } from './hooks/use-api';
 import { useFileDropGuard } from './hooks/use-file-drop-guard';
 import { useHashRoute } from './hooks/use-hash-route';
+import { JournalRevisionContext } from './state/journal-revision-context';
 import { ALL_TIME, TimeRangeContext, type TimeRange } from './state/time-range-context';
+import { CompareView } from './views/compare/compare-view';
 import { EventsView } from './views/events/events-view';
 import { ExecutionView } from './views/execution/execution-view';
 import { ExecutionsView } from './views/executions/executions-view';
 import { NotFoundView } from './views/not-found-view';
+import { NotesView } from './views/notes/notes-view';
 import { OverviewView } from './views/overview/overview-view';
+import { ProblemLineView } from './views/problems/problem-line-view';
 import { ProblemsView } from './views/problems/problems-view';
 import { StartView } from './views/start/start-view';
 
@@ -26,9 +33,14 @@ export function AppShell() {
   const summary = useApi('summary', {});
   const [range, setRange] = useState<TimeRange>(ALL_TIME);
   const timeRange = useMemo(() => ({ range, setRange }), [range]);
+  const [journalRevision, setJournalRevision] = useState(0);
+  const journal = useMemo(() => ({ revision: journalRevision, bump: () => setJournalRevision((n) => n + 1) }), [journalRevision]);
   // The executions list stays mounted once shown, so returning from a detail keeps its place.
   const [listVisited, setListVisited] = useState(false);
   const section = routeSection(route);
+  // The hidden list keeps the filters of the last list route while a detail is shown.
+  const listFilters = useRef(DEFAULT_EXECUTION_FILTERS);
+  if (route.view === 'executions') listFilters.current = route.filters ?? DEFAULT_EXECUTION_FILTERS;
   useEffect(() => {
     if (route.view === 'executions') setListVisited(true);
   }, [route.view]);
@@ -39,6 +51,7 @@ export function AppShell() {
   }, [folder]);
   return (
     <TimeRangeContext.Provider value={timeRange}>
+      <JournalRevisionContext.Provider value={journal}>
       <div className="app">
         <a className="skip-link" href="#main" onClick={(event) => {
           event.preventDefault();
@@ -52,16 +65,21 @@ export function AppShell() {
           <IndexingStatus summary={summary.value} />
         </header>
         <TimeRangeBar timeRange={summary.value?.timeRange ?? null} />
+        <JournalBanner />
         <main id="main" className="main" tabIndex={-1}>
           {route.view === 'overview' && <OverviewView summary={summary} />}
           {route.view === 'start' && <StartView summary={summary} />}
-          {(listVisited || route.view === 'executions') && <ExecutionsView hidden={route.view !== 'executions'} />}
+          {(listVisited || route.view === 'executions') && <ExecutionsView hidden={route.view !== 'executions'} filters={listFilters.current} />}
           {route.view === 'execution' && <ExecutionView key={route.id} id={route.id} />}
-          {route.view === 'events' && <EventsView eventId={route.eventId} />}
-          {route.view === 'problems' && <ProblemsView />}
+          {route.view === 'compare' && <CompareView key={`${route.a} ${route.b ?? ''}`} a={route.a} b={route.b} />}
+          {route.view === 'events' && <EventsView eventId={route.eventId} filters={route.filters ?? DEFAULT_EVENT_FILTERS} anchor={route.anchor ?? null} />}
+          {route.view === 'problems' && <ProblemsView code={route.code ?? null} />}
+          {route.view === 'problem' && <ProblemLineView key={route.problemId} problemId={route.problemId} />}
+          {route.view === 'notes' && <NotesView />}
           {route.view === 'not-found' && <NotFoundView path={route.path} />}
         </main>
       </div>
+      </JournalRevisionContext.Provider>
     </TimeRangeContext.Provider>
   );
 }

@@ -11,7 +11,10 @@ export function App({ bridge, host }: { readonly bridge: InspectorBridge | null;
     return (
       <main className="app-missing">
         <EmptyState title="This page has no connection to an inspector">
-          <p>Open the exact address that <code>execution-inspector serve</code> printed; it carries the access token this page needs.</p>
+          <p>
+            Open the exact address that <code>execution-inspector serve</code> printed, once in this browser: it carries the access token. After that,
+            reloads, new tabs and bookmarks of this server work until it stops; a restarted server prints a new address.
+          </p>
         </EmptyState>
       </main>
     );

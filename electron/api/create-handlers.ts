@@ -1,7 +1,11 @@
+import { ComparisonServices } from './comparison-services';
 import type { HandlerContext } from './handler-context';
+import { compareHandlers } from './handlers/compare-handlers';
 import { singleFolderHost, type HostHandlers } from './host-handlers';
 import { indexingHandlers } from './handlers/indexing-handlers';
 import { inspectionHandlers } from './handlers/inspection-handlers';
+import { journalHandlers } from './handlers/journal-handlers';
+import { JournalAccess } from './journal-access';
 import { queryHandlers } from './handlers/query-handlers';
 import { timeZoneHandlers } from './handlers/time-zone-handlers';
 import type { ApiHandlers } from './inspector-service';
@@ -12,5 +16,15 @@ import type { ApiHandlers } from './inspector-service';
  * `not_applicable`). The compiler checks that none is missing.
  */
 export function createHandlers(context: HandlerContext, host: HostHandlers = singleFolderHost()): ApiHandlers {
-  return { ...queryHandlers(context), ...inspectionHandlers(context), ...indexingHandlers(context), ...timeZoneHandlers(context), ...host };
+  const journal = new JournalAccess(context);
+  const comparison = new ComparisonServices(context);
+  return {
+    ...queryHandlers(context, (states) => comparison.get().verdicts.rowIdsIn(states)),
+    ...inspectionHandlers(context, journal),
+    ...journalHandlers(journal),
+    ...indexingHandlers(context),
+    ...timeZoneHandlers(context),
+    ...compareHandlers(context, comparison),
+    ...host,
+  };
 }

@@ -97,7 +97,7 @@ export class AppDialogs {
 /** What the user reads about a data folder conflict: what is wrong, where, and what to do. */
 export function dataFolderConflictText(conflict: DataFolderConflict): { readonly message: string; readonly detail: string } {
   const lasting = `The choice lasts until the app quits. To move the data folder for good, start the app with ${DATA_DIR_ENV} set to a folder outside the evidence.`;
-  const kept = 'Execution Inspector keeps its index, rollback acknowledgements, recent folders and window positions in its data folder';
+  const kept = 'Execution Inspector keeps its index, review journal (notes and rollback acknowledgements), recent folders and window positions in its data folder';
   switch (conflict.kind) {
     case 'inside-opening':
       return {

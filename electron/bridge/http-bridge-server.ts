@@ -3,9 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fail, type ApiResult } from '../../shared/api/api-result';
 import { isApiMethod, type IndexChange } from '../../shared/api/contract';
+import { createBridgeToken, tokenMatches } from './bridge-token';
 import { readJsonBody } from './read-json-body';
 import { isJsonContentType, refuseForeignRequest, refuseWithoutToken, type Refusal } from './request-guard';
 import { SECURITY_HEADERS } from './security-headers';
+import { sessionCookieName, setCookieHeader, withoutToken, type SessionCookie } from './session-cookie';
 import { SseChannel } from './sse-channel';
 import { NOT_BUILT_PAGE, resolveStaticPath } from './static-files';
 
@@ -37,18 +39,21 @@ const EVENTS_PATH = '/api/events';
  * The browser bridge: serves the built renderer and the API contract over HTTP
  * on 127.0.0.1 only. `POST /api/<method>` forwards the JSON body to the
  * InspectorService (which validates it) and answers with its envelope;
- * `GET /api/events` streams change notices. Every API request needs the token;
+ * `GET /api/events` streams change notices. Every API request needs the token,
+ * or the session cookie a page of this server got for it (see startSession);
  * requests from other hosts, origins or sites are refused first.
  */
 export class HttpBridgeServer {
   private readonly events: SseChannel;
   private readonly unsubscribe: () => void;
+  private readonly session: SessionCookie;
 
   private constructor(
     private readonly server: Server,
     private readonly options: HttpBridgeServerOptions,
   ) {
     this.events = new SseChannel({ keepAliveMs: options.keepAliveMs });
+    this.session = { name: sessionCookieName(this.port), value: createBridgeToken() };
     this.unsubscribe = options.target.onChange((change) => this.events.broadcast(change));
   }
 
@@ -105,16 +110,17 @@ export class HttpBridgeServer {
     const api = path === '/api' || path.startsWith('/api/');
     const foreign = refuseForeignRequest(request.headers, this.port, api);
     if (foreign) return api ? sendRefusal(response, foreign) : sendText(response, foreign.status, foreign.message);
+    const queryToken = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1)).get('token');
+    if (!api && queryToken !== null && (request.method === 'GET' || request.method === 'HEAD')) return this.startSession(response, target, queryToken);
     if (!api) return this.serveStatic(request, response, path);
     if (path === EVENTS_PATH) {
-      const queryToken = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1)).get('token');
-      const unauthorized = refuseWithoutToken(this.options.token, request.headers, queryToken);
+      const unauthorized = refuseWithoutToken(this.options.token, request.headers, queryToken, this.session);
       if (unauthorized) return sendRefusal(response, unauthorized);
       if (request.method !== 'GET') return sendEnvelope(response, 405, fail('invalid_request', 'the event stream is read with GET'), { Allow: 'GET' });
       if (!this.events.accept(response)) sendEnvelope(response, 503, fail('internal', 'too many event streams are open'));
       return;
     }
-    const unauthorized = refuseWithoutToken(this.options.token, request.headers, null);
+    const unauthorized = refuseWithoutToken(this.options.token, request.headers, null, this.session);
     if (unauthorized) return sendRefusal(response, unauthorized);
     if (request.method !== 'POST') return sendEnvelope(response, 405, fail('invalid_request', 'API methods are called with POST'), { Allow: 'POST' });
     const method = path.slice('/api/'.length);
@@ -125,6 +131,17 @@ export class HttpBridgeServer {
     if (body.kind === 'invalid') return sendEnvelope(response, 400, fail('invalid_request', body.message));
     const result = await this.options.target.service.call(method, body.value);
     sendEnvelope(response, statusOf(result), result);
+  }
+
+  /**
+   * A page opened with `?token=`: the right token becomes the session cookie,
+   * and either way the browser is sent to the same address without it, so the
+   * token leaves the address bar before the page runs and is never in history.
+   * A wrong token sets nothing; the page then explains how to connect.
+   */
+  private startSession(response: ServerResponse, target: string, queryToken: string): void {
+    const cookie: Record<string, string> = tokenMatches(this.options.token, queryToken) ? { 'Set-Cookie': setCookieHeader(this.session) } : {};
+    sendText(response, 303, 'see other', { ...cookie, Location: withoutToken(target) });
   }
 
   private serveStatic(request: IncomingMessage, response: ServerResponse, path: string): void {

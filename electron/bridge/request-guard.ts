@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { tokenMatches } from './bridge-token';
+import { hasSessionCookie, type SessionCookie } from './session-cookie';
 
 /** Why a request was refused before it reached a route. */
 export interface Refusal {
@@ -25,13 +26,24 @@ export function refuseForeignRequest(headers: IncomingHttpHeaders, port: number,
 }
 
 /**
- * Refuses an API request without the token: only the `Authorization: Bearer`
- * header counts, except for the event stream, where EventSource cannot set
- * headers and the `?token=` query parameter is also accepted.
+ * Refuses an API request without the token: the `Authorization: Bearer`
+ * header counts, and for the event stream, where EventSource cannot set
+ * headers, the `?token=` query parameter too. A page of this server's browser
+ * session may instead send the session cookie, but only from this origin: the
+ * cookie is SameSite=Strict, and a request must also say it is same-origin
+ * (`Sec-Fetch-Site`) or carry an Origin, which refuseForeignRequest checked is ours.
  */
-export function refuseWithoutToken(token: string, headers: IncomingHttpHeaders, queryToken: string | null): Refusal | null {
+export function refuseWithoutToken(token: string, headers: IncomingHttpHeaders, queryToken: string | null, session: SessionCookie | null = null): Refusal | null {
   if (tokenMatches(token, bearerToken(headers)) || (queryToken !== null && tokenMatches(token, queryToken))) return null;
+  if (session !== null && isSameOriginRequest(headers) && hasSessionCookie(session, headers)) return null;
   return { status: 401, message: 'missing or wrong token: open the URL printed by serve' };
+}
+
+/** True when the browser says the request comes from a page of this origin, or it carries an Origin (checked to be ours before). */
+function isSameOriginRequest(headers: IncomingHttpHeaders): boolean {
+  const sites = listValues(headers['sec-fetch-site']);
+  if (sites.includes('same-origin')) return sites.every((site) => site === 'same-origin');
+  return sites.every((site) => site === '') && headers.origin !== undefined;
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */

@@ -61,7 +61,7 @@ export const reportCliCommand: CliCommand = {
  * The absolute --out path, refused when it is (or, through a symlink, resolves
  * to) a place inside the evidence folder.
  */
-function outputPath(folder: string, given: string): string {
+export function outputPath(folder: string, given: string): string {
   const absolute = resolve(given);
   const parent = dirname(absolute);
   if (!existsSync(parent)) throw new UsageError(`cannot write ${given}: ${parent} does not exist`);

@@ -30,21 +30,39 @@ export interface VerifyEntry {
   readonly statement: string;
 }
 
-/** What `verify --json` prints: every record execution's verdict and the folder's problem counts per code. */
+/**
+ * The review journal's verdict as `verify --json` prints it: `intact`, `broken`
+ * (an entry changed, inserted or removed: line, entry and reason given) or
+ * `truncated` (the last line cut short, as by a crash while writing).
+ */
+export interface VerifyJournalEntry {
+  readonly file: string;
+  readonly state: 'intact' | 'broken' | 'truncated';
+  readonly entries: number;
+  readonly brokenAtLine?: number;
+  readonly brokenAtEntry?: number | null;
+  readonly reason?: string;
+  readonly statement: string;
+}
+
+/** What `verify --json` prints: every record execution's verdict, the review journal's, and the folder's problem counts per code. */
 export interface VerifyReport {
   readonly executions: readonly VerifyEntry[];
+  readonly journal: VerifyJournalEntry;
   readonly problems: Readonly<Record<string, number>>;
 }
 
 /**
  * `verify <folder> [--db FILE] [--json]`: indexes the folder once, verifies the
- * hash chain and execution_hash of every record execution through the API, and
- * exits 1 when any chain is broken or any execution_hash mismatches, so it can
- * gate a script. Problems of other kinds are counted but do not fail it.
+ * hash chain and execution_hash of every record execution and the chain of the
+ * folder's review journal (in the data folder) through the API, and exits 1
+ * when any chain is broken (a journal cut short included) or any
+ * execution_hash mismatches, so it can gate a script. Problems of other kinds
+ * are counted but do not fail it.
  */
 export const verifyCliCommand: CliCommand = {
   name: 'verify',
-  usage: `verify <folder> [--db FILE] [--json] ${TIME_ZONE_USAGE}  verify every record hash chain and execution_hash (exit 1 when one fails)`,
+  usage: `verify <folder> [--db FILE] [--json] ${TIME_ZONE_USAGE}  verify every record hash chain, execution_hash and the review journal (exit 1 when one fails)`,
   async run(args, { out }) {
     const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, json: { type: 'boolean' }, ...TIME_ZONE_OPTIONS });
     if (positionals.length !== 1) throw new UsageError('verify takes one folder');
@@ -72,12 +90,25 @@ export const verifyCliCommand: CliCommand = {
           statement: verdict.statement,
         });
       }
-      report = { executions, problems };
+      const journal = await inspector.service.call('getJournal', {});
+      if (!journal.ok) throw new Error(`verifying the review journal failed: ${journal.error.message}`);
+      const { file, verdict } = API.getJournal.response.parse(journal.value);
+      report = {
+        executions,
+        journal: {
+          file,
+          state: verdict.state,
+          entries: verdict.entries,
+          ...(verdict.brokenAt === null ? {} : { brokenAtLine: verdict.brokenAt.line, brokenAtEntry: verdict.brokenAt.seq, reason: verdict.brokenAt.reason }),
+          statement: verdict.statement,
+        },
+        problems,
+      };
     } finally {
       await inspector.close();
     }
     out.write(values.json === true ? `${JSON.stringify(report)}\n` : `${formatVerifyReport(target.folder, report)}\n`);
-    return report.executions.some(fails) ? 1 : 0;
+    return report.executions.some(fails) || report.journal.state !== 'intact' ? 1 : 0;
   },
 };
 
@@ -110,7 +141,16 @@ export function formatVerifyReport(folder: string, report: VerifyReport): string
     `Verified ${report.executions.length} record execution${report.executions.length === 1 ? '' : 's'} in ${folder}`,
     ...(rows.length > 0 ? [line(head), ...rows.map(line)] : []),
     ...report.executions.map((e) => `  ${e.key}: ${e.statement}`),
+    `Review journal: ${journalLine(report.journal)}`,
+    `  ${report.journal.statement}`,
     `Problems: ${problemTotal}${problemTotal > 0 ? ` (${problemList})` : ''}`,
-    failing === 0 ? 'Result: no chain is broken and no execution_hash mismatches' : `Result: ${failing} execution${failing === 1 ? '' : 's'} failed verification`,
+    failing === 0 && report.journal.state === 'intact'
+      ? 'Result: no chain is broken and no execution_hash mismatches'
+      : `Result: ${[...(failing === 0 ? [] : [`${failing} execution${failing === 1 ? '' : 's'} failed verification`]), ...(report.journal.state === 'intact' ? [] : [`the review journal is ${report.journal.state}`])].join('; ')}`,
   ].join('\n');
+}
+
+function journalLine(journal: VerifyJournalEntry): string {
+  const where = journal.brokenAtLine === undefined ? '' : ` at line ${journal.brokenAtLine}${journal.brokenAtEntry === null || journal.brokenAtEntry === undefined ? '' : ` (entry ${journal.brokenAtEntry})`}, ${journal.reason ?? ''}`;
+  return `${journal.state}${where}; ${journal.entries} entr${journal.entries === 1 ? 'y' : 'ies'} verified (${journal.file})`;
 }

@@ -5,7 +5,7 @@ import { parseExecutionId } from '../../shared/model/execution-id';
 import type { TelemetrySummary } from '../../shared/model/inspection';
 import { telemetrySummary } from '../families/benson/telemetry-summary';
 import { FAMILY_MODULES } from '../families/family-registry';
-import { assembleRecord, recordSections, type RecordAssembly } from '../families/record/assemble-record';
+import { assembleRecord, comparableRecord, recordSections, type ComparableRecord, type RecordAssembly } from '../families/record/assemble-record';
 import type { ExecutionFacts, FoundExecution } from '../index/queries/execution-facts';
 
 export type { RecordAssembly, RecordChains, Step } from '../families/record/assemble-record';
@@ -49,6 +49,15 @@ export class ExecutionAssembler {
   /** The derived views of a record execution. Callers check the family first. */
   record(execution: FoundExecution): RecordAssembly {
     return assembleRecord(this.facts, execution);
+  }
+
+  /**
+   * A record's steps, snapshots (as the detail shows them) and side effects,
+   * without verifying its chains or deriving its scaffold: what a comparison
+   * reads, at a fraction of the cost on long runs. Callers check the family first.
+   */
+  recordSections(execution: FoundExecution): ComparableRecord {
+    return comparableRecord(this.facts, execution);
   }
 
   /** The telemetry summary of a Benson PAC, over its events in file order with their timestamps as written. */

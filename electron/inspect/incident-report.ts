@@ -6,6 +6,7 @@ import type { ExecutionDetail, Step } from './assemble-execution';
 import type { CheckpointRow, CycleRow, EventRow, ExecutionRow, ProblemRow } from '../index/queries/execution-facts';
 import type { SourceDigest, Verification } from './verify-execution';
 import { naiveReadingNote } from '../../shared/model/time-zone-name';
+import type { JournalExcerpt, Note } from './journal-notes';
 
 /** Report formats: Markdown, one self-contained HTML file, or the report model as JSON. */
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -47,6 +48,8 @@ export interface IncidentReport {
   readonly rollback: { readonly scaffold: RollbackScaffold; readonly scaffoldHash: string; readonly producerVerdict: ProducerRollbackVerdict | null } | null;
   readonly problems: readonly ProblemRow[];
   readonly sources: readonly CitedSource[];
+  /** The review journal's notes on this execution (its steps and events included; deleted ones flagged), its acknowledgements, and the journal's verdict. */
+  readonly reviewJournal: JournalExcerpt;
 }
 
 /** The parts of a report that depend on the family, already derived by the caller. */
@@ -60,6 +63,7 @@ export interface IncidentReportInput {
   readonly verification: Verification | null;
   readonly rollback: IncidentReport['rollback'];
   readonly sources: readonly CitedSource[];
+  readonly reviewJournal: JournalExcerpt;
 }
 
 /** Puts a report together from an assembled execution and its derived views. */
@@ -84,6 +88,7 @@ export function incidentReport(input: IncidentReportInput): IncidentReport {
     rollback: input.rollback,
     problems: detail.problems,
     sources: input.sources,
+    reviewJournal: input.reviewJournal,
   };
 }
 
@@ -140,4 +145,21 @@ export function reportDuration(ms: number | null): string {
 /** A cited file's "Times without zone" cell: none, or how they were read (UTC, or the reviewer's zone). */
 export function naiveTimesText(source: Pick<CitedSource, 'naiveTimes'>): string {
   return source.naiveTimes === null ? 'none' : naiveReadingNote(source.naiveTimes.zone);
+}
+
+/** What a note is on, for a report: the execution, a step of it, or an event by its file and line. */
+export function noteTargetText(note: Pick<Note, 'target' | 'line'>): string {
+  const place = note.line === null ? '' : ` (${note.line.path}:${note.line.line})`;
+  if (note.target.eventId !== null) return `event${place}`;
+  if (note.target.stepIndex !== null) return `step ${note.target.stepIndex}${place}`;
+  return `execution${place}`;
+}
+
+/** A note's standing, for a report: deleted or corrected, and whether its target line is still the one it was written on. */
+export function noteStateText(note: Note): string {
+  const parts: string[] = [];
+  if (note.deleted !== null) parts.push(`deleted by ${note.deleted.reviewer} at ${note.deleted.at}${note.deleted.reason === '' ? '' : `: ${note.deleted.reason}`}`);
+  if (note.history.length > 0) parts.push(`corrected ${note.history.length} time${note.history.length === 1 ? '' : 's'}`);
+  parts.push(note.targetNow === 'matches' ? 'target line unchanged' : note.targetNow === 'changed' ? 'target line changed since' : 'target line no longer indexed');
+  return parts.join('; ');
 }

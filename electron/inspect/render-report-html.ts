@@ -1,13 +1,13 @@
 import type { ChainVerdict, ProducerRollbackVerdict, RollbackHint, SideEffect } from '../../shared/model/inspection';
 import type { Step } from './assemble-execution';
-import { naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /** Markup built by `html` only: its interpolations were escaped, so it can be nested without escaping again. */
-class Markup {
+export class Markup {
   constructor(readonly text: string) {}
 }
 
-type Part = Markup | string | number | boolean | null | undefined | readonly Part[];
+export type Part = Markup | string | number | boolean | null | undefined | readonly Part[];
 
 /** Escapes text for HTML element content and quoted attribute values: & < > " '. */
 export function escapeHtml(text: string): string {
@@ -21,7 +21,7 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
  * this module built. Evidence text can therefore only ever reach the page as
  * text: forgetting to escape one value is not possible by construction.
  */
-function html(strings: TemplateStringsArray, ...parts: readonly Part[]): Markup {
+export function html(strings: TemplateStringsArray, ...parts: readonly Part[]): Markup {
   let out = strings[0] ?? '';
   parts.forEach((part, index) => {
     out += render(part) + (strings[index + 1] ?? '');
@@ -57,18 +57,9 @@ dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.kv dt
  */
 export function renderReportHtml(report: IncidentReport): string {
   const x = report.execution;
-  const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Incident report: ${x.id}</title>
-<style>${new Markup(STYLE)}</style>
-</head>
-<body>
-<header>
+  return reportPage(
+    `Incident report: ${x.id}`,
+    html`<header>
 <h1>Incident report: <code>${x.id}</code></h1>
 <p class="muted">Generated ${report.generatedAt} by Execution Inspector ${report.inspector.version} from ${report.folder}. The inspector only reads the evidence; nothing in this report was executed.</p>
 </header>
@@ -79,11 +70,32 @@ ${sideEffects(report)}
 ${security(report)}
 ${rollback(report)}
 ${problems(report)}
-${sources(report)}
+${reviewJournal(report)}
+${sources(report)}`,
+  );
+}
+
+/**
+ * One self-contained report page around `body`: inline CSS, no script, nothing
+ * fetched, and a Content-Security-Policy that forbids both anyway. `title` is
+ * text and is escaped.
+ */
+export function reportPage(title: string, body: Markup): string {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${new Markup(STYLE)}</style>
+</head>
+<body>
+${body}
 </body>
 </html>
-`;
-  return page.text;
+`.text;
 }
 
 function header(report: IncidentReport): Markup {
@@ -245,6 +257,19 @@ ${rows.length === 0 ? html`<p class="muted">None.</p>` : html`<table><thead><tr>
     (p) => html`<tr><td><code>${p.code}</code></td><td>${p.message}</td><td>${p.path === null ? '—' : html`<code>${p.path}${p.line === null ? '' : `:${p.line}`}</code>`}</td></tr>`,
   )}</tbody></table>`}
 ${report.execution.problemCount > rows.length ? html`<p class="notice">Only the first ${rows.length} of ${report.execution.problemCount} problems are listed.</p>` : ''}
+</section>`;
+}
+
+function reviewJournal(report: IncidentReport): Markup {
+  const { verdict, notes, acknowledgements } = report.reviewJournal;
+  return html`<section><h2>Review journal</h2>
+<p>${badge(verdict.state, verdict.state === 'intact' ? 'ok' : 'bad')} ${verdict.statement}</p>
+${notes.length === 0 ? html`<p class="muted">No reviewer notes on this execution.</p>` : html`<table><thead><tr><th>Entry</th><th>Kind</th><th>Reviewer</th><th>Time</th><th>On</th><th>Note</th><th>Standing</th></tr></thead><tbody>${notes.map(
+    (n) => html`<tr><td class="num">${n.seq}</td><td>${n.kind}</td><td>${n.reviewer}</td><td>${n.at}</td><td>${noteTargetText(n)}</td><td>${n.text}</td><td>${noteStateText(n)}</td></tr>`,
+  )}</tbody></table>`}
+${acknowledgements.length === 0 ? '' : html`<table><thead><tr><th>Acknowledged by</th><th>Time</th><th>Scaffold hash</th><th>Note</th></tr></thead><tbody>${acknowledgements.map(
+    (a) => html`<tr><td>${a.reviewer}</td><td>${a.acknowledgedAt}</td><td><code>${a.scaffoldHash}</code></td><td>${a.note ?? '—'}</td></tr>`,
+  )}</tbody></table>`}
 </section>`;
 }
 

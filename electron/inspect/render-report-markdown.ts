@@ -1,5 +1,5 @@
 import type { ChainVerdict, SideEffect } from '../../shared/model/inspection';
-import { naiveTimesText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import { naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
 
 /**
  * Escapes evidence text for inline Markdown and table cells: backslash,
@@ -63,6 +63,7 @@ export function renderReportMarkdown(report: IncidentReport): string {
   security(report, out);
   rollback(report, out);
   problems(report, out);
+  reviewJournal(report, out);
   out.push('## Sources', '', 'Every file this report cites, hashed when the report was made, and how its times written without a time zone were read.', '');
   out.push(
     table(
@@ -247,8 +248,26 @@ function problems(report: IncidentReport, out: string[]): void {
   if (report.execution.problemCount > report.problems.length) out.push(`Only the first ${report.problems.length} of ${report.execution.problemCount} problems are listed.`, '');
 }
 
+function reviewJournal(report: IncidentReport, out: string[]): void {
+  const { verdict, notes, acknowledgements } = report.reviewJournal;
+  out.push('## Review journal', '', `Journal: ${verdict.state}. ${escapeMarkdown(verdict.statement)}`, '');
+  if (notes.length === 0) out.push('No reviewer notes on this execution.', '');
+  else {
+    out.push(
+      table(
+        ['Entry', 'Kind', 'Reviewer', 'Time', 'On', 'Note', 'Standing'],
+        notes.map((n) => [String(n.seq), n.kind, n.reviewer, n.at, noteTargetText(n), n.text, noteStateText(n)]),
+      ),
+      '',
+    );
+  }
+  if (acknowledgements.length > 0) {
+    out.push(table(['Acknowledged by', 'Time', 'Scaffold hash', 'Note'], acknowledgements.map((a) => [a.reviewer, a.acknowledgedAt, a.scaffoldHash, a.note ?? '—'])), '');
+  }
+}
+
 /** A Markdown table; every cell is escaped, so callers pass plain text. */
-function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]): string => `| ${cells.map((cell) => (cell === '' ? ' ' : escapeMarkdown(cell))).join(' | ')} |`;
   return [line(head), `|${head.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
 }

@@ -1,11 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { isTimeZoneName } from '../../shared/model/time-zone-name';
-import { isInsideFolder } from '../index/index-location';
-import { realPathForWriting } from '../index/index-placement';
 import { NO_TIME_ZONES, type TimeZoneSettings } from '../index/time-zone-settings';
+import { dataFolderFile, readDataFolderJson, writeDataFolderJson } from './data-folder-json';
 
 const zoneName = z.string().refine(isTimeZoneName);
 
@@ -27,25 +23,13 @@ export class TimeZoneStore {
     dataDir: string,
     private readonly folder: string,
   ) {
-    const key = createHash('sha256').update(folder).digest('hex').slice(0, 32);
-    this.file = join(dataDir, 'time-zones', `${key}.json`);
+    this.file = dataFolderFile(dataDir, 'time-zones', folder);
   }
 
   /** The settings now: none when the file is missing; a file that is not ours or names an unknown zone counts as none, and is replaced on the next change. */
   read(): TimeZoneSettings {
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (error) {
-      if ((error as { code?: unknown }).code === 'ENOENT') return NO_TIME_ZONES;
-      throw error;
-    }
-    try {
-      const parsed = storedSchema.safeParse(JSON.parse(text));
-      return parsed.success && parsed.data.folder === this.folder ? { folderZone: parsed.data.folderZone, files: parsed.data.files } : NO_TIME_ZONES;
-    } catch {
-      return NO_TIME_ZONES;
-    }
+    const parsed = storedSchema.safeParse(readDataFolderJson(this.file));
+    return parsed.success && parsed.data.folder === this.folder ? { folderZone: parsed.data.folderZone, files: parsed.data.files } : NO_TIME_ZONES;
   }
 
   /**
@@ -67,18 +51,6 @@ export class TimeZoneStore {
   }
 
   private write(settings: TimeZoneSettings): void {
-    const file = realPathForWriting(this.file);
-    if (isInsideFolder(this.folder, file)) throw new Error('refusing to save time zones inside the evidence folder; the folder is never written');
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    chmodSync(dirname(file), 0o700);
-    // Through a temporary file and a rename: a crash leaves the previous settings, never half a file.
-    const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      writeFileSync(temporary, `${JSON.stringify({ folder: this.folder, ...settings }, null, 2)}\n`, { mode: 0o600 });
-      renameSync(temporary, file);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    writeDataFolderJson(this.folder, this.file, { folder: this.folder, ...settings }, 'time zones');
   }
 }

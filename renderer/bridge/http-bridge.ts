@@ -1,7 +1,6 @@
 import { apiResultSchema, fail, type ApiResult } from '../../shared/api/api-result';
 import { API, API_METHODS, indexChangeSchema, type ApiMethod, type IndexChange, type InspectorBridge } from '../../shared/api/contract';
 
-export { tokenFromLocation } from './bridge-token';
 
 /** The part of an HTTP answer the bridge reads; `fetch`'s Response has it. */
 export interface FetchAnswer {
@@ -10,7 +9,7 @@ export interface FetchAnswer {
 }
 
 /** A `fetch`-shaped function: the browser's, Node's, or a test double. */
-export type FetchLike = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; credentials: 'omit'; cache: 'no-store' }) => Promise<FetchAnswer>;
+export type FetchLike = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; credentials: 'omit' | 'same-origin'; cache: 'no-store' }) => Promise<FetchAnswer>;
 
 /** The part of an EventSource the bridge uses. */
 export interface EventSourceLike {
@@ -25,7 +24,12 @@ export type EventSourceConstructorLike = new (url: string) => EventSourceLike;
 export interface HttpBridgeOptions {
   /** The server's origin, e.g. `http://127.0.0.1:5173`; '' for the page's own origin. */
   readonly baseUrl: string;
-  readonly token: string;
+  /**
+   * The bearer token, or null for a page of `serve` itself: its browser session
+   * cookie (HttpOnly, set when the printed URL was opened) authenticates it, so
+   * the token is in no URL, script or storage of the page.
+   */
+  readonly token: string | null;
   /** Defaults to the global `fetch`. */
   readonly fetch?: FetchLike;
   /** Defaults to the global `EventSource`. */
@@ -35,7 +39,7 @@ export interface HttpBridgeOptions {
 /**
  * The InspectorBridge of browser mode: one function per method of the contract,
  * generated from API_METHODS, each POSTing its request as JSON with the bearer
- * token and resolving to the answer parsed against the contract. Network errors
+ * token (or the session cookie) and resolving to the answer parsed against the contract. Network errors
  * and answers that are not the envelope resolve to an `internal` failure: it
  * never rejects. Change notices come from one EventSource, opened on the first
  * subscription and closed after the last unsubscribe.
@@ -50,9 +54,9 @@ export function createHttpBridge(options: HttpBridgeOptions): InspectorBridge {
       if (!fetchLike) return failure('no fetch function is available');
       const answer = await fetchLike(`${baseUrl}/api/${method}`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
+        headers: options.token === null ? { 'Content-Type': 'application/json' } : { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(request ?? {}),
-        credentials: 'omit',
+        credentials: options.token === null ? 'same-origin' : 'omit',
         cache: 'no-store',
       });
       status = answer.status;
@@ -70,7 +74,8 @@ export function createHttpBridge(options: HttpBridgeOptions): InspectorBridge {
     return parsed.success ? parsed.data : failure(`${method}: the server's answer (HTTP ${status}) does not match the contract`);
   };
   const methods = Object.fromEntries(API_METHODS.map((method) => [method, (request: unknown) => call(method, request)]));
-  const changes = new ChangeSubscription(`${baseUrl}/api/events?token=${encodeURIComponent(options.token)}`, options.EventSource ?? globalValue<EventSourceConstructorLike>('EventSource'));
+  const eventsUrl = options.token === null ? `${baseUrl}/api/events` : `${baseUrl}/api/events?token=${encodeURIComponent(options.token)}`;
+  const changes = new ChangeSubscription(eventsUrl, options.EventSource ?? globalValue<EventSourceConstructorLike>('EventSource'));
   return Object.freeze({ ...methods, onIndexChanged: (listener: (change: IndexChange) => void) => changes.subscribe(listener) }) as unknown as InspectorBridge;
 }
 

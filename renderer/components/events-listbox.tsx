@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { eventHash } from '../format/route';
 import type { EventRow } from '../format/event-row';
 import type { PagedRows } from '../hooks/use-paged-rows';
@@ -12,8 +12,13 @@ const idOf = (row: EventRow): string => String(row.id);
 
 const routeOfEvent = (row: EventRow): string => eventHash(row.id);
 
+/** How far into the rows read the open event is looked for: an anchored list holds it near the top. */
+const REVEAL_SEARCH_ROWS = 2000;
 
-/** A virtualized list of events; Enter or a click opens the event's detail. */
+/**
+ * A virtualized list of events; Enter or a click opens the event's detail.
+ * When the open event is among the rows read, it is selected and scrolled into view.
+ */
 export function EventsListbox({
   rows,
   label,
@@ -22,6 +27,7 @@ export function EventsListbox({
   selectedEventId = null,
   className,
   maxHeight,
+  hashOf = routeOfEvent,
 }: {
   readonly rows: PagedRows<EventRow>;
   readonly label: string;
@@ -31,9 +37,22 @@ export function EventsListbox({
   readonly className?: string;
   /** A fixed frame that shrinks to its rows (embedded lists); without it the list fills its container. */
   readonly maxHeight?: number;
+  /** The route a row opens (default: the event's detail with no filters). */
+  readonly hashOf?: (row: EventRow) => string;
 }) {
   const { activeIndex, select } = useSelection(rows.rowAt, idOf);
-  const { open, isPlaceholder } = useRowNavigation(rows, routeOfEvent);
+  const { open, isPlaceholder } = useRowNavigation(rows, hashOf);
+  const { rowAt, count, version } = rows;
+  const selectedIndex = useMemo(() => {
+    if (selectedEventId === null) return null;
+    for (let index = 0; index < Math.min(count, REVEAL_SEARCH_ROWS); index += 1) if (rowAt(index)?.id === selectedEventId) return index;
+    return null;
+    // `version` changes as pages arrive: the rows to search changed.
+  }, [selectedEventId, rowAt, count, version]);
+  useEffect(() => {
+    if (selectedIndex !== null) select(selectedIndex);
+    // Only when the open event is found anew: moving with the keys must not snap back to it.
+  }, [selectedIndex]);
   const renderRow = useCallback(
     (index: number) => {
       const row = rows.rowAt(index);
@@ -69,6 +88,7 @@ export function EventsListbox({
         renderRow={renderRow}
         isPlaceholder={isPlaceholder}
         followEnd={followEnd}
+        revealIndex={selectedIndex}
       />
     </div>
   );

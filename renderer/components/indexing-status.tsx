@@ -1,5 +1,5 @@
 import type { ApiResponse } from '../../shared/api/contract';
-import { formatCount, percent } from '../format/numbers';
+import { percent, plural } from '../format/numbers';
 
 /** A compact indexing indicator for the top bar while the folder is read. */
 export function IndexingStatus({ summary }: { readonly summary: ApiResponse<'summary'> | undefined }) {
@@ -13,7 +13,7 @@ export function IndexingStatus({ summary }: { readonly summary: ApiResponse<'sum
         <>
           <span>Indexing {pct === null ? '' : `${pct}%`}</span>
           <progress max={100} value={pct ?? undefined} aria-label="Indexing progress" />
-          <span className="muted">{formatCount(progress.events)} events</span>
+          <span className="muted">{plural(progress.events, 'event')}</span>
         </>
       ) : progress.phase === 'failed' ? (
         <span className="text-bad">Indexing failed</span>

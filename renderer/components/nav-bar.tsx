@@ -9,6 +9,7 @@ const LINKS: readonly { readonly section: NonNullable<Section>; readonly route: 
   { section: 'executions', route: { view: 'executions' }, label: 'Executions' },
   { section: 'events', route: { view: 'events', eventId: null }, label: 'Events' },
   { section: 'problems', route: { view: 'problems' }, label: 'Problems' },
+  { section: 'notes', route: { view: 'notes' }, label: 'Notes' },
   { section: 'start', route: { view: 'start' }, label: 'Folder' },
 ];
 

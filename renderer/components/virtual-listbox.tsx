@@ -24,6 +24,8 @@ export interface VirtualListboxProps {
   readonly onScroll?: (scrollTop: number) => void;
   /** Keep the end of the list in view as rows are added (a live tail). */
   readonly followEnd?: boolean;
+  /** A row to bring into view whenever this index changes (the open item of a deep link). */
+  readonly revealIndex?: number | null;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface VirtualListboxProps {
  * ↑/↓, Page Up/Down, Home/End move the active row; Enter opens it.
  */
 export function VirtualListbox(props: VirtualListboxProps) {
-  const { count, rowHeight, activeIndex, onRangeChange, followEnd } = props;
+  const { count, rowHeight, activeIndex, onRangeChange, followEnd, revealIndex } = props;
   const ownRef = useRef<HTMLDivElement | null>(null);
   const scrollRef = props.scrollRef ?? ownRef;
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
@@ -44,6 +46,9 @@ export function VirtualListbox(props: VirtualListboxProps) {
   useEffect(() => {
     if (followEnd && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
   }, [followEnd, count, virtualizer]);
+  useEffect(() => {
+    if (revealIndex !== undefined && revealIndex !== null) virtualizer.scrollToIndex(revealIndex, { align: 'auto' });
+  }, [revealIndex, virtualizer]);
   const move = (index: number): void => {
     if (count === 0) return;
     const next = Math.max(0, Math.min(count - 1, index));

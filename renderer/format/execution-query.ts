@@ -9,15 +9,27 @@ export interface ExecutionFilters {
   readonly status: string;
   readonly text: string;
   readonly hasProblems: boolean;
+  /** Against the known-good baseline of each execution's plan: '' for any. */
+  readonly baseline: 'diverges' | 'same' | 'baseline' | '';
   readonly sort: (typeof EXECUTION_SORTS)[number];
   readonly descending: boolean;
 }
 
 /** Everything, oldest first: the order things happened in. */
-export const DEFAULT_EXECUTION_FILTERS: ExecutionFilters = { family: '', outcome: '', status: '', text: '', hasProblems: false, sort: 'start', descending: false };
+export const DEFAULT_EXECUTION_FILTERS: ExecutionFilters = { family: '', outcome: '', status: '', text: '', hasProblems: false, baseline: '', sort: 'start', descending: false };
 
 /** Status words the families write (formats.md), offered in the status filter. */
 export const KNOWN_STATUSES: readonly string[] = ['COMPLETED', 'COMPLETED_PARTIAL', 'FAILED', 'INCOMPLETE', 'STARTED', 'BLOCKED', 'success', 'failed', 'completed', 'running', 'started', 'accept', 'revise', 'abort'];
+
+/** The baseline filter's choices and their labels. */
+export const BASELINE_FILTERS = ['diverges', 'same', 'baseline'] as const;
+
+/** Labels of the baseline filter's choices. */
+export const BASELINE_FILTER_LABELS: Readonly<Record<(typeof BASELINE_FILTERS)[number], string>> = {
+  diverges: 'Diverges from its baseline',
+  same: 'Same as its baseline',
+  baseline: 'Is a baseline',
+};
 
 /** Labels of the sort keys. */
 export const SORT_LABELS: Readonly<Record<(typeof EXECUTION_SORTS)[number], string>> = {
@@ -38,6 +50,7 @@ export function executionsRequest(filters: ExecutionFilters, range: { from?: num
     ...(filters.status !== '' ? { statuses: [filters.status] } : {}),
     ...(text !== '' ? { text } : {}),
     ...(filters.hasProblems ? { hasProblems: true } : {}),
+    ...(filters.baseline !== '' ? { baseline: [filters.baseline] } : {}),
     ...range,
     sort: filters.sort,
     descending: filters.descending,

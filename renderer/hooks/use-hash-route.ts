@@ -16,3 +16,14 @@ export function useHashRoute(): Route {
 export function navigateTo(hash: string): void {
   if (window.location.hash !== hash) window.location.hash = hash;
 }
+
+/**
+ * Replaces the current history entry's hash (no new entry): what a filter
+ * change does, so Back leaves the list rather than stepping through every
+ * keystroke. replaceState fires no hashchange, so one is sent for useHashRoute.
+ */
+export function replaceRoute(hash: string): void {
+  if (window.location.hash === hash) return;
+  window.history.replaceState(window.history.state, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}

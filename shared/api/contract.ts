@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXECUTION_FAMILIES, FAMILIES } from '../model/family';
 import { PROBLEM_CODES, type ProblemCode } from '../model/problem-code';
+import { baselineSchema, baselineVerdictSchema, comparisonSchema } from '../model/comparison';
 import type { ApiResult } from './api-result';
 import {
   byExecutionSchema,
@@ -10,6 +11,7 @@ import {
   executionIdSchema,
   filterTextSchema,
   limitSchema,
+  problemIdSchema,
   recentFolderIdSchema,
   sourceIdSchema,
   timeZoneNameSchema,
@@ -22,6 +24,7 @@ import {
   executionRowSchema,
   histogramSchema,
   pageOf,
+  problemLineSchema,
   problemRowSchema,
   recentFolderSchema,
   reportSchema,
@@ -35,10 +38,14 @@ import {
   verificationSchema,
   waterfallSchema,
 } from './views';
+import { journalStatusSchema, journalVerdictSchema, NOTE_KINDS, noteSchema } from './journal-views';
 
 const familyList = z.array(z.enum(FAMILIES)).max(FAMILIES.length);
 const executionFamilyList = z.array(z.enum(EXECUTION_FAMILIES)).max(EXECUTION_FAMILIES.length);
 const problemCodeList = z.array(z.enum(Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]])).max(100);
+
+/** How many events an anchored events list shows before its anchor. */
+export const EVENTS_BEFORE_ANCHOR = 5;
 
 /** Sort keys of the executions list; each is backed by keyset pagination. */
 export const EXECUTION_SORTS = ['start', 'end', 'events', 'failures', 'problems', 'key'] as const;
@@ -63,6 +70,8 @@ export const API = {
         from: epochMsSchema.optional(),
         to: epochMsSchema.optional(),
         hasProblems: z.boolean().optional(),
+        /** Only executions that are a baseline, do the same as theirs, or diverge from it (issue #14). */
+        baseline: z.array(z.enum(['baseline', 'same', 'diverges'])).max(3).optional(),
         sort: z.enum(EXECUTION_SORTS).optional(),
         descending: z.boolean().optional(),
         cursor: cursorSchema.optional(),
@@ -90,12 +99,16 @@ export const API = {
         from: epochMsSchema.optional(),
         to: epochMsSchema.optional(),
         query: filterTextSchema.optional(),
+        /** Without a cursor, the first page starts a few events (EVENTS_BEFORE_ANCHOR) before this one, so it shows among its neighbours. */
+        anchor: eventIdSchema.optional(),
         cursor: cursorSchema.optional(),
         limit: limitSchema.optional(),
       })
       .strict(),
     response: pageOf(eventRowSchema),
   },
+  /** The event kinds of the index with their counts, most frequent first: the suggestions of the kind filter. */
+  listEventKinds: { request: z.object({}).strict(), response: z.object({ items: z.array(z.object({ kind: z.string(), count: z.number().int() })), truncated: z.boolean() }) },
   /** One event: the raw line exactly as in the file, its normalized fields, file and line. */
   getEvent: { request: z.object({ id: eventIdSchema }).strict(), response: eventDetailSchema },
   /** Hash chain and execution_hash verdict of a record execution, with the SHA-256 of every file read. */
@@ -121,6 +134,11 @@ export const API = {
       .strict(),
     response: pageOf(problemRowSchema).extend({ countsByCode: z.record(z.string(), z.number().int()) }),
   },
+  /**
+   * The line a problem is about and its neighbours, as raw bytes escaped for
+   * display: how a malformed line (not JSON, truncated), which is no event, is seen.
+   */
+  getProblemLine: { request: z.object({ id: problemIdSchema }).strict(), response: problemLineSchema },
   /** Event counts per time bucket, split by failed and ok. */
   histogram: {
     request: z
@@ -158,6 +176,45 @@ export const API = {
   },
   /** Recorded acknowledgements, newest first. */
   listAcknowledgements: { request: z.object({ id: executionIdSchema.optional() }).strict(), response: z.object({ items: z.array(acknowledgementSchema) }) },
+  /** The review journal of this folder and its verdict: the hash chain of its entries recomputed now (a broken journal is reported, never repaired). */
+  getJournal: { request: z.object({}).strict(), response: journalStatusSchema },
+  /** Notes and bookmarks as they stand after their corrections and deletions, in journal order: all, or those on one execution (its steps and events included) or one event. */
+  listNotes: {
+    request: z.object({ executionId: executionIdSchema.optional(), eventId: eventIdSchema.optional() }).strict(),
+    response: z.object({ items: z.array(noteSchema), verdict: journalVerdictSchema }),
+  },
+  /**
+   * Appends a note or bookmark on an execution, a step of one (`stepIndex`) or an
+   * event, quoting the target's raw line and its SHA-256. `reviewer` defaults to
+   * the name set with `setReviewer`; without either it is refused.
+   */
+  addNote: {
+    request: z
+      .object({
+        kind: z.enum(NOTE_KINDS),
+        executionId: executionIdSchema.optional(),
+        stepIndex: z.number().int().min(0).max(1_000_000).optional(),
+        eventId: eventIdSchema.optional(),
+        text: z.string().max(10_000),
+        reviewer: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+    response: noteSchema,
+  },
+  /** Corrects a note or bookmark (by its `seq`) by appending a correction; the earlier text stays in the journal. */
+  editNote: {
+    request: z.object({ seq: z.number().int().min(1), text: z.string().max(10_000), reviewer: z.string().trim().min(1).max(200).optional() }).strict(),
+    response: noteSchema,
+  },
+  /** Deletes a note or bookmark by appending a deletion entry; the note stays in the journal, marked deleted. */
+  deleteNote: {
+    request: z.object({ seq: z.number().int().min(1), reason: z.string().max(2000).optional(), reviewer: z.string().trim().min(1).max(200).optional() }).strict(),
+    response: noteSchema,
+  },
+  /** Sets the reviewer name new entries are signed with (kept in the app's data folder). */
+  setReviewer: { request: z.object({ reviewer: z.string().trim().min(1).max(200) }).strict(), response: z.object({ reviewer: z.string() }) },
+  /** The whole journal exactly as written (JSON Lines, its chain included) with its verdict, as one JSON file to save. */
+  exportJournal: { request: z.object({}).strict(), response: reportSchema },
   /** An incident report of one execution as Markdown, self-contained HTML or JSON. */
   exportReport: { request: z.object({ id: executionIdSchema, format: z.enum(['md', 'html', 'json']) }).strict(), response: reportSchema },
   /**
@@ -170,6 +227,28 @@ export const API = {
    * cancelled index). `started` is false when a full scan is already under way or the folder is closed.
    */
   rescan: { request: z.object({}).strict(), response: z.object({ started: z.boolean() }) },
+  /**
+   * Two executions side by side: steps aligned by their family's rule, each pair's
+   * outcome, duration and delta, error and side effects, the security snapshots, and
+   * the first divergence with the raw lines of both runs there.
+   */
+  compareExecutions: { request: z.object({ a: executionIdSchema, b: executionIdSchema }).strict(), response: comparisonSchema },
+  /** The comparison of two executions as a report (Markdown, self-contained HTML or JSON) citing each source file's SHA-256. */
+  exportComparisonReport: {
+    request: z.object({ a: executionIdSchema, b: executionIdSchema, format: z.enum(['md', 'html', 'json']) }).strict(),
+    response: reportSchema,
+  },
+  /** The known-good executions marked for this folder, one per scope (plan, action type, agent, run name), kept in the app's data folder. */
+  listBaselines: { request: z.object({}).strict(), response: z.object({ items: z.array(baselineSchema) }) },
+  /** Marks an execution as the known-good run of its scope (replacing the scope's previous one). Writes only to the app's data folder. */
+  setBaseline: { request: z.object({ id: executionIdSchema, note: z.string().max(2000).optional() }).strict(), response: baselineSchema },
+  /** Removes the baseline of the scope an execution belongs to; `removed` is null when it had none. */
+  clearBaseline: { request: z.object({ id: executionIdSchema }).strict(), response: z.object({ removed: baselineSchema.nullable() }) },
+  /** How each execution stands against its scope's baseline (`diverges` with where), for the rows a list shows. */
+  getBaselineVerdicts: {
+    request: z.object({ ids: z.array(executionIdSchema).min(1).max(500) }).strict(),
+    response: z.object({ items: z.array(baselineVerdictSchema) }),
+  },
   /** Folders opened before, newest first. Desktop shell only: browser mode and the CLI answer `not_applicable`. */
   listRecentFolders: { request: z.object({}).strict(), response: z.object({ items: z.array(recentFolderSchema) }) },
   /** Opens (or focuses) a recent folder by the id `listRecentFolders` gave; the page never names a path. Desktop shell only. */

@@ -12,6 +12,9 @@ export const executionIdSchema = z
 /** An indexed event's id. */
 export const eventIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/** An indexed problem's id, as `listProblems` gave it. */
+export const problemIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 /** Free text typed by a reviewer (filters, search): bounded so no request can be huge. */
 export const filterTextSchema = z.string().max(1000);
 

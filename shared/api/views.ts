@@ -100,6 +100,38 @@ export const problemRowSchema = z.object({
   eventId: z.number().int().nullable(),
 });
 
+/**
+ * A piece of a line as the inspector shows raw bytes: text that is printable
+ * as it is, or bytes that are not (invalid UTF-8, control and invisible
+ * direction characters) as hex, so a reviewer sees every byte and none acts.
+ */
+export const lineSegmentSchema = z.union([z.object({ text: z.string() }).strict(), z.object({ bytes: z.string().regex(/^(?:[0-9a-f]{2})+$/) }).strict()]);
+
+/** One line of a file as its bytes were read. */
+export const rawLineSchema = z.object({
+  line: z.number().int(),
+  byteOffset: z.number().int(),
+  /** The line's length in bytes, without its newline. */
+  byteLength: z.number().int(),
+  segments: z.array(lineSegmentSchema),
+  /** Only the first bytes are shown: the line is longer. */
+  truncated: z.boolean(),
+  /** The event the line became, if it became one. */
+  eventId: z.number().int().nullable(),
+});
+
+/**
+ * The line a problem is about, with the lines around it, read from the file by
+ * the offsets the index stored (never written); `unavailable` says why it could
+ * not be shown (a file-level problem, a file gone or changed since it was read).
+ */
+export const problemLineSchema = z.object({
+  problem: problemRowSchema,
+  sourceId: z.number().int().nullable(),
+  lines: z.array(rawLineSchema),
+  unavailable: z.string().nullable(),
+});
+
 /** A step of a record execution, assembled from its step events. */
 export const stepSchema = z.object({
   index: z.number().int().nullable(),

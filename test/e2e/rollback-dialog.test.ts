@@ -10,8 +10,8 @@ import { startServe, waitForIndexed, type ServeProcess } from './support/serve-p
 
 const DROP = 'record:exec-drop-7';
 
-/** The only API method that writes anything (to the app's own data folder). */
-const WRITING_METHODS: readonly string[] = ['acknowledgeRollback'];
+/** The API methods that write anything (to the app's own data folder). */
+const WRITING_METHODS: readonly string[] = ['acknowledgeRollback', 'setBaseline', 'clearBaseline'];
 
 /** True when the focused element is inside the open <dialog>. */
 async function focusInDialog(page: Page): Promise<boolean> {

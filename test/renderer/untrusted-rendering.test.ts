@@ -38,11 +38,14 @@ describe('the renderer renders log content as text only', () => {
         if (path === 'index.html') continue;
         assert.match(match[1] ?? '', /^#/, `${path} links to ${match[1]}`);
       }
-      for (const match of text.matchAll(/\.href = ([^;]+);/g)) assert.equal(`${path}: ${match[1]}`, 'views/execution/report-export.tsx: url', 'only the report download sets an href');
+      for (const match of text.matchAll(/\.href = ([^;]+);/g)) assert.equal(`${path}: ${match[1]}`, 'state/download-file.ts: url', 'only the download of an export sets an href');
     }
-    const exporter = sources.find((source) => source.path === 'views/execution/report-export.tsx')?.text ?? assert.fail('report export exists');
-    assert.match(exporter, /const url = URL\.createObjectURL\(new Blob\(/);
-    assert.match(exporter, /anchor\.download = filename/);
+    const download = sources.find((source) => source.path === 'state/download-file.ts')?.text ?? assert.fail('the download exists');
+    assert.match(download, /const url = URL\.createObjectURL\(new Blob\(/);
+    assert.match(download, /anchor\.download = filename/);
+    // Reports and the journal export go through it; nothing else downloads.
+    const users = sources.filter((source) => source.text.includes('downloadFile(')).map((source) => source.path).sort();
+    assert.deepEqual(users, ['state/download-file.ts', 'views/execution/report-export.tsx', 'views/notes/journal-export.tsx']);
   });
 
   it('has no inline script or style that the CSP would have to allow', () => {

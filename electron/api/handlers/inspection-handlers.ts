@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AcknowledgementStore } from '../../inspect/acknowledgement-store';
+import { acknowledgementEntry, acknowledgementOf, journalAcknowledgements } from '../../inspect/journal-acknowledgements';
 import { DETAIL_EVENT_LIMIT, ExecutionAssembler, type RecordAssembly } from '../../inspect/assemble-execution';
 import { ExecutionFacts, type FoundExecution, type StoredSource } from '../../index/queries/execution-facts';
 import { incidentReport, inspectorVersion, reportFilename, reportMediaType, type CitedSource, type IncidentReport, type ReportFormat } from '../../inspect/incident-report';
@@ -11,6 +11,7 @@ import { WaterfallFacts } from '../../index/queries/waterfall-facts';
 import { assertNever } from '../../../shared/model/family';
 import { ApiFailure } from '../api-failure';
 import type { HandlerContext } from '../handler-context';
+import type { JournalAccess } from '../journal-access';
 import type { ApiHandlers } from '../inspector-service';
 
 type InspectionMethods =
@@ -29,9 +30,10 @@ type InspectionMethods =
  * The per-execution inspection methods: assembly, verification, diffs,
  * scaffold, acknowledgements, reports. Everything is derived from the index
  * and, for hashes, from the folder's files as named by the index; the only
- * thing written is an acknowledgement, in the app's own data folder.
+ * thing written is an acknowledgement, an entry of the review journal in the
+ * app's own data folder.
  */
-export function inspectionHandlers(context: HandlerContext): Pick<ApiHandlers, InspectionMethods> {
+export function inspectionHandlers(context: HandlerContext, journal: JournalAccess): Pick<ApiHandlers, InspectionMethods> {
   // Statements are prepared once per connection; the connection is opened on first use.
   let prepared: { readonly db: Database.Database; readonly facts: ExecutionFacts; readonly assembler: ExecutionAssembler; readonly waterfall: WaterfallAssembler } | null = null;
   const index = (): { readonly facts: ExecutionFacts; readonly assembler: ExecutionAssembler; readonly waterfall: WaterfallAssembler } => {
@@ -42,7 +44,6 @@ export function inspectionHandlers(context: HandlerContext): Pick<ApiHandlers, I
     }
     return prepared;
   };
-  const acknowledgements = new AcknowledgementStore(context.dataDir, context.folder, context.now);
   let version: string | null = null;
 
   const find = (id: string): FoundExecution => {
@@ -91,10 +92,17 @@ export function inspectionHandlers(context: HandlerContext): Pick<ApiHandlers, I
       if (record.scaffoldHash !== request.scaffoldHash) {
         throw new ApiFailure('stale', `the rollback scaffold of ${execution.row.id} changed since it was shown (now ${record.scaffoldHash}); review it again before acknowledging`);
       }
-      return acknowledgements.append({ executionId: execution.row.id, reviewer: request.reviewer, note: request.note ?? null, scaffoldHash: record.scaffoldHash });
+      const input = { executionId: execution.row.id, reviewer: request.reviewer, note: request.note ?? null, scaffoldHash: record.scaffoldHash };
+      const [entry] = journal.append([acknowledgementEntry(input, journal.targets())]);
+      const recorded = entry === undefined ? null : acknowledgementOf(entry);
+      if (recorded === null) throw new Error('the acknowledgement was not appended to the journal');
+      return recorded;
     },
 
-    listAcknowledgements: (request) => ({ items: acknowledgements.list(request.id) }),
+    listAcknowledgements: (request) => {
+      const all = journalAcknowledgements(journal.read().entries, journal.journal.legacyAcknowledgements());
+      return { items: request.id === undefined ? all : all.filter((ack) => ack.executionId === request.id) };
+    },
 
     exportReport: async (request) => {
       const execution = find(request.id);
@@ -132,6 +140,7 @@ export function inspectionHandlers(context: HandlerContext): Pick<ApiHandlers, I
       verification: record === null ? null : verifyRecord(execution.row.id, record, executionSources.map((source) => digests.get(source.id) as SourceDigest)),
       rollback: record === null ? null : { scaffold: record.scaffold, scaffoldHash: record.scaffoldHash, producerVerdict: record.producerVerdict },
       sources: citedSources,
+      reviewJournal: journal.entriesFor([execution.row.id]),
     });
   }
 }

@@ -6,19 +6,31 @@ import { InvalidCursor } from '../../index/queries/keyset-cursor';
 import { EventList } from '../../index/queries/list-events';
 import { ExecutionList } from '../../index/queries/list-executions';
 import { ProblemList } from '../../index/queries/list-problems';
+import { ProblemLineFacts } from '../../index/queries/problem-line-facts';
 import { SourceList } from '../../index/queries/list-sources';
 import { SummaryReader } from '../../index/queries/read-summary';
 import { StatementCache } from '../../index/queries/statement-cache';
 import { BENSON_REPORT_KIND } from '../../../shared/formats/benson';
 import { BensonReportFacts } from '../../index/queries/benson-report-facts';
 import { renormalizeRaw } from '../../ingest/renormalize-raw';
+import { readProblemLine } from '../../inspect/read-problem-line';
 import { checkBensonReport } from '../benson-report-check';
 import { ApiFailure } from '../api-failure';
+import type { BaselineState } from '../../../shared/model/comparison';
 import type { HandlerContext } from '../handler-context';
 import type { ApiHandlers } from '../inspector-service';
 
+/** The most kinds the kind filter suggests. */
+const EVENT_KIND_SUGGESTIONS = 500;
+
+/** Row ids of the executions in any of these states against their baseline (computed outside SQL, see BaselineVerdicts). */
+export type BaselineRowIds = (states: readonly BaselineState[]) => readonly number[];
+
 /** The list and lookup methods, answered by SQL over the index. */
-export function queryHandlers(context: HandlerContext): Pick<ApiHandlers, 'summary' | 'listExecutions' | 'listEvents' | 'getEvent' | 'listProblems' | 'histogram' | 'listSources'> {
+export function queryHandlers(
+  context: HandlerContext,
+  baselineRowIds: BaselineRowIds = () => [],
+): Pick<ApiHandlers, 'summary' | 'listExecutions' | 'listEvents' | 'listEventKinds' | 'getEvent' | 'listProblems' | 'getProblemLine' | 'histogram' | 'listSources'> {
   // The connection opens on first use; statements are prepared once for it, not per call.
   let bound: { readonly db: Database.Database; readonly queries: IndexQueries } | null = null;
   const queries = (): IndexQueries => {
@@ -33,11 +45,15 @@ export function queryHandlers(context: HandlerContext): Pick<ApiHandlers, 'summa
   };
   return {
     summary: () => ({ folder: context.folder, ...queries().summary.read(), progress: context.progress(), indexRebuiltBecause: context.rebuiltBecause() }),
-    listExecutions: (request) => withCursor(() => queries().executions.list(request)),
+    listExecutions: ({ baseline, ...request }) => {
+      const only = baseline === undefined || baseline.length === 0 ? undefined : baselineRowIds(baseline);
+      return withCursor(() => queries().executions.list(request, only));
+    },
     listEvents: ({ executionId, ...request }) => {
       const rowId = executionId === undefined ? undefined : executionRowId(executionId);
       return withCursor(() => queries().events.list({ ...request, executionRowId: rowId }));
     },
+    listEventKinds: () => queries().events.kinds(EVENT_KIND_SUGGESTIONS),
     getEvent: ({ id }) => {
       const detail = queries().event.get(id);
       if (detail === null) throw new ApiFailure('not_found', `no event ${id} in the index`);
@@ -46,6 +62,11 @@ export function queryHandlers(context: HandlerContext): Pick<ApiHandlers, 'summa
     listProblems: ({ executionId, ...request }) => {
       const rowId = executionId === undefined ? undefined : executionRowId(executionId);
       return withCursor(() => queries().problems.list({ ...request, executionRowId: rowId }));
+    },
+    getProblemLine: async ({ id }) => {
+      const place = queries().problemLine.problem(id);
+      if (place === null) throw new ApiFailure('not_found', `no problem ${id} in the index`);
+      return readProblemLine(context.folder, queries().problemLine, place);
     },
     histogram: (request) => {
       if (request.from !== undefined && request.to !== undefined && request.from > request.to) throw new ApiFailure('invalid_request', 'from is after to');
@@ -68,6 +89,7 @@ function prepareQueries(db: Database.Database) {
     event: new EventDetails(db, (raw) => renormalizeRaw(raw, '')?.event ?? null),
     bensonReport: new BensonReportFacts(db),
     problems: new ProblemList(cache),
+    problemLine: new ProblemLineFacts(db),
     histogram: new Histogram(db, cache),
     sources: new SourceList(cache),
   };

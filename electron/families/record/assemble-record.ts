@@ -49,7 +49,6 @@ export function assembleRecord(facts: ExecutionFacts, execution: FoundExecution)
   const documents = facts.rawEventsOfKind(execution, 'record_document');
   const hasStream = facts.hasEventOtherThan(execution, 'record_document');
   const streamSteps = stepEvents.filter((event) => event.origin === 'stream');
-  const documentSteps = stepEvents.filter((event) => event.origin === 'document');
   const firstDocument = documents[0];
   const document = firstDocument === undefined ? null : (JSON.parse(firstDocument.raw) as Record<string, unknown>);
   const integrity = firstDocument === undefined || document === null ? null : documentIntegrity(firstDocument.raw, document);
@@ -59,17 +58,9 @@ export function assembleRecord(facts: ExecutionFacts, execution: FoundExecution)
   };
   // A record execution always has a stream or a document; an empty chain is intact, as the spec's vectors say.
   const chain = chains.stream ?? chains.document ?? verifyChain([]);
-  const steps = assembleSteps(streamSteps.length > 0 ? streamSteps : documentSteps);
-  const snapshots = chooseSnapshots(facts.snapshots(execution));
-  const planId = execution.row.planId;
-  const effects = facts.sideEffects(execution);
-  const declared = unionOfSources([...effects.filter((e) => e.origin === 'declared'), ...(planId === null ? [] : facts.planSideEffects(planId))]);
-  const streamObserved = effects.filter((e) => e.origin === 'observed' && e.via === 'stream');
-  const observed = (streamObserved.length > 0 ? streamObserved : effects.filter((e) => e.origin === 'observed' && e.via === 'document')).map((e) => e.effect);
-  // An observer stream reports what it saw (none is none); a document only when it carries side_effects_report.
-  const observedReported = hasStream || (document !== null && Object.hasOwn(document, 'side_effects_report'));
-  const sideEffects = sideEffectReport(declared, observed, observedReported);
+  const { steps, snapshots, sideEffects } = recordParts(facts, execution, stepEvents, hasStream, document);
   const diff = securityDiff(snapshots.pre, snapshots.post);
+  const planId = execution.row.planId;
   const hints = planId !== null && facts.planExists(planId) ? unionOfHints(facts.hints(planId)) : null;
   const scaffold = rollbackScaffold({
     executionId: execution.row.id,
@@ -95,6 +86,44 @@ export function assembleRecord(facts: ExecutionFacts, execution: FoundExecution)
     scaffoldHash: scaffoldHash(scaffold),
     producerVerdict: producerRollbackVerdict(document, hints),
   };
+}
+
+/** A record's steps, snapshots (as the detail shows them) and side effects: what comparing two runs reads. */
+export type ComparableRecord = Pick<FamilySections, 'steps' | 'snapshots'> & { readonly sideEffects: SideEffectReport };
+
+/**
+ * A record's steps, snapshots and side effects without verifying its chains or
+ * deriving its scaffold (step bodies, which only chain verification needs, are
+ * never read): what a comparison reads, at a fraction of the cost on long runs.
+ * Callers check the family first.
+ */
+export function comparableRecord(facts: ExecutionFacts, execution: FoundExecution): ComparableRecord {
+  const firstDocument = facts.rawEventsOfKind(execution, 'record_document')[0];
+  const document = firstDocument === undefined ? null : (JSON.parse(firstDocument.raw) as Record<string, unknown>);
+  const parts = recordParts(facts, execution, facts.stepEvents(execution), facts.hasEventOtherThan(execution, 'record_document'), document);
+  return { steps: [...parts.steps], snapshots: { pre: snapshotObject(parts.snapshots.pre), post: snapshotObject(parts.snapshots.post) }, sideEffects: parts.sideEffects };
+}
+
+/** Steps (the stream's when it has any, else the document's), snapshots and side effects of a record. */
+function recordParts(
+  facts: ExecutionFacts,
+  execution: FoundExecution,
+  stepEvents: readonly StoredStepEvent[],
+  hasStream: boolean,
+  document: Readonly<Record<string, unknown>> | null,
+): Pick<RecordAssembly, 'steps' | 'snapshots' | 'sideEffects'> {
+  const streamSteps = stepEvents.filter((event) => event.origin === 'stream');
+  const documentSteps = stepEvents.filter((event) => event.origin === 'document');
+  const steps = assembleSteps(streamSteps.length > 0 ? streamSteps : documentSteps);
+  const snapshots = chooseSnapshots(facts.snapshots(execution));
+  const planId = execution.row.planId;
+  const effects = facts.sideEffects(execution);
+  const declared = unionOfSources([...effects.filter((e) => e.origin === 'declared'), ...(planId === null ? [] : facts.planSideEffects(planId))]);
+  const streamObserved = effects.filter((e) => e.origin === 'observed' && e.via === 'stream');
+  const observed = (streamObserved.length > 0 ? streamObserved : effects.filter((e) => e.origin === 'observed' && e.via === 'document')).map((e) => e.effect);
+  // An observer stream reports what it saw (none is none); a document only when it carries side_effects_report.
+  const observedReported = hasStream || (document !== null && Object.hasOwn(document, 'side_effects_report'));
+  return { steps, snapshots, sideEffects: sideEffectReport(declared, observed, observedReported) };
 }
 
 /** A record execution's sections of its detail: the stream's steps, snapshots and chain where it has them. */

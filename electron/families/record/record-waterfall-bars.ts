@@ -28,12 +28,12 @@ export function recordBars(steps: readonly Step[]): WaterfallBar[] {
 }
 
 /**
- * A record's waterfall: the run, then its steps. The same steps as the
- * execution detail (the observer stream's when it has any, else the
- * document's), read without their bodies: the chain is not checked here.
+ * A record's waterfall: the run, then its steps, the same as the execution
+ * detail's (the observer stream's when it has any, else the document's).
  */
 export function recordWaterfall(reads: WaterfallReads, execution: FoundExecution): WaterfallBar[] {
-  const timings = reads.waterfallFacts.stepTimings(execution.rowId);
+  // Step events read their bodies only when asked, and the chain is not checked here, so none is.
+  const timings = reads.facts.stepEvents(execution);
   const stream = timings.filter((timing) => timing.origin === 'stream');
   const steps = assembleSteps(stream.length > 0 ? stream : timings.filter((timing) => timing.origin === 'document'));
   return [runBar(execution.row, `Execution ${execution.row.key}`), ...recordBars(steps)];

@@ -16,17 +16,33 @@ export function sideEffectReport(declared: readonly SideEffectFact[], observed: 
   // pairing[o] = index of the declared effect paired with observed effect o.
   const pairing: ({ readonly declaredIndex: number; readonly rule: SideEffectMatchRule } | undefined)[] = observed.map(() => undefined);
   const taken = new Set<number>();
-  const pass = (rule: SideEffectMatchRule, same: (d: SideEffectFact, o: SideEffectFact) => boolean): void => {
+  // Declared effects are bucketed by what a pass compares, in declared order, so each observed effect finds
+  // the first free one in its bucket without scanning every declared effect: linear in the effects, not quadratic.
+  const pass = (rule: SideEffectMatchRule, keyOf: (effect: SideEffectFact) => string): void => {
+    const buckets = new Map<string, number[]>();
+    declared.forEach((effect, index) => {
+      if (taken.has(index)) return;
+      const key = keyOf(effect);
+      const bucket = buckets.get(key);
+      if (bucket === undefined) buckets.set(key, [index]);
+      else bucket.push(index);
+    });
+    const next = new Map<string, number>();
     observed.forEach((o, observedIndex) => {
       if (pairing[observedIndex] !== undefined) return;
-      const declaredIndex = declared.findIndex((d, index) => !taken.has(index) && same(d, o));
-      if (declaredIndex < 0) return;
+      const key = keyOf(o);
+      const bucket = buckets.get(key);
+      if (bucket === undefined) return;
+      const at = next.get(key) ?? 0;
+      const declaredIndex = bucket[at];
+      if (declaredIndex === undefined) return;
+      next.set(key, at + 1);
       taken.add(declaredIndex);
       pairing[observedIndex] = { declaredIndex, rule };
     });
   };
-  pass('exact', (d, o) => d.stepIndex === o.stepIndex && d.category === o.category && d.description === o.description);
-  pass('step_and_category', (d, o) => d.stepIndex === o.stepIndex && d.category === o.category);
+  pass('exact', (e) => JSON.stringify([e.stepIndex, e.category, e.description]));
+  pass('step_and_category', (e) => JSON.stringify([e.stepIndex, e.category]));
 
   const matched: SideEffectReport['matched'] = [];
   const undeclared: SideEffect[] = [];

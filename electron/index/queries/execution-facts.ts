@@ -38,22 +38,6 @@ export interface StoredStepEvent {
   readonly body: Readonly<Record<string, unknown>>;
 }
 
-/** A step_events row as selected by both the detail and the waterfall. */
-export interface StepEventRow {
-  readonly event_id: number;
-  readonly origin: RecordOrigin;
-  readonly step_index: number | null;
-  readonly step_name: string | null;
-  readonly event_type: string | null;
-  readonly ts: number | null;
-  readonly error_message: string | null;
-}
-
-/** A step event row in the API's names, without its body (which only the hash chain needs). */
-export function toStepTiming(row: StepEventRow): Omit<StoredStepEvent, 'body'> {
-  return { eventId: row.event_id, origin: row.origin, stepIndex: row.step_index, stepName: row.step_name, eventType: row.event_type, ts: row.ts, errorMessage: row.error_message };
-}
-
 /** One stored side effect and the event that carried it, so duplicates across sources can be told apart. */
 export interface StoredSideEffect {
   readonly eventId: number;
@@ -180,10 +164,15 @@ export class ExecutionFacts {
 
   /** Every step event of a record execution: stream ones first, each origin in emission order. */
   stepEvents(execution: FoundExecution): StoredStepEvent[] {
-    const rows = this.statements.stepEvents.all(execution.rowId) as (StepEventRow & { seq: number })[];
-    const bodies = this.stepBodies.of(rows);
+    const rows = this.statements.stepEvents.all(execution.rowId) as {
+      event_id: number; origin: RecordOrigin; step_index: number | null; step_name: string | null; event_type: string | null;
+      ts: number | null; error_message: string | null; seq: number;
+    }[];
+    // Bodies are read from the raw lines only when one is asked for (to verify a chain): a comparison never
+    // needs them, and on a run of 60,000 step events they are most of the cost.
+    const bodies = new LazyStepBodies(this.stepBodies, rows);
     // 'document' sorts before 'stream'; the caller picks an origin, so only the order within one matters.
-    return rows.map((row, index) => ({ ...toStepTiming(row), body: bodies[index] as Readonly<Record<string, unknown>> }));
+    return rows.map((row, index) => new StepEventRow(row, bodies, index));
   }
 
   /** The side effects a record execution's own events carry (observed and declared). */
@@ -309,4 +298,48 @@ function storedSideEffect(row: SideEffectDbRow): StoredSideEffect {
 function compareCodeUnits(a: string, b: string): number {
   // Code-unit order so listings do not depend on the locale.
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The bodies of one read of step events, parsed from their raw lines the first time one is asked for. */
+class LazyStepBodies {
+  private bodies: readonly Readonly<Record<string, unknown>>[] | null = null;
+
+  constructor(
+    private readonly reader: StepBodies,
+    private readonly refs: Parameters<StepBodies['of']>[0],
+  ) {}
+
+  at(index: number): Readonly<Record<string, unknown>> {
+    this.bodies ??= this.reader.of(this.refs);
+    return this.bodies[index] ?? {};
+  }
+}
+
+/** A stored step event whose body is read on demand (a class, so 60,000 of them share one getter). */
+class StepEventRow implements StoredStepEvent {
+  readonly eventId: number;
+  readonly origin: RecordOrigin;
+  readonly stepIndex: number | null;
+  readonly stepName: string | null;
+  readonly eventType: string | null;
+  readonly ts: number | null;
+  readonly errorMessage: string | null;
+
+  constructor(
+    row: { event_id: number; origin: RecordOrigin; step_index: number | null; step_name: string | null; event_type: string | null; ts: number | null; error_message: string | null },
+    private readonly bodies: LazyStepBodies,
+    private readonly index: number,
+  ) {
+    this.eventId = row.event_id;
+    this.origin = row.origin;
+    this.stepIndex = row.step_index;
+    this.stepName = row.step_name;
+    this.eventType = row.event_type;
+    this.ts = row.ts;
+    this.errorMessage = row.error_message;
+  }
+
+  get body(): Readonly<Record<string, unknown>> {
+    return this.bodies.at(this.index);
+  }
 }

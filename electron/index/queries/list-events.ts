@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { API, ApiResponse } from '../../../shared/api/contract';
+import { EVENTS_BEFORE_ANCHOR, type API, type ApiResponse } from '../../../shared/api/contract';
 import type { eventRowSchema } from '../../../shared/api/views';
 import { formatExecutionId } from '../../../shared/model/execution-id';
 import type { ExecutionFamily, Family } from '../../../shared/model/family';
@@ -84,6 +84,9 @@ const EVENT_ORDER: KeysetOrder = {
   ],
 };
 
+/** EVENT_ORDER backwards: from an event towards the start of the list. */
+const EVENT_ORDER_BACKWARDS: KeysetOrder = { ...EVENT_ORDER, descending: true, stretches: [...EVENT_ORDER.stretches].reverse() };
+
 /** How a search page chooses between sorting the matches and walking events in order (tests make them small). */
 export interface SearchLimits {
   /** Up to this many matches are sorted (see SORTED_MATCHES_LIMIT). */
@@ -107,13 +110,13 @@ export class EventList {
 
   /** One page of events. */
   list(request: ListEventsRequest): ApiResponse<'listEvents'> {
-    const after = request.cursor === undefined ? null : decodeCursor(request.cursor);
     const search = toFtsQuery(request.query ?? '');
     if (search.kind === 'none') return { items: [], nextCursor: null };
     const filter = new SqlFilter()
       .oneOf('e.execution_id', request.executionRowId === undefined ? undefined : [request.executionRowId])
       .oneOf('e.family', request.families)
-      .oneOf('e.kind', request.kinds)
+      // Kinds are matched without regard to (ASCII) case: a reviewer types `checkpoint` for CHECKPOINT.
+      .oneOf('e.kind COLLATE NOCASE', request.kinds)
       .oneOf('e.status', request.statuses);
     if (request.failed !== undefined) filter.add('e.failed = ?', request.failed ? 1 : 0);
     if (request.from !== undefined) filter.add('e.ts >= ?', request.from);
@@ -130,8 +133,29 @@ export class EventList {
         ? (range, n) => this.readSorted(search.expression, filter, range, n)
         : (range, n) => this.walk(common, filter, range, n) ?? this.readSorted(search.expression, filter, range, n);
     }
+    const after = request.cursor !== undefined ? decodeCursor(request.cursor) : request.anchor !== undefined ? this.startBefore(request.anchor, read, position) : null;
     const page = readKeysetPage(EVENT_ORDER, after, limit, read, position);
     return { items: page.rows.map(toEventRow), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Where a list anchored at an event starts: after the event that lies
+   * EVENTS_BEFORE_ANCHOR + 1 rows before it under the same filters, so the
+   * first page holds the anchor and the rows just before it; at the list's
+   * start when fewer rows precede it. An event not in the index anchors nothing.
+   */
+  private startBefore(anchor: number, read: (range: KeysetRange, limit: number) => StoredEvent[], position: (row: StoredEvent) => KeysetPosition): KeysetPosition | null {
+    const at = this.cache.get('SELECT id, ts FROM events WHERE id = ?').get(anchor) as { id: number; ts: number | null } | undefined;
+    if (at === undefined) return null;
+    const before = readKeysetPage(EVENT_ORDER_BACKWARDS, { value: at.ts, id: at.id }, EVENTS_BEFORE_ANCHOR + 1, read, position).rows;
+    const start = before[EVENTS_BEFORE_ANCHOR];
+    return start === undefined ? null : position(start);
+  }
+
+  /** The kinds of the index with their counts, most frequent first (at most `limit`). */
+  kinds(limit: number): ApiResponse<'listEventKinds'> {
+    const rows = this.cache.get('SELECT kind, count(*) AS count FROM events GROUP BY kind ORDER BY count DESC, kind LIMIT ?').all(limit + 1) as { kind: string; count: number }[];
+    return { items: rows.slice(0, limit).filter((row) => row.kind !== ''), truncated: rows.length > limit };
   }
 
   private read(filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] {

@@ -87,9 +87,14 @@ export class ExecutionList {
     this.longestSpanQuery = db.prepare('SELECT max(last_ts - first_ts) FROM executions').pluck();
   }
 
-  /** One page of executions and the number of executions the filters match. */
-  list(request: ListExecutionsRequest): ApiResponse<'listExecutions'> {
-    const filter = this.filter(request, 'page');
+  /**
+   * One page of executions and the number of executions the filters match;
+   * `onlyRowIds`, when given, keeps only those executions (a verdict computed
+   * outside SQL, as against a baseline).
+   */
+  list(request: ListExecutionsRequest, onlyRowIds?: readonly number[]): ApiResponse<'listExecutions'> {
+    const only = (filter: SqlFilter): SqlFilter => (onlyRowIds === undefined ? filter : filter.add('x.id IN (SELECT value FROM json_each(?))', JSON.stringify(onlyRowIds)));
+    const filter = only(this.filter(request, 'page'));
     const sort = request.sort ?? 'start';
     const after = request.cursor === undefined ? null : decodeCursor(request.cursor);
     const page = readKeysetPage(
@@ -99,7 +104,7 @@ export class ExecutionList {
       (range, limit) => this.read(filter, range, limit),
       (row) => ({ value: sortValueOf(row, sort), id: row.id }),
     );
-    return { items: page.rows.map(toExecutionRow), nextCursor: page.nextCursor, total: this.total(this.filter(request, 'count')) };
+    return { items: page.rows.map(toExecutionRow), nextCursor: page.nextCursor, total: this.total(only(this.filter(request, 'count'))) };
   }
 
   /**

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { rawTextSql } from '../raw-blocks';
-import { toStepTiming, type StepEventRow, type StoredStepEvent } from './execution-facts';
 
 /** One event of an execution as a waterfall places it: time, kind and outcome, without its raw line. */
 export interface TimelineEvent {
@@ -13,9 +12,6 @@ export interface TimelineEvent {
   readonly cycle: number | null;
 }
 
-/** One step event without its body: what a step's bar needs (the hash chain is not read here). */
-export type StepTiming = Omit<StoredStepEvent, 'body'>;
-
 /** One event's raw line, for the few fields a bar label needs (a cycle command's name). */
 export interface RawLine {
   readonly id: number;
@@ -23,9 +19,9 @@ export interface RawLine {
 }
 
 /**
- * Reads what an execution's waterfall is drawn from, in one pass per table and
- * without the raw lines or step bodies the detail reads: a record of 30,000
- * steps is 60,000 step events, and inflating their lines would dominate.
+ * Reads what an execution's waterfall is drawn from that the detail does not
+ * read: its events without their raw lines (a mission of 50,000 events would
+ * otherwise inflate every line), and the raw lines of a few kinds for labels.
  */
 export class WaterfallFacts {
   private readonly statements;
@@ -33,10 +29,6 @@ export class WaterfallFacts {
   constructor(db: Database.Database) {
     this.statements = {
       events: db.prepare('SELECT id, ts, kind, status, error_code, failed, cycle FROM events WHERE execution_id = ? ORDER BY ts IS NULL, ts, id LIMIT ?'),
-      steps: db.prepare(
-        `SELECT event_id, origin, step_index, step_name, event_type, ts, error_message FROM step_events
-         WHERE execution_id = ? ORDER BY origin, event_id, seq`,
-      ),
       rawOfKinds: db.prepare(`SELECT e.id, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? AND e.kind IN (SELECT value FROM json_each(?)) ORDER BY e.id`),
     };
   }
@@ -49,10 +41,6 @@ export class WaterfallFacts {
     return rows.map((row) => ({ id: row.id, ts: row.ts, kind: row.kind, status: row.status, errorCode: row.error_code, failed: row.failed !== 0, cycle: row.cycle }));
   }
 
-  /** Every step event of a record execution, each origin in emission order (document before stream). */
-  stepTimings(executionRowId: number): StepTiming[] {
-    return (this.statements.steps.all(executionRowId) as StepEventRow[]).map(toStepTiming);
-  }
 
   /** The raw lines of the execution's events of these kinds, in the order they were read. */
   rawLinesOfKinds(executionRowId: number, kinds: readonly string[]): RawLine[] {

@@ -1,18 +1,21 @@
 import { Badge } from '../../components/badge';
 import { CopyButton } from '../../components/copy-button';
+import { CopyLinkButton } from '../../components/copy-link-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { KeyValueList } from '../../components/key-value-list';
 import { LoadingState } from '../../components/loading-state';
 import { RouteLink } from '../../components/route-link';
 import { prettyJson } from '../../format/json-text';
+import { routeHash, type Route } from '../../format/route';
 import { explainProblemCode } from '../../format/problem-text';
 import { formatTimestamp } from '../../format/time';
 import { useApi } from '../../hooks/use-api';
+import { NotesPanel } from '../notes/notes-panel';
 import { BensonReportCheck } from './benson-report-check';
 
 /** One event: where it is, the raw line exactly as in the file, its JSON pretty-printed, what the inspector made of it, its problems. */
-export function EventDetail({ eventId }: { readonly eventId: number }) {
+export function EventDetail({ eventId, closeTo = { view: 'events', eventId: null } }: { readonly eventId: number; readonly closeTo?: Route }) {
   const detail = useApi('getEvent', { id: eventId });
   if (detail.value === undefined) {
     return (
@@ -38,9 +41,12 @@ export function EventDetail({ eventId }: { readonly eventId: number }) {
         <h2 id="event-detail-title">
           Event {event.id} <span className="muted">{event.kind || '(no kind)'}</span>
         </h2>
-        <a href="#/events" className="button-small" aria-label="Close the event detail">
-          Close
-        </a>
+        <span className="event-detail-actions">
+          <CopyLinkButton to={{ view: 'events', eventId, anchor: eventId }} description="Copy a link to this event, shown among its neighbours" />
+          <a href={routeHash(closeTo)} className="button-small" aria-label="Close the event detail">
+            Close
+          </a>
+        </span>
       </header>
       <p className="event-location">
         <span className="mono">{location}</span> <CopyButton text={location} description="Copy the file path and line number">Copy file:line</CopyButton>
@@ -81,6 +87,7 @@ export function EventDetail({ eventId }: { readonly eventId: number }) {
         ]}
       />
       {bensonReport !== null && <BensonReportCheck check={bensonReport} />}
+      <NotesPanel request={{ eventId: event.id }} targets={[{ label: 'This event', target: { eventId: event.id } }]} />
       <h3>Problems ({problems.length})</h3>
       {problems.length === 0 ? (
         <p className="muted">None.</p>

@@ -1,9 +1,11 @@
 import type { ApiResponse } from '../../../shared/api/contract';
 import { Badge } from '../../components/badge';
+import { CopyLinkButton } from '../../components/copy-link-button';
 import { KeyValueList } from '../../components/key-value-list';
 import { outcomeTone, statusTone } from '../../format/execution-row';
 import { formatCount } from '../../format/numbers';
 import { formatDuration, formatTimestamp } from '../../format/time';
+import { BaselinePanel } from './baseline-panel';
 import { FAMILY_VIEWS } from './family-views';
 import { ReportExport } from './report-export';
 
@@ -47,7 +49,11 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
         </div>
       </div>
       <KeyValueList items={items} className="kv-inline" />
-      <ReportExport id={row.id} />
+      <BaselinePanel id={row.id} />
+      <div className="exec-actions">
+        <ReportExport id={row.id} />
+        <CopyLinkButton to={{ view: 'execution', id: row.id }} description="Copy a link to this execution" />
+      </div>
     </header>
   );
 }

@@ -2,9 +2,13 @@ import { parseExecutionId } from '../../../shared/model/execution-id';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
+import { NotAnExecutionId } from '../../components/not-an-execution-id';
 import { useApi } from '../../hooks/use-api';
+import { useJournalApi } from '../../hooks/use-journal-api';
+import { ExecutionNotesContext } from '../../state/execution-notes-context';
 import { ExecutionEvents } from './execution-events';
 import { ExecutionHeader } from './execution-header';
+import { ExecutionNotes } from './execution-notes';
 import { ExecutionProblems } from './execution-problems';
 import { FAMILY_VIEWS } from './family-views';
 import { WaterfallPanel } from './waterfall/waterfall-panel';
@@ -13,6 +17,7 @@ import { WaterfallPanel } from './waterfall/waterfall-panel';
 export function ExecutionView({ id }: { readonly id: string }) {
   const valid = parseExecutionId(id) !== null;
   const detail = useApi('getExecution', valid ? { id } : null);
+  const notes = useJournalApi('listNotes', valid ? { executionId: id } : null);
   const back = (
     <nav className="breadcrumb" aria-label="Breadcrumb">
       <a href="#/executions">Executions</a> <span aria-hidden="true">/</span> <span aria-current="page">{id}</span>
@@ -22,11 +27,7 @@ export function ExecutionView({ id }: { readonly id: string }) {
     return (
       <div className="view view-execution">
         {back}
-        <EmptyState title="Not an execution id">
-          <p>
-            Execution ids look like <code>record:exec-001</code>: a family, a colon, the key.
-          </p>
-        </EmptyState>
+        <NotAnExecutionId />
       </div>
     );
   }
@@ -51,14 +52,17 @@ export function ExecutionView({ id }: { readonly id: string }) {
   const value = detail.value;
   const view = FAMILY_VIEWS[value.execution.family];
   return (
-    <div className="view view-execution">
-      {back}
-      <ExecutionHeader detail={value} />
-      {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
-      <WaterfallPanel id={id} title={view.waterfallTitle} />
-      <view.Sections id={id} detail={value} />
-      <ExecutionProblems problems={value.problems} />
-      {!view.listsOwnEvents && <ExecutionEvents id={id} />}
-    </div>
+    <ExecutionNotesContext.Provider value={notes.value}>
+      <div className="view view-execution">
+        {back}
+        <ExecutionHeader detail={value} />
+        {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
+        <WaterfallPanel id={id} title={view.waterfallTitle} />
+        <view.Sections id={id} detail={value} />
+        <ExecutionNotes id={id} detail={value} notes={notes.value} />
+        <ExecutionProblems problems={value.problems} />
+        {!view.listsOwnEvents && <ExecutionEvents id={id} />}
+      </div>
+    </ExecutionNotesContext.Provider>
   );
 }

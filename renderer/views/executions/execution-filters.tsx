@@ -2,7 +2,7 @@ import { useId, type RefObject } from 'react';
 import { EXECUTION_SORTS } from '../../../shared/api/contract';
 import { EXECUTION_FAMILIES } from '../../../shared/model/family';
 import { SelectField } from '../../components/select-field';
-import { KNOWN_STATUSES, SORT_LABELS, type ExecutionFilters as Filters } from '../../format/execution-query';
+import { BASELINE_FILTER_LABELS, BASELINE_FILTERS, KNOWN_STATUSES, SORT_LABELS, type ExecutionFilters as Filters } from '../../format/execution-query';
 
 const OUTCOMES = ['ok', 'failed', 'running', 'unknown'] as const;
 
@@ -33,6 +33,15 @@ export function ExecutionFilters({
       <SelectField id={`${id}-family`} label="Family" value={filters.family} anyLabel="All families" options={EXECUTION_FAMILIES} onChange={(family) => onChange({ ...filters, family })} />
       <SelectField id={`${id}-outcome`} label="Outcome" value={filters.outcome} anyLabel="Any outcome" options={OUTCOMES} onChange={(outcome) => onChange({ ...filters, outcome })} />
       <SelectField id={`${id}-status`} label="Status" value={filters.status} anyLabel="Any status" options={KNOWN_STATUSES} onChange={(status) => onChange({ ...filters, status })} />
+      <SelectField
+        id={`${id}-baseline`}
+        label="Baseline"
+        value={filters.baseline}
+        anyLabel="Any"
+        options={BASELINE_FILTERS}
+        optionLabel={(choice) => BASELINE_FILTER_LABELS[choice]}
+        onChange={(baseline) => onChange({ ...filters, baseline })}
+      />
       <SelectField
         id={`${id}-sort`}
         label="Sort by"

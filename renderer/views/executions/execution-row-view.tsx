@@ -1,8 +1,10 @@
+import type { BaselineVerdict } from '../../../shared/model/comparison';
 import { Badge } from '../../components/badge';
+import { baselineVerdictText } from '../../format/comparison-text';
 import { executionRowCells, statusTone, type ExecutionRow } from '../../format/execution-row';
 
-/** The cells of one executions list row (formatted only while on screen). */
-export function ExecutionRowView({ row }: { readonly row: ExecutionRow | undefined }) {
+/** The cells of one executions list row (formatted only while on screen); `picked` marks run A of a comparison being picked. */
+export function ExecutionRowView({ row, verdict, picked = false }: { readonly row: ExecutionRow | undefined; readonly verdict?: BaselineVerdict; readonly picked?: boolean }) {
   if (row === undefined) {
     return <span className="cell cell-placeholder">Loading…</span>;
   }
@@ -13,6 +15,7 @@ export function ExecutionRowView({ row }: { readonly row: ExecutionRow | undefin
         <span className={`family family-${row.family}`}>{cells.family}</span>
       </span>
       <span className="cell col-key" title={row.key}>
+        {picked && <Badge tone="info">run A</Badge>}
         {cells.key}
         {cells.label !== null && <span className="muted"> {cells.label}</span>}
       </span>
@@ -24,6 +27,7 @@ export function ExecutionRowView({ row }: { readonly row: ExecutionRow | undefin
       <span className="cell col-events num">{cells.events}</span>
       <span className="cell col-failures num text-bad">{cells.failures}</span>
       <span className="cell col-problems num text-warn">{cells.problems}</span>
+      <span className={`cell col-baseline${verdict?.state === 'diverges' ? ' text-bad' : ''}`}>{baselineVerdictText(verdict)}</span>
     </>
   );
 }

@@ -1,12 +1,15 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { CopyLinkButton } from '../../components/copy-link-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { VirtualListbox } from '../../components/virtual-listbox';
 import type { ExecutionRow } from '../../format/execution-row';
-import { DEFAULT_EXECUTION_FILTERS, executionsRequest, type ExecutionFilters as Filters } from '../../format/execution-query';
-import { formatCount } from '../../format/numbers';
-import { executionHash } from '../../format/route';
+import { executionsRequest, type ExecutionFilters as Filters } from '../../format/execution-query';
+import { plural } from '../../format/numbers';
+import { compareHash, executionHash, routeHash } from '../../format/route';
+import { useBaselineVerdicts } from '../../hooks/use-baseline-verdicts';
+import { replaceRoute } from '../../hooks/use-hash-route';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import type { PageFetcher } from '../../hooks/paged-list';
 import { usePagedRows } from '../../hooks/use-paged-rows';
@@ -24,17 +27,17 @@ const PAGE_SIZE = 500;
 const idOf = (row: ExecutionRow): string => row.id;
 
 const routeOfExecution = (row: ExecutionRow): string => executionHash(row.id);
-
+const showFilters = (filters: Filters): void => replaceRoute(routeHash({ view: 'executions', filters }));
 
 /**
  * Every execution of every family in one virtualized list, read page by page
- * as it scrolls. Stays mounted (hidden) while a detail is open, so coming back
- * finds the same filters, selection and scroll position.
+ * as it scrolls. Its filters are the route's (the URL says them, so a link
+ * shares them); it stays mounted (hidden) while a detail is open, so coming
+ * back finds the same selection and scroll position.
  */
-export function ExecutionsView({ hidden }: { readonly hidden: boolean }) {
+export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; readonly filters: Filters }) {
   const bridge = useBridge();
   const { range } = useTimeRange();
-  const [filters, setFilters] = useState<Filters>(DEFAULT_EXECUTION_FILTERS);
   const text = useDebouncedValue(filters.text, 250);
   const request = useMemo(() => executionsRequest({ ...filters, text }, rangeRequest(range)), [filters, text, range]);
   const key = JSON.stringify(request);
@@ -53,17 +56,56 @@ export function ExecutionsView({ hidden }: { readonly hidden: boolean }) {
     if (!hidden && scrollRef.current !== null && scrollRef.current.scrollTop !== scrollTop.current) scrollRef.current.scrollTop = scrollTop.current;
   }, [hidden]);
   const { open, isPlaceholder } = useRowNavigation(rows, routeOfExecution);
-  const renderRow = useCallback((index: number) => <ExecutionRowView row={rows.rowAt(index)} />, [rows]);
+  // Baseline verdicts are computed for the rows on screen only: the list may hold millions.
+  const [visible, setVisible] = useState<readonly [number, number]>([0, -1]);
+  const ensureRange = rows.ensureRange;
+  const onRangeChange = useCallback(
+    (start: number, end: number) => {
+      ensureRange(start, end);
+      setVisible((previous) => (previous[0] === start && previous[1] === end ? previous : [start, end]));
+    },
+    [ensureRange],
+  );
+  const visibleIds: string[] = [];
+  for (let index = visible[0]; index <= visible[1]; index += 1) {
+    const row = rows.rowAt(index);
+    if (row !== undefined) visibleIds.push(row.id);
+  }
+  const verdicts = useBaselineVerdicts(visibleIds);
+  // `c` on a row picks it as run A; `c` on another compares the two; Escape forgets the pick.
+  const [picked, setPicked] = useState<string | null>(null);
+  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = activeIndex === null ? undefined : rows.rowAt(activeIndex);
+    if (event.key === 'c' && row !== undefined) {
+      event.preventDefault();
+      if (picked === null || picked === row.id) setPicked(row.id);
+      else window.location.hash = compareHash(picked, row.id);
+    } else if (event.key === 'Escape' && picked !== null) {
+      event.preventDefault();
+      setPicked(null);
+    }
+  };
+  const renderRow = useCallback(
+    (index: number) => {
+      const row = rows.rowAt(index);
+      return <ExecutionRowView row={row} verdict={row === undefined ? undefined : verdicts.get(row.id)} picked={row !== undefined && row.id === picked} />;
+    },
+    [rows, verdicts, picked],
+  );
   return (
     <div className="view view-executions" hidden={hidden}>
-      <div className="view-title">
-        <h1>Executions</h1>
-        <span className="muted" role="status">
-          {rows.ready ? `${formatCount(rows.total ?? rows.count)} executions` : ''}
-          {rows.fetching && rows.ready ? ' · loading rows…' : ''}
-        </span>
+      <div className="view-head">
+        <div className="view-title">
+          <h1>Executions</h1>
+          <span className="muted" role="status">
+            {rows.ready ? plural(rows.total ?? rows.count, 'execution') : ''}
+            {rows.fetching && rows.ready ? ' · loading rows…' : ''}
+          </span>
+        </div>
+        <CopyLinkButton to={{ view: 'executions', filters }} description="Copy a link to this list with its filters" />
       </div>
-      <ExecutionFilters filters={filters} onChange={setFilters} searchRef={searchRef} />
+      <ExecutionFilters filters={filters} onChange={showFilters} searchRef={searchRef} />
       {rows.error !== null && <ErrorState error={rows.error} title="Could not read the executions" />}
       {!rows.ready ? (
         rows.error === null && <LoadingState label="Loading executions…" />
@@ -72,7 +114,7 @@ export function ExecutionsView({ hidden }: { readonly hidden: boolean }) {
           <p>Change the filters or clear the time range.</p>
         </EmptyState>
       ) : (
-        <div className="list-frame">
+        <div className="list-frame" onKeyDown={onListKeyDown}>
           <div className="list-head exec-grid" aria-hidden="true">
             <span>Family</span>
             <span>Key</span>
@@ -82,6 +124,7 @@ export function ExecutionsView({ hidden }: { readonly hidden: boolean }) {
             <span className="num">Events</span>
             <span className="num">Failures</span>
             <span className="num">Problems</span>
+            <span>Baseline</span>
           </div>
           <VirtualListbox
             label="Executions"
@@ -92,7 +135,7 @@ export function ExecutionsView({ hidden }: { readonly hidden: boolean }) {
             activeIndex={activeIndex}
             onActiveIndexChange={select}
             onOpen={open}
-            onRangeChange={rows.ensureRange}
+            onRangeChange={onRangeChange}
             renderRow={renderRow}
             isPlaceholder={isPlaceholder}
             scrollRef={scrollRef}
@@ -100,7 +143,9 @@ export function ExecutionsView({ hidden }: { readonly hidden: boolean }) {
               if (!hidden) scrollTop.current = top;
             }}
           />
-          <p className="hint muted">↑/↓ to move, Enter to open, / to search.</p>
+          <p className="hint muted" role="status">
+            {picked === null ? '↑/↓ to move, Enter to open, / to search, c to pick a run to compare.' : `Run A: ${picked}. Press c on another execution to compare, Escape to cancel.`}
+          </p>
         </div>
       )}
     </div>

@@ -4,7 +4,7 @@ import { formatLocation } from '../../format/problem-text';
 
 type ProblemRow = ApiResponse<'listProblems'>['items'][number];
 
-/** One problem: code and message, then links to its line (event detail) and its execution. */
+/** One problem: code and message, then links to its line (the event among its neighbours, or the raw bytes of a line that is no event) and its execution. */
 export function ProblemRowView({ row }: { readonly row: ProblemRow | undefined }) {
   if (row === undefined) return <span className="cell-placeholder">Loading…</span>;
   const location = formatLocation(row.path, row.line);
@@ -15,7 +15,11 @@ export function ProblemRowView({ row }: { readonly row: ProblemRow | undefined }
       </div>
       <div className="problem-links">
         {row.eventId !== null ? (
-          <RouteLink to={{ view: 'events', eventId: row.eventId }} className="mono">
+          <RouteLink to={{ view: 'events', eventId: row.eventId, anchor: row.eventId }} className="mono" label={`${location}: the event, among its neighbours`}>
+            {location}
+          </RouteLink>
+        ) : row.line !== null ? (
+          <RouteLink to={{ view: 'problem', problemId: row.id }} className="mono" label={`${location}: the raw bytes of the line`}>
             {location}
           </RouteLink>
         ) : (

@@ -1,12 +1,14 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
-import type { ProblemCode } from '../../../shared/model/problem-code';
+import { PROBLEM_CODES, type ProblemCode } from '../../../shared/model/problem-code';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { VirtualList } from '../../components/virtual-list';
-import { formatCount } from '../../format/numbers';
+import { plural } from '../../format/numbers';
+import { routeHash } from '../../format/route';
 import { useApi } from '../../hooks/use-api';
+import { replaceRoute } from '../../hooks/use-hash-route';
 import type { PageFetcher } from '../../hooks/paged-list';
 import { usePagedRows } from '../../hooks/use-paged-rows';
 import { useBridge } from '../../state/bridge-context';
@@ -16,11 +18,18 @@ import { ProblemRowView } from './problem-row-view';
 
 type ProblemRow = ApiResponse<'listProblems'>['items'][number];
 
-/** Every problem, grouped by code with what the code means; each links to its line and its execution. */
-export function ProblemsView() {
+function isProblemCode(text: string): text is ProblemCode {
+  return Object.prototype.hasOwnProperty.call(PROBLEM_CODES, text);
+}
+
+const showCode = (code: ProblemCode | null): void => replaceRoute(routeHash({ view: 'problems', code }));
+
+/** Every problem, grouped by code with what the code means; each links to its line and its execution. The chosen code is the route's. */
+export function ProblemsView({ code: routeCode }: { readonly code: string | null }) {
   const bridge = useBridge();
   const counts = useApi('listProblems', { limit: 1 });
-  const [code, setCode] = useState<ProblemCode | null>(null);
+  // A code the URL names that is none of ours shows every problem, as no code does.
+  const code = routeCode === null || !isProblemCode(routeCode) ? null : routeCode;
   const request = useMemo(() => (code === null ? {} : { codes: [code] }), [code]);
   const fetchPage = useCallback<PageFetcher<ProblemRow>>((cursor, limit) => callBridge(bridge, 'listProblems', { ...request, limit, ...(cursor !== null ? { cursor } : {}) }), [bridge, request]);
   const rows = usePagedRows({ key: JSON.stringify(request), fetchPage, pageSize: 300, reversible: false });
@@ -30,7 +39,7 @@ export function ProblemsView() {
     <div className="view view-problems">
       <div className="view-title">
         <h1>Problems</h1>
-        <span className="muted">{total === null ? '' : `${formatCount(total)} problems`}</span>
+        <span className="muted">{total === null ? '' : plural(total, 'problem')}</span>
       </div>
       {counts.value === undefined ? (
         counts.error !== null ? (
@@ -44,7 +53,7 @@ export function ProblemsView() {
         </EmptyState>
       ) : (
         <div className="problems-layout">
-          <ProblemCodeFilter counts={counts.value.countsByCode} selected={code} onSelect={setCode} />
+          <ProblemCodeFilter counts={counts.value.countsByCode} selected={code} onSelect={showCode} />
           <div className="problems-list">
             {rows.error !== null && <ErrorState error={rows.error} />}
             {!rows.ready ? (

@@ -3,8 +3,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Database from 'better-sqlite3';
-import { createHandlers } from '../../../electron/api/create-handlers';
-import { InspectorService } from '../../../electron/api/inspector-service';
+import type { InspectorService } from '../../../electron/api/inspector-service';
 import { openIndexReadOnly } from '../../../electron/index/open-index';
 import { API, EXECUTION_SORTS, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/api-result';
@@ -13,6 +12,7 @@ import { EXECUTION_FAMILIES, FAMILIES, type ExecutionFamily } from '../../../sha
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import type { FixtureManifest } from '../../fixtures/fixture-manifest';
 import { indexOnce } from '../../support/index-folder';
+import { indexedService } from '../../support/indexed-service';
 import { tempFolder } from '../../support/temp-folder';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 
@@ -47,19 +47,7 @@ let executions: readonly StoredExecution[] = [];
 
 before(async () => {
   db = openIndexReadOnly(await indexOnce(folder, join(dbFolder, 'index.sqlite')));
-  service = new InspectorService(
-    createHandlers({
-      db: () => db,
-      folder: realpathSync(folder),
-      dataDir,
-      progress: () => PROGRESS,
-      cancelIndexing: async () => false,
-      rescan: async () => false,
-      applyTimeZones: async () => false,
-      rebuiltBecause: () => null,
-      now: () => new Date(0),
-    }),
-  );
+  service = indexedService(folder, db, dataDir);
   executions = db.prepare('SELECT * FROM executions').all() as StoredExecution[];
 });
 

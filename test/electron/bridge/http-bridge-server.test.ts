@@ -60,6 +60,56 @@ describe('serve: the HTTP bridge over real HTTP on 127.0.0.1', () => {
     }
   });
 
+  it('trades the token of the opened URL for an HttpOnly, SameSite=Strict session cookie named for its port, and redirects to the URL without it', async () => {
+    const opened = await rawRequest(h.port, `/?token=${h.token}`, { headers: { 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate' } });
+    assert.equal(opened.status, 303);
+    assert.equal(opened.headers.location, '/');
+    assert.equal(opened.headers['cache-control'], 'no-store');
+    const setCookie = opened.headers['set-cookie'] ?? assert.fail('a cookie is set');
+    assert.equal(setCookie.length, 1);
+    const cookie = setCookie[0] ?? '';
+    assert.match(cookie, new RegExp(`^execution_inspector_session_${h.port}=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict$`));
+    assert.ok(!cookie.includes(h.token), 'the cookie is a secret of its own, not the token');
+    assert.doesNotMatch(cookie, /Domain|Max-Age|Expires/i);
+    // A deep path and other parameters survive; only the token goes.
+    const deep = await rawRequest(h.port, `/index.html?a=1&token=${h.token}&b=2`);
+    assert.equal(deep.status, 303);
+    assert.equal(deep.headers.location, '/index.html?a=1&b=2');
+    assert.equal((await rawRequest(h.port, `//evil.example/?token=${h.token}`)).headers.location, '/evil.example/', 'never a protocol-relative Location');
+    const session = cookie.split(';')[0] ?? '';
+    // The page then calls the API with the cookie, as fetch does from that page (same-origin, with its Origin on POST).
+    const call = (headers: Record<string, string>) => rawRequest(h.port, '/api/summary', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    assertEnvelope(await call({ cookie: session, origin: h.origin, 'sec-fetch-site': 'same-origin' }), 200);
+    assertEnvelope(await call({ cookie: `other=1; ${session}`, 'sec-fetch-site': 'same-origin' }), 200);
+    const stream = new NodeEventSource(`${h.origin}/api/events`, { cookie: session, 'sec-fetch-site': 'same-origin' });
+    try {
+      assert.equal(await stream.opened, 200, 'the event stream takes the cookie too: no token in its URL');
+    } finally {
+      stream.close();
+    }
+    // Refused: no Sec-Fetch-Site and no Origin (not a page of ours), another site, a foreign Host or Origin, a wrong value, another port's name.
+    assertEnvelope(await call({ cookie: session }), 401, 'unauthorized');
+    assertEnvelope(await call({ cookie: session, 'sec-fetch-site': 'same-site' }), 403, 'unauthorized');
+    assertEnvelope(await call({ cookie: session, 'sec-fetch-site': 'cross-site' }), 403, 'unauthorized');
+    assertEnvelope(await call({ cookie: session, 'sec-fetch-site': 'same-origin', host: `evil.example:${h.port}` }), 403, 'unauthorized');
+    assertEnvelope(await call({ cookie: session, origin: `http://127.0.0.1:${h.port + 1}` }), 403, 'unauthorized');
+    assertEnvelope(await call({ cookie: `${session}x`, 'sec-fetch-site': 'same-origin' }), 401, 'unauthorized');
+    assertEnvelope(await call({ cookie: session.replace(String(h.port), String(h.port + 1)), 'sec-fetch-site': 'same-origin' }), 401, 'unauthorized');
+    assertEnvelope(await call({ cookie: `execution_inspector_session_${h.port}=${h.token}`, 'sec-fetch-site': 'same-origin' }), 401, 'unauthorized');
+  });
+
+  it('sets no cookie for a wrong token but still takes it out of the address, and still refuses a foreign Host first', async () => {
+    const wrong = await rawRequest(h.port, `/executions?token=${createBridgeToken()}`);
+    assert.equal(wrong.status, 303);
+    assert.equal(wrong.headers.location, '/executions');
+    assert.equal(wrong.headers['set-cookie'], undefined);
+    const foreign = await rawRequest(h.port, `/?token=${h.token}`, { headers: { host: `evil.example:${h.port}` } });
+    assert.equal(foreign.status, 403);
+    assert.equal(foreign.headers['set-cookie'], undefined);
+    // A method never takes the token from its query, and a POST to a page is not a navigation.
+    assert.equal((await rawRequest(h.port, `/?token=${h.token}`, { method: 'POST' })).status, 405);
+  });
+
   it('refuses a foreign Host (DNS rebinding) with 403, on the API and on static files', async () => {
     assertEnvelope(await apiRequest(h, 'summary', {}, { host: `evil.example:${h.port}` }), 403, 'unauthorized');
     assert.equal((await rawRequest(h.port, '/', { headers: { host: `evil.example:${h.port}` } })).status, 403);

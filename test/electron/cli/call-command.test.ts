@@ -39,4 +39,19 @@ describe('CLI call', () => {
     assert.equal(path.code, 2);
     assert.equal(apiErrorSchema.parse((JSON.parse(path.stdout) as { error: unknown }).error).code, 'invalid_request', 'a path is not an id');
   });
+
+  it('signs journal entries with --reviewer unless the request names one, and refuses it for methods that write none', () => {
+    const executionId = (JSON.parse(run(['listExecutions', '{"families":["record"],"limit":1}']).stdout) as { items: { id: string }[] }).items[0]?.id;
+    assert.ok(executionId !== undefined);
+    const unsigned = run(['addNote', JSON.stringify({ kind: 'note', executionId, text: 'no name' })]);
+    assert.equal(unsigned.code, 2, 'no reviewer anywhere');
+    const signed = run(['addNote', JSON.stringify({ kind: 'note', executionId, text: 'by flag' }), '--reviewer', 'Flag Name']);
+    assert.equal(signed.code, 0, signed.stderr);
+    assert.equal(API.addNote.response.parse(JSON.parse(signed.stdout)).reviewer, 'Flag Name');
+    const named = run(['addNote', JSON.stringify({ kind: 'note', executionId, text: 'by request', reviewer: 'Request Name' }), '--reviewer', 'Flag Name']);
+    assert.equal(API.addNote.response.parse(JSON.parse(named.stdout)).reviewer, 'Request Name', 'the request wins');
+    assert.equal(run(['listNotes', '{}', '--reviewer', 'Flag Name']).code, 2);
+    const listed = API.listNotes.response.parse(JSON.parse(run(['listNotes', '{}']).stdout));
+    assert.deepEqual(listed.items.map((note) => [note.text, note.reviewer]), [['by flag', 'Flag Name'], ['by request', 'Request Name']]);
+  });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { writeDemoFolder } from '../../fixtures/demo-folder';
@@ -9,8 +10,8 @@ import { tempFolder } from '../../support/temp-folder';
 
 const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 
-function run(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: tempFolder('verify-cli-data') } });
+function run(args: readonly string[], dataDir = tempFolder('verify-cli-data')): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: dataDir } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -23,7 +24,7 @@ describe('CLI verify', () => {
     assert.equal(result.code, 1, result.stderr);
     assert.equal(result.stdout.trim().split('\n').length, 1);
     const report = JSON.parse(result.stdout) as { executions: Record<string, unknown>[]; problems: Record<string, number> };
-    assert.deepEqual(Object.keys(report), ['executions', 'problems']);
+    assert.deepEqual(Object.keys(report), ['executions', 'journal', 'problems']);
     const expected = manifest.expected.records.map((record) => ({
       format: 'record',
       key: record.executionId.replace(/^record:/, ''),
@@ -63,6 +64,49 @@ describe('CLI verify', () => {
     assert.match(text.stdout, /\n {2}exec-drop-7 +intact +match +jcs\n/);
     assert.match(text.stdout, /\n {2}exec-drop-7: .*execution_hash match \(formats\.md rule/);
     assert.match(text.stdout, /Result: no chain is broken and no execution_hash mismatches/);
+  });
+
+  it('verifies the folder\'s review journal: exit 0 while intact, 1 when edited by hand (at the edited entry) or cut short', () => {
+    const folder = tempFolder('verify-cli-journal');
+    writeDemoFolder(folder);
+    const dataDir = tempFolder('verify-cli-journal-data');
+    const db = join(tempFolder('verify-cli-journal-db'), 'index.sqlite');
+    for (const text of ['first look', 'second look', 'third look']) {
+      const added = run(['call', 'addNote', JSON.stringify({ kind: 'note', executionId: 'record:exec-drop-7', text }), '--folder', folder, '--db', db, '--reviewer', 'Ada Reviewer'], dataDir);
+      assert.equal(added.code, 0, added.stderr);
+      assert.equal((JSON.parse(added.stdout) as { reviewer: string }).reviewer, 'Ada Reviewer', '--reviewer signs the entry');
+    }
+    assert.equal(run(['call', 'summary', '{}', '--folder', folder, '--db', db, '--reviewer', 'Ada'], dataDir).code, 2, '--reviewer is for methods that write entries');
+    const intact = run(['verify', folder, '--db', db, '--json'], dataDir);
+    assert.equal(intact.code, 0, intact.stderr);
+    const journal = (JSON.parse(intact.stdout) as { journal: { file: string; state: string; entries: number } }).journal;
+    assert.deepEqual([journal.state, journal.entries], ['intact', 3]);
+    assert.ok(journal.file.startsWith(dataDir), 'the journal is in the data folder');
+    const original = readFileSync(journal.file, 'utf8');
+
+    writeFileSync(journal.file, original.replace('second look', 'a different look'));
+    const edited = run(['verify', folder, '--db', db, '--json'], dataDir);
+    assert.equal(edited.code, 1);
+    assert.deepEqual((JSON.parse(edited.stdout) as { journal: unknown }).journal, {
+      file: journal.file,
+      state: 'broken',
+      entries: 1,
+      brokenAtLine: 2,
+      brokenAtEntry: 2,
+      reason: 'entry_hash_mismatch',
+      statement: (JSON.parse(edited.stdout) as { journal: { statement: string } }).journal.statement,
+    });
+    const text = run(['verify', folder, '--db', db], dataDir);
+    assert.equal(text.code, 1);
+    assert.match(text.stdout, /Review journal: broken at line 2 \(entry 2\), entry_hash_mismatch; 1 entry verified/);
+    assert.match(text.stdout, /Result: the review journal is broken/);
+
+    writeFileSync(journal.file, original.slice(0, original.length - 30));
+    const cut = run(['verify', folder, '--db', db], dataDir);
+    assert.equal(cut.code, 1);
+    assert.match(cut.stdout, /Review journal: truncated at line 3 \(entry 3\), truncated_tail; 2 entries verified/);
+    assert.match(cut.stdout, /cut short before its newline, as by a crash/);
+    assert.equal(readFileSync(journal.file, 'utf8'), original.slice(0, original.length - 30), 'verify never repairs the journal');
   });
 
   it('exits 2 on usage errors: no folder, two folders, an unknown flag, a folder that does not exist', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectFamily, normalizeObject } from '../../../electron/families/family-registry';
+import { detectFamily, FAMILY_MODULES, INDEX_FAMILY_RULES, normalizeObject } from '../../../electron/families/family-registry';
+import { FAMILIES } from '../../../shared/model/family';
 import { PROBLEM_CODES } from '../../../shared/model/problem-code';
 import { detectRecordShape } from '../../../electron/families/record/record-shape';
 
@@ -165,5 +166,20 @@ describe('normalizeObject', () => {
       assert.equal(typeof event.kind, 'string');
       assert.equal(typeof event.failed, 'boolean');
     }
+  });
+});
+
+describe('FAMILY_MODULES', () => {
+  it('files each module under its own name, with a detection rank of its own and generic tried last', () => {
+    const modules = Object.entries(FAMILY_MODULES);
+    assert.deepEqual(modules.map(([name]) => name).sort(), [...FAMILIES].sort());
+    for (const [name, module] of modules) assert.equal(module.family, name);
+    const ranks = modules.map(([, module]) => module.detectionRank);
+    assert.equal(new Set(ranks).size, ranks.length);
+    assert.equal(Math.max(...ranks), FAMILY_MODULES.generic.detectionRank);
+  });
+
+  it('hands the index writer the same rules the modules hold', () => {
+    for (const family of FAMILIES) assert.equal(INDEX_FAMILY_RULES[family], FAMILY_MODULES[family].index);
   });
 });

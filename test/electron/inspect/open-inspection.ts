@@ -1,14 +1,17 @@
 import { strict as assert } from 'node:assert';
+import type Database from 'better-sqlite3';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { createHandlers } from '../../../electron/api/create-handlers';
-import type { HandlerContext } from '../../../electron/api/handler-context';
 import { InspectorService } from '../../../electron/api/inspector-service';
 import { openIndexReadOnly } from '../../../electron/index/open-index';
+import { JournalTargets } from '../../../electron/index/queries/journal-targets';
+import { writeDemoFolder } from '../../fixtures/demo-folder';
 import type { ApiError } from '../../../shared/api/api-result';
 import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
 import { indexOnce } from '../../support/index-folder';
+import { staticHandlerContext } from '../../support/static-handler-context';
 import { tempFolder } from '../../support/temp-folder';
 
 /** An indexed folder and the API over it, as the app wires it (query handlers included). */
@@ -23,24 +26,23 @@ export interface Inspection {
   fail<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiError>;
 }
 
-/** Indexes `folder` once and opens the API over a read-only connection; closed after the test file. */
-export async function openInspection(folder: string, options: { readonly now?: () => Date } = {}): Promise<Inspection> {
+/** The demo folder indexed once, its read-only index (closed after the test file) and the journal's target lookups over it. */
+export async function indexedDemo(prefix: string): Promise<{ readonly folder: string; readonly db: Database.Database; readonly targets: JournalTargets }> {
+  const folder = realpathSync(tempFolder(prefix));
+  writeDemoFolder(folder);
+  const db = openIndexReadOnly(await indexOnce(folder));
+  after(() => db.close());
+  return { folder, db, targets: new JournalTargets(db) };
+}
+
+/** Indexes `folder` once (or opens the index given) and opens the API over a read-only connection; closed after the test file. A data folder given is used as it is, as after a restart. */
+export async function openInspection(folder: string, options: { readonly now?: () => Date; readonly dataDir?: string; readonly dbPath?: string } = {}): Promise<Inspection> {
   const real = realpathSync(folder);
-  const dbPath = await indexOnce(real, join(tempFolder('inspect-db'), 'index.sqlite'));
+  const dbPath = options.dbPath ?? (await indexOnce(real, join(tempFolder('inspect-db'), 'index.sqlite')));
   const db = openIndexReadOnly(dbPath);
   after(() => db.close());
-  const dataDir = tempFolder('inspect-data');
-  const context: HandlerContext = {
-    db: () => db,
-    folder: real,
-    dataDir,
-    progress: () => ({ phase: 'done', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null }),
-    cancelIndexing: async () => false,
-    rescan: async () => false,
-    applyTimeZones: async () => false,
-    rebuiltBecause: () => null,
-    now: options.now ?? (() => new Date()),
-  };
+  const dataDir = options.dataDir ?? tempFolder('inspect-data');
+  const context = staticHandlerContext({ db, folder: real, dataDir, now: options.now });
   const service = new InspectorService(createHandlers(context), (method, error) => {
     throw new Error(`${method} failed internally: ${String(error)}`);
   });

@@ -6,7 +6,7 @@ import { API, API_METHODS, type IndexChange } from '../../../shared/api/contract
 import { apiRequest, execLine, NodeEventSource, startServeHarness, type ServeHarness } from '../../electron/bridge/serve-harness';
 import { loadHttpBridge, type EventSourceLike, type FetchLike } from './load-http-bridge';
 
-const { createHttpBridge, tokenFromLocation } = loadHttpBridge();
+const { createHttpBridge, hasSession } = loadHttpBridge();
 
 const MISSING = 'record:no-such-execution';
 
@@ -15,6 +15,7 @@ const MINIMAL_REQUESTS: Partial<Record<(typeof API_METHODS)[number], unknown>> =
   getExecution: { id: MISSING },
   getWaterfall: { id: MISSING },
   getEvent: { id: 987_654_321 },
+  getProblemLine: { id: 987_654_321 },
   verifyExecution: { id: MISSING },
   getSecurityDiff: { id: MISSING },
   getSideEffectReport: { id: MISSING },
@@ -22,6 +23,17 @@ const MINIMAL_REQUESTS: Partial<Record<(typeof API_METHODS)[number], unknown>> =
   getTelemetrySummary: { id: MISSING },
   acknowledgeRollback: { id: MISSING, reviewer: 'parity test', scaffoldHash: '0'.repeat(64) },
   exportReport: { id: MISSING, format: 'md' },
+  // An event and entries the index and the journal do not have: answered not_found, and nothing is written.
+  addNote: { kind: 'note', eventId: 987_654_321, text: 'parity test', reviewer: 'parity test' },
+  editNote: { seq: 987_654_321, text: 'parity test', reviewer: 'parity test' },
+  deleteNote: { seq: 987_654_321, reviewer: 'parity test' },
+  setReviewer: { reviewer: 'parity test' },
+  compareExecutions: { a: MISSING, b: MISSING },
+  exportComparisonReport: { a: MISSING, b: MISSING, format: 'md' },
+  // An execution the index does not have: answered not_found, and no baseline is saved.
+  setBaseline: { id: MISSING },
+  clearBaseline: { id: MISSING },
+  getBaselineVerdicts: { ids: [MISSING] },
   openRecentFolder: { id: '0123456789abcdef' },
   // A source id the index does not have: answered not_found, and nothing is saved.
   setTimeZone: { sourceId: 987_654_321, zone: 'UTC' },
@@ -107,6 +119,34 @@ describe('HTTP bridge client against the real serve server', () => {
     ]);
   });
 
+  it('without a token sends no Authorization header, sends the session cookie of its own origin, and opens the stream without a token', async () => {
+    const calls: { url: string; init: Parameters<FetchLike>[1] }[] = [];
+    const recording: FetchLike = async (url, init) => {
+      calls.push({ url, init });
+      return { status: 200, text: async () => '{"ok":true,"value":{"items":[]}}' };
+    };
+    const opened: string[] = [];
+    class RecordingEventSource implements EventSourceLike {
+      onmessage = null;
+      constructor(url: string) {
+        opened.push(url);
+      }
+      close(): void {}
+    }
+    const bridge = createHttpBridge({ baseUrl: 'http://127.0.0.1:9', token: null, fetch: recording, EventSource: RecordingEventSource });
+    await bridge.listAcknowledgements({});
+    assert.deepEqual(calls, [{ url: 'http://127.0.0.1:9/api/listAcknowledgements', init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin', cache: 'no-store' } }]);
+    bridge.onIndexChanged(() => undefined)();
+    assert.deepEqual(opened, ['http://127.0.0.1:9/api/events']);
+  });
+
+  it('hasSession is false only when the server refuses the session', async () => {
+    assert.equal(await hasSession(createHttpBridge({ baseUrl: h.origin, token: h.token })), true);
+    // Node's fetch sends no cookie and no Origin: the server refuses it as a page without its session.
+    assert.equal(await hasSession(createHttpBridge({ baseUrl: h.origin, token: null })), false);
+    assert.equal(await hasSession(createHttpBridge({ baseUrl: 'http://127.0.0.1:1', token: null })), true, 'an unreachable server is for the views to report');
+  });
+
   it('shares one lazily opened event stream between listeners and closes it after the last unsubscribe', async () => {
     await h.inspector.initialScan();
     const opened: string[] = [];
@@ -142,16 +182,5 @@ describe('HTTP bridge client against the real serve server', () => {
     const stopAgain = bridge.onIndexChanged(() => undefined);
     assert.equal(opened.length, 2, 'a new subscription opens a new stream');
     stopAgain();
-  });
-});
-
-describe('tokenFromLocation', () => {
-  it('reads a base64url token of 22 or more characters from ?token=', () => {
-    const token = 'EM5KQAzJ_p5fW2HXDGoolEz2wn6S6xLe0T85Qw_BSQ0';
-    assert.equal(tokenFromLocation({ search: `?token=${token}` }), token);
-    assert.equal(tokenFromLocation({ search: `?x=1&token=${token}` }), token);
-    assert.equal(tokenFromLocation({ search: '' }), null);
-    assert.equal(tokenFromLocation({ search: '?token=short' }), null);
-    assert.equal(tokenFromLocation({ search: `?token=${token.slice(0, 20)}%3Cscript` }), null);
   });
 });

@@ -14,11 +14,15 @@ import type { InspectorBridge } from '../../../shared/api/contract';
 /** What renderer/bridge/http-bridge.ts exports (mirrored; see above). */
 export interface HttpBridgeModule {
   createHttpBridge(options: HttpBridgeOptions): InspectorBridge;
-  tokenFromLocation(location: { readonly search: string }): string | null;
+}
+
+/** What renderer/bridge/session-probe.ts exports (mirrored; see above). */
+export interface SessionProbeModule {
+  hasSession(bridge: InspectorBridge): Promise<boolean>;
 }
 
 /** Mirrors FetchLike of renderer/bridge/http-bridge.ts. */
-export type FetchLike = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; credentials: 'omit'; cache: 'no-store' }) => Promise<{ readonly status: number; text(): Promise<string> }>;
+export type FetchLike = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; credentials: 'omit' | 'same-origin'; cache: 'no-store' }) => Promise<{ readonly status: number; text(): Promise<string> }>;
 
 /** Mirrors EventSourceLike of renderer/bridge/http-bridge.ts. */
 export interface EventSourceLike {
@@ -29,7 +33,7 @@ export interface EventSourceLike {
 /** Mirrors HttpBridgeOptions of renderer/bridge/http-bridge.ts. */
 export interface HttpBridgeOptions {
   readonly baseUrl: string;
-  readonly token: string;
+  readonly token: string | null;
   readonly fetch?: FetchLike;
   readonly EventSource?: new (url: string) => EventSourceLike;
 }
@@ -37,12 +41,12 @@ export interface HttpBridgeOptions {
 const root = join(__dirname, '..', '..', '..', '..');
 const distShared = join(root, 'dist', 'shared');
 
-/** Transpiles renderer/bridge and requires http-bridge from it; the folder is removed when the process exits. */
-export function loadHttpBridge(): HttpBridgeModule {
+/** Transpiles renderer/bridge and requires http-bridge and session-probe from it; the folder is removed when the process exits. */
+export function loadHttpBridge(): HttpBridgeModule & SessionProbeModule {
   const out = mkdtempSync(join(tmpdir(), 'ei-renderer-bridge-'));
   process.once('exit', () => rmSync(out, { recursive: true, force: true }));
   mkdirSync(join(out, 'bridge'));
-  for (const name of ['http-bridge', 'bridge-token']) {
+  for (const name of ['http-bridge', 'session-probe']) {
     const source = readFileSync(join(root, 'renderer', 'bridge', `${name}.ts`), 'utf8');
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, strict: true },
@@ -53,5 +57,7 @@ export function loadHttpBridge(): HttpBridgeModule {
     writeFileSync(join(out, 'bridge', `${name}.js`), linked);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(join(out, 'bridge', 'http-bridge.js')) as HttpBridgeModule;
+  const bridge = require(join(out, 'bridge', 'http-bridge.js')) as HttpBridgeModule;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return { ...bridge, ...(require(join(out, 'bridge', 'session-probe.js')) as SessionProbeModule) };
 }

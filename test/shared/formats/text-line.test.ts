@@ -9,6 +9,7 @@ import { parseLosslessJson } from '../../../shared/model/lossless-json';
 import { parsePythonLiteral } from '../../../shared/model/python-literal';
 import { loadTextLogExpectations, readTextLog } from '../../fixtures/text-logs/text-log-expectations';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
+import { cpuMsOf } from '../../support/cpu-time';
 
 function sampleLines(name: string): string[] {
   return readFileSync(join(PRODUCER_SAMPLES, 'logs', name), 'utf8').split('\n').filter((line) => line !== '');
@@ -186,11 +187,12 @@ describe('recognizeTextLine prefixes', () => {
 
   it('recognizes long lines in linear time', () => {
     const line = `[INFO] 2026-12-03 07:55:34,153 | ${'word '.repeat(200_000)}{"a": ${'['.repeat(1000)}}`;
-    const started = performance.now();
-    recognizeTextLine(line);
-    recognizeTextLine(`${'{'.repeat(500_000)}}`);
-    recognizeTextLine(`x ${'"'.repeat(500_000)}}`);
-    assert.ok(performance.now() - started < 2000);
+    const ms = cpuMsOf(() => {
+      recognizeTextLine(line);
+      recognizeTextLine(`${'{'.repeat(500_000)}}`);
+      recognizeTextLine(`x ${'"'.repeat(500_000)}}`);
+    });
+    assert.ok(ms < 2000);
   });
 });
 

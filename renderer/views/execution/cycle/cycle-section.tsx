@@ -3,6 +3,7 @@ import { Badge } from '../../../components/badge';
 import { Panel } from '../../../components/panel';
 import { CYCLE_PART_TITLES, CYCLE_PARTS, type CycleGroup } from '../../../format/cycle-groups';
 import { statusTone } from '../../../format/execution-row';
+import { plural } from '../../../format/numbers';
 import { formatDuration, formatTimeOfDay } from '../../../format/time';
 import type { ParsedEvent } from '../../../hooks/use-parsed-events';
 import { CycleEventRow } from './cycle-event-row';
@@ -20,7 +21,7 @@ export function CycleSection({ group, summary }: { readonly group: CycleGroup<Pa
         summary !== null && (
           <span className="cycle-meta">
             <span className="muted">
-              {formatTimeOfDay(summary.firstMs)} → {formatTimeOfDay(summary.lastMs)} ({formatDuration(summary.firstMs !== null && summary.lastMs !== null ? summary.lastMs - summary.firstMs : null)}) · {summary.eventCount} events
+              {formatTimeOfDay(summary.firstMs)} → {formatTimeOfDay(summary.lastMs)} ({formatDuration(summary.firstMs !== null && summary.lastMs !== null ? summary.lastMs - summary.firstMs : null)}) · {plural(summary.eventCount, 'event')}
               {summary.failureCount > 0 ? ` · ${summary.failureCount} failed` : ''}
             </span>{' '}
             {summary.decision !== null && <Badge tone={statusTone(summary.decision)}>review: {summary.decision}</Badge>}

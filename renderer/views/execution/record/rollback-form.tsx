@@ -1,5 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { confirmsExecution } from '../../../format/rollback-text';
+import { useJournalApi } from '../../../hooks/use-journal-api';
 import { useBridge } from '../../../state/bridge-context';
 import { callBridge } from '../../../state/call-bridge';
 
@@ -23,6 +24,14 @@ export function RollbackForm({ id, executionKey, scaffoldHash, onClose, onAcknow
   const bridge = useBridge();
   const formId = useId();
   const [reviewer, setReviewer] = useState('');
+  // The name saved for the review journal fills the field once, if the reviewer has not typed one.
+  const saved = useJournalApi('getJournal', {}).value?.reviewer ?? null;
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (saved === null || prefilled.current) return;
+    prefilled.current = true;
+    setReviewer((typed) => (typed === '' ? saved : typed));
+  }, [saved]);
   const [typed, setTyped] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);

@@ -5,6 +5,7 @@ import { Panel } from '../../../components/panel';
 import { RouteLink } from '../../../components/route-link';
 import { statusTone } from '../../../format/execution-row';
 import { formatDuration, formatTimeOfDay } from '../../../format/time';
+import { StepNotes } from '../step-notes';
 
 type Step = ApiResponse<'getExecution'>['steps'][number];
 
@@ -35,6 +36,7 @@ export function StepTimeline({ steps }: { readonly steps: readonly Step[] }) {
                 </span>
               </div>
               {step.errorMessage !== null && <p className="step-error">{step.errorMessage}</p>}
+              <StepNotes stepIndex={step.index} />
               <ul className="step-events">
                 {step.events.map((event) => (
                   <li key={`${event.eventId}-${event.eventType ?? ''}-${event.via}`}>

@@ -5,7 +5,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { Panel } from '../../../components/panel';
 import { VirtualListbox } from '../../../components/virtual-listbox';
 import type { EventRow } from '../../../format/event-row';
-import { formatCount } from '../../../format/numbers';
+import { plural } from '../../../format/numbers';
 import { eventHash } from '../../../format/route';
 import type { PageFetcher } from '../../../hooks/paged-list';
 import { usePagedRows } from '../../../hooks/use-paged-rows';
@@ -40,7 +40,7 @@ export function StreamTail({ id }: { readonly id: string }) {
   const shown = rows.total ?? Math.max(0, rows.count - 1);
   return (
     <Panel
-      title={`Live tail (${formatCount(shown)} events)`}
+      title={`Live tail (${plural(shown, 'event')})`}
       className="panel-tail"
       actions={
         <span className="field-check">
