@@ -9,6 +9,7 @@ const PRELOAD_METHODS = [
   'summary',
   'listExecutions',
   'getExecution',
+  'getWaterfall',
   'listEvents',
   'listEventKinds',
   'getEvent',

@@ -8,6 +8,8 @@ import type { ExecutionFacts, ExecutionRow, FoundExecution } from '../index/quer
 import type { ExecutionFinding, ExecutionProblemRows } from '../index/queries/execution-problem-rows';
 import type { StepBodies } from '../index/queries/step-bodies';
 import type { StepReader } from './comparing/step-reader';
+import type { TimelineEvent, WaterfallFacts } from '../index/queries/waterfall-facts';
+import type { WaterfallBar } from './waterfall-bar';
 
 /** The reads a contract check may make, prepared once per index. */
 export interface CheckReads {
@@ -41,6 +43,14 @@ export interface FamilyComparison {
 /** The family's own sections of an execution's detail; the header, events and problems are the same for all. */
 export type FamilySections = Pick<z.infer<typeof executionDetailSchema>, 'steps' | 'checkpoints' | 'cycles' | 'snapshots' | 'sideEffects' | 'chain'>;
 
+/** What a family's waterfall is drawn from: the index's reads, and the execution's events read once. */
+export interface WaterfallReads {
+  readonly facts: ExecutionFacts;
+  readonly waterfallFacts: WaterfallFacts;
+  /** The execution's events in time order, read on the first call: past the waterfall's limit, the first ones only. */
+  readonly events: () => readonly TimelineEvent[];
+}
+
 /**
  * Everything the inspector knows of one producer family, in one place: how its
  * lines are recognised and normalized, what they give the index, which
@@ -73,6 +83,8 @@ export interface FamilyModule<F extends Family = Family> {
    * kinds, all its runs one baseline group (and for generic, which has no runs).
    */
   readonly compare: FamilyComparison | null;
+  /** Its execution as bars on one time axis: steps, phases, checkpoints, commands or events. */
+  waterfall(reads: WaterfallReads, execution: FoundExecution): WaterfallBar[];
 }
 
 /** The sections of a family that has none of its own. */

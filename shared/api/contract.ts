@@ -37,6 +37,7 @@ import {
   telemetrySummarySchema,
   timeZonesSchema,
   verificationSchema,
+  waterfallSchema,
 } from './views';
 import { journalStatusSchema, journalVerdictSchema, NOTE_KINDS, noteSchema } from './journal-views';
 
@@ -84,6 +85,11 @@ export const API = {
   },
   /** The unified execution record with its family sections. */
   getExecution: { request: byExecutionSchema, response: executionDetailSchema },
+  /**
+   * The execution's waterfall: its steps (record), phases and checkpoints (Benson), cycles and
+   * commands (cycle) or events (stream, exec-event) as bars on one time axis, failures marked.
+   */
+  getWaterfall: { request: byExecutionSchema, response: waterfallSchema },
   /** Events by execution, family, kind, status, time range and full-text query, paged by cursor in time order. */
   listEvents: {
     request: z

@@ -315,6 +315,47 @@ export const histogramSchema = z.object({
   buckets: z.array(z.object({ start: z.number(), ok: z.number().int(), failed: z.number().int() })),
 });
 
+/** What a waterfall bar stands for: a whole run, a record step, a Benson phase or checkpoint, a cycle, a cycle command, one event. */
+export const WATERFALL_BAR_KINDS = ['execution', 'step', 'phase', 'checkpoint', 'cycle', 'command', 'event'] as const;
+
+/**
+ * One bar of an execution's waterfall. `endMs` equal to `startMs` is an instant
+ * (an event, a checkpoint); `endMs` null means it began and no end was logged.
+ * `startMs` null: the evidence gives it no time (listed, not placed on the axis).
+ */
+export const waterfallBarSchema = z.object({
+  /** Unique within the execution and stable across reloads (e.g. `step:12`, `event:431`). */
+  key: z.string(),
+  kind: z.enum(WATERFALL_BAR_KINDS),
+  label: z.string(),
+  /** Nesting: 0 for the run or a cycle, 1 for what happens inside it. */
+  depth: z.number().int().nonnegative(),
+  startMs: z.number().nullable(),
+  endMs: z.number().nullable(),
+  /** The status as written (COMPLETED, FAIL, exit code…), or null. */
+  status: z.string().nullable(),
+  failed: z.boolean(),
+  /** The error message as written, for a failed bar that has one. */
+  detail: z.string().nullable(),
+  /** The events this bar was read from, in the order they were written; the UI shows them when it is selected. */
+  eventIds: z.array(z.number().int()),
+});
+
+/** An execution as bars on one time axis: its steps, phases, checkpoints, cycles, commands or events. */
+export const waterfallSchema = z.object({
+  executionId: z.string(),
+  /** The execution's first and last event time (the axis spans at least this). */
+  startMs: z.number().nullable(),
+  endMs: z.number().nullable(),
+  bars: z.array(waterfallBarSchema),
+  /**
+   * Events past the first ones in time order that are not drawn, so that an execution of
+   * millions of events cannot answer with gigabytes; 0 when every event is on a bar. The
+   * events list pages through all of them.
+   */
+  eventsOmitted: z.number().int().nonnegative(),
+});
+
 /** One file of the folder as the index knows it. */
 export const sourceRowSchema = z.object({
   id: z.number().int(),

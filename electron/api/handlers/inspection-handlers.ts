@@ -6,6 +6,8 @@ import { incidentReport, inspectorVersion, reportFilename, reportMediaType, type
 import { renderReportHtml } from '../../inspect/render-report-html';
 import { renderReportMarkdown } from '../../inspect/render-report-markdown';
 import { SourceDigester, verifyRecord, type SourceDigest } from '../../inspect/verify-execution';
+import { WaterfallAssembler } from '../../inspect/waterfall/assemble-waterfall';
+import { WaterfallFacts } from '../../index/queries/waterfall-facts';
 import { assertNever } from '../../../shared/model/family';
 import { ApiFailure } from '../api-failure';
 import type { HandlerContext } from '../handler-context';
@@ -14,6 +16,7 @@ import type { ApiHandlers } from '../inspector-service';
 
 type InspectionMethods =
   | 'getExecution'
+  | 'getWaterfall'
   | 'verifyExecution'
   | 'getSecurityDiff'
   | 'getSideEffectReport'
@@ -32,12 +35,12 @@ type InspectionMethods =
  */
 export function inspectionHandlers(context: HandlerContext, journal: JournalAccess): Pick<ApiHandlers, InspectionMethods> {
   // Statements are prepared once per connection; the connection is opened on first use.
-  let prepared: { readonly db: Database.Database; readonly facts: ExecutionFacts; readonly assembler: ExecutionAssembler } | null = null;
-  const index = (): { readonly facts: ExecutionFacts; readonly assembler: ExecutionAssembler } => {
+  let prepared: { readonly db: Database.Database; readonly facts: ExecutionFacts; readonly assembler: ExecutionAssembler; readonly waterfall: WaterfallAssembler } | null = null;
+  const index = (): { readonly facts: ExecutionFacts; readonly assembler: ExecutionAssembler; readonly waterfall: WaterfallAssembler } => {
     const db = context.db();
     if (prepared === null || prepared.db !== db) {
       const facts = new ExecutionFacts(db);
-      prepared = { db, facts, assembler: new ExecutionAssembler(facts) };
+      prepared = { db, facts, assembler: new ExecutionAssembler(facts), waterfall: new WaterfallAssembler(new WaterfallFacts(db), facts) };
     }
     return prepared;
   };
@@ -58,6 +61,8 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
 
   return {
     getExecution: (request) => index().assembler.detail(find(request.id)),
+
+    getWaterfall: (request) => index().waterfall.waterfall(find(request.id)),
 
     verifyExecution: async (request) => {
       const { execution, record } = findRecord(request.id, 'A hash chain');

@@ -1,6 +1,7 @@
 import { looksLikeBensonReport, opensPacDispatch } from '../../../shared/formats/benson';
 import { NO_SECTIONS, type FamilyModule } from '../family-module';
 import { isJsonObject, readField } from '../reading/read-field';
+import { bensonWaterfall } from './benson-waterfall-bars';
 import { normalizeBenson } from './normalize-benson';
 import { bensonSteps } from './benson-steps';
 
@@ -70,4 +71,5 @@ export const bensonFamily: FamilyModule<'benson'> = {
     // A PAC id names one dispatch (one execution); the PACs dispatched to one agent are what repeat.
     baselineScope: (row) => (row.actor === null ? null : { family: 'benson', kind: 'agent', value: row.actor }),
   },
+  waterfall: bensonWaterfall,
 };

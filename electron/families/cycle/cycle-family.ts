@@ -1,5 +1,6 @@
 import { NO_CONTRACT_CHECKS, NO_SECTIONS, noLabel, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
 import { hasField as has } from '../reading/read-field';
+import { cycleWaterfall } from './cycle-waterfall-bars';
 import { normalizeCycle } from './normalize-cycle';
 import { runName } from './run-name';
 import { cycleSteps } from './cycle-steps';
@@ -29,4 +30,5 @@ export const cycleFamily: FamilyModule<'cycle'> = {
     // formats.md §3: a run id is `<time>/<name>`; the runs of one name are the same job run again.
     baselineScope: (row) => ({ family: 'cycle', kind: 'run', value: runName(row.key) }),
   },
+  waterfall: cycleWaterfall,
 };

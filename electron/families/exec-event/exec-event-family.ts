@@ -1,6 +1,7 @@
 import { isUntracedKey } from '../../../shared/model/execution-id';
 import { NO_SECTIONS, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
 import { hasField } from '../reading/read-field';
+import { eventWaterfall } from '../waterfall-bar';
 import { normalizeExecEvent } from './normalize-exec-event';
 import { execEventSteps } from './exec-event-steps';
 
@@ -49,4 +50,5 @@ export const execEventFamily: FamilyModule<'exec-event'> = {
     steps: execEventSteps,
     baselineScope: (row) => (row.label === null ? null : { family: 'exec-event', kind: 'action', value: row.label }),
   },
+  waterfall: eventWaterfall,
 };

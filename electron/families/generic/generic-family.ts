@@ -1,4 +1,5 @@
 import { NO_CONTRACT_CHECKS, NO_SECTIONS, noLabel, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
+import { eventWaterfall } from '../waterfall-bar';
 import { normalizeGeneric } from './normalize-generic';
 
 /** JSON objects (and text lines) of no known family: searchable, timed where they say when, in no execution. */
@@ -14,4 +15,5 @@ export const genericFamily: FamilyModule<'generic'> = {
   checks: NO_CONTRACT_CHECKS,
   sections: () => NO_SECTIONS,
   compare: null,
+  waterfall: eventWaterfall,
 };

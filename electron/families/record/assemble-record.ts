@@ -143,10 +143,11 @@ export function recordSections(record: RecordAssembly): FamilySections {
  * last). A step's status is its last event type in emission order; its times
  * come from its STARTED and its last COMPLETED/FAILED event.
  */
-export function assembleSteps(events: readonly StoredStepEvent[]): Step[] {
+export function assembleSteps(events: readonly Omit<StoredStepEvent, 'body'>[]): Step[] {
+  // Bodies are not needed here, so the waterfall can pass step events read without them.
   // `events` are one source's step events in chain order, so an event's place here is the chain verdict's brokenAt.
   const positions = new Map(events.map((event, position) => [event, position]));
-  const groups = new Map<number | null, StoredStepEvent[]>();
+  const groups = new Map<number | null, Omit<StoredStepEvent, 'body'>[]>();
   for (const event of events) {
     const group = groups.get(event.stepIndex);
     if (group === undefined) groups.set(event.stepIndex, [event]);

@@ -5,6 +5,7 @@ import type { SideEffectFact } from '../../../shared/model/normalized-event';
 import { assembleRecord, recordSections } from './assemble-record';
 import { normalizeRecord } from './normalize-record';
 import { recordFindings } from './record-checks';
+import { recordWaterfall } from './record-waterfall-bars';
 import { detectRecordShape } from './record-shape';
 import { recordSteps } from './record-steps';
 
@@ -48,6 +49,7 @@ export const recordFamily: FamilyModule<'record'> = {
     steps: recordSteps,
     baselineScope: (row) => (row.planId === null ? null : { family: 'record', kind: 'plan', value: row.planId }),
   },
+  waterfall: recordWaterfall,
 };
 
 function recordOutcome(status: string): StatusContribution['outcome'] {

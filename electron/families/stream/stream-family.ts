@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { NO_CONTRACT_CHECKS, NO_SECTIONS, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
 import { hasField } from '../reading/read-field';
+import { eventBar, runBar } from '../waterfall-bar';
 import { normalizeStream } from './normalize-stream';
 import { streamSteps } from './stream-steps';
 
@@ -29,4 +30,6 @@ export const streamFamily: FamilyModule<'stream'> = {
     // A mission id names one run; the streams share one shape of events, so they form one group.
     baselineScope: () => ({ family: 'stream', kind: 'missions', value: 'stream' }),
   },
+  // The mission as a whole, then each stream event where it was logged.
+  waterfall: (reads, execution) => [runBar(execution.row, `Mission ${execution.row.key}`), ...reads.events().map((event) => eventBar(event, 1))],
 };

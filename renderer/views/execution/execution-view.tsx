@@ -11,6 +11,7 @@ import { ExecutionHeader } from './execution-header';
 import { ExecutionNotes } from './execution-notes';
 import { ExecutionProblems } from './execution-problems';
 import { FAMILY_VIEWS } from './family-views';
+import { WaterfallPanel } from './waterfall/waterfall-panel';
 
 /** One execution of any family: its header, its family's sections, its problems and events. */
 export function ExecutionView({ id }: { readonly id: string }) {
@@ -56,6 +57,7 @@ export function ExecutionView({ id }: { readonly id: string }) {
         {back}
         <ExecutionHeader detail={value} />
         {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
+        <WaterfallPanel id={id} title={view.waterfallTitle} />
         <view.Sections id={id} detail={value} />
         <ExecutionNotes id={id} detail={value} notes={notes.value} />
         <ExecutionProblems problems={value.problems} />

@@ -22,13 +22,15 @@ export interface FamilyView {
   readonly HeaderBadge: ComponentType<{ readonly id: string }> | null;
   /** True when the sections list the events themselves (a stream's tail), so the page does not list them again. */
   readonly listsOwnEvents: boolean;
+  /** The title of its waterfall: what its bars are. */
+  readonly waterfallTitle: string;
 }
 
 /** The one map from a family to its view; its type asks for every family that has executions. */
 export const FAMILY_VIEWS: { readonly [F in ExecutionFamily]: FamilyView } = {
-  record: { Sections: RecordSections, HeaderBadge: ChainBadge, listsOwnEvents: false },
-  benson: { Sections: BensonSections, HeaderBadge: null, listsOwnEvents: false },
-  cycle: { Sections: CycleSections, HeaderBadge: null, listsOwnEvents: false },
-  stream: { Sections: StreamSections, HeaderBadge: null, listsOwnEvents: true },
-  'exec-event': { Sections: ExecEventSections, HeaderBadge: null, listsOwnEvents: false },
+  record: { Sections: RecordSections, HeaderBadge: ChainBadge, listsOwnEvents: false, waterfallTitle: 'Waterfall of steps' },
+  benson: { Sections: BensonSections, HeaderBadge: null, listsOwnEvents: false, waterfallTitle: 'Waterfall of phases and checkpoints' },
+  cycle: { Sections: CycleSections, HeaderBadge: null, listsOwnEvents: false, waterfallTitle: 'Waterfall of cycles, steps and commands' },
+  stream: { Sections: StreamSections, HeaderBadge: null, listsOwnEvents: true, waterfallTitle: 'Waterfall of stream events' },
+  'exec-event': { Sections: ExecEventSections, HeaderBadge: null, listsOwnEvents: false, waterfallTitle: 'Waterfall of terminal events' },
 };

@@ -66,6 +66,7 @@ import type { StatusContribution } from '../../index/family-rules';
 import { NO_CONTRACT_CHECKS, NO_SECTIONS, noLabel, PLAIN_INDEX_RULES, type FamilyModule } from '../family-module';
 import { parseTimestamp } from '../reading/parse-timestamp';
 import { hasField, readString } from '../reading/read-field';
+import { eventWaterfall } from '../waterfall-bar';
 
 const toyStatus = (event: NormalizedEvent): StatusContribution | null =>
   event.status === null ? null : { status: event.status, outcome: event.failed ? 'failed' : 'ok', rank: 2 };
@@ -86,6 +87,7 @@ export const toyFamily: FamilyModule<'toy'> = {
   checks: NO_CONTRACT_CHECKS,
   sections: () => NO_SECTIONS,
   compare: null,
+  waterfall: eventWaterfall,
 };
 `;
 
@@ -111,7 +113,7 @@ function withViewLine(): [string, string] {
   const path = 'renderer/views/execution/family-views.tsx';
   const text = readFileSync(join(root, path), 'utf8')
     .replace("import { StreamSections } from './stream/stream-sections';", "import { StreamSections } from './stream/stream-sections';\nimport { ToySections } from './toy/toy-sections';")
-    .replace(/\n};\s*$/, '\n  toy: { Sections: ToySections, HeaderBadge: null, listsOwnEvents: false },\n};\n');
+    .replace(/\n};\s*$/, '\n  toy: { Sections: ToySections, HeaderBadge: null, listsOwnEvents: false, waterfallTitle: \'Waterfall of toy events\' },\n};\n');
   assert.ok(text.includes('toy: { Sections: ToySections'), 'the view map has moved: update this test');
   return [path, text];
 }
@@ -129,7 +131,7 @@ describe('adding a family', () => {
   });
 
   it('is refused while its module lacks a part', () => {
-    const parts = ['checks', 'sections', 'detectionRank', 'index', 'compare'] as const;
+    const parts = ['checks', 'sections', 'waterfall', 'detectionRank', 'index', 'compare'] as const;
     // One module per missing part, each in a file of its own, checked in one program.
     const lacking = parts.map((part): [string, string] => {
       const text = TOY_MODULE.replace(new RegExp(`\\n {2}${part}: .*\\n`), '\n');

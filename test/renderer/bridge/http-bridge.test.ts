@@ -13,6 +13,7 @@ const MISSING = 'record:no-such-execution';
 /** A minimal valid request per method where `{}` is not one, so parity also reaches the handler (the execution does not exist). */
 const MINIMAL_REQUESTS: Partial<Record<(typeof API_METHODS)[number], unknown>> = {
   getExecution: { id: MISSING },
+  getWaterfall: { id: MISSING },
   getEvent: { id: 987_654_321 },
   getProblemLine: { id: 987_654_321 },
   verifyExecution: { id: MISSING },

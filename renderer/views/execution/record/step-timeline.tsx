@@ -11,6 +11,9 @@ import { StepNotes } from '../step-notes';
 
 type Step = ApiResponse<'getExecution'>['steps'][number];
 
+/** Steps listed in full up to this many; a longer run is read in the waterfall above, which renders only what is on screen. */
+const LISTED_STEPS = 200;
+
 /**
  * The steps of a record execution in order: started, completed or failed, how
  * long, and the error message as written. Each step event is named as the chain
@@ -30,11 +33,16 @@ export function StepTimeline({ id, steps }: { readonly id: string; readonly step
           {shownVia === 'stream' ? 'observer stream' : 'record document'}&apos;s.
         </p>
       )}
+      {steps.length > LISTED_STEPS && (
+        <p className="muted">
+          The first {LISTED_STEPS} of {steps.length} steps are listed here; the waterfall above shows every one.
+        </p>
+      )}
       {steps.length === 0 ? (
         <EmptyState title="No step events" />
       ) : (
         <ol className="steps">
-          {steps.map((step, position) => (
+          {steps.slice(0, LISTED_STEPS).map((step, position) => (
             <li key={`${step.index ?? 'x'}-${position}`} className={`step step-${(step.status ?? 'unknown').toLowerCase()}`}>
               <div className="step-head">
                 <span className="step-index">Step {step.index ?? '?'}</span>
