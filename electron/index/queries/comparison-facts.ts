@@ -2,19 +2,11 @@ import type Database from 'better-sqlite3';
 import type { ExecutionFamily } from '../../../shared/model/family';
 import { formatExecutionId } from '../../../shared/model/execution-id';
 import { rawTextSql } from '../raw-blocks';
+import { BARE_EVENT_COLUMNS, toBareEvent, type BareEvent, type StoredBareEvent } from './bare-event';
 import { originalPath } from '../source-row';
 
 /** One event of a run as a comparison needs it: no raw text, so a run of 60,000 events reads in milliseconds. */
-export interface RunEvent {
-  readonly id: number;
-  readonly ts: number | null;
-  readonly kind: string;
-  readonly status: string | null;
-  readonly errorCode: string | null;
-  readonly failed: boolean;
-  /** The improvement cycle (cycle runs), else null. */
-  readonly cycle: number | null;
-}
+export type RunEvent = BareEvent;
 
 /** One raw line, as the evidence of a divergence shows it. */
 export interface EvidenceRow {
@@ -55,8 +47,8 @@ export class ComparisonFacts {
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
-      runEvents: db.prepare('SELECT id, ts, kind, status, error_code, failed, cycle FROM events WHERE execution_id = ? ORDER BY ts, id LIMIT ?'),
-      lastEvent: db.prepare('SELECT id, ts, kind, status, error_code, failed, cycle FROM events WHERE execution_id = ? ORDER BY ts DESC, id DESC LIMIT 1'),
+      runEvents: db.prepare(`SELECT ${BARE_EVENT_COLUMNS} FROM events WHERE execution_id = ? ORDER BY ts, id LIMIT ?`),
+      lastEvent: db.prepare(`SELECT ${BARE_EVENT_COLUMNS} FROM events WHERE execution_id = ? ORDER BY ts DESC, id DESC LIMIT 1`),
       evidence: db.prepare(`SELECT e.id, s.path, e.line, ${rawTextSql('e', EVIDENCE_BYTES)} AS raw FROM events e JOIN sources s ON s.id = e.source_id WHERE e.id = ?`),
       fingerprint: db.prepare(`SELECT ${FINGERPRINT} AS fingerprint FROM executions x WHERE x.id = ?`).pluck(),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
@@ -65,14 +57,14 @@ export class ComparisonFacts {
 
   /** The first `limit` events of an execution in time order (ties by id). */
   runEvents(executionRowId: number, limit: number): RunEvent[] {
-    return (this.statements.runEvents.all(executionRowId, limit) as StoredRunEvent[]).map(toRunEvent);
+    return (this.statements.runEvents.all(executionRowId, limit) as StoredBareEvent[]).map(toBareEvent);
   }
 
   /** The first and the last event of an execution in time order (one when it has one): where its snapshots' evidence is. */
   edgeEvents(executionRowId: number): RunEvent[] {
-    const first = this.statements.runEvents.get(executionRowId, 1) as StoredRunEvent | undefined;
-    const last = this.statements.lastEvent.get(executionRowId) as StoredRunEvent | undefined;
-    return [first, last].filter((row, index): row is StoredRunEvent => row !== undefined && (index === 0 || row.id !== first?.id)).map(toRunEvent);
+    const first = this.statements.runEvents.get(executionRowId, 1) as StoredBareEvent | undefined;
+    const last = this.statements.lastEvent.get(executionRowId) as StoredBareEvent | undefined;
+    return [first, last].filter((row, index): row is StoredBareEvent => row !== undefined && (index === 0 || row.id !== first?.id)).map(toBareEvent);
   }
 
   /** The raw lines of these events (their first 4 KiB), in the order given; ids not in the index are left out. */
@@ -102,20 +94,6 @@ export class ComparisonFacts {
   dataVersion(): number {
     return this.statements.dataVersion.get() as number;
   }
-}
-
-interface StoredRunEvent {
-  readonly id: number;
-  readonly ts: number | null;
-  readonly kind: string;
-  readonly status: string | null;
-  readonly error_code: string | null;
-  readonly failed: number;
-  readonly cycle: number | null;
-}
-
-function toRunEvent(row: StoredRunEvent): RunEvent {
-  return { id: row.id, ts: row.ts, kind: row.kind, status: row.status, errorCode: row.error_code, failed: row.failed !== 0, cycle: row.cycle };
 }
 
 function scopeCondition(field: ScopeSelector['field']): string {

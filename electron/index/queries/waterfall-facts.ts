@@ -1,16 +1,9 @@
 import type Database from 'better-sqlite3';
 import { rawTextSql } from '../raw-blocks';
+import { BARE_EVENT_COLUMNS, toBareEvent, type BareEvent, type StoredBareEvent } from './bare-event';
 
 /** One event of an execution as a waterfall places it: time, kind and outcome, without its raw line. */
-export interface TimelineEvent {
-  readonly id: number;
-  readonly ts: number | null;
-  readonly kind: string;
-  readonly status: string | null;
-  readonly errorCode: string | null;
-  readonly failed: boolean;
-  readonly cycle: number | null;
-}
+export type TimelineEvent = BareEvent;
 
 /** One event's raw line, for the few fields a bar label needs (a cycle command's name). */
 export interface RawLine {
@@ -28,17 +21,14 @@ export class WaterfallFacts {
 
   constructor(db: Database.Database) {
     this.statements = {
-      events: db.prepare('SELECT id, ts, kind, status, error_code, failed, cycle FROM events WHERE execution_id = ? ORDER BY ts IS NULL, ts, id LIMIT ?'),
+      events: db.prepare(`SELECT ${BARE_EVENT_COLUMNS} FROM events WHERE execution_id = ? ORDER BY ts IS NULL, ts, id LIMIT ?`),
       rawOfKinds: db.prepare(`SELECT e.id, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? AND e.kind IN (SELECT value FROM json_each(?)) ORDER BY e.id`),
     };
   }
 
   /** The execution's first `limit` events in time order (untimed last, ties by id). */
   events(executionRowId: number, limit: number): TimelineEvent[] {
-    const rows = this.statements.events.all(executionRowId, limit) as {
-      id: number; ts: number | null; kind: string; status: string | null; error_code: string | null; failed: number; cycle: number | null;
-    }[];
-    return rows.map((row) => ({ id: row.id, ts: row.ts, kind: row.kind, status: row.status, errorCode: row.error_code, failed: row.failed !== 0, cycle: row.cycle }));
+    return (this.statements.events.all(executionRowId, limit) as StoredBareEvent[]).map(toBareEvent);
   }
 
 
