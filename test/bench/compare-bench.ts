@@ -36,6 +36,9 @@ async function main(): Promise<void> {
     dbPath = await indexOnce(folder, dbPath);
     console.log(`index: ${fmt(performance.now() - t)} ms`);
     writeFileSync(marker, JSON.stringify(runs));
+  } else {
+    // A kept index is brought up to date first (schema migrations included): nothing to read, so it costs a scan.
+    dbPath = await indexOnce(folder, dbPath);
   }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
