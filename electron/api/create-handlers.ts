@@ -24,7 +24,7 @@ export function createHandlers(context: HandlerContext, host: HostHandlers = sin
     ...journalHandlers(journal),
     ...indexingHandlers(context),
     ...timeZoneHandlers(context),
-    ...compareHandlers(context, comparison),
+    ...compareHandlers(context, comparison, journal),
     ...host,
   };
 }

@@ -1,4 +1,5 @@
 import type { AlignedStep, Comparison } from '../../shared/model/comparison';
+import type { JournalExcerpt } from './journal-notes';
 import type { SourceDigest } from './verify-execution';
 
 /**
@@ -16,6 +17,8 @@ export interface ComparisonReport {
   readonly folder: string;
   readonly comparison: Comparison;
   readonly sources: { readonly a: readonly SourceDigest[]; readonly b: readonly SourceDigest[] };
+  /** The review journal's verdict and its notes and acknowledgements on either run. */
+  readonly reviewJournal: JournalExcerpt;
 }
 
 /** What a comparison report is made of. */
@@ -25,6 +28,7 @@ export interface ComparisonReportInput {
   readonly folder: string;
   readonly comparison: Comparison;
   readonly sources: ComparisonReport['sources'];
+  readonly reviewJournal: JournalExcerpt;
 }
 
 /** Up to this many steps the Markdown and HTML reports list every step; beyond, only those that differ (the JSON has all). */
@@ -40,6 +44,7 @@ export function comparisonReport(input: ComparisonReportInput): ComparisonReport
     folder: input.folder,
     comparison: input.comparison,
     sources: input.sources,
+    reviewJournal: input.reviewJournal,
   };
 }
 

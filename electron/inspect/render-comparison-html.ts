@@ -1,7 +1,7 @@
 import type { AlignedStep, ComparedSnapshotField, EvidenceLine } from '../../shared/model/comparison';
 import { deltaText, reportedSteps, stepOutcomeText, verdictText, type ComparisonReport } from './comparison-report';
 import { reportDuration } from './incident-report';
-import { html, Markup, reportPage } from './render-report-html';
+import { html, journalSection, Markup, reportPage } from './render-report-html';
 import type { SourceDigest } from './verify-execution';
 
 /**
@@ -35,6 +35,7 @@ ${onlyDifferent ? html`<p class="muted">${c.steps.length} steps: only the ${step
 </section>
 ${snapshots('before', c.snapshots.pre)}
 ${snapshots('after', c.snapshots.post)}
+${journalSection(report.reviewJournal, 'either run')}
 <section><h2>Sources</h2><p class="muted">Each run's files as read when this report was made.</p>
 <table><thead><tr><th>Run</th><th>File</th><th>SHA-256</th><th>Bytes</th></tr></thead><tbody>${sourceRows('A', report.sources.a)}${sourceRows('B', report.sources.b)}</tbody></table></section>`,
   );

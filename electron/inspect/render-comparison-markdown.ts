@@ -1,7 +1,7 @@
 import type { ComparedSnapshotField } from '../../shared/model/comparison';
 import { deltaText, reportedSteps, stepOutcomeText, verdictText, type ComparisonReport } from './comparison-report';
 import { reportDuration } from './incident-report';
-import { escapeMarkdown, fencedBlock, table } from './render-report-markdown';
+import { escapeMarkdown, fencedBlock, journalSection, table } from './render-report-markdown';
 import type { SourceDigest } from './verify-execution';
 
 /** Renders a comparison report as Markdown: tables for lists, fenced blocks for the raw evidence lines. */
@@ -60,6 +60,7 @@ export function renderComparisonMarkdown(report: ComparisonReport): string {
   );
   snapshots('before', c.snapshots.pre, out);
   snapshots('after', c.snapshots.post, out);
+  journalSection(report.reviewJournal, 'either run', out);
   out.push('## Sources', '', 'Each run\'s files as read when this report was made.', '');
   out.push(table(['Run', 'File', 'SHA-256', 'Bytes'], [...sourceRows('A', report.sources.a), ...sourceRows('B', report.sources.b)]), '');
   return `${out.join('\n')}\n`;

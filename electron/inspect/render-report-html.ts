@@ -2,6 +2,7 @@ import type { ChainVerdict, ProducerRollbackVerdict, RollbackHint, SideEffect } 
 import type { Step } from './assemble-execution';
 import { displayWrittenTime } from '../../shared/model/display-time';
 import { integrityLine, naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import type { JournalExcerpt } from './journal-notes';
 
 /** Markup built by `html` only: its interpolations were escaped, so it can be nested without escaping again. */
 export class Markup {
@@ -71,7 +72,7 @@ ${sideEffects(report)}
 ${security(report)}
 ${rollback(report)}
 ${problems(report)}
-${reviewJournal(report)}
+${journalSection(report.reviewJournal, 'this execution')}
 ${sources(report)}`,
   );
 }
@@ -263,11 +264,12 @@ ${report.execution.problemCount > rows.length ? html`<p class="notice">Only the 
 </section>`;
 }
 
-function reviewJournal(report: IncidentReport): Markup {
-  const { verdict, notes, acknowledgements } = report.reviewJournal;
+/** The review journal's verdict, notes and acknowledgements on what a report is about (`about`: "this execution", …). */
+export function journalSection(excerpt: JournalExcerpt, about: string): Markup {
+  const { verdict, notes, acknowledgements } = excerpt;
   return html`<section><h2>Review journal</h2>
 <p>${badge(verdict.state, verdict.state === 'intact' ? 'ok' : 'bad')} ${verdict.statement}</p>
-${notes.length === 0 ? html`<p class="muted">No reviewer notes on this execution.</p>` : html`<table><thead><tr><th>Entry</th><th>Kind</th><th>Reviewer</th><th>Time</th><th>On</th><th>Note</th><th>Standing</th></tr></thead><tbody>${notes.map(
+${notes.length === 0 ? html`<p class="muted">No reviewer notes on ${about}.</p>` : html`<table><thead><tr><th>Entry</th><th>Kind</th><th>Reviewer</th><th>Time</th><th>On</th><th>Note</th><th>Standing</th></tr></thead><tbody>${notes.map(
     (n) => html`<tr><td class="num">${n.seq}</td><td>${n.kind}</td><td>${n.reviewer}</td><td>${displayWrittenTime(n.at)}</td><td>${noteTargetText(n)}</td><td>${n.text}</td><td>${noteStateText(n)}</td></tr>`,
   )}</tbody></table>`}
 ${acknowledgements.length === 0 ? '' : html`<table><thead><tr><th>Acknowledged by</th><th>Time</th><th>Scaffold hash</th><th>Note</th></tr></thead><tbody>${acknowledgements.map(

@@ -1,6 +1,7 @@
 import type { ChainVerdict, SideEffect } from '../../shared/model/inspection';
 import { displayWrittenTime } from '../../shared/model/display-time';
 import { integrityLine, naiveTimesText, noteStateText, noteTargetText, reportDuration, reportTime, type IncidentReport } from './incident-report';
+import type { JournalExcerpt } from './journal-notes';
 
 /**
  * Escapes evidence text for inline Markdown and table cells: backslash,
@@ -65,7 +66,7 @@ export function renderReportMarkdown(report: IncidentReport): string {
   security(report, out);
   rollback(report, out);
   problems(report, out);
-  reviewJournal(report, out);
+  journalSection(report.reviewJournal, 'this execution', out);
   out.push('## Sources', '', 'Every file this report cites, hashed when the report was made, and how its times written without a time zone were read.', '');
   out.push(
     table(
@@ -251,10 +252,11 @@ function problems(report: IncidentReport, out: string[]): void {
   if (report.execution.problemCount > report.problems.length) out.push(`Only the first ${report.problems.length} of ${report.execution.problemCount} problems are listed.`, '');
 }
 
-function reviewJournal(report: IncidentReport, out: string[]): void {
-  const { verdict, notes, acknowledgements } = report.reviewJournal;
+/** The review journal's verdict, notes and acknowledgements on what a report is about (`about`: "this execution", …). */
+export function journalSection(excerpt: JournalExcerpt, about: string, out: string[]): void {
+  const { verdict, notes, acknowledgements } = excerpt;
   out.push('## Review journal', '', `Journal: ${verdict.state}. ${escapeMarkdown(verdict.statement)}`, '');
-  if (notes.length === 0) out.push('No reviewer notes on this execution.', '');
+  if (notes.length === 0) out.push(`No reviewer notes on ${about}.`, '');
   else {
     out.push(
       table(

@@ -8,6 +8,7 @@ import { SourceDigester } from '../../inspect/verify-execution';
 import { ApiFailure } from '../api-failure';
 import type { ComparisonServices } from '../comparison-services';
 import type { HandlerContext } from '../handler-context';
+import type { JournalAccess } from '../journal-access';
 import type { ApiHandlers } from '../inspector-service';
 
 type CompareMethods = 'compareExecutions' | 'exportComparisonReport' | 'listBaselines' | 'setBaseline' | 'clearBaseline' | 'getBaselineVerdicts';
@@ -18,7 +19,7 @@ type CompareMethods = 'compareExecutions' | 'exportComparisonReport' | 'listBase
  * index names them; the only thing written is the baselines file, in the app's
  * own data folder.
  */
-export function compareHandlers(context: HandlerContext, services: ComparisonServices): Pick<ApiHandlers, CompareMethods> {
+export function compareHandlers(context: HandlerContext, services: ComparisonServices, journal: JournalAccess): Pick<ApiHandlers, CompareMethods> {
   const digester = new SourceDigester(context.folder);
   let version: string | null = null;
 
@@ -49,7 +50,9 @@ export function compareHandlers(context: HandlerContext, services: ComparisonSer
         return digester.digest(sources);
       };
       version ??= inspectorVersion();
-      const report = comparisonReport({ version, generatedAt: context.now(), folder: context.folder, comparison, sources: { a: await digests(a), b: await digests(b) } });
+      const report = comparisonReport({ version, generatedAt: context.now(), folder: context.folder, comparison, sources: { a: await digests(a), b: await digests(b) },
+        reviewJournal: journal.entriesFor([a.row.id, b.row.id]),
+      });
       const format: ReportFormat = request.format;
       return renderComparisonReport(report, format);
     },

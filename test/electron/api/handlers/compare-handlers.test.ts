@@ -87,6 +87,22 @@ describe('compare handlers', () => {
     assert.ok(html.content.includes('&quot;record_version&quot;'));
   });
 
+  it('exportComparisonReport carries the review journal: the notes on either run, and the journal\'s verdict', async () => {
+    const records = family('record');
+    const on = { a: records.good, b: records.diverging };
+    const none = await call(inspector, 'exportComparisonReport', { ...on, format: 'md' });
+    assert.match(none.content, /## Review journal/);
+    assert.match(none.content, /No reviewer notes on either run\./);
+    await call(inspector, 'addNote', { kind: 'note', executionId: records.diverging, text: 'Step <b>29</b> wrote elsewhere', reviewer: 'Ana' });
+    const md = await call(inspector, 'exportComparisonReport', { ...on, format: 'md' });
+    assert.match(md.content, /Journal: intact\./);
+    assert.ok(md.content.includes('Ana') && md.content.includes('wrote elsewhere'));
+    const json = JSON.parse((await call(inspector, 'exportComparisonReport', { ...on, format: 'json' })).content) as { reviewJournal: { notes: { text: string; target: { executionId: string } }[] } };
+    assert.deepEqual(json.reviewJournal.notes.map((note) => [note.text, note.target.executionId]), [['Step <b>29</b> wrote elsewhere', records.diverging]]);
+    const html = (await call(inspector, 'exportComparisonReport', { ...on, format: 'html' })).content;
+    assert.ok(html.includes('Step &lt;b&gt;29&lt;/b&gt; wrote elsewhere'), 'a note is text in the HTML report');
+  });
+
   it('marks baselines per scope; every run of the plan shows same or diverges at its step, and the list filters on it', async () => {
     for (const run of runs) await call(inspector, 'setBaseline', { id: run.good });
     const { items } = await call(inspector, 'getBaselineVerdicts', { ids: runs.flatMap((run) => [run.good, run.same, run.diverging]) });
