@@ -3,9 +3,9 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openInspector, screenshot } from './support/browser';
-import { copyOfDemo } from './support/evidence-folder';
-import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
+import { openInspector, screenshot } from './support/browser';
+import type { ServeProcess } from './support/serve-process';
+import { startServedDemo, stopServedDemo } from './support/served-demo';
 
 type Doc = {
   document: {
@@ -34,18 +34,8 @@ describe('live updates while the folder is written', () => {
   let browser: Browser;
   let demo: { readonly path: string; remove(): void };
 
-  before(async () => {
-    demo = copyOfDemo();
-    serve = await startServe(demo.path);
-    await waitForIndexed(serve, 60_000);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-    demo?.remove();
-  });
+  before(async () => ({ demo, serve, browser } = await startServedDemo()));
+  after(() => stopServedDemo({ demo, serve, browser }));
 
   it('tails a growing mission stream: the new row appears without a reload and the page keeps its scroll position', async () => {
     const { page, context, errors } = await openInspector(browser, `${serve.url}#/executions/stream:m-42`);

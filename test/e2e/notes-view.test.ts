@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { goToHash, launchChromium, openInspector, screenshot, seriousAxeViolations } from './support/browser';
-import { copyOfDemo, folderDigest } from './support/evidence-folder';
-import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
+import { goToHash, openInspector, screenshot, seriousAxeViolations } from './support/browser';
+import { folderDigest } from './support/evidence-folder';
+import type { ServeProcess } from './support/serve-process';
+import { startServedDemo, stopServedDemo } from './support/served-demo';
 
 const DROP = 'record:exec-drop-7';
 
@@ -13,18 +14,8 @@ describe('review notes', () => {
   let browser: Browser;
   let demo: { readonly path: string; remove(): void };
 
-  before(async () => {
-    demo = copyOfDemo();
-    serve = await startServe(demo.path);
-    await waitForIndexed(serve, 60_000);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-    demo?.remove();
-  });
+  before(async () => ({ demo, serve, browser } = await startServedDemo()));
+  after(() => stopServedDemo({ demo, serve, browser }));
 
   it('asks for a name, adds a note and a step bookmark on the execution page, lists, corrects and deletes them in the Notes view', async () => {
     const evidence = folderDigest(demo.path);

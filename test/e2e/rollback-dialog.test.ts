@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { API_METHODS } from '../../shared/api/contract';
-import { launchChromium, openInspector, screenshot, seriousAxeViolations } from './support/browser';
-import { copyOfDemo, folderDigest } from './support/evidence-folder';
-import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
+import { openInspector, screenshot, seriousAxeViolations } from './support/browser';
+import { folderDigest } from './support/evidence-folder';
+import type { ServeProcess } from './support/serve-process';
+import { startServedDemo, stopServedDemo } from './support/served-demo';
 
 const DROP = 'record:exec-drop-7';
 
@@ -26,18 +27,8 @@ describe('rollback confirmation dialog', () => {
   let browser: Browser;
   let demo: { readonly path: string; remove(): void };
 
-  before(async () => {
-    demo = copyOfDemo();
-    serve = await startServe(demo.path);
-    await waitForIndexed(serve, 60_000);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-    demo?.remove();
-  });
+  before(async () => ({ demo, serve, browser } = await startServedDemo()));
+  after(() => stopServedDemo({ demo, serve, browser }));
 
   it('traps focus, closes with Esc, confirms only with a name and the exact execution id, and records an acknowledgement and nothing else', async () => {
     const before = folderDigest(demo.path);
