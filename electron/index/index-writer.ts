@@ -129,7 +129,9 @@ export class IndexWriter {
 
   /**
    * Takes back everything a source gave (its file shrank or was replaced) and
-   * recomputes the executions it touched from their remaining events only.
+   * recomputes the executions it touched from their remaining events only. Its
+   * head hash goes too: the next read records the new file's beginning, which a
+   * stale one would never match again (every later read would start over).
    */
   resetSource(id: number): void {
     this.db.transaction(() => {

@@ -46,7 +46,7 @@ export function prepareWriterStatements(db: Database.Database) {
     ),
     resetSourceRow: prepare(
       db,
-      'UPDATE sources SET offset = 0, line = 0, pending_bytes = 0, carry = NULL, event_count = 0, family = NULL, updated_ms = @updated_ms WHERE id = @id',
+      'UPDATE sources SET offset = 0, line = 0, pending_bytes = 0, carry = NULL, event_count = 0, family = NULL, head_hash = NULL, head_len = 0, updated_ms = @updated_ms WHERE id = @id',
     ),
     insertEvent: prepareInsert(db, 'events', [
       'id', 'source_id', 'line', 'byte_offset', 'byte_length', 'ts', 'family', 'kind', 'execution_id', 'status', 'error_code', 'actor', 'failed', 'cycle',

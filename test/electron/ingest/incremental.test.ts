@@ -110,6 +110,28 @@ describe('incremental indexing', () => {
     assert.ok(ids.every((id) => id > highest), `ids ${ids.join(', ')} come after ${highest}`);
   });
 
+  it('identifies a truncated and rewritten file by its new beginning, so appends to it are read once, not all over again', async () => {
+    const folder = tempFolder('trunc-head');
+    const db = join(tempFolder('trunc-head-db'), 'index.sqlite');
+    const file = join(folder, 'exec.jsonl');
+    // Over the 4 KB head on both sides of the truncation (copytruncate, then the producer writes on).
+    writeFileSync(file, lines('before', 0, 60));
+    await indexOnce(folder, db);
+    truncateSync(file, 0);
+    writeFileSync(file, lines('after', 0, 60));
+    await indexOnce(folder, db);
+    const idsOf = (): number[] => query<{ id: number }>(db, 'SELECT id FROM events ORDER BY id').map((r) => r.id);
+    const rewritten = idsOf();
+    assert.equal(rewritten.length, 60);
+
+    appendFileSync(file, lines('after', 60, 61));
+    await indexOnce(folder, db);
+    const ids = idsOf();
+    assert.deepEqual(ids.slice(0, 60), rewritten, 'the rewritten lines were not taken back and read again');
+    assert.equal(ids.length, 61);
+    assert.deepEqual(events(db).map((r) => JSON.parse(r.raw).trace_id).slice(-2), ['after-59', 'after-60']);
+  });
+
   it('notices a same-size rewrite by the head hash', async () => {
     const folder = tempFolder('rewrite');
     const db = join(tempFolder('rewrite-db'), 'index.sqlite');
