@@ -1,4 +1,4 @@
-import { readFile, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
 import type { IndexWriter } from '../index/index-writer';
@@ -14,6 +14,7 @@ import { TextEntries } from './text-entries';
 import type { PendingBatch } from './pending-batch';
 import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
 import type { ScanProgress } from './scan-progress';
+import { goneBeforeRead, openListedFile, readHeadOf } from './open-listed-file';
 import { LineSplitter, type PendingTail, type SplitLine } from './split-lines';
 import type { TailHandles } from './tail-handles';
 
@@ -95,9 +96,29 @@ export class SourceReader {
    */
   async readLines(source: SourceRow, file: FileInfo, final: boolean, drain: FileHandle | null = null): Promise<void> {
     const gzip = isGzipKind(source.kind);
-    if (drain === null) await this.updateHead(source, file);
-    // A file read again while watching is being appended to: keep it open (see TailHandles).
-    const handle = drain ?? (!final && !gzip && source.offset > 0 ? await this.tails.acquire(source.id, file.abs, file.identity) : null);
+    // Plain files are read through a handle on the listed file, never by path (see openListedFile).
+    // While watching it stays open (TailHandles); a one-shot read closes it.
+    let handle = drain;
+    let ownHandle = false;
+    if (handle === null && !gzip) {
+      handle = final ? await openListedFile(file.abs, file.identity) : await this.tails.acquire(source.id, file.abs, file.identity);
+      // Gone from its path since the listing: while watching the next scan finds where it went.
+      if (handle === null) {
+        if (final) throw goneBeforeRead(file.rel);
+        return;
+      }
+      ownHandle = final;
+    }
+    try {
+      if (drain === null) await this.updateHead(source, file, handle);
+      await this.readLinesThrough(source, file, final, handle);
+    } finally {
+      if (ownHandle) await handle?.close().catch(() => undefined);
+    }
+  }
+
+  private async readLinesThrough(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<void> {
+    const gzip = isGzipKind(source.kind);
     const splitter = new LineSplitter(source.offset, source.line, this.options.maxLineBytes);
     // A text log's tracebacks and indented lines continue the entry before them, within one read.
     const entries = isTextKind(source.kind) ? new TextEntries() : null;
@@ -205,8 +226,19 @@ export class SourceReader {
       await this.readLines({ ...source, kind: 'lines' }, file, final);
       return;
     }
-    const bytes = await readFile(file.abs);
-    await this.updateHead(source, file);
+    const handle = await openListedFile(file.abs, file.identity);
+    if (handle === null) {
+      // Replaced or moved since the listing (documents are often written to a temporary name and renamed).
+      if (final) throw goneBeforeRead(file.rel);
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await handle.readFile();
+      await this.updateHead(source, file, handle);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const text = bytes.toString('utf8', bom);
     const firstLineEnd = text.indexOf('\n');
@@ -233,20 +265,33 @@ export class SourceReader {
     this.batch.flush();
   }
 
-  /** Records the hash of the file's first bytes, which identifies it across renames and rotations. */
-  private async updateHead(source: SourceRow, file: FileInfo): Promise<void> {
+  /**
+   * Records the hash of the file's first bytes, which identifies it across renames
+   * and rotations: read through the handle of the listed file when there is one.
+   */
+  private async updateHead(source: SourceRow, file: FileInfo, handle: FileHandle | null): Promise<void> {
     const fresh = this.writer.sourceAt(file.rel) ?? source;
     if (fresh.head_len >= HEAD_BYTES || (isGzipKind(fresh.kind) && fresh.head_len > 0)) return;
-    const head = await headOrNull(file, HEAD_BYTES);
+    const head = handle !== null ? await readHeadOf(handle, HEAD_BYTES).catch(() => null) : await headOrNull(file, HEAD_BYTES);
     if (head === null || head.length === 0 || head.length <= fresh.head_len) return;
     this.writer.updateSource(source.id, { head_hash: sha256Hex(head), head_len: head.length });
   }
 }
 
-/** The first `length` bytes of a file (decompressed for gzip), or null when it cannot be read now. */
+/**
+ * The first `length` bytes of a listed file (decompressed for gzip), or null when
+ * it cannot be read now or its path no longer holds it.
+ */
 export async function headOrNull(file: FileInfo, length: number): Promise<Buffer | null> {
   try {
-    return await readHead(file.abs, isGzipPath(file.rel), length);
+    if (isGzipPath(file.rel)) return await readHead(file.abs, true, length);
+    const handle = await openListedFile(file.abs, file.identity);
+    if (handle === null) return null;
+    try {
+      return await readHeadOf(handle, length);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
   } catch {
     return null;
   }

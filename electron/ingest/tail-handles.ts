@@ -1,4 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { openListedFile } from './open-listed-file';
 
 /**
  * A bounded set of open files, like `tail -F` keeps: files that are being
@@ -12,7 +13,11 @@ export class TailHandles {
 
   constructor(private readonly limit = 32) {}
 
-  /** The handle a source reads through: reused while it is the same file, else opened; null when that fails. */
+  /**
+   * The handle a source reads through: reused while it is the same file, else
+   * opened; null when the path no longer holds that file. Other failures (no
+   * permission) are thrown.
+   */
   async acquire(sourceId: number, absPath: string, identity: string): Promise<FileHandle | null> {
     const held = this.handles.get(sourceId);
     if (held && held.identity === identity) {
@@ -21,18 +26,8 @@ export class TailHandles {
       return held.handle;
     }
     await this.release(sourceId);
-    let handle: FileHandle;
-    try {
-      handle = await open(absPath, 'r');
-    } catch {
-      return null;
-    }
-    const st = await handle.stat({ bigint: true });
-    if (`${st.dev}:${st.ino}` !== identity) {
-      // Replaced between listing and opening: not the file the index knows.
-      await handle.close();
-      return null;
-    }
+    const handle = await openListedFile(absPath, identity);
+    if (handle === null) return null;
     this.handles.set(sourceId, { handle, identity });
     while (this.handles.size > this.limit) {
       const oldest = this.handles.keys().next().value as number;

@@ -22,6 +22,20 @@ interface LiveFile {
   pending: string | null;
 }
 
+/** Which lines were indexed twice, and from which sources: what a failure needs to be diagnosed. */
+function describeTwice(rows: { seq: number; path: string }[]): string {
+  const paths = new Map<number, string[]>();
+  for (const row of rows) paths.set(row.seq, [...(paths.get(row.seq) ?? []), row.path]);
+  const twice = [...paths].filter(([, where]) => where.length > 1);
+  if (twice.length === 0) return 'none';
+  const bySources = new Map<string, number[]>();
+  for (const [seq, where] of twice) {
+    const key = where.sort().join(' + ');
+    bySources.set(key, [...(bySources.get(key) ?? []), seq]);
+  }
+  return [...bySources].map(([key, seqs]) => `${seqs.length} in ${key} (seq ${Math.min(...seqs)}–${Math.max(...seqs)})`).join('; ');
+}
+
 describe('watching while a writer appends at 5,000 lines/s', () => {
   it(`indexes every line exactly once through rotation, copytruncate, deletion, a new sub-folder and a replacement (${SECONDS} s)`, { timeout: (SECONDS + 60) * 1000 }, async () => {
     const folder = realpathSync(tempFolder('live'));
@@ -135,10 +149,10 @@ describe('watching while a writer appends at 5,000 lines/s', () => {
     }
     await client.stop();
 
-    const indexed = query<{ raw: string; state: string }>(dbPath, `SELECT ${rawTextSql('e')} AS raw, s.state FROM events e JOIN sources s ON s.id = e.source_id`);
+    const indexed = query<{ raw: string; state: string; path: string }>(dbPath, `SELECT ${rawTextSql('e')} AS raw, s.state, s.path FROM events e JOIN sources s ON s.id = e.source_id`);
     const seqOf = (raw: string): number => Number((JSON.parse(raw) as { trace_id: string }).trace_id.slice(2));
     const indexedSeqs = indexed.map((r) => seqOf(r.raw));
-    assert.equal(new Set(indexedSeqs).size, indexedSeqs.length, 'no line indexed twice');
+    assert.equal(new Set(indexedSeqs).size, indexedSeqs.length, `no line indexed twice: ${describeTwice(indexed.map((r) => ({ seq: seqOf(r.raw), path: r.path })))}`);
     // Every line of every file still there: exactly once.
     const liveSeqs = indexed.filter((r) => r.state !== 'gone').map((r) => seqOf(r.raw));
     assert.deepEqual([...liveSeqs].sort((x, y) => x - y), [...expectedLive].sort((x, y) => x - y), `every line present exactly once (${seq} written, ${splits} split across writes)`);
