@@ -34,6 +34,7 @@ const PRELOAD_METHODS = [
   'setReviewer',
   'exportJournal',
   'exportReport',
+  'exportOtlp',
   'cancelIndexing',
   'rescan',
   'compareExecutions',

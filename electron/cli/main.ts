@@ -1,6 +1,7 @@
 import type { CliCommand, CliIo } from './cli-command';
 import { callCliCommand } from './call-cli-command';
 import { compareCliCommand } from './compare-cli-command';
+import { exportOtlpCliCommand } from './export-otlp-cli-command';
 import { indexCliCommand } from './index-cli-command';
 import { reportCliCommand } from './report-cli-command';
 import { serveCliCommand } from './serve-cli-command';
@@ -8,7 +9,7 @@ import { UsageError } from './usage-error';
 import { verifyCliCommand } from './verify-cli-command';
 
 /** Every command of the CLI, in the order `--help` lists them. */
-const COMMANDS: readonly CliCommand[] = [indexCliCommand, callCliCommand, serveCliCommand, verifyCliCommand, reportCliCommand, compareCliCommand];
+const COMMANDS: readonly CliCommand[] = [indexCliCommand, callCliCommand, serveCliCommand, verifyCliCommand, reportCliCommand, compareCliCommand, exportOtlpCliCommand];
 
 function usage(): string {
   return ['usage: execution-inspector <command> [options]', '', 'commands:', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');

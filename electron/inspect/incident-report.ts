@@ -108,7 +108,7 @@ export function inspectorVersion(): string {
 }
 
 /** A file name for a report: `incident-<family>-<key>.<ext>`, the key reduced to [A-Za-z0-9._-]. */
-export function reportFilename(family: ExecutionFamily, key: string, format: ReportFormat): string {
+export function reportFilename(family: ExecutionFamily, key: string, format: ReportFormat | 'otlp.jsonl'): string {
   // Keys come from logs: anything else (slashes, colons, spaces) becomes "_" and a leading dot cannot hide the file.
   const safe = key.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 120);
   return `incident-${family}-${safe}.${format}`;

@@ -221,6 +221,15 @@ export const API = {
   /** An incident report of one execution as Markdown, self-contained HTML or JSON. */
   exportReport: { request: z.object({ id: executionIdSchema, format: z.enum(['md', 'html', 'json']) }).strict(), response: reportSchema },
   /**
+   * Executions as OpenTelemetry traces (OTLP/JSON, one `ExportTraceServiceRequest` a line): the run
+   * as the root span, its waterfall bars as spans, its events as span events citing file, line and
+   * the raw line's SHA-256. `skipped` names those that could not be exported (no time at all) and why.
+   */
+  exportOtlp: {
+    request: z.object({ ids: z.array(executionIdSchema).min(1).max(500) }).strict(),
+    response: reportSchema.extend({ exported: z.number().int(), skipped: z.array(z.object({ id: z.string(), reason: z.string() })) }),
+  },
+  /**
    * Stops the scan of this folder in progress; what was committed stays and the
    * progress phase reads `cancelled` until `rescan`. `cancelled` is false when no scan was running.
    */

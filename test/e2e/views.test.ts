@@ -251,6 +251,7 @@ describe('every view on the demo folder in Chromium', () => {
       for (const [label, extension] of [
         ['Export Markdown', '.md'],
         ['Export HTML', '.html'],
+        ['Export OTLP', '.otlp.jsonl'],
       ] as const) {
         const download = page.waitForEvent('download');
         await page.getByRole('button', { name: label }).click();

@@ -6,7 +6,9 @@ import { incidentReport, inspectorVersion, reportFilename, reportMediaType, type
 import { renderReportHtml } from '../../inspect/render-report-html';
 import { renderReportMarkdown } from '../../inspect/render-report-markdown';
 import { SourceDigester, verifyRecord, type SourceDigest } from '../../inspect/verify-execution';
-import { WaterfallAssembler } from '../../inspect/waterfall/assemble-waterfall';
+import { WATERFALL_EVENT_LIMIT, WaterfallAssembler } from '../../inspect/waterfall/assemble-waterfall';
+import { ExportEventFacts } from '../../index/queries/export-event-facts';
+import { executionToOtlp } from '../../inspect/otlp-export/execution-to-otlp';
 import { WaterfallFacts } from '../../index/queries/waterfall-facts';
 import { assertNever } from '../../../shared/model/family';
 import { ApiFailure } from '../api-failure';
@@ -24,7 +26,8 @@ type InspectionMethods =
   | 'getTelemetrySummary'
   | 'acknowledgeRollback'
   | 'listAcknowledgements'
-  | 'exportReport';
+  | 'exportReport'
+  | 'exportOtlp';
 
 /**
  * The per-execution inspection methods: assembly, verification, diffs,
@@ -35,12 +38,19 @@ type InspectionMethods =
  */
 export function inspectionHandlers(context: HandlerContext, journal: JournalAccess): Pick<ApiHandlers, InspectionMethods> {
   // Statements are prepared once per connection; the connection is opened on first use.
-  let prepared: { readonly db: Database.Database; readonly facts: ExecutionFacts; readonly assembler: ExecutionAssembler; readonly waterfall: WaterfallAssembler } | null = null;
-  const index = (): { readonly facts: ExecutionFacts; readonly assembler: ExecutionAssembler; readonly waterfall: WaterfallAssembler } => {
+  interface Prepared {
+    readonly db: Database.Database;
+    readonly facts: ExecutionFacts;
+    readonly assembler: ExecutionAssembler;
+    readonly waterfall: WaterfallAssembler;
+    readonly exportEvents: ExportEventFacts;
+  }
+  let prepared: Prepared | null = null;
+  const index = (): Prepared => {
     const db = context.db();
     if (prepared === null || prepared.db !== db) {
       const facts = new ExecutionFacts(db);
-      prepared = { db, facts, assembler: new ExecutionAssembler(facts), waterfall: new WaterfallAssembler(new WaterfallFacts(db), facts) };
+      prepared = { db, facts, assembler: new ExecutionAssembler(facts), waterfall: new WaterfallAssembler(new WaterfallFacts(db), facts), exportEvents: new ExportEventFacts(db) };
     }
     return prepared;
   };
@@ -109,6 +119,34 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
       const report = await buildReport(execution);
       const format: ReportFormat = request.format;
       return { filename: reportFilename(execution.row.family, execution.row.key, format), mediaType: reportMediaType(format), content: renderReport(report, format) };
+    },
+
+    exportOtlp: (request) => {
+      const executions = request.ids.map(find);
+      version ??= inspectorVersion();
+      const lines: string[] = [];
+      const skipped: { id: string; reason: string }[] = [];
+      for (const execution of executions) {
+        const { waterfall, exportEvents } = index();
+        const spans = executionToOtlp({
+          execution: execution.row,
+          waterfall: waterfall.waterfall(execution),
+          events: exportEvents.eventsOf(execution.rowId, WATERFALL_EVENT_LIMIT),
+          folder: context.folder,
+          inspectorVersion: version,
+        });
+        if (spans === null) skipped.push({ id: execution.row.id, reason: 'none of its events has a time, and an OTLP span must have one' });
+        else lines.push(JSON.stringify({ resourceSpans: [spans] }));
+      }
+      if (lines.length === 0) throw new ApiFailure('not_applicable', `nothing to export: ${skipped.map((s) => `${s.id}: ${s.reason}`).join('; ')}`);
+      const only = executions.length === 1 ? executions[0]!.row : null;
+      return {
+        filename: only === null ? `otlp-${executions.length}-executions.jsonl` : reportFilename(only.family, only.key, 'otlp.jsonl'),
+        mediaType: 'application/x-ndjson',
+        content: `${lines.join('\n')}\n`,
+        exported: lines.length,
+        skipped,
+      };
     },
   };
 

@@ -19,11 +19,15 @@ export function ReportExport({ id, compare }: { readonly id?: string; readonly c
   const bridge = useBridge();
   const [status, setStatus] = useState<string>('');
   const [busy, setBusy] = useState(false);
-  const download = async (format: 'md' | 'html' | 'json'): Promise<void> => {
+  const download = async (format: 'md' | 'html' | 'json' | 'otlp'): Promise<void> => {
     setBusy(true);
-    setStatus('Building the report…');
+    setStatus(format === 'otlp' ? 'Building the OpenTelemetry trace…' : 'Building the report…');
     const result =
-      compare !== undefined ? await callBridge(bridge, 'exportComparisonReport', { ...compare, format }) : await callBridge(bridge, 'exportReport', { id: id ?? '', format });
+      format === 'otlp'
+        ? await callBridge(bridge, 'exportOtlp', { ids: [id ?? ''] })
+        : compare !== undefined
+          ? await callBridge(bridge, 'exportComparisonReport', { ...compare, format })
+          : await callBridge(bridge, 'exportReport', { id: id ?? '', format });
     setBusy(false);
     if (!result.ok) {
       setStatus(`Export failed: ${result.error.message}`);
@@ -41,6 +45,11 @@ export function ReportExport({ id, compare }: { readonly id?: string; readonly c
           Export {label}
         </button>
       ))}
+      {compare === undefined && (
+        <button type="button" className="button-small" disabled={busy} onClick={() => void download('otlp')} title="The execution as an OpenTelemetry trace (OTLP/JSON) for Jaeger, Tempo or a Collector">
+          Export OTLP
+        </button>
+      )}
       <span className="muted" role="status">
         {status}
       </span>
