@@ -10,6 +10,7 @@ import { tempFolder } from '../../support/temp-folder';
 const SECONDS = Number(process.env['INSPECTOR_CHURN_SECONDS'] ?? 15);
 const NAMES = ['a', 'b', 'c', 'e'];
 const OPERATIONS = ['rotate', 'copytruncate', 'replace'] as const;
+const MIN_OPERATIONS = 60;
 
 function line(seq: number): string {
   return `{"trace_id":"w-${seq}","action_type":"send_email","adapter":"smtp","status":"success","product":"crm","timestamp":"2026-03-02T10:15:04.120Z"}\n`;
@@ -43,8 +44,8 @@ function misfiled(expected: ReadonlyMap<string, readonly number[]>, indexed: Rea
   return wrong;
 }
 
-describe('rotating, copy-truncating and replacing files about every 100 ms while a writer appends', () => {
-  it(`files every line under the file that holds it, exactly once (${SECONDS} s)`, { timeout: (SECONDS + 60) * 1000 }, async () => {
+describe('rotating, copy-truncating and replacing a file every tenth tick (about 100 ms) while a writer appends', () => {
+  it(`files every line under the file that holds it, exactly once (${SECONDS} s)`, { timeout: (SECONDS + 120) * 1000 }, async () => {
     const seed = Number(process.env['INSPECTOR_CHURN_SEED'] ?? Date.now() % 100_000);
     const next = random(seed);
     const folder = realpathSync(tempFolder('churn'));
@@ -62,13 +63,16 @@ describe('rotating, copy-truncating and replacing files about every 100 ms while
     let generation = 0;
     const done = { rotate: 0, copytruncate: 0, replace: 0 };
     const started = Date.now();
-    while (Date.now() - started < SECONDS * 1000) {
+    let tick = 0;
+    // At least MIN_OPERATIONS however slow the machine: a loaded CI runner ticks slower, not fewer times.
+    while (Date.now() - started < SECONDS * 1000 || done.rotate + done.copytruncate + done.replace < MIN_OPERATIONS) {
+      tick++;
       for (let i = 0; i < 50; i++) {
         const name = `${NAMES[seq % NAMES.length]!}.jsonl`;
         appendFileSync(join(folder, name), line(seq));
         expected.get(name)!.push(seq++);
       }
-      if (next() < 0.1) {
+      if (tick % 10 === 0) {
         const name = `${NAMES[Math.floor(next() * NAMES.length)]!}.jsonl`;
         const path = join(folder, name);
         const operation = OPERATIONS[Math.floor(next() * OPERATIONS.length)]!;
@@ -119,7 +123,6 @@ describe('rotating, copy-truncating and replacing files about every 100 ms while
       indexed.set(row.path, [...(indexed.get(row.path) ?? []), Number(traceId.slice(2))]);
     }
     const summary = `seed ${seed}: ${seq} lines, ${done.rotate} rotations, ${done.copytruncate} copytruncates, ${done.replace} replacements`;
-    assert.ok(done.rotate + done.copytruncate + done.replace >= SECONDS * 2, `too few operations to mean anything (${summary})`);
     assert.deepEqual(misfiled(expected, indexed), [], summary);
     assert.deepEqual(query(dbPath, 'SELECT code, message FROM problems'), [], 'clean lines produce no problem');
   });
