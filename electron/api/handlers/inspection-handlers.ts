@@ -12,6 +12,7 @@ import { executionToOtlp } from '../../inspect/otlp-export/execution-to-otlp';
 import { WaterfallFacts } from '../../index/queries/waterfall-facts';
 import { assertNever } from '../../../shared/model/family';
 import { ApiFailure } from '../api-failure';
+import { RecordAssemblyCache } from '../record-assembly-cache';
 import type { HandlerContext } from '../handler-context';
 import type { JournalAccess } from '../journal-access';
 import type { ApiHandlers } from '../inspector-service';
@@ -44,13 +45,14 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
     readonly assembler: ExecutionAssembler;
     readonly waterfall: WaterfallAssembler;
     readonly exportEvents: ExportEventFacts;
+    readonly records: RecordAssemblyCache;
   }
   let prepared: Prepared | null = null;
   const index = (): Prepared => {
     const db = context.db();
     if (prepared === null || prepared.db !== db) {
       const facts = new ExecutionFacts(db);
-      prepared = { db, facts, assembler: new ExecutionAssembler(facts), waterfall: new WaterfallAssembler(new WaterfallFacts(db), facts), exportEvents: new ExportEventFacts(db) };
+      prepared = { db, facts, assembler: new ExecutionAssembler(facts), waterfall: new WaterfallAssembler(new WaterfallFacts(db), facts), exportEvents: new ExportEventFacts(db), records: new RecordAssemblyCache(db) };
     }
     return prepared;
   };
@@ -61,10 +63,14 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
     if (execution === null) throw new ApiFailure('not_found', `no execution ${JSON.stringify(id.slice(0, 200))} in this folder's index`);
     return execution;
   };
+  const recordOf = (execution: FoundExecution): RecordAssembly => {
+    const { records, assembler } = index();
+    return records.get(execution.rowId, () => assembler.record(execution));
+  };
   const findRecord = (id: string, what: string): { readonly execution: FoundExecution; readonly record: RecordAssembly } => {
     const execution = find(id);
     if (execution.row.family !== 'record') throw new ApiFailure('not_applicable', `${what} exists for record executions only; ${execution.row.id} is a ${execution.row.family} execution`);
-    return { execution, record: index().assembler.record(execution) };
+    return { execution, record: recordOf(execution) };
   };
   const digester = new SourceDigester(context.folder);
   const digestsOf = (sources: readonly StoredSource[]): Promise<SourceDigest[]> => digester.digest(sources);
@@ -153,7 +159,7 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
   async function buildReport(execution: FoundExecution): Promise<IncidentReport> {
     const { facts, assembler } = index();
     const family = execution.row.family;
-    const record = family === 'record' ? assembler.record(execution) : null;
+    const record = family === 'record' ? recordOf(execution) : null;
     const detail = assembler.detail(execution, record ?? undefined);
     const executionSources = facts.sourcesOf(execution);
     const cited = facts.citedLines(execution, record === null ? null : execution.row.planId, DETAIL_EVENT_LIMIT);
