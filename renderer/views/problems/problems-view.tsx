@@ -38,9 +38,9 @@ export function ProblemsView({ code: routeCode }: { readonly code: string | null
   const [focusRequest, setFocusRequest] = useState<{ readonly index: number } | null>(null);
   useShortcut((action) => {
     if ((action !== 'next-problem' && action !== 'previous-problem') || rows.count === 0) return false;
-    // From the row that has the focus (Tab or a click put it there), else from before the first row.
+    // From the row that has the focus (Tab or a click put it there), else the row last asked for (its focus may be a frame away), else before the first.
     const focused = document.activeElement?.closest('.problem-rows [data-index]')?.getAttribute('data-index');
-    const from = focused === null || focused === undefined ? -1 : Number(focused);
+    const from = focused === null || focused === undefined ? (focusRequest?.index ?? -1) : Number(focused);
     setFocusRequest({ index: Math.max(0, Math.min(rows.count - 1, from + (action === 'next-problem' ? 1 : -1))) });
     return true;
   }, 'problems');
