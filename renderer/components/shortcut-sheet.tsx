@@ -22,29 +22,31 @@ export function ShortcutSheet({ scope }: { readonly scope: ShortcutScope | null 
       </button>
       <ModalDialog open={open} title="Keyboard shortcuts" onClose={() => setOpen(false)} className="dialog-shortcuts">
         <p className="muted small">Letter keys act only when no text field has the focus.</p>
-        {SHORTCUT_SCOPES.map((group) => (
-          <section key={group.scope} className={`shortcut-group${group.scope === scope ? ' is-current' : ''}`} aria-labelledby={`shortcuts-${group.scope}`}>
-            <h3 id={`shortcuts-${group.scope}`}>
-              {group.title}
-              {group.scope === scope && <span className="muted"> (this view)</span>}
-            </h3>
-            <dl className="shortcut-list">
-              {SHORTCUTS.filter((shortcut) => shortcut.scope === group.scope).map((shortcut) => (
-                <Fragment key={`${shortcut.keys.join(' ')} ${shortcut.description}`}>
-                  <dt>
-                    {shortcut.keys.map((key, index) => (
-                      <Fragment key={key}>
-                        {index > 0 && <span className="muted"> or </span>}
-                        <kbd>{key}</kbd>
-                      </Fragment>
-                    ))}
-                  </dt>
-                  <dd>{shortcut.description}</dd>
-                </Fragment>
-              ))}
-            </dl>
-          </section>
-        ))}
+        <div className="shortcut-groups">
+          {SHORTCUT_SCOPES.map((group) => (
+            <section key={group.scope} className={`shortcut-group${group.scope === scope ? ' is-current' : ''}`} aria-labelledby={`shortcuts-${group.scope}`}>
+              <h3 id={`shortcuts-${group.scope}`}>
+                {group.title}
+                {group.scope === scope && <span className="muted"> (this view)</span>}
+              </h3>
+              <dl className="shortcut-list">
+                {SHORTCUTS.filter((shortcut) => shortcut.scope === group.scope).map((shortcut) => (
+                  <Fragment key={`${shortcut.keys.join(' ')} ${shortcut.description}`}>
+                    <dt>
+                      {shortcut.keys.map((key, index) => (
+                        <Fragment key={key}>
+                          {index > 0 && <span className="muted"> or </span>}
+                          <kbd>{key}</kbd>
+                        </Fragment>
+                      ))}
+                    </dt>
+                    <dd>{shortcut.description}</dd>
+                  </Fragment>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
         <div className="dialog-actions">
           <button type="button" data-autofocus onClick={() => setOpen(false)}>
             Close

@@ -11,7 +11,7 @@ export type ShortcutAction =
   | 'previous-problem';
 
 /** Where a shortcut works, as the sheet groups them. */
-export type ShortcutScope = 'everywhere' | 'lists' | 'events' | 'problems';
+export type ShortcutScope = 'everywhere' | 'lists' | 'executions' | 'execution' | 'compare' | 'events' | 'problems';
 
 /** One line of the shortcut sheet. */
 export interface Shortcut {
@@ -37,6 +37,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['↑', 'k'], description: 'Previous row of a focused list', scope: 'lists', action: null },
   { keys: ['Page Down', 'Page Up', 'Home', 'End'], description: 'Move a page, or to the first or last row, of a focused list', scope: 'lists', action: null },
   { keys: ['Enter'], description: 'Open the row', scope: 'lists', action: null },
+  { keys: ['c'], description: 'Pick the row as run A to compare; c on another row compares the two', scope: 'executions', action: null },
+  { keys: ['Esc'], description: 'Forget the run picked to compare', scope: 'executions', action: null },
+  { keys: ['+', '-'], description: 'Zoom the waterfall in or out (it has the focus)', scope: 'execution', action: null },
+  { keys: ['←', '→'], description: 'Pan the waterfall (Shift: a smaller step)', scope: 'execution', action: null },
+  { keys: ['0'], description: 'Show the whole waterfall', scope: 'execution', action: null },
+  { keys: ['n', 'p'], description: 'Next or previous difference in the aligned steps (they have the focus)', scope: 'compare', action: null },
   { keys: ['j'], description: 'Open the next event', scope: 'events', action: 'next-row' },
   { keys: ['k'], description: 'Open the previous event', scope: 'events', action: 'previous-row' },
   { keys: ['n'], description: 'Go to the next problem (from the open event)', scope: 'events', action: 'next-problem' },
@@ -49,6 +55,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
 export const SHORTCUT_SCOPES: readonly { readonly scope: ShortcutScope; readonly title: string }[] = [
   { scope: 'everywhere', title: 'Everywhere' },
   { scope: 'lists', title: 'Lists' },
+  { scope: 'executions', title: 'Executions' },
+  { scope: 'execution', title: 'An execution' },
+  { scope: 'compare', title: 'Compare' },
   { scope: 'events', title: 'Events' },
   { scope: 'problems', title: 'Problems and a problem’s line' },
 ];
@@ -70,7 +79,7 @@ export function shortcutAction(press: KeyPress, scope: ShortcutScope | null): Sh
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   for (const shortcut of SHORTCUTS) {
     if (shortcut.action === null || !shortcut.keys.includes(press.key)) continue;
-    if (shortcut.scope === 'everywhere' || shortcut.scope === 'lists' || shortcut.scope === scope) return shortcut.action;
+    if (shortcut.scope === 'everywhere' || shortcut.scope === scope) return shortcut.action;
   }
   return null;
 }
@@ -104,7 +113,7 @@ export function shortcutScopeOf(route: Route): ShortcutScope {
     case 'executions':
     case 'execution':
     case 'compare':
-      return 'lists';
+      return route.view;
     case 'overview':
     case 'start':
     case 'notes':

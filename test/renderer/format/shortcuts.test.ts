@@ -11,7 +11,7 @@ const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: bool
 
 describe('keyboard shortcuts', () => {
   it('opens the sheet with ? and the time range with t on every view', () => {
-    for (const scope of [null, 'everywhere', 'lists', 'events', 'problems'] as const) {
+    for (const scope of [null, 'everywhere', 'lists', 'executions', 'execution', 'compare', 'events', 'problems'] as const) {
       assert.equal(shortcutAction(press('?'), scope), 'show-shortcuts');
       assert.equal(shortcutAction(press('t'), scope), 'time-range');
     }
@@ -33,6 +33,9 @@ describe('keyboard shortcuts', () => {
 
   it('gives letters no page-wide meaning elsewhere, and leaves keys with Ctrl, Cmd or Alt to the browser', () => {
     assert.equal(shortcutAction(press('j'), 'lists'), null, 'a focused list handles its own j/k');
+    assert.equal(shortcutAction(press('j'), 'execution'), null);
+    assert.equal(shortcutAction(press('n'), 'compare'), null, 'the aligned steps handle their own n/p');
+    assert.equal(shortcutAction(press('c'), 'executions'), null, 'the executions list handles its own c');
     assert.equal(shortcutAction(press('n'), 'everywhere'), null);
     assert.equal(shortcutAction(press('x'), 'events'), null);
     assert.equal(shortcutAction(press('J'), 'events'), null, 'Shift+J is not j');
@@ -70,7 +73,9 @@ describe('keyboard shortcuts', () => {
     assert.equal(shortcutScopeOf(parseRoute('#/events/7?anchor=7')), 'events');
     assert.equal(shortcutScopeOf(parseRoute('#/problems')), 'problems');
     assert.equal(shortcutScopeOf(parseRoute('#/problems/3')), 'problems');
-    assert.equal(shortcutScopeOf(parseRoute('#/executions/record:exec-1')), 'lists');
+    assert.equal(shortcutScopeOf(parseRoute('#/executions/record:exec-1')), 'execution');
+    assert.equal(shortcutScopeOf(parseRoute('#/executions?family=record')), 'executions');
+    assert.equal(shortcutScopeOf(parseRoute('#/compare/record:a/record:b')), 'compare');
     assert.equal(shortcutScopeOf(parseRoute('#/')), 'everywhere');
     assert.equal(shortcutScopeOf(parseRoute('#/nowhere')), 'everywhere');
   });
