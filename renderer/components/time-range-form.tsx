@@ -52,47 +52,8 @@ export function TimeRangeForm({ range, folderSpan, executionId, onApply, onClose
         whole day). An empty side is open.
       </p>
       <div className="range-fields">
-        <div className="field">
-          <label htmlFor={`${id}-from`}>From (UTC)</label>
-          <input
-            id={`${id}-from`}
-            data-autofocus
-            type="text"
-            className="mono"
-            autoComplete="off"
-            spellCheck={false}
-            value={from}
-            placeholder="open"
-            aria-invalid={fromError !== null}
-            aria-describedby={`${id}-hint${fromError !== null ? ` ${id}-from-error` : ''}`}
-            onChange={(event) => setFrom(event.target.value)}
-          />
-          {fromError !== null && (
-            <span className="text-bad small" id={`${id}-from-error`}>
-              {fromError}
-            </span>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>To (UTC)</label>
-          <input
-            id={`${id}-to`}
-            type="text"
-            className="mono"
-            autoComplete="off"
-            spellCheck={false}
-            value={to}
-            placeholder="open"
-            aria-invalid={toError !== null}
-            aria-describedby={`${id}-hint${toError !== null ? ` ${id}-to-error` : ''}`}
-            onChange={(event) => setTo(event.target.value)}
-          />
-          {toError !== null && (
-            <span className="text-bad small" id={`${id}-to-error`}>
-              {toError}
-            </span>
-          )}
-        </div>
+        <RangeField id={`${id}-from`} hintId={`${id}-hint`} label="From (UTC)" value={from} error={fromError} onChange={setFrom} autoFocus />
+        <RangeField id={`${id}-to`} hintId={`${id}-hint`} label="To (UTC)" value={to} error={toError} onChange={setTo} />
       </div>
       <fieldset className="range-presets">
         <legend>Fill in</legend>
@@ -120,5 +81,41 @@ export function TimeRangeForm({ range, folderSpan, executionId, onApply, onClose
         </button>
       </div>
     </form>
+  );
+}
+
+/** One side of the range: a text field with its label, the shared hint, and why its text cannot be read. */
+function RangeField(props: {
+  readonly id: string;
+  readonly hintId: string;
+  readonly label: string;
+  readonly value: string;
+  readonly error: string | null;
+  readonly onChange: (value: string) => void;
+  readonly autoFocus?: boolean;
+}) {
+  const errorId = `${props.id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        data-autofocus={props.autoFocus === true ? '' : undefined}
+        type="text"
+        className="mono"
+        autoComplete="off"
+        spellCheck={false}
+        value={props.value}
+        placeholder="open"
+        aria-invalid={props.error !== null}
+        aria-describedby={props.error === null ? props.hintId : `${props.hintId} ${errorId}`}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+      {props.error !== null && (
+        <span className="text-bad small" id={errorId}>
+          {props.error}
+        </span>
+      )}
+    </div>
   );
 }
