@@ -111,6 +111,17 @@ describe('keyboard: one time range control, the range in the address, stepping k
     const active = await topBarTabStops(page);
     assert.equal(active.rangeStops, 1);
     assert.equal(active.stops.length, before.stops.length, 'a range set adds no stop (Clear is in the dialog)');
+    // At 800×600 the range, written out, and the sheet's button share the bar without overlapping or leaving the window.
+    await page.setViewportSize({ width: 800, height: 600 });
+    try {
+      const range = (await page.locator('.range-button').boundingBox()) ?? assert.fail('the range button has a box');
+      const sheet = (await page.locator('.shortcut-button').boundingBox()) ?? assert.fail('the sheet button has a box');
+      assert.ok(range.x >= 0 && range.x + range.width <= sheet.x && sheet.x + sheet.width <= 800, `range ${JSON.stringify(range)}, sheet ${JSON.stringify(sheet)}`);
+      assert.match((await page.locator('.range-summary').textContent()) ?? '', /–/);
+      await screenshot(page, 'keys-range-bar-800x600');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('sets the range in a dialog (typed UTC times, presets, Apply), sends the lists the same bounds, and Esc returns the focus', async () => {
