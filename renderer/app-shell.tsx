@@ -2,15 +2,18 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { IndexingStatus } from './components/indexing-status';
 import { JournalBanner } from './components/journal-banner';
 import { NavBar } from './components/nav-bar';
+import { ShortcutSheet } from './components/shortcut-sheet';
 import { TimeRangeBar } from './components/time-range-bar';
 import { DEFAULT_EVENT_FILTERS } from './format/event-query';
 import { DEFAULT_EXECUTION_FILTERS } from './format/execution-query';
 import { routeSection } from './format/route';
+import { shortcutScopeOf } from './format/shortcuts';
 import { useApi } from './hooks/use-api';
 import { useFileDropGuard } from './hooks/use-file-drop-guard';
 import { useHashRoute } from './hooks/use-hash-route';
+import { useAddressTimeRange } from './hooks/use-address-time-range';
 import { JournalRevisionContext } from './state/journal-revision-context';
-import { ALL_TIME, TimeRangeContext, type TimeRange } from './state/time-range-context';
+import { TimeRangeContext } from './state/time-range-context';
 import { CompareView } from './views/compare/compare-view';
 import { EventsView } from './views/events/events-view';
 import { ExecutionView } from './views/execution/execution-view';
@@ -31,8 +34,7 @@ export function AppShell() {
   const route = useHashRoute();
   useFileDropGuard();
   const summary = useApi('summary', {});
-  const [range, setRange] = useState<TimeRange>(ALL_TIME);
-  const timeRange = useMemo(() => ({ range, setRange }), [range]);
+  const timeRange = useAddressTimeRange();
   const [journalRevision, setJournalRevision] = useState(0);
   const journal = useMemo(() => ({ revision: journalRevision, bump: () => setJournalRevision((n) => n + 1) }), [journalRevision]);
   // The executions list stays mounted once shown, so returning from a detail keeps its place.
@@ -64,7 +66,9 @@ export function AppShell() {
           <NavBar section={section} summary={summary.value} />
           <IndexingStatus summary={summary.value} />
         </header>
-        <TimeRangeBar timeRange={summary.value?.timeRange ?? null} />
+        <TimeRangeBar timeRange={summary.value?.timeRange ?? null} executionId={route.view === 'execution' ? route.id : null}>
+          <ShortcutSheet scope={shortcutScopeOf(route)} />
+        </TimeRangeBar>
         <JournalBanner />
         <main id="main" className="main" tabIndex={-1}>
           {route.view === 'overview' && <OverviewView summary={summary} />}

@@ -4,6 +4,7 @@ import type { EventRow } from '../format/event-row';
 import type { PagedRows } from '../hooks/use-paged-rows';
 import { useSelection } from '../hooks/use-selection';
 import { useRowNavigation } from '../hooks/use-row-navigation';
+import { useShortcut } from '../hooks/use-shortcut';
 import { EventRowView } from './event-row-view';
 import { VirtualListbox } from './virtual-listbox';
 
@@ -28,6 +29,7 @@ export function EventsListbox({
   className,
   maxHeight,
   hashOf = routeOfEvent,
+  stepKeys = false,
 }: {
   readonly rows: PagedRows<EventRow>;
   readonly label: string;
@@ -39,6 +41,8 @@ export function EventsListbox({
   readonly maxHeight?: number;
   /** The route a row opens (default: the event's detail with no filters). */
   readonly hashOf?: (row: EventRow) => string;
+  /** Whether j and k, anywhere on the page, open the next and previous event (the Events view, where the detail is beside the list). */
+  readonly stepKeys?: boolean;
 }) {
   const { activeIndex, select } = useSelection(rows.rowAt, idOf);
   const { open, isPlaceholder } = useRowNavigation(rows, hashOf);
@@ -53,6 +57,17 @@ export function EventsListbox({
     if (selectedIndex !== null) select(selectedIndex);
     // Only when the open event is found anew: moving with the keys must not snap back to it.
   }, [selectedIndex]);
+  useShortcut((action) => {
+    if (!stepKeys || (action !== 'next-row' && action !== 'previous-row')) return false;
+    // From the row in hand (moved to with the arrows, or the open event), else from before the first row.
+    const from = activeIndex ?? selectedIndex ?? -1;
+    const next = Math.max(0, Math.min(count - 1, from + (action === 'next-row' ? 1 : -1)));
+    if (count === 0 || next === from) return true;
+    select(next);
+    if (isPlaceholder(next)) rows.ensureRange(next, next);
+    else open(next);
+    return true;
+  }, 'events');
   const renderRow = useCallback(
     (index: number) => {
       const row = rows.rowAt(index);
@@ -89,6 +104,7 @@ export function EventsListbox({
         isPlaceholder={isPlaceholder}
         followEnd={followEnd}
         revealIndex={selectedIndex}
+        letterKeys={!stepKeys}
       />
     </div>
   );

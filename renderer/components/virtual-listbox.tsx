@@ -26,11 +26,13 @@ export interface VirtualListboxProps {
   readonly followEnd?: boolean;
   /** A row to bring into view whenever this index changes (the open item of a deep link). */
   readonly revealIndex?: number | null;
+  /** Whether j and k move the active row as ↓ and ↑ do (default); off where the view gives them another meaning. */
+  readonly letterKeys?: boolean;
 }
 
 /**
  * A listbox that renders only the rows on screen (@tanstack/react-virtual).
- * ↑/↓, Page Up/Down, Home/End move the active row; Enter opens it.
+ * ↑/↓ (and j/k), Page Up/Down, Home/End move the active row; Enter opens it.
  */
 export function VirtualListbox(props: VirtualListboxProps) {
   const { count, rowHeight, activeIndex, onRangeChange, followEnd, revealIndex } = props;
@@ -60,7 +62,8 @@ export function VirtualListbox(props: VirtualListboxProps) {
     // With nothing selected yet, the arrows start from the rows on screen, not from the top.
     const firstVisible = items.find((item) => item.start >= (scrollRef.current?.scrollTop ?? 0))?.index ?? first;
     const current = activeIndex ?? firstVisible - 1;
-    switch (event.key) {
+    const letters = (props.letterKeys ?? true) && !event.ctrlKey && !event.metaKey && !event.altKey;
+    switch (letters && event.key === 'j' ? 'ArrowDown' : letters && event.key === 'k' ? 'ArrowUp' : event.key) {
       case 'ArrowDown':
         move(current + 1);
         break;

@@ -38,19 +38,6 @@ export function formatRange(from: number | null, to: number | null): string {
   return `${left} – ${right}`;
 }
 
-/** The value of a `datetime-local` input for a UTC time (seconds precision). */
-export function toDateTimeInput(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return '';
-  return new Date(ms).toISOString().slice(0, 19);
-}
-
-/** Reads a `datetime-local` input as UTC; null when empty or invalid. */
-export function fromDateTimeInput(value: string): number | null {
-  if (value.trim() === '') return null;
-  const ms = Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`);
-  return Number.isFinite(ms) ? ms : null;
-}
-
 function pad(n: number): string {
   return n.toString().padStart(2, '0');
 }

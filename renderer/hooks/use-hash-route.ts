@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
+import { carryRange, withRangeInHash } from '../format/range-param';
 import { parseRoute, type Route } from '../format/route';
 
-/** The route named by the location hash, following `hashchange`. */
+/** The route named by the location hash, following `hashchange` (the time range it carries is no part of the route: see useAddressTimeRange). */
 export function useHashRoute(): Route {
-  const [hash, setHash] = useState(() => window.location.hash);
+  const [hash, setHash] = useState(() => routePartOf(window.location.hash));
   useEffect(() => {
-    const onHashChange = (): void => setHash(window.location.hash);
+    const onHashChange = (): void => setHash(routePartOf(window.location.hash));
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
@@ -14,7 +15,8 @@ export function useHashRoute(): Route {
 
 /** Goes to a route's hash (a history entry, so Back works). */
 export function navigateTo(hash: string): void {
-  if (window.location.hash !== hash) window.location.hash = hash;
+  const target = carryRange(window.location.hash, hash);
+  if (window.location.hash !== target) window.location.hash = target;
 }
 
 /**
@@ -23,7 +25,13 @@ export function navigateTo(hash: string): void {
  * keystroke. replaceState fires no hashchange, so one is sent for useHashRoute.
  */
 export function replaceRoute(hash: string): void {
-  if (window.location.hash === hash) return;
-  window.history.replaceState(window.history.state, '', hash);
+  const target = carryRange(window.location.hash, hash);
+  if (window.location.hash === target) return;
+  window.history.replaceState(window.history.state, '', target);
   window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+/** A hash without its time range, so a range change alone is no new route. */
+function routePartOf(hash: string): string {
+  return withRangeInHash(hash, { from: null, to: null });
 }

@@ -216,7 +216,8 @@ describe('every view on the demo folder in Chromium', () => {
       const inRange = Number(((await status.textContent()) ?? '').replace(/[^\d]/g, ''));
       const all = await serve.call('listExecutions', { limit: 1 });
       assert.ok(inRange > 0 && inRange < all.total, `${inRange} of ${all.total} executions in the brushed range`);
-      await page.getByRole('button', { name: 'Clear range' }).click();
+      await page.locator('.range-button').click();
+      await page.getByRole('dialog', { name: 'Time range' }).getByRole('button', { name: 'Clear range' }).click();
       await seeText(page, `${all.total} executions`);
     } finally {
       await context.close();

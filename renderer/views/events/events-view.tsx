@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
-import type { ApiRequest } from '../../../shared/api/contract';
+import type { ApiRequest, InspectorBridge } from '../../../shared/api/contract';
 import { CopyLinkButton } from '../../components/copy-link-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -7,6 +7,7 @@ import { EventsListbox } from '../../components/events-listbox';
 import { LoadingState } from '../../components/loading-state';
 import { RouteLink } from '../../components/route-link';
 import type { EventRow } from '../../format/event-row';
+import type { ProblemPlace } from '../../format/problem-steps';
 import { eventsRequest, type EventFilters as Filters } from '../../format/event-query';
 import { plural } from '../../format/numbers';
 import { routeHash } from '../../format/route';
@@ -15,6 +16,8 @@ import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { replaceRoute } from '../../hooks/use-hash-route';
 import type { PageFetcher } from '../../hooks/paged-list';
 import { usePagedRows } from '../../hooks/use-paged-rows';
+import { useProblemStepper } from '../../hooks/use-problem-stepper';
+import { useShortcut } from '../../hooks/use-shortcut';
 import { useSlashFocus } from '../../hooks/use-slash-focus';
 import { useBridge } from '../../state/bridge-context';
 import { callBridge } from '../../state/call-bridge';
@@ -48,6 +51,14 @@ export function EventsView({ eventId, filters, anchor }: { readonly eventId: num
   const rows = usePagedRows({ key: JSON.stringify(request), fetchPage, pageSize: 300, reversible: false });
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef, true);
+  const problems = useProblemStepper();
+  useShortcut((action) => {
+    if (action !== 'next-problem' && action !== 'previous-problem') return false;
+    const direction = action === 'next-problem' ? 'next' : 'previous';
+    // With no event open, the first or the last problem; from an open event, the problem after or before its own (or after or before it).
+    problems.step(eventId === null ? { problemIds: [direction === 'next' ? 0 : Number.MAX_SAFE_INTEGER] } : () => placeOfEvent(bridge, eventId), direction);
+    return true;
+  }, 'events');
   const found = rows.total ?? Math.max(0, rows.count - 1);
   const more = rows.total === null && rows.count > 0;
   return (
@@ -62,6 +73,11 @@ export function EventsView({ eventId, filters, anchor }: { readonly eventId: num
         <CopyLinkButton to={{ view: 'events', eventId, filters, anchor }} description="Copy a link to this list with its filters" />
       </div>
       <EventFilters filters={filters} onChange={showFilters} searchRef={searchRef} kinds={kinds.value?.items.map((item) => item.kind) ?? NO_KINDS} />
+      {problems.message !== null && (
+        <p className="step-message" role="status">
+          {problems.message}
+        </p>
+      )}
       {anchor !== null && (
         <p className="anchor-note">
           The list starts a few events before event {anchor}. <RouteLink to={{ view: 'events', eventId, filters }}>Show the list from its start</RouteLink>
@@ -77,7 +93,7 @@ export function EventsView({ eventId, filters, anchor }: { readonly eventId: num
               <p>Try fewer words, another family, or clear the time range.</p>
             </EmptyState>
           ) : (
-            <EventsListbox rows={rows} label="Events" idPrefix="event-row" selectedEventId={eventId} hashOf={hashOf} />
+            <EventsListbox rows={rows} label="Events" idPrefix="event-row" selectedEventId={eventId} hashOf={hashOf} stepKeys />
           )}
         </div>
         {eventId !== null && (
@@ -88,4 +104,11 @@ export function EventsView({ eventId, filters, anchor }: { readonly eventId: num
       </div>
     </div>
   );
+}
+
+/** Where an open event stands among the problems: at its own problems, or, having none, at itself. */
+async function placeOfEvent(bridge: InspectorBridge, eventId: number): Promise<ProblemPlace> {
+  const detail = await callBridge(bridge, 'getEvent', { id: eventId });
+  const ids = detail.ok ? detail.value.problems.map((problem) => problem.id) : [];
+  return ids.length > 0 ? { problemIds: ids } : { eventId };
 }

@@ -7,6 +7,8 @@ import { RouteLink } from '../../components/route-link';
 import { formatBytes } from '../../format/numbers';
 import { explainProblemCode, formatLocation } from '../../format/problem-text';
 import { useApi } from '../../hooks/use-api';
+import { useProblemStepper } from '../../hooks/use-problem-stepper';
+import { useShortcut } from '../../hooks/use-shortcut';
 
 /**
  * One problem and the line it is about, read again from the file: its raw
@@ -15,6 +17,17 @@ import { useApi } from '../../hooks/use-api';
  */
 export function ProblemLineView({ problemId }: { readonly problemId: number }) {
   const answer = useApi('getProblemLine', { id: problemId });
+  const problems = useProblemStepper();
+  useShortcut((action) => {
+    if (action !== 'next-problem' && action !== 'previous-problem') return false;
+    problems.step({ problemIds: [problemId] }, action === 'next-problem' ? 'next' : 'previous');
+    return true;
+  }, 'problems');
+  const stepMessage = problems.message !== null && (
+    <p className="step-message" role="status">
+      {problems.message}
+    </p>
+  );
   const back = (
     <nav className="breadcrumb" aria-label="Breadcrumb">
       <a href="#/problems">Problems</a> <span aria-hidden="true">/</span> <span aria-current="page">Problem {problemId}</span>
@@ -24,6 +37,7 @@ export function ProblemLineView({ problemId }: { readonly problemId: number }) {
     return (
       <div className="view view-problem-line">
         {back}
+        {stepMessage}
         {answer.error === null ? (
           <LoadingState label="Reading the line…" />
         ) : answer.error.code === 'not_found' ? (
@@ -41,6 +55,7 @@ export function ProblemLineView({ problemId }: { readonly problemId: number }) {
   return (
     <div className="view view-problem-line">
       {back}
+      {stepMessage}
       <div className="view-title">
         <h1>
           <code>{problem.code}</code> at <span className="mono">{location}</span>

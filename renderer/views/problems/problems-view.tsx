@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
 import { PROBLEM_CODES, type ProblemCode } from '../../../shared/model/problem-code';
 import { EmptyState } from '../../components/empty-state';
@@ -11,6 +11,7 @@ import { useApi } from '../../hooks/use-api';
 import { replaceRoute } from '../../hooks/use-hash-route';
 import type { PageFetcher } from '../../hooks/paged-list';
 import { usePagedRows } from '../../hooks/use-paged-rows';
+import { useShortcut } from '../../hooks/use-shortcut';
 import { useBridge } from '../../state/bridge-context';
 import { callBridge } from '../../state/call-bridge';
 import { ProblemCodeFilter } from './problem-code-filter';
@@ -34,6 +35,15 @@ export function ProblemsView({ code: routeCode }: { readonly code: string | null
   const fetchPage = useCallback<PageFetcher<ProblemRow>>((cursor, limit) => callBridge(bridge, 'listProblems', { ...request, limit, ...(cursor !== null ? { cursor } : {}) }), [bridge, request]);
   const rows = usePagedRows({ key: JSON.stringify(request), fetchPage, pageSize: 300, reversible: false });
   const renderRow = useCallback((index: number) => <ProblemRowView row={rows.rowAt(index)} />, [rows]);
+  const [focusRequest, setFocusRequest] = useState<{ readonly index: number } | null>(null);
+  useShortcut((action) => {
+    if ((action !== 'next-problem' && action !== 'previous-problem') || rows.count === 0) return false;
+    // From the row that has the focus (Tab or a click put it there), else the row last asked for (its focus may be a frame away), else before the first.
+    const focused = document.activeElement?.closest('.problem-rows [data-index]')?.getAttribute('data-index');
+    const from = focused === null || focused === undefined ? (focusRequest?.index ?? -1) : Number(focused);
+    setFocusRequest({ index: Math.max(0, Math.min(rows.count - 1, from + (action === 'next-problem' ? 1 : -1))) });
+    return true;
+  }, 'problems');
   const total = counts.value === undefined ? null : Object.values(counts.value.countsByCode).reduce((sum, n) => sum + n, 0);
   return (
     <div className="view view-problems">
@@ -61,7 +71,7 @@ export function ProblemsView({ code: routeCode }: { readonly code: string | null
             ) : rows.count === 0 ? (
               <EmptyState title="No problems with this code" />
             ) : (
-              <VirtualList label={code === null ? 'All problems' : `Problems ${code}`} count={rows.count} rowHeight={56} renderRow={renderRow} onRangeChange={rows.ensureRange} className="problem-rows" />
+              <VirtualList label={code === null ? 'All problems' : `Problems ${code}`} count={rows.count} rowHeight={56} renderRow={renderRow} onRangeChange={rows.ensureRange} className="problem-rows" focusRequest={focusRequest} />
             )}
           </div>
         </div>

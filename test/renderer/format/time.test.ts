@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type * as Time from '../../../renderer/format/time';
 import { loadRendererModule } from '../load-renderer-module';
 
-const { formatDuration, formatRange, formatTimestamp, fromDateTimeInput, toDateTimeInput } = loadRendererModule<typeof Time>('format/time');
+const { formatDuration, formatRange, formatTimestamp } = loadRendererModule<typeof Time>('format/time');
 
 describe('time formatting', () => {
   it('shows timestamps in UTC as the evidence writes them', () => {
@@ -25,14 +25,5 @@ describe('time formatting', () => {
   it('shortens a range within one day', () => {
     assert.equal(formatRange(null, null), 'all time');
     assert.equal(formatRange(Date.UTC(2026, 2, 2, 9), Date.UTC(2026, 2, 2, 10)), '2026-03-02 09:00:00.000Z – 10:00:00.000Z');
-  });
-
-  it('reads and writes datetime-local values as UTC', () => {
-    const ms = Date.UTC(2026, 2, 2, 10, 2, 11);
-    assert.equal(toDateTimeInput(ms), '2026-03-02T10:02:11');
-    assert.equal(fromDateTimeInput('2026-03-02T10:02:11'), ms);
-    assert.equal(fromDateTimeInput('2026-03-02T10:02'), Date.UTC(2026, 2, 2, 10, 2));
-    assert.equal(fromDateTimeInput(''), null);
-    assert.equal(fromDateTimeInput('yesterday'), null);
   });
 });
