@@ -100,7 +100,7 @@ export function EventDetail({ eventId, closeTo = { view: 'events', eventId: null
         ]}
       />
       {bensonReport !== null && <BensonReportCheck check={bensonReport} />}
-      <NotesPanel request={{ eventId: event.id }} targets={[{ label: 'This event', target: { eventId: event.id } }]} />
+      <NotesPanel request={{ eventId: event.id }} about="this event" targets={[{ label: 'This event', target: { eventId: event.id } }]} />
       <h3>Problems ({problems.length})</h3>
       {problems.length === 0 ? (
         <p className="muted">None.</p>

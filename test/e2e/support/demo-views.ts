@@ -26,7 +26,9 @@ export interface ViewCheck {
  * (record with steps, waterfall, security, side effects and rollback; hearth's
  * record; Benson; cycle; stream; exec-event), events and their detail,
  * problems, notes, compare, and the not-found pages. Ids the demo does not fix
- * (event and problem ids) are looked up through the API.
+ * (event and problem ids) are looked up through the API. Adds one note on
+ * DROP (to the serve's own data folder, never the evidence), so the notes
+ * view and the execution's notes panel have one to lay out.
  */
 export async function demoViews(serve: ServeProcess): Promise<readonly ViewCheck[]> {
   const failed = await serve.call('listExecutions', { families: ['exec-event'], outcomes: ['failed'], limit: 1 });
@@ -39,6 +41,7 @@ export async function demoViews(serve: ServeProcess): Promise<readonly ViewCheck
   const eventId = firstEvent.items[0]?.id ?? assert.fail('the demo mentions customer_tier');
   const problems = await serve.call('listProblems', { limit: 1 });
   const problemId = problems.items[0]?.id ?? assert.fail('the demo has problems');
+  await serve.call('addNote', { kind: 'note', executionId: DROP, text: 'The drop ran live, before the snapshot finished: restore from the 09:55 dump.', reviewer: 'Ada Reviewer' });
   return [
     {
       name: 'overview',
@@ -118,7 +121,14 @@ export async function demoViews(serve: ServeProcess): Promise<readonly ViewCheck
     { name: 'problem-line', hash: `#/problems/${problemId}`, ready: (page) => page.locator('.raw-line.is-problem').first().waitFor() },
     { name: 'compare-picker', hash: `#/compare/${DROP}`, ready: (page) => seeText(page, `Compare ${DROP} with…`) },
     { name: 'compare', hash: `#/compare/record:exec-cleanup-9/${DROP}`, ready: (page) => page.locator('.view-compare h2').first().waitFor() },
-    { name: 'notes', hash: '#/notes', ready: (page) => seeText(page, /No notes yet|Review notes/) },
+    {
+      name: 'notes',
+      hash: '#/notes',
+      ready: async (page) => {
+        await seeText(page, 'Review notes');
+        await page.locator('.view-notes .note-item').first().waitFor();
+      },
+    },
     { name: 'not-found', hash: '#/no-such-view', ready: (page) => seeText(page, 'Nothing here') },
     { name: 'execution-not-found', hash: '#/executions/record:no-such-execution', ready: (page) => seeText(page, 'No such execution in this folder') },
     { name: 'execution-bad-id', hash: '#/executions/no-family-here', ready: (page) => seeText(page, 'Not an execution id') },
