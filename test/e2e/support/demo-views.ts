@@ -26,9 +26,10 @@ export interface ViewCheck {
  * (record with steps, waterfall, security, side effects and rollback; hearth's
  * record; Benson; cycle; stream; exec-event), events and their detail,
  * problems, notes, compare, and the not-found pages. Ids the demo does not fix
- * (event and problem ids) are looked up through the API. Adds one note on
- * DROP (to the serve's own data folder, never the evidence), so the notes
- * view and the execution's notes panel have one to lay out.
+ * (event and problem ids) are looked up through the API. Signs as a reviewer
+ * and adds one note on DROP (in the serve's own data folder, never the
+ * evidence), so the notes view and the execution's notes panel have one to
+ * lay out and to edit.
  */
 export async function demoViews(serve: ServeProcess): Promise<readonly ViewCheck[]> {
   const failed = await serve.call('listExecutions', { families: ['exec-event'], outcomes: ['failed'], limit: 1 });
@@ -41,7 +42,8 @@ export async function demoViews(serve: ServeProcess): Promise<readonly ViewCheck
   const eventId = firstEvent.items[0]?.id ?? assert.fail('the demo mentions customer_tier');
   const problems = await serve.call('listProblems', { limit: 1 });
   const problemId = problems.items[0]?.id ?? assert.fail('the demo has problems');
-  await serve.call('addNote', { kind: 'note', executionId: DROP, text: 'The drop ran live, before the snapshot finished: restore from the 09:55 dump.', reviewer: 'Ada Reviewer' });
+  await serve.call('setReviewer', { reviewer: 'Ada Reviewer' });
+  await serve.call('addNote', { kind: 'note', executionId: DROP, text: 'The drop ran live, before the snapshot finished: restore from the 09:55 dump.' });
   return [
     {
       name: 'overview',
@@ -71,6 +73,18 @@ export async function demoViews(serve: ServeProcess): Promise<readonly ViewCheck
         await seeText(page, 'GRANT ALL ON SCHEMA public TO agent_ops');
         await seeText(page, 'pg_restore --dbname=crm --table=customers /backups/customers-2026-03-02.dump');
         await seeText(page, 'rollback possible');
+      },
+    },
+    {
+      // The same page with a failed step picked in the waterfall: its events and the first one's detail open beside the panels.
+      name: 'execution-record-waterfall-selected',
+      hash: `#/executions/${DROP}`,
+      ready: async (page) => {
+        const bars = page.getByRole('listbox', { name: `Waterfall of steps of ${DROP}` });
+        await bars.getByRole('option', { name: /Step 2 / }).click();
+        const selection = page.getByRole('region', { name: /^Selected: Step 2 / });
+        await selection.locator('.event-detail pre.raw').waitFor();
+        await selection.scrollIntoViewIfNeeded();
       },
     },
     {
@@ -127,6 +141,15 @@ export async function demoViews(serve: ServeProcess): Promise<readonly ViewCheck
       ready: async (page) => {
         await seeText(page, 'Review notes');
         await page.locator('.view-notes .note-item').first().waitFor();
+      },
+    },
+    {
+      // A note being corrected, its form open.
+      name: 'notes-editing',
+      hash: '#/notes',
+      ready: async (page) => {
+        await page.locator('.view-notes .note-item').first().getByRole('button', { name: 'Edit' }).click();
+        await page.locator('.view-notes').getByLabel('Corrected text').waitFor();
       },
     },
     { name: 'not-found', hash: '#/no-such-view', ready: (page) => seeText(page, 'Nothing here') },
