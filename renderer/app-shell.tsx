@@ -61,15 +61,18 @@ export function AppShell() {
         }}>
           Skip to content
         </a>
-        <header className="topbar">
-          <span className="brand">Execution Inspector</span>
-          <NavBar section={section} summary={summary.value} />
-          <IndexingStatus summary={summary.value} />
+        {/* The time range and the journal's warning apply to every view: they are part of the banner landmark, not loose content. */}
+        <header className="app-header">
+          <div className="topbar">
+            <span className="brand">Execution Inspector</span>
+            <NavBar section={section} summary={summary.value} />
+            <IndexingStatus summary={summary.value} />
+          </div>
+          <TimeRangeBar timeRange={summary.value?.timeRange ?? null} executionId={route.view === 'execution' ? route.id : null}>
+            <ShortcutSheet scope={shortcutScopeOf(route)} />
+          </TimeRangeBar>
+          <JournalBanner />
         </header>
-        <TimeRangeBar timeRange={summary.value?.timeRange ?? null} executionId={route.view === 'execution' ? route.id : null}>
-          <ShortcutSheet scope={shortcutScopeOf(route)} />
-        </TimeRangeBar>
-        <JournalBanner />
         <main id="main" className="main" tabIndex={-1}>
           {route.view === 'overview' && <OverviewView summary={summary} />}
           {route.view === 'start' && <StartView summary={summary} />}

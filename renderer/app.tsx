@@ -10,7 +10,7 @@ export function App({ bridge, host }: { readonly bridge: InspectorBridge | null;
   if (bridge === null) {
     return (
       <main className="app-missing">
-        <EmptyState title="This page has no connection to an inspector">
+        <EmptyState title="This page has no connection to an inspector" pageTitle>
           <p>
             Open the exact address that <code>execution-inspector serve</code> printed, once in this browser: it carries the access token. After that,
             reloads, new tabs and bookmarks of this server work until it stops; a restarted server prints a new address.

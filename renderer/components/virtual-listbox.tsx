@@ -100,7 +100,12 @@ export function VirtualListbox(props: VirtualListboxProps) {
       aria-activedescendant={activeId}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      onScroll={(event) => props.onScroll?.(event.currentTarget.scrollTop)}
+      onScroll={(event) => {
+        const list = event.currentTarget;
+        // A list wider than its frame scrolls sideways; the frame's header row, outside this scroller, follows it (styles.css).
+        list.parentElement?.style.setProperty('--list-scroll-x', `${list.scrollLeft}px`);
+        props.onScroll?.(list.scrollTop);
+      }}
     >
       <div className="vlist-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { eventRowSchema } from '../../shared/api/views';
+import { maskFlaggedValues, type TextPart } from './secret-mask';
 import { formatTimestamp } from './time';
 
 /** One row of an events list, as the API sends it. */
@@ -12,10 +13,11 @@ export interface EventRowCells {
   readonly kind: string;
   readonly status: string;
   readonly location: string;
-  readonly preview: string;
+  /** The start of the raw line, whitespace runs as one space, values flagged as secrets masked. */
+  readonly preview: readonly TextPart[];
 }
 
-/** Formats one visible events row. The preview is the raw line's start, shown as text. */
+/** Formats one visible events row. The preview is the raw line's start, shown as text, with flagged values masked. */
 export function eventRowCells(row: EventRow): EventRowCells {
   return {
     time: formatTimestamp(row.ts),
@@ -23,7 +25,10 @@ export function eventRowCells(row: EventRow): EventRowCells {
     kind: row.kind === '' ? '(no kind)' : row.kind,
     status: [row.status, row.errorCode].filter((part): part is string => part !== null && part !== '').join(' · '),
     location: `${row.source.path}:${row.source.line}`,
-    preview: row.preview.replace(/\s+/g, ' '),
+    preview: maskFlaggedValues(
+      row.preview,
+      row.secretFlags.map((flag) => flag.message),
+    ).map((part) => ({ text: part.text.replace(/\s+/g, ' '), masked: part.masked })),
   };
 }
 

@@ -92,6 +92,8 @@ export const eventRowSchema = z.object({
   source: sourceRefSchema,
   /** The start of the raw line (at most 300 characters), as text. */
   preview: z.string(),
+  /** The line's problems that name a value to keep masked (SECRET_VALUE_CODES): shown masked in the preview and the detail until revealed. */
+  secretFlags: z.array(z.object({ code: problemCodeSchema, message: z.string() })),
 });
 
 /** One problem with where it is. */

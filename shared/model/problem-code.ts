@@ -62,6 +62,13 @@ export type ProblemCode = keyof typeof PROBLEM_CODES;
 
 export const problemCodeSchema = z.enum(Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]]);
 
+/**
+ * Problems that name a value of their line which should not be on screen in
+ * the clear (a secret-looking value, a field listed as redacted that is not):
+ * every place that shows the line masks that value until the reviewer reveals it.
+ */
+export const SECRET_VALUE_CODES: readonly ProblemCode[] = ['cycle.secret_like_value', 'cycle.unredacted_value'];
+
 /** A problem found while reading one line, before it is placed in a file. */
 export interface LineProblem {
   readonly code: ProblemCode;

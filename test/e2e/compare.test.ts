@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { writeDivergentRunsFolder, type DivergentRuns } from '../fixtures/write-divergent-runs';
-import { goToHash, launchChromium, openInspector, screenshot, seriousAxeViolations } from './support/browser';
+import { axeViolations, goToHash, launchChromium, openInspector, screenshot } from './support/browser';
 import { folderDigest, tempDir } from './support/evidence-folder';
 import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
 
@@ -92,7 +92,7 @@ describe('compare two executions and the known-good baseline', () => {
     assert.match((await detail.textContent()) ?? '', /Side effects observed/);
     assert.match((await detail.textContent()) ?? '', /disk full/);
     await screenshot(page, 'light-compare');
-    assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/events\/\d+$/);
 

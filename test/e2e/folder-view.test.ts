@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { ApiResponse } from '../../shared/api/contract';
 import { writeBenchCorpus, type BenchCorpusResult } from '../fixtures/bench-corpus';
-import { launchChromium, openInspector, screenshot, seriousAxeViolations } from './support/browser';
+import { axeViolations, launchChromium, openInspector, screenshot } from './support/browser';
 import { tempDir } from './support/evidence-folder';
 import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
 
@@ -62,7 +62,7 @@ describe('the Folder view in browser mode, while a big folder is indexed', { tim
       const partial = totalEvents(stopped);
       assert.ok(partial > 0 && partial < corpus.events, `${partial} of ${corpus.events} events when cancelled`);
       await screenshot(page, 'light-folder-cancelled');
-      assert.deepEqual(await seriousAxeViolations(page), []);
+      assert.deepEqual(await axeViolations(page), []);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       assert.equal(totalEvents(await serve.call('summary', {})), partial, 'nothing is read while cancelled');
 

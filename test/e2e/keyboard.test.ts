@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { writeFixtureFolder } from '../fixtures/fixture-folder';
-import { launchChromium, screenshot, seriousAxeViolations } from './support/browser';
+import { launchChromium, screenshot, axeViolations } from './support/browser';
 import { tempDir } from './support/evidence-folder';
 import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
 
@@ -137,7 +137,7 @@ describe('keyboard: one time range control, the range in the address, stepping k
     const from = dialog.getByLabel('From (UTC)');
     const to = dialog.getByLabel('To (UTC)');
     assert.equal(await from.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), true, 'the dialog opens with the focus in From');
-    assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
     // Esc closes without changing anything and gives the focus back to the button.
     await from.fill('2026-01-01');
     await page.keyboard.press('Escape');
@@ -353,11 +353,11 @@ describe('keyboard: one time range control, the range in the address, stepping k
     await sheet.getByRole('heading', { name: /Events \(this view\)/ }).waitFor();
     for (const text of ['Open the next event', 'Go to the next problem (from the open event)', 'Change the time range', 'Show this list of shortcuts']) await sheet.getByText(text).waitFor();
     assert.equal((await sheet.locator('kbd').allTextContents()).filter((key) => key === 'j').length >= 2, true);
-    assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'keys-shortcut-sheet');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'keys-shortcut-sheet-dark');
-    assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
     await page.emulateMedia({ colorScheme: 'light' });
     // Letters do nothing behind the open sheet.
     const before = hashOf(page);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { writeFixtureFolder } from '../fixtures/fixture-folder';
-import { launchChromium, screenshot, seriousAxeViolations } from './support/browser';
+import { axeViolations, launchChromium, screenshot } from './support/browser';
 import { tempDir } from './support/evidence-folder';
 import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
 
@@ -230,7 +230,7 @@ describe('links and state that survive, in Chromium, on a generated folder', () 
     const numbers = await page.locator('.raw-line-no').allTextContents();
     assert.deepEqual(numbers.map(Number), [2, 3, 4, 5, 6, 7, 8].filter((n) => Math.abs(n - (damaged.line ?? 0)) <= 3));
     await screenshot(page, 'links-malformed-line');
-    assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

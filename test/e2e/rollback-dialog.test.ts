@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { API_METHODS } from '../../shared/api/contract';
-import { openInspector, screenshot, seriousAxeViolations } from './support/browser';
+import { axeViolations, openInspector, screenshot } from './support/browser';
 import { folderDigest } from './support/evidence-folder';
+import { SCREEN_SIZES } from './support/layout-checks';
 import type { ServeProcess } from './support/serve-process';
 import { startServedDemo, stopServedDemo } from './support/served-demo';
 
@@ -47,7 +48,7 @@ describe('rollback confirmation dialog', () => {
       await dialog.waitFor();
       await dialog.getByText('Nothing will be executed.').waitFor();
       await screenshot(page, 'light-rollback-dialog');
-      assert.deepEqual(await seriousAxeViolations(page), []);
+      assert.deepEqual(await axeViolations(page), []);
 
       // Focus stays inside, forwards and backwards.
       assert.ok(await focusInDialog(page), 'the dialog takes focus');
@@ -112,6 +113,26 @@ describe('rollback confirmation dialog', () => {
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
+    }
+  });
+
+  it('fits the open dialog in the window at 800×600 and 1280×720, light and dark, with no axe violations', async () => {
+    for (const size of SCREEN_SIZES) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const { page, context } = await openInspector(browser, `${serve.url}#/executions/${DROP}`, { colorScheme: scheme, viewport: size });
+        try {
+          await page.getByRole('button', { name: 'Acknowledge rollback plan…' }).click();
+          const dialog = page.getByRole('dialog', { name: 'Acknowledge the rollback plan' });
+          await dialog.getByText('Nothing will be executed.').waitFor();
+          await screenshot(page, `${size.name}-${scheme}-rollback-dialog`);
+          const box = (await dialog.boundingBox()) ?? assert.fail('the dialog has a box');
+          assert.ok(box.x >= 0 && box.x + box.width <= size.width && box.y >= 0 && box.y + box.height <= size.height, `${size.name} ${scheme}: the dialog lies inside the window (${JSON.stringify(box)})`);
+          assert.ok(await dialog.getByRole('button', { name: 'Record acknowledgement' }).isVisible());
+          assert.deepEqual(await axeViolations(page), [], `${size.name} ${scheme}`);
+        } finally {
+          await context.close();
+        }
+      }
     }
   });
 

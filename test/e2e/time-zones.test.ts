@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { PRODUCER_SAMPLES } from '../support/producer-samples';
-import { goToHash, launchChromium, openInspector, screenshot, seriousAxeViolations } from './support/browser';
+import { axeViolations, goToHash, launchChromium, openInspector, screenshot } from './support/browser';
 import { folderDigest, tempDir } from './support/evidence-folder';
 import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
 
@@ -50,7 +50,7 @@ describe('producer time zones in browser mode', { timeout: 120_000 }, () => {
       await panel.getByText('now read as Asia/Kolkata (set by the reviewer)').waitFor({ timeout: 30_000 });
       await page.getByText('Indexed; watching the folder for changes').waitFor({ timeout: 30_000 });
       await screenshot(page, 'light-folder-time-zones');
-      assert.deepEqual(await seriousAxeViolations(page), []);
+      assert.deepEqual(await axeViolations(page), []);
 
       await goToHash(page, `#/executions/${EXECUTION}`);
       await page.getByText('2026-12-03 07:55:33.783Z').first().waitFor({ timeout: 30_000 });

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { goToHash, launchChromium, openInspector, screenshot, seriousAxeViolations } from './support/browser';
+import { axeViolations, goToHash, launchChromium, openInspector, screenshot } from './support/browser';
 import { tempDir } from './support/evidence-folder';
 import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
 
@@ -116,7 +116,7 @@ describe('log content is untrusted: shown as text, never run or followed', () =>
         assert.deepEqual(await injectedElements(page), [], `${visit.hash} made elements from log text`);
       }
       await screenshot(page, 'light-untrusted-problems');
-      assert.deepEqual(await seriousAxeViolations(page), [], 'the problems list with content has no serious axe violations');
+      assert.deepEqual(await axeViolations(page), [], 'the problems list with content has no serious axe violations');
 
       await goToHash(page, '#/executions/record:exec-xss');
       await page.getByText('hash chain broken', { exact: false }).first().waitFor();

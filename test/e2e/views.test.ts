@@ -2,127 +2,23 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { goToHash, launchChromium, openInspector, screenshot, seriousAxeViolations } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { axeViolations, goToHash, launchChromium, openInspector, screenshot } from './support/browser';
+import { demoViews, DROP, seeText, type ViewCheck } from './support/demo-views';
 import { DEMO_FOLDER } from './support/evidence-folder';
+import { layoutFaults, SCREEN_SIZES } from './support/layout-checks';
 import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
-
-const DROP = 'record:exec-drop-7';
-const PAC = 'benson:PAC-DAN-P53-01';
-const CYCLE = 'cycle:2026-03-02T09-20-00Z/migrate-customers-schema';
-const MISSION = 'stream:m-42';
-
-/** Waits until `text` is visible in the main area. */
-async function seeText(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('main').getByText(text).first().waitFor({ state: 'visible', timeout: 15_000 });
-}
-
-/** One view: its hash, and what proves it rendered its data. */
-interface ViewCheck {
-  readonly name: string;
-  readonly hash: string;
-  readonly ready: (page: Page) => Promise<void>;
-}
 
 describe('every view on the demo folder in Chromium', () => {
   let serve: ServeProcess;
   let browser: Browser;
-  let failedExecEvent: string;
-  let views: ViewCheck[];
+  let views: readonly ViewCheck[];
 
   before(async () => {
     serve = await startServe(DEMO_FOLDER);
     await waitForIndexed(serve, 60_000);
     browser = await launchChromium();
-    const failed = await serve.call('listExecutions', { families: ['exec-event'], outcomes: ['failed'], limit: 1 });
-    failedExecEvent = failed.items[0]?.id ?? assert.fail('the demo has a failed exec-event');
-    const berReport = await serve.call('listEvents', { kinds: ['BER_TELEMETRY_REPORT'], limit: 1 });
-    const berId = berReport.items[0]?.id ?? assert.fail("the demo holds ChainBridge's BER telemetry document");
-    const failedDetail = await serve.call('getExecution', { id: failedExecEvent });
-    const failedCode = failedDetail.events.find((event) => event.errorCode !== null)?.errorCode ?? assert.fail('a failed exec-event names its error code');
-    const firstEvent = await serve.call('listEvents', { query: 'customer_tier', limit: 1 });
-    const eventId = firstEvent.items[0]?.id ?? assert.fail('the demo mentions customer_tier');
-    views = [
-      {
-        name: 'overview',
-        hash: '#/',
-        ready: async (page) => {
-          await page.locator('svg.histogram-chart rect.bar-failed').first().waitFor();
-          await seeText(page, 'Executions by outcome');
-          await seeText(page, 'PAC-DAN-P53-01');
-        },
-      },
-      { name: 'start', hash: '#/start', ready: (page) => seeText(page, 'Evidence folder (read only):') },
-      {
-        name: 'executions',
-        hash: '#/executions',
-        ready: async (page) => {
-          await page.getByRole('listbox', { name: 'Executions' }).getByRole('option').nth(5).waitFor();
-          await seeText(page, /^\d+ executions/);
-        },
-      },
-      {
-        name: 'execution-record-exec-drop-7',
-        hash: `#/executions/${DROP}`,
-        ready: async (page) => {
-          await seeText(page, 'hash chain intact');
-          await seeText(page, 'ERROR: type "customer_tier" does not exist (migration 0042_customers_v2.sql, line 14)');
-          await seeText(page, 'got worse');
-          await seeText(page, 'GRANT ALL ON SCHEMA public TO agent_ops');
-          await seeText(page, 'pg_restore --dbname=crm --table=customers /backups/customers-2026-03-02.dump');
-          await seeText(page, 'rollback possible');
-        },
-      },
-      {
-        // hearth's saved record: its hash matched by hearth's rule, no step hashes, the producer's rollback verdict beside the inspector's.
-        name: 'execution-record-hearth',
-        hash: '#/executions/record:exec-cleanup-9',
-        ready: async (page) => {
-          await seeText(page, 'execution_hash match · no step hashes: step contents not covered');
-          await seeText(page, 'Stopped: boundary LOCKDOWN');
-          await seeText(page, 'boundary_state');
-          await seeText(page, 'This record carries no side-effect report');
-          await seeText(page, 'producer: rollback not possible');
-          await seeText(page, 'Security escalation stopped execution - CANNOT rollback');
-        },
-      },
-      {
-        name: 'execution-benson',
-        hash: `#/executions/${PAC}`,
-        ready: async (page) => {
-          await seeText(page, 'AgentExecutionResult schema violation');
-          await seeText(page, 'total_events');
-          await seeText(page, 'QUALITY_SCORE_VALIDATION');
-        },
-      },
-      {
-        name: 'execution-cycle',
-        hash: `#/executions/${CYCLE.replace('/', '%2F')}`,
-        ready: async (page) => {
-          await seeText(page, 'Cycle 2');
-          await seeText(page, 'review: abort');
-          await page.locator('main .badge', { hasText: /^redacted$/ }).first().waitFor();
-        },
-      },
-      { name: 'execution-stream', hash: `#/executions/${MISSION}`, ready: (page) => seeText(page, /url: https:\/\/shop\.example\.com/) },
-      { name: 'execution-exec-event', hash: `#/executions/${failedExecEvent}`, ready: (page) => seeText(page, failedCode) },
-      { name: 'events', hash: '#/events', ready: (page) => page.getByRole('listbox', { name: 'Events' }).getByRole('option').nth(5).waitFor() },
-      { name: 'event-detail', hash: `#/events/${eventId}`, ready: (page) => page.locator('pre.raw').waitFor() },
-      // The demo's only problems are the ones the real producers always cause.
-      {
-        name: 'event-benson-report',
-        hash: `#/events/${berId}`,
-        ready: async (page) => {
-          await seeText(page, 'Report checked against the logs');
-          await page.locator('.benson-report-check .badge', { hasText: 'consistent' }).waitFor();
-        },
-      },
-      { name: 'problems', hash: '#/problems', ready: (page) => seeText(page, 'exec.started_event') },
-      { name: 'notes', hash: '#/notes', ready: (page) => seeText(page, 'No notes yet') },
-      { name: 'not-found', hash: '#/no-such-view', ready: (page) => seeText(page, 'Nothing here') },
-      { name: 'execution-not-found', hash: '#/executions/record:no-such-execution', ready: (page) => seeText(page, 'No such execution in this folder') },
-      { name: 'execution-bad-id', hash: '#/executions/no-family-here', ready: (page) => seeText(page, 'Not an execution id') },
-    ];
+    views = await demoViews(serve);
   });
 
   after(async () => {
@@ -130,24 +26,29 @@ describe('every view on the demo folder in Chromium', () => {
     await serve?.stop();
   });
 
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`renders every view with its data, no page errors and no serious axe violations (${scheme})`, async () => {
-      const { page, context, errors, dialogs } = await openInspector(browser, serve.url, { colorScheme: scheme });
-      try {
-        assert.doesNotMatch(page.url(), /token=/, 'the token is removed from the visible URL');
-        for (const view of views) {
-          await goToHash(page, view.hash);
-          await view.ready(page);
-          await screenshot(page, `${scheme}-${view.name}`);
-          const violations = await seriousAxeViolations(page);
-          assert.deepEqual(violations, [], `${view.name}: ${JSON.stringify(violations, null, 1)}`);
+  for (const size of SCREEN_SIZES) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`renders every view with its data at ${size.name} (${scheme}): no page errors, no axe violations, nothing overflowing or overlapping`, async () => {
+        const { page, context, errors, dialogs } = await openInspector(browser, serve.url, { colorScheme: scheme, viewport: size });
+        try {
+          assert.doesNotMatch(page.url(), /token=/, 'the token is removed from the visible URL');
+          const faults: string[] = [];
+          for (const view of views) {
+            await goToHash(page, view.hash);
+            await view.ready(page);
+            await screenshot(page, `${size.name}-${scheme}-${view.name}`);
+            faults.push(...(await layoutFaults(page)).map((fault) => `${view.name}: ${fault}`));
+            const violations = await axeViolations(page);
+            faults.push(...violations.map((violation) => `${view.name}: axe ${violation.id} (${violation.impact ?? ''}) ${violation.help} at ${violation.targets.join(' ')}`));
+          }
+          assert.deepEqual(faults, []);
+          assert.deepEqual(errors, []);
+          assert.deepEqual(dialogs, []);
+        } finally {
+          await context.close();
         }
-        assert.deepEqual(errors, []);
-        assert.deepEqual(dialogs, []);
-      } finally {
-        await context.close();
-      }
-    });
+      });
+    }
   }
 
   it('shows the raw line exactly as in the file, with its file:line', async () => {
@@ -232,7 +133,7 @@ describe('every view on the demo folder in Chromium', () => {
       await page.getByText('This page has no connection to an inspector').waitFor();
       assert.equal(page.url(), `${serve.origin}/#/executions`, 'even a wrong token leaves the address; the route stays');
       await screenshot(page, 'light-no-session');
-      assert.deepEqual(await seriousAxeViolations(page), []);
+      assert.deepEqual(await axeViolations(page), []);
     } finally {
       await wrong.close();
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { writeWaterfallCorpus, type WaterfallCorpus } from '../fixtures/waterfall-corpus';
-import { launchChromium, openInspector, screenshot, seriousAxeViolations } from './support/browser';
+import { axeViolations, launchChromium, openInspector, screenshot } from './support/browser';
 import { DEMO_FOLDER, tempDir } from './support/evidence-folder';
 import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
 
@@ -211,7 +211,7 @@ describe(`the waterfall of a generated execution of ${STEPS.toLocaleString('en-U
       // Two frames are ~33 ms; a re-render of every row instead of the visible ones takes seconds here.
       assert.ok(median < 120, `median ${median} ms`);
       assert.ok(p95 < 400, `p95 ${p95} ms`);
-      assert.deepEqual(await seriousAxeViolations(page), []);
+      assert.deepEqual(await axeViolations(page), []);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

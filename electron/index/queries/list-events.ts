@@ -3,6 +3,7 @@ import { EVENTS_BEFORE_ANCHOR, type API, type ApiResponse } from '../../../share
 import type { eventRowSchema } from '../../../shared/api/views';
 import { formatExecutionId } from '../../../shared/model/execution-id';
 import type { ExecutionFamily, Family } from '../../../shared/model/family';
+import { SECRET_VALUE_CODES } from '../../../shared/model/problem-code';
 import { originalPath } from '../source-row';
 import { rawTextSql } from '../raw-blocks';
 import { toFtsQuery } from './fts-query';
@@ -37,6 +38,8 @@ export interface StoredEvent {
   readonly source_state: string;
   readonly execution_family: ExecutionFamily | null;
   readonly execution_key: string | null;
+  /** JSON array of {code, message}: the line's problems in SECRET_VALUE_CODES. */
+  readonly secret_flags: string;
 }
 
 /** How much of the raw line a list row shows. */
@@ -52,7 +55,9 @@ export const EVENT_TABLES = 'events e JOIN sources s ON s.id = e.source_id LEFT 
  * character cut at the limit lies past the preview.
  */
 export const EVENT_COLUMNS = `e.id, e.ts, e.family, e.kind, e.status, e.error_code, e.actor, e.failed, e.source_id, e.line, e.byte_offset, e.byte_length,
-  ${rawTextSql('e', PREVIEW_CHARS * 4)} AS preview, s.path, s.state AS source_state, x.family AS execution_family, x.key AS execution_key`;
+  ${rawTextSql('e', PREVIEW_CHARS * 4)} AS preview, s.path, s.state AS source_state, x.family AS execution_family, x.key AS execution_key,
+  (SELECT json_group_array(json_object('code', p.code, 'message', p.message)) FROM problems p
+    WHERE p.source_id = e.source_id AND p.line = e.line AND p.event_id = e.id AND p.code IN (${SECRET_VALUE_CODES.map((code) => `'${code}'`).join(', ')})) AS secret_flags`;
 
 /** Maps a stored event to the API row. */
 export function toEventRow(row: StoredEvent): EventRow {
@@ -69,6 +74,7 @@ export function toEventRow(row: StoredEvent): EventRow {
     source: { path: originalPath(row.path), line: row.line, byteOffset: row.byte_offset, byteLength: row.byte_length, gone: row.source_state === 'gone' },
     // The decoded byte prefix is longer than the preview: cut it so the preview is raw.slice(0, 300).
     preview: row.preview.slice(0, PREVIEW_CHARS),
+    secretFlags: row.secret_flags === '[]' ? [] : (JSON.parse(row.secret_flags) as EventRow['secretFlags']),
   };
 }
 

@@ -40,7 +40,9 @@ function Evidence({ name, lines }: { readonly name: string; readonly lines: read
             <RouteLink to={{ view: 'events', eventId: line.eventId }}>
               {line.path}:{line.line}
             </RouteLink>
-            <pre className="raw">{line.raw}</pre>
+            <pre className="raw" tabIndex={0} aria-label={`${name}: raw line ${line.path}:${line.line}`}>
+              {line.raw}
+            </pre>
           </div>
         ))
       )}

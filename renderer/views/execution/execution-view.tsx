@@ -38,7 +38,7 @@ export function ExecutionView({ id }: { readonly id: string }) {
         {detail.error === null ? (
           <LoadingState label="Loading the execution…" />
         ) : detail.error.code === 'not_found' ? (
-          <EmptyState title="No such execution in this folder">
+          <EmptyState title="No such execution in this folder" pageTitle>
             <p>
               <code>{id}</code> is not in the index. It may be in another folder, or not indexed yet.
             </p>

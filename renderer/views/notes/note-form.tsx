@@ -14,7 +14,7 @@ export interface NoteTargetOption {
  * reviewer name is set (the panel asks for it); the entry quotes the target's
  * line, so what the note was written on stays known.
  */
-export function NoteForm({ targets, canSign }: { readonly targets: readonly NoteTargetOption[]; readonly canSign: boolean }) {
+export function NoteForm({ targets, canSign, label }: { readonly targets: readonly NoteTargetOption[]; readonly canSign: boolean; readonly label: string }) {
   const id = useId();
   const [text, setText] = useState('');
   const [kind, setKind] = useState<'note' | 'bookmark'>('note');
@@ -32,7 +32,7 @@ export function NoteForm({ targets, canSign }: { readonly targets: readonly Note
     }
   };
   return (
-    <form className="note-form" onSubmit={(event) => void submit(event)} aria-label="Add a note">
+    <form className="note-form" onSubmit={(event) => void submit(event)} aria-label={label}>
       <div className="fields">
         <div className="field">
           <label htmlFor={`${id}-kind`}>Kind</label>

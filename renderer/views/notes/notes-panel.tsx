@@ -9,9 +9,21 @@ import { ReviewerName } from './reviewer-name';
 /**
  * The notes shown where their target is shown (an execution page, an event):
  * the live ones with their edit and delete actions, deleted ones folded away,
- * and the form to add one on the offered targets.
+ * and the form to add one on the offered targets. `about` names what they are on
+ * ("this event") where the page shows another notes panel too (an event's
+ * detail on its execution's page), so each panel and form has its own name.
  */
-export function NotesPanel({ request, targets, notes }: { readonly request: ApiRequest<'listNotes'>; readonly targets: readonly NoteTargetOption[]; readonly notes?: ApiResponse<'listNotes'> | undefined }) {
+export function NotesPanel({
+  request,
+  targets,
+  notes,
+  about,
+}: {
+  readonly request: ApiRequest<'listNotes'>;
+  readonly targets: readonly NoteTargetOption[];
+  readonly notes?: ApiResponse<'listNotes'> | undefined;
+  readonly about?: string;
+}) {
   const fetched = useJournalApi('listNotes', notes === undefined ? request : null);
   const journal = useJournalApi('getJournal', {});
   const list = notes ?? fetched.value;
@@ -19,7 +31,7 @@ export function NotesPanel({ request, targets, notes }: { readonly request: ApiR
   const live = list?.items.filter((note) => note.deleted === null) ?? [];
   const deleted = list?.items.filter((note) => note.deleted !== null) ?? [];
   return (
-    <Panel title={`Notes (${live.length})`} className="panel-notes">
+    <Panel title={`${about === undefined ? 'Notes' : `Notes on ${about}`} (${live.length})`} className="panel-notes">
       {fetched.error !== null && <ErrorState error={fetched.error} onRetry={fetched.reload} />}
       {live.length === 0 ? (
         <p className="muted">No notes here yet.</p>
@@ -41,7 +53,7 @@ export function NotesPanel({ request, targets, notes }: { readonly request: ApiR
         </details>
       )}
       <ReviewerName reviewer={reviewer} />
-      <NoteForm targets={targets} canSign={reviewer !== null && journal.value?.verdict.state === 'intact'} />
+      <NoteForm targets={targets} label={about === undefined ? 'Add a note' : `Add a note on ${about}`} canSign={reviewer !== null && journal.value?.verdict.state === 'intact'} />
     </Panel>
   );
 }

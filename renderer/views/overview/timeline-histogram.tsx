@@ -7,6 +7,7 @@ import { histogramBars } from '../../format/histogram-geometry';
 import { formatCount } from '../../format/numbers';
 import { formatDuration, formatRange, formatTimestamp } from '../../format/time';
 import { useApi } from '../../hooks/use-api';
+import { useLabelsThatFit } from '../../hooks/use-labels-that-fit';
 import { useSegmentHistograms, type SegmentHistograms } from '../../hooks/use-segment-histograms';
 import { useTimeRange } from '../../state/time-range-context';
 
@@ -38,6 +39,10 @@ function HistogramChart({ value }: { readonly value: SegmentHistograms }) {
   const { axis, histograms } = value;
   const { range, setRange } = useTimeRange();
   const svgRef = useRef<SVGSVGElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const axisRef = useRef<HTMLDivElement>(null);
+  useLabelsThatFit(plotRef, '.histogram-gap-label');
+  useLabelsThatFit(axisRef, '.histogram-axis-mark');
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
   const all = histograms.flatMap((histogram) => histogram.buckets);
   const max = Math.max(1, ...all.map((bucket) => bucket.ok + bucket.failed));
@@ -53,7 +58,7 @@ function HistogramChart({ value }: { readonly value: SegmentHistograms }) {
   const compressed = axis.gaps.length > 0 ? ` ${axis.gaps.length === 1 ? 'One empty stretch is' : `${axis.gaps.length} empty stretches are`} compressed: ${axis.gaps.map((gap) => `${formatDuration(gap.to - gap.from)} without events from ${formatTimestamp(gap.from)}`).join('; ')}.` : '';
   return (
     <div className="histogram">
-      <div className="histogram-plot">
+      <div className="histogram-plot" ref={plotRef}>
         <svg
           ref={svgRef}
           className="histogram-chart"
@@ -108,13 +113,15 @@ function HistogramChart({ value }: { readonly value: SegmentHistograms }) {
           </span>
         ))}
       </div>
-      <div className="histogram-axis" aria-hidden="true">
+      <div className="histogram-axis" aria-hidden="true" ref={axisRef}>
         {axis.segments.map((segment, index) => (
-          <span key={segment.from} className="histogram-axis-mark" style={{ left: `${segment.left * 100}%` }}>
+          <span key={segment.from} className="histogram-axis-mark" style={{ left: `${segment.left * 100}%` }} data-priority={index === 0 ? 1 : 0}>
             {formatTimestamp(segment.from).slice(0, index === 0 || axis.gaps.length > 0 ? 16 : 19)}
           </span>
         ))}
-        <span className="histogram-axis-mark is-end">{formatTimestamp(to).slice(0, 16)}</span>
+        <span className="histogram-axis-mark is-end" data-priority={2}>
+          {formatTimestamp(to).slice(0, 16)}
+        </span>
       </div>
       <div className="histogram-legend">
         <span>

@@ -15,7 +15,7 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A page at 1280×800 in one colour scheme, recording page errors and any JavaScript dialog. */
+/** A page (1280×800 unless told) in one colour scheme, recording page errors and any JavaScript dialog. */
 export interface InspectorPage {
   readonly context: BrowserContext;
   readonly page: Page;
@@ -28,8 +28,12 @@ export interface InspectorPage {
 }
 
 /** Opens a new context and page on `url` and waits for the app's first view. */
-export async function openInspector(browser: Browser, url: string, options: { readonly colorScheme?: 'light' | 'dark' } = {}): Promise<InspectorPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true });
+export async function openInspector(
+  browser: Browser,
+  url: string,
+  options: { readonly colorScheme?: 'light' | 'dark'; readonly viewport?: { readonly width: number; readonly height: number } } = {},
+): Promise<InspectorPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];
@@ -64,14 +68,14 @@ export interface AxeViolation {
 const AXE_SOURCE = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 /**
- * Runs axe-core in the page and returns the serious and critical violations.
+ * Runs axe-core in the page and returns every violation, whatever its impact.
  * The page's CSP refuses inline scripts, so page.addScriptTag({ content }) is
  * refused too; axe is evaluated through the DevTools protocol instead, which
  * the CSP does not govern (the page itself stays under its policy).
  */
-export async function seriousAxeViolations(page: Page): Promise<readonly AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<readonly AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const page = globalThis as unknown as {
       document: unknown;
       axe: { run(context: unknown, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> };
@@ -79,7 +83,6 @@ export async function seriousAxeViolations(page: Page): Promise<readonly AxeViol
     const result = await page.axe.run(page.document, { resultTypes: ['violations'] });
     return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)) }));
   });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
 /** Goes to a hash route without reloading the page. */

@@ -3,6 +3,7 @@ import { VirtualListbox } from '../../../components/virtual-listbox';
 import { formatCount } from '../../../format/numbers';
 import { formatDuration, formatRange } from '../../../format/time';
 import { axisTicks, idleStretches, panWindow, revealWindow, waterfallExtent, zoomWindow, type TimeWindow } from '../../../format/waterfall-geometry';
+import { useLabelsThatFit } from '../../../hooks/use-labels-that-fit';
 import { LABEL_WIDTH, WaterfallRow, type WaterfallBarRow } from './waterfall-row';
 
 const ROW_HEIGHT = 24;
@@ -38,6 +39,8 @@ export function WaterfallChart(props: WaterfallChartProps) {
   const shown = view ?? extent;
   const axisRef = useRef<HTMLDivElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
+  // Idle labels are at least IDLE_LABEL_WIDTH wide, so on a narrow track neighbours would cover each other: the failure's stays.
+  useLabelsThatFit(axisRef, '.wf-idle-label');
   const [width, setWidth] = useState(800);
   const drag = useRef<{ readonly x: number; readonly view: TimeWindow; moved: boolean; pointerId: number } | null>(null);
   const suppressClick = useRef(false);
@@ -197,7 +200,7 @@ export function WaterfallChart(props: WaterfallChartProps) {
               return at < 0 || at > width ? null : <span key={`${ms}-${index}`} className="wf-failure-mark" style={{ left: at }} />;
             })}
             {stretches.map(({ stretch, left, right }) => (
-              <span key={`${stretch.kind}-${stretch.from}`} className={`wf-idle-label${stretch.afterFailure ? ' is-after-failure' : ''}`} style={labelPlace(left, right, width)} title={idleText(stretch.kind, stretch.afterFailure, stretch.to - stretch.from)}>
+              <span key={`${stretch.kind}-${stretch.from}`} className={`wf-idle-label${stretch.afterFailure ? ' is-after-failure' : ''}`} style={labelPlace(left, right, width)} data-priority={stretch.afterFailure ? 1 : 0} title={idleText(stretch.kind, stretch.afterFailure, stretch.to - stretch.from)}>
                 {idleText(stretch.kind, stretch.afterFailure, stretch.to - stretch.from)}
               </span>
             ))}

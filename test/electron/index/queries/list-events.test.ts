@@ -73,6 +73,24 @@ describe('listEvents', () => {
     assert.equal(gone?.source.gone, true);
   });
 
+  it("carries the line's secret flags (and only those) so every list can mask the values they name", () => {
+    db.prepare(
+      `INSERT INTO problems (source_id, line, code, message, event_id, origin) VALUES
+        (1, 8, 'cycle.secret_like_value', 'payload.password looks like a credential; it should be redacted', 8, 'line'),
+        (1, 8, 'cycle.unredacted_value', 'payload.args is listed in redacted_fields but is not "REDACTED" or a hash', 8, 'line'),
+        (1, 8, 'time.no_zone', 'payload.at has no zone', 8, 'line'),
+        (1, 10, 'cycle.secret_like_value', 'payload.token looks like a bearer token; it should be redacted', 99, 'line')`,
+    ).run();
+    const rows = API.listEvents.response.parse(new EventList(new StatementCache(db)).list({ limit: 100 })).items;
+    const flagged = rows.find((e) => e.id === 8);
+    assert.deepEqual(flagged?.secretFlags, [
+      { code: 'cycle.secret_like_value', message: 'payload.password looks like a credential; it should be redacted' },
+      { code: 'cycle.unredacted_value', message: 'payload.args is listed in redacted_fields but is not "REDACTED" or a hash' },
+    ]);
+    assert.deepEqual(rows.find((e) => e.id === 10)?.secretFlags, [], "another event's problem on the same file line flags nothing here");
+    assert.equal(rows.filter((e) => e.secretFlags.length > 0).length, 1);
+  });
+
   it('reads each range from an index, in index order', () => {
     const cases: [ListEventsRequest, RegExp][] = [
       [{}, /events_ts/],
