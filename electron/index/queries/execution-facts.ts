@@ -82,6 +82,9 @@ export interface RawEvent {
   readonly raw: string;
 }
 
+/** A step_events row as read (`raw`): event_id, origin, seq, step_index, step_name, event_type, ts, error_message. */
+type StepEventDbRow = readonly [number, RecordOrigin, number, number | null, string | null, string | null, number | null, string | null];
+
 interface SideEffectDbRow {
   readonly event_id: number;
   readonly origin: 'observed' | 'declared';
@@ -110,10 +113,13 @@ export class ExecutionFacts {
     this.statements = {
       execution: db.prepare(`SELECT ${EXECUTION_COLUMNS} FROM executions x WHERE x.family = ? AND x.key = ?`),
       events: db.prepare(`SELECT ${EVENT_COLUMNS} FROM ${EVENT_TABLES} WHERE e.execution_id = ? ORDER BY e.ts, e.id LIMIT ?`),
-      stepEvents: db.prepare(
-        `SELECT event_id, origin, seq, step_index, step_name, event_type, ts, error_message FROM step_events
-         WHERE execution_id = ? ORDER BY origin, event_id, seq`,
-      ),
+      // Rows as arrays (`raw`): 60,000 of them read several times faster than as objects, and make less garbage.
+      stepEvents: db
+        .prepare(
+          `SELECT event_id, origin, seq, step_index, step_name, event_type, ts, error_message FROM step_events
+           WHERE execution_id = ? ORDER BY origin, event_id, seq`,
+        )
+        .raw(),
       sideEffects: db.prepare(
         `SELECT event_id, origin, via, step_index, category, description, reversible, details FROM side_effects
          WHERE execution_id = ? ORDER BY event_id, id`,
@@ -164,10 +170,7 @@ export class ExecutionFacts {
 
   /** Every step event of a record execution: stream ones first, each origin in emission order. */
   stepEvents(execution: FoundExecution): StoredStepEvent[] {
-    const rows = this.statements.stepEvents.all(execution.rowId) as {
-      event_id: number; origin: RecordOrigin; step_index: number | null; step_name: string | null; event_type: string | null;
-      ts: number | null; error_message: string | null; seq: number;
-    }[];
+    const rows = this.statements.stepEvents.all(execution.rowId) as StepEventDbRow[];
     // Bodies are read from the raw lines only when one is asked for (to verify a chain): a comparison never
     // needs them, and on a run of 60,000 step events they are most of the cost.
     const bodies = new LazyStepBodies(this.stepBodies, rows);
@@ -306,11 +309,11 @@ class LazyStepBodies {
 
   constructor(
     private readonly reader: StepBodies,
-    private readonly refs: Parameters<StepBodies['of']>[0],
+    private readonly rows: readonly StepEventDbRow[],
   ) {}
 
   at(index: number): Readonly<Record<string, unknown>> {
-    this.bodies ??= this.reader.of(this.refs);
+    this.bodies ??= this.reader.of(this.rows.map(([event_id, origin, seq]) => ({ event_id, origin, seq })));
     return this.bodies[index] ?? {};
   }
 }
@@ -326,17 +329,11 @@ class StepEventRow implements StoredStepEvent {
   readonly errorMessage: string | null;
 
   constructor(
-    row: { event_id: number; origin: RecordOrigin; step_index: number | null; step_name: string | null; event_type: string | null; ts: number | null; error_message: string | null },
+    row: StepEventDbRow,
     private readonly bodies: LazyStepBodies,
     private readonly index: number,
   ) {
-    this.eventId = row.event_id;
-    this.origin = row.origin;
-    this.stepIndex = row.step_index;
-    this.stepName = row.step_name;
-    this.eventType = row.event_type;
-    this.ts = row.ts;
-    this.errorMessage = row.error_message;
+    [this.eventId, this.origin, , this.stepIndex, this.stepName, this.eventType, this.ts, this.errorMessage] = row;
   }
 
   get body(): Readonly<Record<string, unknown>> {
