@@ -231,7 +231,9 @@ function snapshotObject(snapshot: SnapshotFact | null): Record<string, unknown> 
  * declares twice on purpose stays twice.
  */
 function unionOfSources(effects: readonly StoredSideEffect[]): SideEffectFact[] {
-  return multisetUnion(effects, (effect) => effect.eventId, (effect) => canonicalJson(effect.effect)).map((effect) => effect.effect);
+  // The canonical JSON of the fields as a tuple: equal exactly when the effects are (and failing where theirs would), without sorting keys 20,000 times.
+  const identity = ({ effect: e }: StoredSideEffect): string => canonicalJson([e.stepIndex, e.category, e.description, e.reversible, e.details]);
+  return multisetUnion(effects, (effect) => effect.eventId, identity).map((effect) => effect.effect);
 }
 
 /** Hints of every plan document with the plan_id; a plan indexed twice (a copy in another folder) gives its hints once. */

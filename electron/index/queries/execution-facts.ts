@@ -85,16 +85,17 @@ export interface RawEvent {
 /** A step_events row as read (`raw`): event_id, origin, seq, step_index, step_name, event_type, ts, error_message. */
 type StepEventDbRow = readonly [number, RecordOrigin, number, number | null, string | null, string | null, number | null, string | null];
 
-interface SideEffectDbRow {
-  readonly event_id: number;
-  readonly origin: 'observed' | 'declared';
-  readonly via: 'stream' | 'document' | 'plan';
-  readonly step_index: number | null;
-  readonly category: string | null;
-  readonly description: string | null;
-  readonly reversible: number | null;
-  readonly details: string | null;
-}
+/** A side_effects row as read (`raw`): event_id, origin, via, step_index, category, description, reversible, details. */
+type SideEffectDbRow = readonly [
+  number,
+  'observed' | 'declared',
+  'stream' | 'document' | 'plan',
+  number | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+];
 
 /** At most this many problems come with an execution; the rest are paged through listProblems. */
 export const EXECUTION_PROBLEM_LIMIT = 500;
@@ -120,14 +121,19 @@ export class ExecutionFacts {
            WHERE execution_id = ? ORDER BY origin, event_id, seq`,
         )
         .raw(),
-      sideEffects: db.prepare(
-        `SELECT event_id, origin, via, step_index, category, description, reversible, details FROM side_effects
-         WHERE execution_id = ? ORDER BY event_id, id`,
-      ),
-      planSideEffects: db.prepare(
-        `SELECT event_id, origin, via, step_index, category, description, reversible, details FROM side_effects
-         WHERE plan_id = ? AND via = 'plan' ORDER BY event_id, id`,
-      ),
+      // Arrays, as step events: a long run declares and observes tens of thousands of effects.
+      sideEffects: db
+        .prepare(
+          `SELECT event_id, origin, via, step_index, category, description, reversible, details FROM side_effects
+           WHERE execution_id = ? ORDER BY event_id, id`,
+        )
+        .raw(),
+      planSideEffects: db
+        .prepare(
+          `SELECT event_id, origin, via, step_index, category, description, reversible, details FROM side_effects
+           WHERE plan_id = ? AND via = 'plan' ORDER BY event_id, id`,
+        )
+        .raw(),
       snapshots: db.prepare('SELECT phase, via, captured_at, security_state, fields FROM snapshots WHERE execution_id = ? ORDER BY event_id, id'),
       checkpoints: db.prepare('SELECT event_id, checkpoint_id, name, status, details, ts FROM checkpoints WHERE execution_id = ? ORDER BY event_id, id'),
       cycles: db.prepare(
@@ -283,17 +289,17 @@ export class ExecutionFacts {
   }
 }
 
-function storedSideEffect(row: SideEffectDbRow): StoredSideEffect {
+function storedSideEffect([eventId, origin, via, stepIndex, category, description, reversible, details]: SideEffectDbRow): StoredSideEffect {
   return {
-    eventId: row.event_id,
-    origin: row.origin,
-    via: row.via,
+    eventId,
+    origin,
+    via,
     effect: {
-      stepIndex: row.step_index,
-      category: row.category ?? '',
-      description: row.description ?? '',
-      reversible: row.reversible === null ? null : row.reversible !== 0,
-      details: row.details === null ? null : (JSON.parse(row.details) as unknown),
+      stepIndex,
+      category: category ?? '',
+      description: description ?? '',
+      reversible: reversible === null ? null : reversible !== 0,
+      details: details === null ? null : (JSON.parse(details) as unknown),
     },
   };
 }
