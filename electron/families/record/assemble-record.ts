@@ -163,24 +163,25 @@ export function recordSections(record: RecordAssembly): FamilySections {
 export function assembleSteps(events: readonly Omit<StoredStepEvent, 'body'>[]): Step[] {
   // Bodies are not needed here, so the waterfall can pass step events read without them.
   // `events` are one source's step events in chain order, so an event's place here is the chain verdict's brokenAt.
-  // Groups hold places, not events, and each group is read in one pass: a 60,000-event run makes no garbage beyond its steps.
-  const groups = new Map<number | null, number[]>();
-  events.forEach((event, position) => {
-    const group = groups.get(event.stepIndex);
-    if (group === undefined) groups.set(event.stepIndex, [position]);
-    else group.push(position);
-  });
-  const indexes = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
-  return indexes.map((index) => {
-    const group = groups.get(index) ?? [];
+  // A run reports its steps one after another, so its events are usually in step order already: then each step is
+  // a stretch of them, read in one pass with nothing built but the steps (60,000 events in a few milliseconds).
+  const order = inStepOrder(events) ? null : placesByStep(events);
+  const placeAt = (at: number): number => (order === null ? at : (order[at] as number));
+  const steps: Step[] = [];
+  let from = 0;
+  while (from < events.length) {
+    const index = (events[placeAt(from)] as Omit<StoredStepEvent, 'body'>).stepIndex;
     let name: string | null = null;
     let startedMs: number | null | undefined;
     let endedMs: number | null = null;
     let errorMessage: string | null = null;
     let status: string | null = null;
     const stepEvents: Step['events'] = [];
-    for (const position of group) {
+    let at = from;
+    for (; at < events.length; at += 1) {
+      const position = placeAt(at);
       const event = events[position] as Omit<StoredStepEvent, 'body'>;
+      if (event.stepIndex !== index) break;
       const type = event.eventType;
       // The first name, the first STARTED, the last COMPLETED or FAILED, the last FAILED's error, the last type.
       name ??= event.stepName;
@@ -191,17 +192,32 @@ export function assembleSteps(events: readonly Omit<StoredStepEvent, 'body'>[]):
       stepEvents.push({ eventId: event.eventId, eventType: type, ts: event.ts, via: event.origin, position });
     }
     const started = startedMs ?? null;
-    return {
-      index,
-      name,
-      status,
-      startedMs: started,
-      endedMs,
-      durationMs: started !== null && endedMs !== null ? endedMs - started : null,
-      errorMessage,
-      events: stepEvents,
-    };
+    steps.push({ index, name, status, startedMs: started, endedMs, durationMs: started !== null && endedMs !== null ? endedMs - started : null, errorMessage, events: stepEvents });
+    from = at;
+  }
+  return steps;
+}
+
+/** True when equal step indexes are together and ascending, events without an index last: each step is one stretch. */
+function inStepOrder(events: readonly Omit<StoredStepEvent, 'body'>[]): boolean {
+  for (let at = 1; at < events.length; at += 1) {
+    const previous = (events[at - 1] as Omit<StoredStepEvent, 'body'>).stepIndex;
+    const index = (events[at] as Omit<StoredStepEvent, 'body'>).stepIndex;
+    if (index !== previous && (previous === null || (index !== null && index < previous))) return false;
+  }
+  return true;
+}
+
+/** The events' places, grouped by step index in index order (events without an index last), each group in event order. */
+function placesByStep(events: readonly Omit<StoredStepEvent, 'body'>[]): number[] {
+  const groups = new Map<number | null, number[]>();
+  events.forEach((event, position) => {
+    const group = groups.get(event.stepIndex);
+    if (group === undefined) groups.set(event.stepIndex, [position]);
+    else group.push(position);
   });
+  const indexes = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+  return indexes.flatMap((index) => groups.get(index) ?? []);
 }
 
 /** The pre and post snapshots: the stream's when it has that phase, else the document's; the first pre and the last post of that origin. */
@@ -244,12 +260,18 @@ function unionOfHints(hints: readonly { readonly eventId: number; readonly hint:
 function multisetUnion<T>(items: readonly T[], sourceOf: (item: T) => number, identity: (item: T) => string): T[] {
   const kept: T[] = [];
   const keptCounts = new Map<string, number>();
-  const seenInSource = new Map<string, number>();
+  // Per source, how often each identity was seen: no key text built per item (a plan declares thousands of effects).
+  const seenInSource = new Map<number, Map<string, number>>();
   for (const item of items) {
     const key = identity(item);
-    const inSource = `${sourceOf(item)}\u0000${key}`;
-    const occurrence = (seenInSource.get(inSource) ?? 0) + 1;
-    seenInSource.set(inSource, occurrence);
+    const source = sourceOf(item);
+    let seen = seenInSource.get(source);
+    if (seen === undefined) {
+      seen = new Map();
+      seenInSource.set(source, seen);
+    }
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
     if (occurrence > (keptCounts.get(key) ?? 0)) {
       kept.push(item);
       keptCounts.set(key, occurrence);

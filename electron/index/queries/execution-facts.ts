@@ -289,13 +289,17 @@ export class ExecutionFacts {
   }
 }
 
-function storedSideEffect([eventId, origin, via, stepIndex, category, description, reversible, details]: SideEffectDbRow): StoredSideEffect {
+function storedSideEffect(row: SideEffectDbRow): StoredSideEffect {
+  const category = row[4];
+  const description = row[5];
+  const reversible = row[6];
+  const details = row[7];
   return {
-    eventId,
-    origin,
-    via,
+    eventId: row[0],
+    origin: row[1],
+    via: row[2],
     effect: {
-      stepIndex,
+      stepIndex: row[3],
       category: category ?? '',
       description: description ?? '',
       reversible: reversible === null ? null : reversible !== 0,
@@ -339,7 +343,13 @@ class StepEventRow implements StoredStepEvent {
     private readonly bodies: LazyStepBodies,
     private readonly index: number,
   ) {
-    [this.eventId, this.origin, , this.stepIndex, this.stepName, this.eventType, this.ts, this.errorMessage] = row;
+    this.eventId = row[0];
+    this.origin = row[1];
+    this.stepIndex = row[3];
+    this.stepName = row[4];
+    this.eventType = row[5];
+    this.ts = row[6];
+    this.errorMessage = row[7];
   }
 
   get body(): Readonly<Record<string, unknown>> {
