@@ -1,5 +1,6 @@
 import { EXECUTION_SORTS } from '../../shared/api/contract';
 import { EXECUTION_FAMILIES, type ExecutionFamily } from '../../shared/model/family';
+import { compareReadings, type ComparePair } from './compare-readings';
 import { DEFAULT_EVENT_FILTERS, isFamily, type EventFilters } from './event-query';
 import { EXECUTION_INTEGRITIES } from '../../shared/model/execution-integrity';
 import { BASELINE_FILTERS, DEFAULT_EXECUTION_FILTERS, type ExecutionFilters } from './execution-query';
@@ -14,8 +15,11 @@ export type Route =
   | { readonly view: 'start' }
   | { readonly view: 'executions'; readonly filters?: ExecutionFilters }
   | { readonly view: 'execution'; readonly id: string }
-  /** Two executions side by side; `b` null while the second is still to be picked. */
-  | { readonly view: 'compare'; readonly a: string; readonly b: string | null }
+  /**
+   * Two executions side by side; `b` null while the second is still to be picked.
+   * `otherReadings`: where an address typed by hand can be read more than one way, the next readings to try.
+   */
+  | { readonly view: 'compare'; readonly a: string; readonly b: string | null; readonly otherReadings?: readonly ComparePair[] }
   | {
       readonly view: 'events';
       readonly eventId: number | null;
@@ -33,7 +37,8 @@ const ID = /^[1-9][0-9]{0,15}$/;
 /**
  * Reads a location hash (`#/executions/record:exec-001`, `#/events/7?kind=x`).
  * Execution ids keep `:` readable; everything else in them is percent-encoded,
- * so a cycle run id with `/` stays one segment. Filter values a URL may say
+ * so a cycle run id with `/` stays one segment; a compare address typed with
+ * that `/` as is still finds its two ids (compare-readings). Filter values a URL may say
  * but the app does not know (a family that does not exist) are dropped, never an error.
  */
 export function parseRoute(hash: string): Route {
@@ -49,9 +54,13 @@ export function parseRoute(hash: string): Route {
     return id === null || id === '' ? { view: 'not-found', path } : { view: 'execution', id };
   }
   if (path.startsWith('/compare/')) {
-    const [a, b, ...rest] = path.slice('/compare/'.length).split('/').map(decodeSegment);
-    if (a === undefined || a === null || a === '' || b === null || rest.length > 0) return { view: 'not-found', path };
-    return { view: 'compare', a, b: b === undefined || b === '' ? null : b };
+    const segments = path.slice('/compare/'.length).split('/').map(decodeSegment);
+    const [a, b = ''] = segments;
+    if (a === undefined || a === null || a === '' || segments.some((segment) => segment === null)) return { view: 'not-found', path };
+    const [best, ...otherReadings] = compareReadings(segments as string[]);
+    if (best !== undefined) return { view: 'compare', ...best, ...(otherReadings.length > 0 ? { otherReadings } : {}) };
+    // Names no execution: one or two segments still open the view, which says so; more are no address of the app's.
+    return segments.length > 2 ? { view: 'not-found', path } : { view: 'compare', a, b: b === '' ? null : b };
   }
   if (path === '/events' || path === '/events/') return withEventFilters(null, params);
   if (path.startsWith('/events/')) {

@@ -5,9 +5,12 @@ import { parseArgs } from 'node:util';
 import { createHandlers } from '../../electron/api/create-handlers';
 import { InspectorService } from '../../electron/api/inspector-service';
 import { openIndexReadOnly } from '../../electron/index/open-index';
+import { ExecutionFacts } from '../../electron/index/queries/execution-facts';
+import { parseExecutionId } from '../../shared/model/execution-id';
 import { API } from '../../shared/api/contract';
 import { writeDivergentRunsFolder, type DivergentRuns } from '../fixtures/write-divergent-runs';
 import { indexOnce } from '../support/index-folder';
+import { parseFiles } from './parse-baseline';
 import { staticHandlerContext } from '../support/static-handler-context';
 
 // `npm run bench:compare`: two record executions of 30,000 steps each (60,000 step events), compared through the API.
@@ -46,6 +49,16 @@ async function main(): Promise<void> {
   if (records === undefined) throw new Error('no record runs written');
   console.log(`load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on this machine while measuring`);
   const db = openIndexReadOnly(dbPath);
+  // The yardstick, measured in this run: reading and JSON.parse-ing every line of the two runs' files, nothing else.
+  const facts = new ExecutionFacts(db);
+  const files = [records.good, records.diverging].flatMap((id) => {
+    const parsed = parseExecutionId(id);
+    const execution = parsed === null ? null : facts.find(parsed.family, parsed.key);
+    if (execution === null) throw new Error(`${id} is not in the index`);
+    return facts.sourcesOf(execution).map((source) => join(folder, source.path));
+  });
+  const yardstick = () => [parseFiles(files), parseFiles(files), parseFiles(files)].sort((a, b) => a.ms - b.ms)[1]!;
+  const before = yardstick();
   // A new service per measurement: nothing assembled by an earlier call is kept, so each first call is cold.
   const freshService = (): InspectorService => new InspectorService(createHandlers(staticHandlerContext({ db, folder, dataDir })));
   let service = freshService();
@@ -75,14 +88,20 @@ async function main(): Promise<void> {
     cpuTimes.push(cpuMs);
   }
   const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const after = yardstick();
+  const baselineMs = median([before.ms, after.ms]);
   console.log(
-    `compareExecutions, 2 × ${fmt(steps)} steps, cold: median of ${runs} ${fmt(median(times))} ms wall, ${fmt(median(cpuTimes))} ms CPU (diverge at ${divergence}) — target under 1,000 ms; again with the runs kept: ${fmt(again)} ms`,
+    `baseline: read + JSON.parse of the two runs' ${fmt(files.length)} files (${fmt(before.lines)} lines, ${fmt(before.bytes / 1e6, 1)} MB), median of 3, before / after the comparisons: ${fmt(before.ms)} / ${fmt(after.ms)} ms`,
+  );
+  console.log(
+    `compareExecutions, 2 × ${fmt(steps)} steps, cold: median of ${runs} ${fmt(median(times))} ms wall (${times.map((ms) => fmt(ms)).join(', ')}), ${fmt(median(cpuTimes))} ms CPU (diverge at ${divergence}) — target under 1,000 ms; ${fmt(median(times) / baselineMs, 2)}× the baseline; again with the runs kept: ${fmt(again)} ms`,
   );
   service = freshService();
   await service.call('setBaseline', { id: records.good });
   const cold = await timed('getBaselineVerdicts', { ids: [records.same, records.diverging] });
   const warm = await timed('getBaselineVerdicts', { ids: [records.same, records.diverging] });
   console.log(`getBaselineVerdicts, 2 runs against a ${fmt(steps)}-step baseline: ${fmt(cold.ms)} ms wall, ${fmt(cold.cpuMs)} ms CPU; again (cached) ${fmt(warm.ms, 1)} ms`);
+  console.log(`load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} after measuring`);
   db.close();
 }
 

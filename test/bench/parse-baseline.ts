@@ -13,11 +13,16 @@ export interface BaselineResult {
  * newlines and JSON.parse each one, nothing else. Plain files only (the bench corpus has no gzip).
  */
 export function parseBaseline(folder: string): BaselineResult {
+  return parseFiles(listFiles(folder));
+}
+
+/** The same yardstick over some files only (the two runs a comparison reads). */
+export function parseFiles(files: readonly string[]): BaselineResult {
   const started = performance.now();
   let lines = 0;
   let bytes = 0;
   const buffer = Buffer.allocUnsafe(1 << 20);
-  for (const file of listFiles(folder)) {
+  for (const file of files) {
     const fd = openSync(file, 'r');
     let carry = '';
     let position = 0;

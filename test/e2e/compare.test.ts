@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -13,14 +14,21 @@ describe('compare two executions and the known-good baseline', () => {
   let dir: { readonly path: string; remove(): void };
   let folder: string;
   let records: DivergentRuns;
+  let cycles: DivergentRuns;
+  const AMBIGUOUS_RUN = '2026-04-05T10-00-00Z/record:x';
 
   before(async () => {
     dir = tempDir('compare');
     folder = join(dir.path, 'evidence');
     const runs = writeDivergentRunsFolder(folder, { seed: 14 });
     const found = runs.find((run) => run.family === 'record');
-    assert.ok(found !== undefined);
+    const foundCycles = runs.find((run) => run.family === 'cycle');
+    assert.ok(found !== undefined && foundCycles !== undefined);
     records = found;
+    cycles = foundCycles;
+    // A cycle run whose name holds "record:": an address typed with its "/" as is can be read two ways.
+    const line = { schema_version: '0.1', timestamp: '2026-04-05T10:00:00.000Z', source: 'planner', run_id: AMBIGUOUS_RUN, cycle: 1, event: 'plan.generated', payload: { steps: 1 } };
+    writeFileSync(join(folder, 'logs', 'telemetry', 'ambiguous-run.jsonl'), `${JSON.stringify(line)}\n`);
     serve = await startServe(folder);
     await waitForIndexed(serve, 60_000);
     browser = await launchChromium();
@@ -102,6 +110,14 @@ describe('compare two executions and the known-good baseline', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'The runs did the same' }).waitFor();
     await screenshot(page, 'light-compare-same');
+
+    // Addresses typed by hand with a cycle run id's "/" unencoded: the two ids are found all the same.
+    await goToHash(page, `#/compare/${cycles.good}/${cycles.diverging}`);
+    await page.getByRole('heading', { name: `First divergence: ${cycles.divergence.label}` }).waitFor();
+    // Read first as `cycle:2026-04-05T10-00-00Z` against `record:x/record:…`, which the index does not know; then as the run it does.
+    await goToHash(page, `#/compare/cycle:${AMBIGUOUS_RUN}/${records.good}`);
+    await page.getByRole('heading', { name: `Compare cycle:${AMBIGUOUS_RUN} with ${records.good}` }).waitFor();
+    await page.getByRole('heading', { name: /^First divergence/ }).waitFor();
 
     assert.deepEqual(errors, []);
     assert.deepEqual(dialogs, []);

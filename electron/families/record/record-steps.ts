@@ -1,5 +1,5 @@
 import type { ComparedSideEffect, ComparedStep } from '../../../shared/model/comparison';
-import type { SideEffect } from '../../../shared/model/inspection';
+import type { ComparableSideEffects } from '../comparing/comparable-run';
 import type { StepReader } from '../comparing/step-reader';
 
 /**
@@ -31,7 +31,7 @@ export const recordSteps: StepReader = {
   },
 };
 
-function byStep(effects: readonly SideEffect[]): Map<number | null, ComparedSideEffect[]> {
+function byStep(effects: ComparableSideEffects['declared']): Map<number | null, ComparedSideEffect[]> {
   const map = new Map<number | null, ComparedSideEffect[]>();
   for (const effect of effects) {
     const compared = { category: effect.category, description: effect.description, reversible: effect.reversible };

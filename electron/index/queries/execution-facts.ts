@@ -82,16 +82,20 @@ export interface RawEvent {
   readonly raw: string;
 }
 
-interface SideEffectDbRow {
-  readonly event_id: number;
-  readonly origin: 'observed' | 'declared';
-  readonly via: 'stream' | 'document' | 'plan';
-  readonly step_index: number | null;
-  readonly category: string | null;
-  readonly description: string | null;
-  readonly reversible: number | null;
-  readonly details: string | null;
-}
+/** A step_events row as read (`raw`): event_id, origin, seq, step_index, step_name, event_type, ts, error_message. */
+type StepEventDbRow = readonly [number, RecordOrigin, number, number | null, string | null, string | null, number | null, string | null];
+
+/** A side_effects row as read (`raw`): event_id, origin, via, step_index, category, description, reversible, details. */
+type SideEffectDbRow = readonly [
+  number,
+  'observed' | 'declared',
+  'stream' | 'document' | 'plan',
+  number | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+];
 
 /** At most this many problems come with an execution; the rest are paged through listProblems. */
 export const EXECUTION_PROBLEM_LIMIT = 500;
@@ -110,18 +114,26 @@ export class ExecutionFacts {
     this.statements = {
       execution: db.prepare(`SELECT ${EXECUTION_COLUMNS} FROM executions x WHERE x.family = ? AND x.key = ?`),
       events: db.prepare(`SELECT ${EVENT_COLUMNS} FROM ${EVENT_TABLES} WHERE e.execution_id = ? ORDER BY e.ts, e.id LIMIT ?`),
-      stepEvents: db.prepare(
-        `SELECT event_id, origin, seq, step_index, step_name, event_type, ts, error_message FROM step_events
-         WHERE execution_id = ? ORDER BY origin, event_id, seq`,
-      ),
-      sideEffects: db.prepare(
-        `SELECT event_id, origin, via, step_index, category, description, reversible, details FROM side_effects
-         WHERE execution_id = ? ORDER BY event_id, id`,
-      ),
-      planSideEffects: db.prepare(
-        `SELECT event_id, origin, via, step_index, category, description, reversible, details FROM side_effects
-         WHERE plan_id = ? AND via = 'plan' ORDER BY event_id, id`,
-      ),
+      // Rows as arrays (`raw`): 60,000 of them read several times faster than as objects, and make less garbage.
+      stepEvents: db
+        .prepare(
+          `SELECT event_id, origin, seq, step_index, step_name, event_type, ts, error_message FROM step_events
+           WHERE execution_id = ? ORDER BY origin, event_id, seq`,
+        )
+        .raw(),
+      // Arrays, as step events: a long run declares and observes tens of thousands of effects.
+      sideEffects: db
+        .prepare(
+          `SELECT event_id, origin, via, step_index, category, description, reversible, details FROM side_effects
+           WHERE execution_id = ? ORDER BY event_id, id`,
+        )
+        .raw(),
+      planSideEffects: db
+        .prepare(
+          `SELECT event_id, origin, via, step_index, category, description, reversible, details FROM side_effects
+           WHERE plan_id = ? AND via = 'plan' ORDER BY event_id, id`,
+        )
+        .raw(),
       snapshots: db.prepare('SELECT phase, via, captured_at, security_state, fields FROM snapshots WHERE execution_id = ? ORDER BY event_id, id'),
       checkpoints: db.prepare('SELECT event_id, checkpoint_id, name, status, details, ts FROM checkpoints WHERE execution_id = ? ORDER BY event_id, id'),
       cycles: db.prepare(
@@ -164,10 +176,7 @@ export class ExecutionFacts {
 
   /** Every step event of a record execution: stream ones first, each origin in emission order. */
   stepEvents(execution: FoundExecution): StoredStepEvent[] {
-    const rows = this.statements.stepEvents.all(execution.rowId) as {
-      event_id: number; origin: RecordOrigin; step_index: number | null; step_name: string | null; event_type: string | null;
-      ts: number | null; error_message: string | null; seq: number;
-    }[];
+    const rows = this.statements.stepEvents.all(execution.rowId) as StepEventDbRow[];
     // Bodies are read from the raw lines only when one is asked for (to verify a chain): a comparison never
     // needs them, and on a run of 60,000 step events they are most of the cost.
     const bodies = new LazyStepBodies(this.stepBodies, rows);
@@ -281,16 +290,20 @@ export class ExecutionFacts {
 }
 
 function storedSideEffect(row: SideEffectDbRow): StoredSideEffect {
+  const category = row[4];
+  const description = row[5];
+  const reversible = row[6];
+  const details = row[7];
   return {
-    eventId: row.event_id,
-    origin: row.origin,
-    via: row.via,
+    eventId: row[0],
+    origin: row[1],
+    via: row[2],
     effect: {
-      stepIndex: row.step_index,
-      category: row.category ?? '',
-      description: row.description ?? '',
-      reversible: row.reversible === null ? null : row.reversible !== 0,
-      details: row.details === null ? null : (JSON.parse(row.details) as unknown),
+      stepIndex: row[3],
+      category: category ?? '',
+      description: description ?? '',
+      reversible: reversible === null ? null : reversible !== 0,
+      details: details === null ? null : (JSON.parse(details) as unknown),
     },
   };
 }
@@ -306,11 +319,11 @@ class LazyStepBodies {
 
   constructor(
     private readonly reader: StepBodies,
-    private readonly refs: Parameters<StepBodies['of']>[0],
+    private readonly rows: readonly StepEventDbRow[],
   ) {}
 
   at(index: number): Readonly<Record<string, unknown>> {
-    this.bodies ??= this.reader.of(this.refs);
+    this.bodies ??= this.reader.of(this.rows.map(([event_id, origin, seq]) => ({ event_id, origin, seq })));
     return this.bodies[index] ?? {};
   }
 }
@@ -326,17 +339,17 @@ class StepEventRow implements StoredStepEvent {
   readonly errorMessage: string | null;
 
   constructor(
-    row: { event_id: number; origin: RecordOrigin; step_index: number | null; step_name: string | null; event_type: string | null; ts: number | null; error_message: string | null },
+    row: StepEventDbRow,
     private readonly bodies: LazyStepBodies,
     private readonly index: number,
   ) {
-    this.eventId = row.event_id;
-    this.origin = row.origin;
-    this.stepIndex = row.step_index;
-    this.stepName = row.step_name;
-    this.eventType = row.event_type;
-    this.ts = row.ts;
-    this.errorMessage = row.error_message;
+    this.eventId = row[0];
+    this.origin = row[1];
+    this.stepIndex = row[3];
+    this.stepName = row[4];
+    this.eventType = row[5];
+    this.ts = row[6];
+    this.errorMessage = row[7];
   }
 
   get body(): Readonly<Record<string, unknown>> {

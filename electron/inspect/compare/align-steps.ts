@@ -10,7 +10,8 @@ export function alignSteps(a: readonly ComparedStep[], b: readonly ComparedStep[
   b.forEach((step, index) => {
     if (!inB.has(step.key)) inB.set(step.key, index);
   });
-  const inA = new Set(a.map((step) => step.key));
+  const inA = new Set<string>();
+  for (const step of a) inA.add(step.key);
   const usedB = new Uint8Array(b.length);
   const aligned: AlignedStep[] = [];
   let next = 0;
@@ -64,6 +65,8 @@ export function differences(a: ComparedStep | null, b: ComparedStep | null): Ste
 function sameEffects(a: readonly ComparedSideEffect[], b: readonly ComparedSideEffect[]): boolean {
   if (a.length !== b.length) return false;
   if (a.length === 0) return true;
+  // One each (the usual step): equal fields are equal texts, without building them.
+  if (a.length === 1) return a[0]?.category === b[0]?.category && a[0]?.description === b[0]?.description && a[0]?.reversible === b[0]?.reversible;
   const text = (effects: readonly ComparedSideEffect[]): string =>
     effects
       .map((effect) => JSON.stringify([effect.category, effect.description, effect.reversible]))

@@ -52,4 +52,13 @@ describe('differences', () => {
     assert.deepEqual(differences(a, null), ['only_in_a']);
     assert.deepEqual(differences(null, a), ['only_in_b']);
   });
+
+  it('compares one side effect each by every field, as it compares several', () => {
+    const one = (category: string, description: string, reversible: boolean | null) => step('s', 0, { sideEffects: { declared: [{ category, description, reversible }], observed: [] } });
+    const a = one('NETWORK', 'POST /v1/charge', true);
+    assert.deepEqual(differences(a, one('NETWORK', 'POST /v1/charge', true)), []);
+    assert.deepEqual(differences(a, one('NETWORK', 'POST /v1/charge', null)), ['side_effects']);
+    assert.deepEqual(differences(a, one('NETWORK', 'POST /v1/refund', true)), ['side_effects']);
+    assert.deepEqual(differences(a, one('FILE_SYSTEM', 'POST /v1/charge', true)), ['side_effects']);
+  });
 });
