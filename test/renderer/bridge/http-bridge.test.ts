@@ -34,6 +34,7 @@ const MINIMAL_REQUESTS: Partial<Record<(typeof API_METHODS)[number], unknown>> =
   setBaseline: { id: MISSING },
   clearBaseline: { id: MISSING },
   getBaselineVerdicts: { ids: [MISSING] },
+  exportOtlp: { ids: [MISSING] },
   openRecentFolder: { id: '0123456789abcdef' },
   // A source id the index does not have: answered not_found, and nothing is saved.
   setTimeZone: { sourceId: 987_654_321, zone: 'UTC' },
