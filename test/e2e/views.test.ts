@@ -8,6 +8,7 @@ import { demoViews, DROP, seeText, type ViewCheck } from './support/demo-views';
 import { DEMO_FOLDER } from './support/evidence-folder';
 import { layoutFaults, SCREEN_SIZES } from './support/layout-checks';
 import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
+import { otlpTraceRequestSchema } from '../support/otlp-trace-schema';
 
 describe('every view on the demo folder in Chromium', () => {
   let serve: ServeProcess;
@@ -164,6 +165,29 @@ describe('every view on the demo folder in Chromium', () => {
       }
       assert.equal(page.frames().length, 1, 'no frame shows the report');
       assert.equal(context.pages().length, 1, 'no window shows the report');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('exports the executions a filtered list shows as OpenTelemetry traces, one per line', async () => {
+    const { page, context } = await openInspector(browser, `${serve.url}#/executions?family=record`);
+    try {
+      const count = page.locator('.view-executions .view-title [role="status"]');
+      await count.filter({ hasText: /\d+ executions?/ }).waitFor();
+      const listed = Number(/(\d+) execution/.exec((await count.textContent()) ?? '')?.[1]);
+      assert.ok(listed > 1, `the record filter lists ${listed}`);
+      const download = page.waitForEvent('download');
+      await page.locator('.view-executions').getByRole('button', { name: 'Export OTLP' }).click();
+      const file = await download;
+      const lines = readFileSync(await file.path(), 'utf8').trimEnd().split('\n');
+      assert.equal(lines.length, listed, 'one trace per listed execution');
+      for (const line of lines) {
+        const parsed = otlpTraceRequestSchema.parse(JSON.parse(line));
+        const root = parsed.resourceSpans[0]!.scopeSpans[0]!.spans.find((span) => span.parentSpanId === undefined);
+        assert.match(root?.name ?? '', /^record:/, 'only what the filter lists');
+      }
+      await page.getByText(`Saved ${file.suggestedFilename()}: ${listed} executions`).waitFor();
     } finally {
       await context.close();
     }

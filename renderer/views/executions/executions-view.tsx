@@ -21,6 +21,7 @@ import { callBridge } from '../../state/call-bridge';
 import { rangeRequest, useTimeRange } from '../../state/time-range-context';
 import { ExecutionFilters } from './execution-filters';
 import { ExecutionRowView } from './execution-row-view';
+import { ExportListOtlp } from './export-list-otlp';
 
 const ROW_HEIGHT = 30;
 const PAGE_SIZE = 500;
@@ -104,6 +105,7 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
           </span>
         </div>
         <CopyLinkButton to={{ view: 'executions', filters }} description="Copy a link to this list with its filters" />
+        <ExportListOtlp request={request} />
       </div>
       <ExecutionFilters filters={filters} onChange={showFilters} searchRef={searchRef} />
       {rows.error !== null && <ErrorState error={rows.error} title="Could not read the executions" />}
