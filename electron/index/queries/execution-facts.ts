@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { checkpointSchema, cycleSchema } from '../../../shared/api/views';
 import type { ExecutionFamily } from '../../../shared/model/family';
+import type { OtlpSpan } from '../../../shared/formats/otlp';
 import type { RecordOrigin } from '../../../shared/formats/record-step-body';
 import type { RollbackHintFact, SideEffectFact, SnapshotFact } from '../../../shared/model/normalized-event';
 import { originalPath } from '../source-row';
@@ -57,6 +58,16 @@ export interface StoredSnapshot {
 export interface StoredHint {
   readonly eventId: number;
   readonly hint: RollbackHintFact;
+}
+
+/** One stored OTLP span and the event (the span's part of its line) it was read from. */
+export interface StoredOtlpSpan {
+  readonly eventId: number;
+  readonly spanId: string;
+  readonly parentSpanId: string | null;
+  readonly startMs: number | null;
+  readonly endMs: number | null;
+  readonly body: OtlpSpan;
 }
 
 /** A source file of the folder as the index names it. */
@@ -131,6 +142,7 @@ export class ExecutionFacts {
          FROM events e WHERE e.execution_id = ? GROUP BY e.cycle ORDER BY e.cycle IS NULL, e.cycle`,
       ),
       problems: db.prepare(`SELECT ${PROBLEM_COLUMNS} FROM ${PROBLEM_TABLES} WHERE p.execution_id = ? ORDER BY p.id LIMIT ?`),
+      otlpSpans: db.prepare('SELECT event_id, span_id, parent_span_id, start_ms, end_ms, body FROM otlp_spans WHERE execution_id = ? ORDER BY start_ms IS NULL, start_ms, event_id LIMIT ?'),
       planExists: db.prepare('SELECT 1 AS found FROM plans WHERE plan_id = ? LIMIT 1'),
       hints: db.prepare('SELECT event_id, step_index, description, actions, risks FROM rollback_hints WHERE plan_id = ? ORDER BY event_id, position'),
       rawOfKind: db.prepare(`SELECT e.id, e.kind, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? AND e.kind = ? ORDER BY e.id`),
@@ -221,6 +233,12 @@ export class ExecutionFacts {
   /** The execution's problems, oldest first, at most EXECUTION_PROBLEM_LIMIT. */
   problems(execution: FoundExecution): ProblemRow[] {
     return (this.statements.problems.all(execution.rowId, EXECUTION_PROBLEM_LIMIT) as StoredProblem[]).map(toProblemRow);
+  }
+
+  /** The first `limit` spans of an OTLP trace by start time (untimed last), each with the event it was read from. */
+  otlpSpans(execution: FoundExecution, limit: number): StoredOtlpSpan[] {
+    const rows = this.statements.otlpSpans.all(execution.rowId, limit) as { event_id: number; span_id: string; parent_span_id: string | null; start_ms: number | null; end_ms: number | null; body: string }[];
+    return rows.map((row) => ({ eventId: row.event_id, spanId: row.span_id, parentSpanId: row.parent_span_id, startMs: row.start_ms, endMs: row.end_ms, body: JSON.parse(row.body) as OtlpSpan }));
   }
 
   /** True when a plan document with this plan_id was indexed. */
