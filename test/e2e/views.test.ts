@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { goToHash, launchChromium, openInspector, screenshot, seriousAxeViolations } from './support/browser';
 import { DEMO_FOLDER } from './support/evidence-folder';
 import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
+import { DEMO_AGENT_TRACE } from '../fixtures/demo-folder';
 
 const DROP = 'record:exec-drop-7';
 const PAC = 'benson:PAC-DAN-P53-01';
@@ -106,6 +107,14 @@ describe('every view on the demo folder in Chromium', () => {
       },
       { name: 'execution-stream', hash: `#/executions/${MISSION}`, ready: (page) => seeText(page, /url: https:\/\/shop\.example\.com/) },
       { name: 'execution-exec-event', hash: `#/executions/${failedExecEvent}`, ready: (page) => seeText(page, failedCode) },
+      {
+        name: 'execution-otlp',
+        hash: `#/executions/otlp:${DEMO_AGENT_TRACE}`,
+        ready: async (page) => {
+          await seeText(page, 'Span tree (4 spans)');
+          await page.locator('.otlp-span.is-failed', { hasText: 'Tool call run_migration' }).waitFor();
+        },
+      },
       { name: 'events', hash: '#/events', ready: (page) => page.getByRole('listbox', { name: 'Events' }).getByRole('option').nth(5).waitFor() },
       { name: 'event-detail', hash: `#/events/${eventId}`, ready: (page) => page.locator('pre.raw').waitFor() },
       // The demo's only problems are the ones the real producers always cause.
