@@ -66,6 +66,8 @@ export interface DerivedRows {
     readonly endMs: number | null;
     readonly body: unknown;
   }[];
+  /** An OTLP log record of a trace, shown in the span it names. */
+  readonly otlpLogs?: readonly { readonly spanId: string | null; readonly timeMs: number | null; readonly body: unknown }[];
   readonly plan?: {
     readonly planId: string;
     readonly steps: readonly { readonly index: number; readonly name: string }[];

@@ -320,6 +320,7 @@ export class IndexWriter {
     for (const span of rows.otlpSpans ?? []) {
       s.insertOtlpSpan.run({ ...execution, span_id: span.spanId, parent_span_id: span.parentSpanId, start_ms: span.startMs, end_ms: span.endMs, body: JSON.stringify(span.body) });
     }
+    for (const log of rows.otlpLogs ?? []) s.insertOtlpLog.run({ ...execution, span_id: log.spanId, time_ms: log.timeMs, body: JSON.stringify(log.body) });
     for (const snap of rows.snapshots ?? []) {
       s.insertSnapshot.run({ ...execution, phase: snap.phase, via: snap.via, captured_at: snap.capturedAt, security_state: snap.securityState, fields: JSON.stringify(snap.fields) });
     }

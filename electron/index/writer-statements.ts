@@ -4,7 +4,7 @@ import { prepareInsert } from './named-insert';
 import { rawTextSql } from './raw-blocks';
 
 /** Tables whose rows name the source they came from, emptied of a source's rows when it is taken back. */
-const DERIVED_TABLES = ['raw_blocks', 'step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'otlp_spans', 'problems'] as const;
+const DERIVED_TABLES = ['raw_blocks', 'step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'otlp_spans', 'otlp_logs', 'problems'] as const;
 
 /** A prepared statement with positional or @named parameters; named here so the writer's statement table has a type it can export. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an alias the declaration emit can name
@@ -91,6 +91,7 @@ export function prepareWriterStatements(db: Database.Database) {
     ]),
     insertSnapshot: prepareInsert(db, 'snapshots', ['execution_id', 'event_id', 'source_id', 'phase', 'via', 'captured_at', 'security_state', 'fields']),
     insertOtlpSpan: prepareInsert(db, 'otlp_spans', ['execution_id', 'event_id', 'source_id', 'span_id', 'parent_span_id', 'start_ms', 'end_ms', 'body']),
+    insertOtlpLog: prepareInsert(db, 'otlp_logs', ['execution_id', 'event_id', 'source_id', 'span_id', 'time_ms', 'body']),
     insertPlan: prepareInsert(db, 'plans', ['plan_id', 'event_id', 'source_id', 'steps']),
     insertHint: prepareInsert(db, 'rollback_hints', ['plan_id', 'event_id', 'source_id', 'position', 'step_index', 'description', 'actions', 'risks']),
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EXECUTION_FAMILIES, FAMILIES } from '../model/family';
 import { executionIntegritySchema } from '../model/execution-integrity';
 import { problemCodeSchema } from '../model/problem-code';
-import { otlpSpanSchema } from '../formats/otlp';
+import { otlpLogSchema, otlpSpanSchema } from '../formats/otlp';
 import {
   chainVerdictSchema,
   executionHashComparisonSchema,
@@ -169,6 +169,8 @@ export const spanViewSchema = otlpSpanSchema.extend({
   orphan: z.boolean(),
   /** What it did in a reviewer's words: the GenAI or OpenInference operation, else its name. */
   label: z.string(),
+  /** The log records (OTLP logs) that name this span, by time, each with its event. */
+  logs: z.array(otlpLogSchema.extend({ eventId: z.number().int() })),
 });
 
 /** A Benson checkpoint. */

@@ -56,3 +56,24 @@ export const otlpSpanSchema = z.object({
 
 /** One span as read from an OTLP/JSON line. */
 export type OtlpSpan = z.infer<typeof otlpSpanSchema>;
+
+/** logs.proto SeverityNumber from which a log record is an error (ERROR = 17 … FATAL4 = 24). */
+export const OTLP_ERROR_SEVERITY = 17;
+
+/**
+ * One log record as read from an OTLP/JSON logs request: the trace and span it
+ * names (null when none or unreadable), its time, severity, body and attributes.
+ */
+export const otlpLogSchema = z.object({
+  traceId: z.string().nullable(),
+  spanId: z.string().nullable(),
+  timeMs: z.number().nullable(),
+  severityNumber: z.number().int().nullable(),
+  severityText: z.string().nullable(),
+  eventName: z.string().nullable(),
+  body: z.unknown(),
+  attributes: z.array(otlpAttributeSchema),
+});
+
+/** One log record as read from an OTLP/JSON line. */
+export type OtlpLog = z.infer<typeof otlpLogSchema>;

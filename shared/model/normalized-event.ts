@@ -1,4 +1,4 @@
-import type { OtlpSpan } from '../formats/otlp';
+import type { OtlpLog, OtlpSpan } from '../formats/otlp';
 import type { Family } from './family';
 import type { LineProblem } from './problem-code';
 
@@ -68,8 +68,8 @@ export type EventFacts =
       /** True when a record document carries a `side_effects_report` (hearth's never do: none is not zero). */
       readonly sideEffectsReported: boolean;
     }
-  /** One OTLP span (null for a request line that gave no span: its problems say why). */
-  | { readonly family: 'otlp'; readonly span: OtlpSpan | null }
+  /** One OTLP span or log record (both null for a request line that gave neither: its problems say why). */
+  | { readonly family: 'otlp'; readonly span: OtlpSpan | null; readonly log: OtlpLog | null }
   | { readonly family: FamilyWithoutFacts };
 
 /** The families whose events carry no facts of their own (generic, and a new family until it needs some). */

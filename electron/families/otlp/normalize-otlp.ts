@@ -1,10 +1,10 @@
-import { OTLP_SPAN_KINDS, OTLP_STATUS_CODES, type OtlpSpan } from '../../../shared/formats/otlp';
+import { OTLP_ERROR_SEVERITY, OTLP_SPAN_KINDS, OTLP_STATUS_CODES, type OtlpLog, type OtlpSpan } from '../../../shared/formats/otlp';
 import type { NormalizedEvent } from '../../../shared/model/normalized-event';
 import type { LineProblem, ProblemCode } from '../../../shared/model/problem-code';
 import type { LinePart } from '../family-module';
 import { describeType } from '../reading/describe-value';
 import { isJsonObject, readField } from '../reading/read-field';
-import { readAttributes, type OtlpAttribute } from './otlp-attributes';
+import { readAnyValue, readAttributes, type OtlpAttribute } from './otlp-attributes';
 import { readEnum, readId, readUnixNano } from './otlp-scalars';
 
 /** A span's faults are named in one problem per code, the first few of them: one bad exporter must not flood the table. */
@@ -41,52 +41,73 @@ class Faults {
   }
 }
 
+/** The three levels of one OTLP signal's request: resources, their scopes, and the items (spans, log records). */
+interface SignalLevels {
+  readonly resources: 'resourceSpans' | 'resourceLogs';
+  readonly scopes: 'scopeSpans' | 'scopeLogs';
+  readonly items: 'spans' | 'logRecords';
+  readonly read: (item: Readonly<Record<string, unknown>>, path: string, container: Container, inherited: readonly LineProblem[]) => LinePart;
+}
+
+const SIGNALS: readonly SignalLevels[] = [
+  { resources: 'resourceSpans', scopes: 'scopeSpans', items: 'spans', read: spanPart },
+  { resources: 'resourceLogs', scopes: 'scopeLogs', items: 'logRecords', read: logPart },
+];
+
 /**
- * Normalizes one OTLP/JSON `ExportTraceServiceRequest` (a line of the
- * Collector's file exporter, or a whole pretty-printed document) into one event
- * per span, in the order written. A malformed container (a resourceSpans entry
- * that is no object, say) is a problem on the line's first event; a request
- * with no span at all is one event of no execution that says so.
+ * Normalizes one OTLP/JSON request (a line of the Collector's file exporter, or
+ * a whole pretty-printed document): `ExportTraceServiceRequest` into one event
+ * per span, `ExportLogsServiceRequest` into one per log record, in the order
+ * written. A malformed container (a resourceSpans entry that is no object, say)
+ * is a problem on the event read after it (else the line's first); a request
+ * with nothing readable is one event of no execution that says so.
  */
 export function normalizeOtlpParts(obj: Record<string, unknown>): readonly [LinePart, ...LinePart[]] {
   const parts: LinePart[] = [];
   const lineFaults = new Faults();
-  const resourceSpans = readField(obj, 'resourceSpans');
-  if (!Array.isArray(resourceSpans)) lineFaults.add('otlp.invalid_shape', `resourceSpans is ${describeType(resourceSpans)}, not an array`);
-  (Array.isArray(resourceSpans) ? resourceSpans : []).forEach((resourceEntry, r) => {
-    const resourcePath = `resourceSpans[${r}]`;
-    if (!isJsonObject(resourceEntry)) return lineFaults.add('otlp.invalid_shape', `${resourcePath} is ${describeType(resourceEntry)}, not an object`);
-    const resourceObject = readField(resourceEntry, 'resource');
-    if (resourceObject !== undefined && !isJsonObject(resourceObject)) lineFaults.add('otlp.invalid_shape', `${resourcePath}.resource is ${describeType(resourceObject)}, not an object`);
-    const resource = readAttributes(isJsonObject(resourceObject) ? readField(resourceObject, 'attributes') : undefined, `${resourcePath}.resource.attributes`);
-    lineFaults.addAll('otlp.invalid_attribute', resource.faults);
-    const scopeSpans = readField(resourceEntry, 'scopeSpans');
-    if (!Array.isArray(scopeSpans)) {
-      if (scopeSpans !== undefined) lineFaults.add('otlp.invalid_shape', `${resourcePath}.scopeSpans is ${describeType(scopeSpans)}, not an array`);
-      return;
+  for (const signal of SIGNALS) {
+    const resources = readField(obj, signal.resources);
+    if (resources === undefined) continue;
+    if (!Array.isArray(resources)) {
+      lineFaults.add('otlp.invalid_shape', `${signal.resources} is ${describeType(resources)}, not an array`);
+      continue;
     }
-    scopeSpans.forEach((scopeEntry, s) => {
-      const scopePath = `${resourcePath}.scopeSpans[${s}]`;
-      if (!isJsonObject(scopeEntry)) return lineFaults.add('otlp.invalid_shape', `${scopePath} is ${describeType(scopeEntry)}, not an object`);
-      const container = readContainer(resource.attributes, scopeEntry, scopePath, lineFaults, isJsonObject(resourceObject) ? resourceObject : {});
-      const spans = readField(scopeEntry, 'spans');
-      if (spans !== undefined && !Array.isArray(spans)) return lineFaults.add('otlp.invalid_shape', `${scopePath}.spans is ${describeType(spans)}, not an array`);
-      (spans ?? []).forEach((span: unknown, index: number) => {
-        const spanPath = `${scopePath}.spans[${index}]`;
-        if (!isJsonObject(span)) return lineFaults.add('otlp.invalid_shape', `${spanPath} is ${describeType(span)}, not an object`);
-        // The problems of the containers so far go with the first span read after them.
-        parts.push(spanPart(span, spanPath, container, lineFaults.take()));
-      });
-    });
-  });
+    resources.forEach((resourceEntry, r) => readResource(signal, resourceEntry, `${signal.resources}[${r}]`, lineFaults, parts));
+  }
   const leftOver = lineFaults.take();
   const first = parts[0];
   if (first === undefined) {
-    const problems: LineProblem[] = [...leftOver, { code: 'otlp.no_spans', message: 'The OTLP/JSON trace request holds no readable span.' }];
+    const problems: LineProblem[] = [...leftOver, { code: 'otlp.no_spans', message: 'The OTLP/JSON request holds no readable span or log record.' }];
     return [{ event: requestEvent(problems), searched: obj }];
   }
   if (leftOver.length > 0) parts[0] = { ...first, event: { ...first.event, problems: [...first.event.problems, ...leftOver] } };
   return parts as [LinePart, ...LinePart[]];
+}
+
+function readResource(signal: SignalLevels, resourceEntry: unknown, resourcePath: string, lineFaults: Faults, parts: LinePart[]): void {
+  if (!isJsonObject(resourceEntry)) return lineFaults.add('otlp.invalid_shape', `${resourcePath} is ${describeType(resourceEntry)}, not an object`);
+  const resourceObject = readField(resourceEntry, 'resource');
+  if (resourceObject !== undefined && !isJsonObject(resourceObject)) lineFaults.add('otlp.invalid_shape', `${resourcePath}.resource is ${describeType(resourceObject)}, not an object`);
+  const resource = readAttributes(isJsonObject(resourceObject) ? readField(resourceObject, 'attributes') : undefined, `${resourcePath}.resource.attributes`);
+  lineFaults.addAll('otlp.invalid_attribute', resource.faults);
+  const scopes = readField(resourceEntry, signal.scopes);
+  if (!Array.isArray(scopes)) {
+    if (scopes !== undefined) lineFaults.add('otlp.invalid_shape', `${resourcePath}.${signal.scopes} is ${describeType(scopes)}, not an array`);
+    return;
+  }
+  scopes.forEach((scopeEntry, s) => {
+    const scopePath = `${resourcePath}.${signal.scopes}[${s}]`;
+    if (!isJsonObject(scopeEntry)) return lineFaults.add('otlp.invalid_shape', `${scopePath} is ${describeType(scopeEntry)}, not an object`);
+    const container = readContainer(resource.attributes, scopeEntry, scopePath, lineFaults, isJsonObject(resourceObject) ? resourceObject : {});
+    const items = readField(scopeEntry, signal.items);
+    if (items !== undefined && !Array.isArray(items)) return lineFaults.add('otlp.invalid_shape', `${scopePath}.${signal.items} is ${describeType(items)}, not an array`);
+    (items ?? []).forEach((item: unknown, index: number) => {
+      const itemPath = `${scopePath}.${signal.items}[${index}]`;
+      if (!isJsonObject(item)) return lineFaults.add('otlp.invalid_shape', `${itemPath} is ${describeType(item)}, not an object`);
+      // The problems of the containers so far go with the first item read after them.
+      parts.push(signal.read(item, itemPath, container, lineFaults.take()));
+    });
+  });
 }
 
 /** Normalizes an OTLP/JSON request line as its first event (the registry asks every family for one; the reader uses the parts). */
@@ -202,9 +223,68 @@ function spanPart(span: Readonly<Record<string, unknown>>, path: string, contain
     actor: serviceName(container.resource),
     failed: statusCode === 2,
     problems: [...inherited, ...faults.take()],
-    facts: { family: 'otlp', span: fact },
+    facts: { family: 'otlp', span: fact, log: null },
   };
   return { event, searched: { ...container.searched, span } };
+}
+
+/**
+ * One log record (logs.proto) as an event of the trace it names; a record that
+ * names none (most logs) belongs to no execution and stays searchable.
+ */
+function logPart(record: Readonly<Record<string, unknown>>, path: string, container: Container, inherited: readonly LineProblem[]): LinePart {
+  const faults = new Faults();
+  const optionalId = (key: 'traceId' | 'spanId', bytes: 16 | 8): string | null => {
+    const value = readField(record, key);
+    // proto3 JSON omits an empty id, and writers also emit "" for none.
+    if (value === undefined || value === null || value === '') return null;
+    const read = readId(value, bytes, `${path}.${key}`);
+    if ('fault' in read) {
+      faults.add('otlp.invalid_id', read.fault);
+      return null;
+    }
+    return read.id;
+  };
+  const traceId = optionalId('traceId', 16);
+  const spanId = optionalId('spanId', 8);
+  const time = readUnixNano(readField(record, 'timeUnixNano'), `${path}.timeUnixNano`);
+  const observed = readUnixNano(readField(record, 'observedTimeUnixNano'), `${path}.observedTimeUnixNano`);
+  for (const read of [time, observed]) if (read !== null && 'fault' in read) faults.add('otlp.invalid_time', read.fault);
+  // The time of the event, else the time the collector saw it (logs.proto).
+  const timeMs = time !== null && 'time' in time ? time.time.ms : observed !== null && 'time' in observed ? observed.time.ms : null;
+  if (timeMs === null && time === null && observed === null) faults.add('otlp.invalid_time', `${path} has neither timeUnixNano nor observedTimeUnixNano`);
+  const rawSeverity = readField(record, 'severityNumber');
+  const severityNumber = typeof rawSeverity === 'number' && Number.isInteger(rawSeverity) && rawSeverity >= 0 && rawSeverity <= 24 ? rawSeverity : null;
+  if (rawSeverity !== undefined && severityNumber === null) faults.add('otlp.invalid_shape', `${path}.severityNumber is ${typeof rawSeverity === 'number' ? String(rawSeverity) : describeType(rawSeverity)}, not a SeverityNumber 0..24`);
+  const severityText = readField(record, 'severityText');
+  const eventName = readField(record, 'eventName');
+  for (const [key, value] of [['severityText', severityText], ['eventName', eventName]] as const) {
+    if (value !== undefined && typeof value !== 'string') faults.add('otlp.invalid_shape', `${path}.${key} is ${describeType(value)}, not a string`);
+  }
+  const bodyFaults: string[] = [];
+  const body = readAnyValue(readField(record, 'body'), `${path}.body`, bodyFaults);
+  faults.addAll('otlp.invalid_attribute', bodyFaults);
+  const attributes = readAttributes(readField(record, 'attributes'), `${path}.attributes`);
+  faults.addAll('otlp.invalid_attribute', attributes.faults);
+  const log: OtlpLog = {
+    traceId, spanId, timeMs, severityNumber,
+    severityText: typeof severityText === 'string' && severityText !== '' ? severityText : null,
+    eventName: typeof eventName === 'string' && eventName !== '' ? eventName : null,
+    body, attributes: attributes.attributes,
+  };
+  const event: NormalizedEvent = {
+    family: 'otlp',
+    kind: log.eventName ?? 'log',
+    executionKey: traceId,
+    timestampMs: timeMs,
+    status: log.severityText,
+    errorCode: null,
+    actor: serviceName(container.resource),
+    failed: severityNumber !== null && severityNumber >= OTLP_ERROR_SEVERITY,
+    problems: [...inherited, ...faults.take()],
+    facts: { family: 'otlp', span: null, log },
+  };
+  return { event, searched: { ...container.searched, log: record } };
 }
 
 /** Reads a list of objects (span events, links); an entry that is no object is a fault and skipped, the rest read. */
@@ -226,7 +306,7 @@ function readList<T>(span: Readonly<Record<string, unknown>>, key: string, path:
 
 /** The event of a request line that gave no span. */
 function requestEvent(problems: readonly LineProblem[]): NormalizedEvent {
-  return { family: 'otlp', kind: 'request', executionKey: null, timestampMs: null, status: null, errorCode: null, actor: null, failed: false, problems, facts: { family: 'otlp', span: null } };
+  return { family: 'otlp', kind: 'request', executionKey: null, timestampMs: null, status: null, errorCode: null, actor: null, failed: false, problems, facts: { family: 'otlp', span: null, log: null } };
 }
 
 /** The resource's `service.name`, which names who wrote the span. */

@@ -1,3 +1,4 @@
+import type { OtlpLog } from '../../../shared/formats/otlp';
 import { spanLabel } from '../../../shared/formats/otlp-span-label';
 import type { FoundExecution } from '../../index/queries/execution-facts';
 import { PLAIN_INDEX_RULES, NO_SECTIONS, type FamilyModule, type FamilySections, type WaterfallReads } from '../family-module';
@@ -18,9 +19,9 @@ export const SPAN_LIMIT = 5_000;
  */
 export const otlpFamily: FamilyModule<'otlp'> = {
   family: 'otlp',
-  // `resourceSpans` is OTLP's own word and names nothing else: tried first.
+  // `resourceSpans` and `resourceLogs` are OTLP's own words and name nothing else: tried first.
   detectionRank: 5,
-  detect: (obj) => readField(obj, 'resourceSpans') !== undefined,
+  detect: (obj) => readField(obj, 'resourceSpans') !== undefined || readField(obj, 'resourceLogs') !== undefined,
   normalize: normalizeOtlp,
   normalizeParts: normalizeOtlpParts,
   // The service that wrote the trace's first span read.
@@ -28,14 +29,17 @@ export const otlpFamily: FamilyModule<'otlp'> = {
   index: {
     ...PLAIN_INDEX_RULES,
     // Any span in error fails the trace; otherwise a span that ended says the trace ran.
+    // Log records do not settle the trace's outcome: its spans' statuses do.
     statusContribution(event) {
       if (event.facts.family !== 'otlp' || event.facts.span === null) return null;
       if (event.failed) return { status: 'ERROR', outcome: 'failed', rank: 2 };
       return { status: event.status ?? 'UNSET', outcome: 'ok', rank: 1 };
     },
     derivedRows(event) {
-      if (event.facts.family !== 'otlp' || event.facts.span === null) return {};
-      const span = event.facts.span;
+      if (event.facts.family !== 'otlp') return {};
+      const { span, log } = event.facts;
+      if (log !== null) return { otlpLogs: [{ spanId: log.spanId, timeMs: log.timeMs, body: log }] };
+      if (span === null) return {};
       return { otlpSpans: [{ spanId: span.spanId, parentSpanId: span.parentSpanId, startMs: span.startMs, endMs: span.endMs, body: span }] };
     },
   },
@@ -61,8 +65,16 @@ export const otlpFamily: FamilyModule<'otlp'> = {
 };
 
 function otlpSections(facts: ExecutionFacts, execution: FoundExecution): FamilySections {
+  // Log records in the span they name, by time; those naming no span of the trace are in its events list.
+  const bySpan = new Map<string, (OtlpLog & { eventId: number })[]>();
+  for (const log of facts.otlpLogs(execution, SPAN_LIMIT)) {
+    if (log.spanId === null) continue;
+    const list = bySpan.get(log.spanId);
+    if (list === undefined) bySpan.set(log.spanId, [{ ...log.body, eventId: log.eventId }]);
+    else list.push({ ...log.body, eventId: log.eventId });
+  }
   const spans = spanTree(facts.otlpSpans(execution, SPAN_LIMIT)).map(({ span, depth, orphan }) => ({
-    ...span.body, eventId: span.eventId, depth, orphan, label: spanLabel(span.body),
+    ...span.body, eventId: span.eventId, depth, orphan, label: spanLabel(span.body), logs: bySpan.get(span.spanId) ?? [],
   }));
   return { ...NO_SECTIONS, spans };
 }

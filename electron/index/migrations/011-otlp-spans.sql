@@ -19,3 +19,15 @@ CREATE TABLE otlp_spans (
 );
 CREATE INDEX otlp_spans_execution ON otlp_spans (execution_id, span_id);
 CREATE INDEX otlp_spans_source ON otlp_spans (source_id);
+-- OTLP log records that name a trace, shown in the span they name.
+CREATE TABLE otlp_logs (
+  id INTEGER PRIMARY KEY,
+  execution_id INTEGER NOT NULL,
+  event_id INTEGER NOT NULL,
+  source_id INTEGER NOT NULL,
+  span_id TEXT,
+  time_ms REAL,
+  body TEXT NOT NULL
+);
+CREATE INDEX otlp_logs_execution ON otlp_logs (execution_id, span_id);
+CREATE INDEX otlp_logs_source ON otlp_logs (source_id);

@@ -70,7 +70,7 @@ describe('the integrity state stored per execution', () => {
     // Turn the copy back into a schema-9 index: no integrity column (and none of what 011, OTLP spans, added).
     const raw = new Database(oldPath);
     raw.exec('DROP INDEX executions_integrity; ALTER TABLE executions DROP COLUMN integrity;');
-    raw.exec('DROP TABLE otlp_spans; ALTER TABLE events DROP COLUMN part;');
+    raw.exec('DROP TABLE otlp_spans; DROP TABLE otlp_logs; ALTER TABLE events DROP COLUMN part;');
     raw.pragma('user_version = 9');
     raw.close();
     assert.equal(SCHEMA_VERSION, 11);

@@ -1,4 +1,5 @@
 import type { ApiResponse } from '../../../../shared/api/contract';
+import { OTLP_ERROR_SEVERITY } from '../../../../shared/formats/otlp';
 import { Badge } from '../../../components/badge';
 import { EmptyState } from '../../../components/empty-state';
 import { KeyValueList } from '../../../components/key-value-list';
@@ -12,7 +13,7 @@ import { formatTimestamp } from '../../../format/time';
  * An OTLP trace: its spans as a tree (each indented under its parent, siblings
  * by start), a span in error marked, an orphan (its parent never written) shown
  * as a root and flagged; each opens to its AI facts, attributes, events, links,
- * resource and instrumentation scope.
+ * the log records that name it, resource and instrumentation scope.
  */
 export function OtlpSections({ detail }: { readonly detail: ApiResponse<'getExecution'> }) {
   const spans = detail.spans;
@@ -76,6 +77,22 @@ function SpanItem({ span }: { readonly span: SpanView }) {
                 <li key={index} className="mono">
                   trace {link.traceId || '(invalid)'} span {link.spanId || '(invalid)'}
                   <Attributes title={null} attributes={link.attributes} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {span.logs.length > 0 && (
+          <div className="otlp-span-part">
+            <h4>Logs ({span.logs.length})</h4>
+            <ul>
+              {span.logs.map((log) => (
+                <li key={log.eventId} className={log.severityNumber !== null && log.severityNumber >= OTLP_ERROR_SEVERITY ? 'text-bad' : ''}>
+                  <span className="mono">{formatTimestamp(log.timeMs)}</span> {log.severityText ?? (log.severityNumber !== null ? `severity ${log.severityNumber}` : '')}{' '}
+                  {log.eventName !== null && <span className="mono">{log.eventName} </span>}
+                  <span className="mono">{plainText(log.body)}</span>{' '}
+                  <RouteLink to={{ view: 'events', eventId: log.eventId }}>event {log.eventId}</RouteLink>
+                  <Attributes title={null} attributes={log.attributes} />
                 </li>
               ))}
             </ul>

@@ -111,6 +111,30 @@ describe('normalizeOtlpParts', () => {
     assert.match(event.problems[0]?.message ?? '', /k0.*k4.*and 35 more$/);
   });
 
+  it('reads OTLP log records as events of the trace they name, an error severity a failure', () => {
+    const request = {
+      resourceLogs: [{
+        resource: { attributes: [{ key: 'service.name', value: { stringValue: 'svc' } }] },
+        scopeLogs: [{ scope: { name: 'log' }, logRecords: [
+          { timeUnixNano: '1767225600000000000', severityNumber: 17, severityText: 'ERROR', body: { stringValue: 'boom' }, traceId: traceIdOf(7).toUpperCase(), spanId: spanIdOf(3) },
+          { observedTimeUnixNano: '1767225601000000000', severityNumber: 9, body: { kvlistValue: { values: [{ key: 'msg', value: { stringValue: 'hi' } }] } }, traceId: '', spanId: '' },
+          { severityNumber: 30, spanId: 'bad', traceId: traceIdOf(7), eventName: 5 },
+        ] }],
+      }],
+    };
+    assert.equal(detectFamily(request), 'otlp');
+    const parts = normalizeOtlpParts(request);
+    assert.deepEqual(parts.map((part) => [part.event.kind, part.event.executionKey, part.event.timestampMs, part.event.failed, part.event.actor]), [
+      ['log', traceIdOf(7), 1767225600000, true, 'svc'],
+      ['log', null, 1767225601000, false, 'svc'],
+      ['log', traceIdOf(7), null, false, 'svc'],
+    ]);
+    const first = parts[0]?.event.facts;
+    assert.ok(first?.family === 'otlp' && first.log !== null);
+    assert.deepEqual({ spanId: first.log.spanId, body: first.log.body, severityText: first.log.severityText }, { spanId: spanIdOf(3), body: 'boom', severityText: 'ERROR' });
+    assert.deepEqual(codes(parts[2]?.event.problems ?? []).sort(), ['otlp.invalid_id', 'otlp.invalid_shape', 'otlp.invalid_time']);
+  });
+
   it('normalize gives the first span, as the registry asks of every family', () => {
     const { root, children } = agentTrace(traceIdOf(6), 1n);
     assert.equal(normalizeOtlp(otlpRequest(SERVICE, SCOPE, [root, ...children].map(spanJson))).kind, root.name);

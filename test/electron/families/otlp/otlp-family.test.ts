@@ -63,8 +63,8 @@ function fileLine(path: string, line: number): string {
 describe('OTLP/JSON trace files', () => {
   it('stores one event per readable span, each pointing at its line: same offset, length and raw line, numbered by part', () => {
     const rows = events();
-    const spans = rows.filter((row) => row.key !== null);
-    assert.equal(spans.length, written.spans.filter((span) => /^[0-9a-f]{32}$/.test(span.spec.traceId.toLowerCase())).length);
+    const traced = rows.filter((row) => row.key !== null);
+    assert.equal(traced.length, written.spans.filter((span) => /^[0-9a-f]{32}$/.test(span.spec.traceId.toLowerCase())).length + written.logs.length);
     const byLine = new Map<string, EventRow[]>();
     for (const row of rows) byLine.set(`${row.path}:${row.line}`, [...(byLine.get(`${row.path}:${row.line}`) ?? []), row]);
     for (const [place, lineRows] of byLine) {
@@ -91,14 +91,29 @@ describe('OTLP/JSON trace files', () => {
   it('makes a trace one execution, with its spans from several lines and files, failed when a span is in error', async () => {
     const detail = await call('getExecution', { id: `otlp:${written.agentTraceId}` });
     const expected = written.spans.filter((span) => span.spec.traceId === written.agentTraceId);
-    assert.equal(detail.execution.eventCount, expected.length);
+    const logs = written.logs.filter((log) => log.traceId === written.agentTraceId);
+    assert.equal(detail.execution.eventCount, expected.length + logs.length, 'its spans and the log records that name it');
     assert.equal(detail.execution.outcome, 'failed');
-    assert.equal(detail.execution.failureCount, expected.filter((span) => span.spec.status?.code === 2).length);
+    assert.equal(detail.execution.failureCount, expected.filter((span) => span.spec.status?.code === 2).length + logs.filter((log) => log.error).length);
     assert.equal(detail.execution.label, 'agent-svc');
-    assert.deepEqual(new Set(detail.events.map((event) => event.source.path)), new Set(expected.map((span) => span.file)));
+    assert.deepEqual(new Set(detail.events.map((event) => event.source.path)), new Set([...expected, ...logs].map((item) => item.file)));
     assert.equal(detail.execution.startMs, Number(expected.reduce((min, span) => (span.spec.startNs < min ? span.spec.startNs : min), expected[0]?.spec.startNs ?? 0n) / 1_000_000n));
     assert.equal(detail.execution.endMs, Number(expected.reduce((max, span) => (span.spec.endNs > max ? span.spec.endNs : max), 0n) / 1_000_000n));
-    assert.deepEqual(detail.problems, []);
+    // The malformed log record's problems are the trace's too: it names the trace.
+    assert.deepEqual(detail.problems.map((problem) => [problem.path, problem.line, problem.code]).sort(), [['otel/logs.jsonl', 2, 'otlp.invalid_id'], ['otel/logs.jsonl', 2, 'otlp.invalid_time']]);
+  });
+
+  it('shows each log record in the span it names, by trace and span id', async () => {
+    const detail = await call('getExecution', { id: `otlp:${written.agentTraceId}` });
+    for (const span of detail.spans) {
+      const named = written.logs.filter((log) => log.spanId === span.spanId);
+      assert.deepEqual(span.logs.map((log) => [log.spanId, log.severityNumber !== null && log.severityNumber >= 17]), named.map((log) => [log.spanId, log.error]), span.label);
+    }
+    const tool = detail.spans.find((span) => span.name === 'execute_tool get_weather');
+    assert.deepEqual(tool?.logs.map((log) => [log.severityText, log.body]), [['ERROR', 'weather API returned 503']]);
+    // A log record that names no trace is a searchable event of no execution.
+    const heartbeat = await call('listEvents', { query: 'heartbeat' });
+    assert.deepEqual(heartbeat.items.map((event) => [event.kind, event.executionId]), [['log', null]]);
   });
 
   it('shows the spans as a tree: the root first, its children one level deeper by start, with their events, links, resource and scope', async () => {
@@ -196,7 +211,7 @@ describe('OTLP/JSON trace files', () => {
     const [counts] = query<{ events: number; spans: number }>(db2, 'SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM otlp_spans) AS spans');
     const kept = again.spans.filter((span) => span.file !== 'otel/nasty.jsonl' || span.line === 1).length;
     assert.equal(counts?.spans, kept);
-    assert.equal(counts?.events, kept);
+    assert.equal(counts?.events, kept + again.logRecords);
     // Every event's full-text row went with it (a wrong text in a contentless delete would leave one behind).
     const [hits] = query<{ n: number }>(db2, "SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH '\"huge\"'");
     assert.equal(hits?.n, 0);
