@@ -1,38 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type Database from 'better-sqlite3';
-import type { InspectorService } from '../../../../electron/api/inspector-service';
-import { openIndexReadOnly } from '../../../../electron/index/open-index';
+import { describe, it } from 'node:test';
 import { rawTextSql } from '../../../../electron/index/raw-blocks';
-import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../../shared/api/contract';
 import { writeOtlpFolder, type OtlpFolder } from '../../../fixtures/write-otlp';
 import { indexOnce, query } from '../../../support/index-folder';
-import { indexedService } from '../../../support/indexed-service';
+import { indexedApi } from '../../../support/indexed-service';
 import { tempFolder } from '../../../support/temp-folder';
 
 const folder = tempFolder('otlp');
 const written: OtlpFolder = writeOtlpFolder(folder);
-// Made at the top: a temporary folder made inside a hook is removed when the hook ends.
-const dbPath = join(tempFolder('otlp-db'), 'index.sqlite');
-const dataDir = tempFolder('otlp-data');
-let db: Database.Database;
-let service: InspectorService;
-
-before(async () => {
-  await indexOnce(folder, dbPath);
-  db = openIndexReadOnly(dbPath);
-  service = indexedService(folder, db, dataDir);
-});
-
-after(() => db?.close());
-
-async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
-  const result = await service.call(method, request);
-  if (!result.ok) assert.fail(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return API[method].response.parse(result.value) as ApiResponse<M>;
-}
+const api = indexedApi(folder);
+const { call } = api;
 
 interface EventRow {
   readonly id: number;
@@ -47,7 +26,8 @@ interface EventRow {
 }
 
 function events(): EventRow[] {
-  return db
+  return api
+    .db()
     .prepare(
       `SELECT e.id, s.path, e.line, e.part, e.byte_offset, e.byte_length, ${rawTextSql('e')} AS raw, e.kind, x.key FROM events e
        JOIN sources s ON s.id = e.source_id LEFT JOIN executions x ON x.id = e.execution_id ORDER BY e.id`,
@@ -82,7 +62,7 @@ describe('OTLP/JSON trace files', () => {
   });
 
   it('stores the raw text of a line of many spans once, not once per span', () => {
-    const [blocks] = query<{ bytes: number }>(dbPath, 'SELECT sum(length(data)) AS bytes FROM raw_blocks');
+    const [blocks] = query<{ bytes: number }>(api.dbPath, 'SELECT sum(length(data)) AS bytes FROM raw_blocks');
     const hugeLine = Buffer.byteLength(fileLine('otel/nasty.jsonl', 7));
     // Deflated, the whole folder's raw text is far below one copy of the huge line per span (2,000 copies).
     assert.ok((blocks?.bytes ?? 0) < hugeLine, `${blocks?.bytes} bytes of raw blocks for a ${hugeLine}-byte line of ${written.hugeSpans} spans`);

@@ -1,18 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
-import type Database from 'better-sqlite3';
-import type { InspectorService } from '../../../../electron/api/inspector-service';
-import { openIndexReadOnly } from '../../../../electron/index/open-index';
-import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../../shared/api/contract';
-import { indexOnce } from '../../../support/index-folder';
-import { indexedService } from '../../../support/indexed-service';
+import { indexedApi } from '../../../support/indexed-service';
 import { tempFolder } from '../../../support/temp-folder';
 
 /** An SDK time ([seconds, nanoseconds]) as the exact decimal nanoseconds OTLP writes. */
@@ -57,26 +52,10 @@ async function sdkTrace(dir: string): Promise<readonly ReadableSpan[]> {
 }
 
 const folder = tempFolder('otlp-sdk');
-const dbPath = join(tempFolder('otlp-sdk-db'), 'index.sqlite');
-const dataDir = tempFolder('otlp-sdk-data');
 let spans: readonly ReadableSpan[] = [];
-let db: Database.Database;
-let service: InspectorService;
-
-before(async () => {
+const { call } = indexedApi(folder, async () => {
   spans = await sdkTrace(folder);
-  await indexOnce(folder, dbPath);
-  db = openIndexReadOnly(dbPath);
-  service = indexedService(folder, db, dataDir);
 });
-
-after(() => db?.close());
-
-async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
-  const result = await service.call(method, request);
-  if (!result.ok) assert.fail(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return API[method].response.parse(result.value) as ApiResponse<M>;
-}
 
 describe('a trace written by the OpenTelemetry JS SDK and its OTLP/JSON serializer', () => {
   it('opens as one execution with the SDK spans as its tree, their exact times, statuses, attributes, events and links', async () => {
