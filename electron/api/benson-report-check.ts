@@ -43,7 +43,8 @@ export function checkBensonReport(raw: string, facts: BensonReportFacts): Benson
   const times = listedEvents.flatMap((event) => (event.ts === null ? [] : [event.ts]));
   if (times.length > 0) {
     for (const row of facts.loggedBetween(Math.min(...times), Math.max(...times), BENSON_REPORT_KIND, MAX_LOGGED)) {
-      const again = renormalizeRaw(row.raw, row.path);
+      // Benson events are one per line: part 0.
+      const again = renormalizeRaw(row.raw, row.path, 0);
       if (again === null) continue;
       const identity = eventIdentity(again.event.family, again.event.kind, again.event.timestampMs, row.pac, again.searchText).toString('hex');
       if (!logged.has(identity)) logged.set(identity, row);

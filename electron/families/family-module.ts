@@ -11,6 +11,16 @@ import type { StepReader } from './comparing/step-reader';
 import type { TimelineEvent, WaterfallFacts } from '../index/queries/waterfall-facts';
 import type { WaterfallBar } from './waterfall-bar';
 
+/**
+ * One event of a line whose line holds many (an OTLP request's spans), and the
+ * part of the line its full-text search reads, so that a search finds the span
+ * that holds a value rather than every span of its line.
+ */
+export interface LinePart {
+  readonly event: NormalizedEvent;
+  readonly searched: Readonly<Record<string, unknown>>;
+}
+
 /** The reads a contract check may make, prepared once per index. */
 export interface CheckReads {
   readonly rows: ExecutionProblemRows;
@@ -41,7 +51,7 @@ export interface FamilyComparison {
 }
 
 /** The family's own sections of an execution's detail; the header, events and problems are the same for all. */
-export type FamilySections = Pick<z.infer<typeof executionDetailSchema>, 'steps' | 'checkpoints' | 'cycles' | 'snapshots' | 'sideEffects' | 'chain'>;
+export type FamilySections = Pick<z.infer<typeof executionDetailSchema>, 'steps' | 'checkpoints' | 'cycles' | 'spans' | 'snapshots' | 'sideEffects' | 'chain'>;
 
 /** What a family's waterfall is drawn from: the index's reads, and the execution's events read once. */
 export interface WaterfallReads {
@@ -70,6 +80,13 @@ export interface FamilyModule<F extends Family = Family> {
   detect(obj: Record<string, unknown>): boolean;
   /** The object as a NormalizedEvent with its problems; never throws on odd input. */
   normalize(obj: Record<string, unknown>): NormalizedEvent;
+  /**
+   * Only for a family one of whose lines holds many events (an OTLP/JSON request
+   * holds many spans): every event of the line, in order, at least one. The
+   * reader stores each, all pointing at the same line (events.part numbers them),
+   * so offsets, raw lines and problems stay per line. Absent: a line is one event.
+   */
+  readonly normalizeParts?: (obj: Record<string, unknown>) => readonly [LinePart, ...LinePart[]];
   /** A short label for the execution list, from the event and the file it came from; null for none. */
   label(event: NormalizedEvent, sourcePath: string): string | null;
   /** What its events give the index (status, header, derived rows, placement). */
@@ -88,7 +105,7 @@ export interface FamilyModule<F extends Family = Family> {
 }
 
 /** The sections of a family that has none of its own. */
-export const NO_SECTIONS: FamilySections = { steps: [], checkpoints: [], cycles: [], snapshots: { pre: null, post: null }, sideEffects: null, chain: null };
+export const NO_SECTIONS: FamilySections = { steps: [], checkpoints: [], cycles: [], spans: [], snapshots: { pre: null, post: null }, sideEffects: null, chain: null };
 
 /** The checks of a family whose contract shows on single lines only. */
 export const NO_CONTRACT_CHECKS: FamilyContractChecks = {

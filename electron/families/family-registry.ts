@@ -4,8 +4,9 @@ import type { IndexFamilyRules } from '../index/family-rules';
 import { bensonFamily } from './benson/benson-family';
 import { cycleFamily } from './cycle/cycle-family';
 import { execEventFamily } from './exec-event/exec-event-family';
-import type { FamilyModule } from './family-module';
+import type { FamilyModule, LinePart } from './family-module';
 import { genericFamily } from './generic/generic-family';
+import { otlpFamily } from './otlp/otlp-family';
 import { recordFamily } from './record/record-family';
 import { streamFamily } from './stream/stream-family';
 
@@ -21,6 +22,7 @@ export const FAMILY_MODULES: { readonly [F in Family]: FamilyModule<F> } = {
   cycle: cycleFamily,
   stream: streamFamily,
   record: recordFamily,
+  otlp: otlpFamily,
   generic: genericFamily,
 };
 
@@ -42,6 +44,15 @@ export function detectFamily(obj: Record<string, unknown>): Family {
 /** Detects the family of one parsed JSON object by its shape and normalizes it; never throws on odd input. */
 export function normalizeObject(obj: Record<string, unknown>): NormalizedEvent {
   return FAMILY_MODULES[detectFamily(obj)].normalize(obj);
+}
+
+/**
+ * Detects the family of one parsed JSON object and normalizes it into the
+ * events of its line: one for most families, one per span for an OTLP request.
+ */
+export function normalizeLine(obj: Record<string, unknown>): readonly [LinePart, ...LinePart[]] {
+  const module: FamilyModule = FAMILY_MODULES[detectFamily(obj)];
+  return module.normalizeParts?.(obj) ?? [{ event: module.normalize(obj), searched: obj }];
 }
 
 /** A short label for an execution list row, decided from the event and the file it came from. */

@@ -43,7 +43,7 @@ export class EventSightings {
     this.sourcesOfPac = db.prepare('SELECT source_id FROM pac_sources WHERE pac = ?').pluck();
     this.addPacSource = db.prepare('INSERT OR IGNORE INTO pac_sources (pac, source_id) VALUES (?, ?)');
     this.storedOfPac = db.prepare(
-      `SELECT e.id, e.source_id, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id
+      `SELECT e.id, e.source_id, e.part, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id
        JOIN executions x ON x.id = e.execution_id WHERE x.family = ? AND x.key = ? AND e.same_as IS NULL ORDER BY e.id`,
     );
   }
@@ -89,8 +89,8 @@ export class EventSightings {
   /** Records the sightings of a PAC's events already stored, read again from their raw lines. */
   private recordStored(family: Family, pac: string): void {
     // Read whole first: the connection cannot insert while a statement iterates.
-    for (const row of this.storedOfPac.all(family, pac) as { id: number; source_id: number; raw: string; path: string }[]) {
-      const again = this.renormalize(row.raw, row.path);
+    for (const row of this.storedOfPac.all(family, pac) as { id: number; source_id: number; part: number; raw: string; path: string }[]) {
+      const again = this.renormalize(row.raw, row.path, row.part);
       if (again === null) continue;
       this.insert.run(eventIdentity(again.event.family, again.event.kind, again.event.timestampMs, pac, again.searchText), row.id, row.source_id);
     }

@@ -58,6 +58,16 @@ export interface DerivedRows {
     readonly securityState: string | null;
     readonly fields: Readonly<Record<string, unknown>>;
   }[];
+  /** An OTLP span: its place in the trace's tree, and the span as read for the detail. */
+  readonly otlpSpans?: readonly {
+    readonly spanId: string;
+    readonly parentSpanId: string | null;
+    readonly startMs: number | null;
+    readonly endMs: number | null;
+    readonly body: unknown;
+  }[];
+  /** An OTLP log record of a trace, shown in the span it names. */
+  readonly otlpLogs?: readonly { readonly spanId: string | null; readonly timeMs: number | null; readonly body: unknown }[];
   readonly plan?: {
     readonly planId: string;
     readonly steps: readonly { readonly index: number; readonly name: string }[];

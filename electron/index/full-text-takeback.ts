@@ -24,7 +24,7 @@ export class FullTextTakeback {
          ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
       ),
       eventTextsOfSource: db.prepare(
-        `SELECT e.id, e.line, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id
+        `SELECT e.id, e.line, e.part, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id
          WHERE e.source_id = ? AND (e.line, e.id) > (?, ?) ORDER BY e.line, e.id LIMIT ?`,
       ),
       ftsDelete: db.prepare("INSERT INTO events_fts (events_fts, rowid, text) VALUES ('delete', ?, ?)"),
@@ -37,9 +37,9 @@ export class FullTextTakeback {
     s.keepEventIdHigh.run();
     // Paged in the order of events_source (source_id, line, then the rowid), so that no page sorts.
     for (let line = -1, id = 0; ;) {
-      const rows = s.eventTextsOfSource.all(sourceId, line, id, CHUNK) as { id: number; line: number; raw: string; path: string }[];
+      const rows = s.eventTextsOfSource.all(sourceId, line, id, CHUNK) as { id: number; line: number; part: number; raw: string; path: string }[];
       for (const row of rows) {
-        const again = this.renormalize(row.raw, row.path);
+        const again = this.renormalize(row.raw, row.path, row.part);
         if (again !== null) s.ftsDelete.run(row.id, again.searchText);
       }
       const last = rows[rows.length - 1];

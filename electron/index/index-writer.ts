@@ -188,7 +188,7 @@ export class IndexWriter {
       const seenBefore = sameAs.get(eventId) ?? null;
       const executionId = p.key === null ? null : (deltas.get(`${event.family}\u0000${p.key}`)?.id ?? this.executionIdOf(event.family, p.key));
       s.insertEvent.run({
-        id: eventId, source_id: pending.sourceId, line: pending.line, byte_offset: pending.offset, byte_length: pending.length,
+        id: eventId, source_id: pending.sourceId, line: pending.line, part: pending.part, byte_offset: pending.offset, byte_length: pending.length,
         ts: event.timestampMs, family: event.family, kind: event.kind, execution_id: executionId, status: event.status,
         error_code: event.errorCode, actor: event.actor, failed: event.failed ? 1 : 0, cycle: this.families[event.family].cycleOf(event),
         raw_block: blockIds[raw.block] ?? null, raw_at: raw.at, raw_len: raw.length, same_as: seenBefore,
@@ -256,7 +256,7 @@ export class IndexWriter {
     const affected: number[] = [];
     for (const sighting of s.sightingsOfSource.all(sourceId) as { identity: Buffer; event_id: number }[]) {
       const next = s.nextSighting.get(sighting.event_id) as
-        | { id: number; source_id: number; line: number; byte_offset: number; byte_length: number; family: string; execution_id: number | null; raw: string; path: string }
+        | { id: number; source_id: number; line: number; part: number; byte_offset: number; byte_length: number; family: string; execution_id: number | null; raw: string; path: string }
         | undefined;
       if (next === undefined) {
         s.deleteSighting.run(sighting.identity);
@@ -266,9 +266,9 @@ export class IndexWriter {
       s.repointSightings.run(next.id, sighting.event_id);
       s.moveSighting.run(next.id, next.source_id, sighting.identity);
       s.addFamilyCount.run(next.family, 1);
-      const again = this.renormalize(next.raw, next.path);
+      const again = this.renormalize(next.raw, next.path, next.part);
       if (next.execution_id !== null && again !== null) {
-        this.insertDerived({ sourceId: next.source_id, line: next.line, offset: next.byte_offset, length: next.byte_length, raw: next.raw, searchText: again.searchText, event: again.event, label: again.label, extraProblems: [] }, next.execution_id, next.id);
+        this.insertDerived({ sourceId: next.source_id, line: next.line, part: next.part, offset: next.byte_offset, length: next.byte_length, raw: next.raw, searchText: again.searchText, event: again.event, label: again.label, extraProblems: [] }, next.execution_id, next.id);
         affected.push(next.execution_id);
       }
     }
@@ -317,6 +317,10 @@ export class IndexWriter {
       });
     });
     for (const effect of rows.sideEffects ?? []) this.insertSideEffect(executionId, ids, effect);
+    for (const span of rows.otlpSpans ?? []) {
+      s.insertOtlpSpan.run({ ...execution, span_id: span.spanId, parent_span_id: span.parentSpanId, start_ms: span.startMs, end_ms: span.endMs, body: JSON.stringify(span.body) });
+    }
+    for (const log of rows.otlpLogs ?? []) s.insertOtlpLog.run({ ...execution, span_id: log.spanId, time_ms: log.timeMs, body: JSON.stringify(log.body) });
     for (const snap of rows.snapshots ?? []) {
       s.insertSnapshot.run({ ...execution, phase: snap.phase, via: snap.via, captured_at: snap.capturedAt, security_state: snap.securityState, fields: JSON.stringify(snap.fields) });
     }
@@ -337,7 +341,7 @@ export class IndexWriter {
 
   private recomputeExecution(executionId: number): void {
     const s = this.statements;
-    const rows = s.eventsOfExecution.all(executionId) as { id: number; raw: string; path: string }[];
+    const rows = s.eventsOfExecution.all(executionId) as { id: number; part: number; raw: string; path: string }[];
     if (rows.length === 0) {
       s.deleteExecutionProblems.run(executionId);
       s.deleteExecution.run(executionId);
@@ -345,7 +349,7 @@ export class IndexWriter {
     }
     const delta = emptyDelta();
     for (const row of rows) {
-      const again = this.renormalize(row.raw, row.path);
+      const again = this.renormalize(row.raw, row.path, row.part);
       if (again) addToDelta(delta, again.event, row.id, again.label, 0, this.families[again.event.family]);
     }
     delta.problems = (s.lineProblemsOfExecution.get(executionId) as { n: number }).n;

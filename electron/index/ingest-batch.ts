@@ -5,6 +5,11 @@ import type { NormalizedEvent } from '../../shared/model/normalized-event';
 export interface PendingEvent {
   readonly sourceId: number;
   readonly line: number;
+  /**
+   * Which event of its line this is: 0 but for a line that holds many (an OTLP
+   * request's spans), whose events share the line's offset, length and raw text.
+   */
+  readonly part: number;
   readonly offset: number;
   readonly length: number;
   readonly raw: string;

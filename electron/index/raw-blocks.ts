@@ -40,9 +40,12 @@ export interface PackedRaw {
 
 /**
  * Packs raw texts into deflated blocks. Consecutive texts of the same source
- * share a block, so a source's blocks can be deleted with it.
+ * share a block, so a source's blocks can be deleted with it. A text of part 1
+ * or more is another event of the line just packed (an OTLP request's spans
+ * follow each other in a batch): it points at that line's bytes, which are
+ * stored once, not once per span.
  */
-export function packRawBlocks(texts: readonly { readonly sourceId: number; readonly raw: string }[]): PackedRaw {
+export function packRawBlocks(texts: readonly { readonly sourceId: number; readonly raw: string; readonly part?: number }[]): PackedRaw {
   const blocks: PackedBlock[] = [];
   const placements: RawPlacement[] = [];
   let parts: Buffer[] = [];
@@ -55,6 +58,11 @@ export function packRawBlocks(texts: readonly { readonly sourceId: number; reado
     size = 0;
   };
   for (const text of texts) {
+    const previous = placements[placements.length - 1];
+    if ((text.part ?? 0) > 0 && previous !== undefined && text.sourceId === sourceId) {
+      placements.push(previous);
+      continue;
+    }
     if (text.sourceId !== sourceId || size >= RAW_BLOCK_BYTES) {
       flush();
       sourceId = text.sourceId;

@@ -4,5 +4,7 @@ import type { NormalizedEvent } from '../../shared/model/normalized-event';
  * Re-derives an event from its stored raw text, for recomputing executions after a
  * file is re-read and for taking back the full text it was indexed with. The
  * ingest passes its own line reader, so the index never imports the ingest.
+ * `part` is the event's place in its line (events.part: 0 but for a line of
+ * many events, an OTLP request's spans); null when the line has no such part.
  */
-export type Renormalize = (raw: string, sourcePath: string) => { event: NormalizedEvent; label: string | null; searchText: string } | null;
+export type Renormalize = (raw: string, sourcePath: string, part: number) => { event: NormalizedEvent; label: string | null; searchText: string } | null;

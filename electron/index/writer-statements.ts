@@ -4,7 +4,7 @@ import { prepareInsert } from './named-insert';
 import { rawTextSql } from './raw-blocks';
 
 /** Tables whose rows name the source they came from, emptied of a source's rows when it is taken back. */
-const DERIVED_TABLES = ['raw_blocks', 'step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'problems'] as const;
+const DERIVED_TABLES = ['raw_blocks', 'step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'otlp_spans', 'otlp_logs', 'problems'] as const;
 
 /** A prepared statement with positional or @named parameters; named here so the writer's statement table has a type it can export. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an alias the declaration emit can name
@@ -49,7 +49,7 @@ export function prepareWriterStatements(db: Database.Database) {
       'UPDATE sources SET offset = 0, line = 0, pending_bytes = 0, carry = NULL, event_count = 0, family = NULL, head_hash = NULL, head_len = 0, updated_ms = @updated_ms WHERE id = @id',
     ),
     insertEvent: prepareInsert(db, 'events', [
-      'id', 'source_id', 'line', 'byte_offset', 'byte_length', 'ts', 'family', 'kind', 'execution_id', 'status', 'error_code', 'actor', 'failed', 'cycle',
+      'id', 'source_id', 'line', 'part', 'byte_offset', 'byte_length', 'ts', 'family', 'kind', 'execution_id', 'status', 'error_code', 'actor', 'failed', 'cycle',
       'raw_block', 'raw_at', 'raw_len', 'same_as',
     ]),
     insertRawBlock: prepare(db, 'INSERT INTO raw_blocks (source_id, data) VALUES (?, ?)'),
@@ -59,7 +59,7 @@ export function prepareWriterStatements(db: Database.Database) {
     sightingsOfSource: prepare(db, 'SELECT identity, event_id FROM event_sightings WHERE source_id = ?'),
     nextSighting: prepare(
       db,
-      `SELECT e.id, e.source_id, e.line, e.byte_offset, e.byte_length, e.family, e.execution_id, ${rawTextSql('e')} AS raw, s.path
+      `SELECT e.id, e.source_id, e.line, e.part, e.byte_offset, e.byte_length, e.family, e.execution_id, ${rawTextSql('e')} AS raw, s.path
        FROM events e JOIN sources s ON s.id = e.source_id WHERE e.same_as = ? ORDER BY e.id LIMIT 1`,
     ),
     promoteSighting: prepare(db, 'UPDATE events SET same_as = NULL WHERE id = ?'),
@@ -78,7 +78,7 @@ export function prepareWriterStatements(db: Database.Database) {
     insertExecution: prepareInsert(db, 'executions', DELTA_COLUMNS),
     mergeExecution: prepare(db, MERGE_EXECUTION_SQL),
     resetExecution: prepare(db, RESET_EXECUTION_SQL),
-    eventsOfExecution: prepare(db, `SELECT e.id, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? AND e.same_as IS NULL ORDER BY e.id`),
+    eventsOfExecution: prepare(db, `SELECT e.id, e.part, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? AND e.same_as IS NULL ORDER BY e.id`),
     lineProblemsOfExecution: prepare(db, "SELECT count(*) AS n FROM problems WHERE execution_id = ? AND origin != 'execution'"),
     deleteExecutionProblems: prepare(db, "DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
     deleteExecution: prepare(db, 'DELETE FROM executions WHERE id = ?'),
@@ -90,6 +90,8 @@ export function prepareWriterStatements(db: Database.Database) {
       'execution_id', 'plan_id', 'event_id', 'source_id', 'origin', 'via', 'step_index', 'category', 'description', 'reversible', 'details',
     ]),
     insertSnapshot: prepareInsert(db, 'snapshots', ['execution_id', 'event_id', 'source_id', 'phase', 'via', 'captured_at', 'security_state', 'fields']),
+    insertOtlpSpan: prepareInsert(db, 'otlp_spans', ['execution_id', 'event_id', 'source_id', 'span_id', 'parent_span_id', 'start_ms', 'end_ms', 'body']),
+    insertOtlpLog: prepareInsert(db, 'otlp_logs', ['execution_id', 'event_id', 'source_id', 'span_id', 'time_ms', 'body']),
     insertPlan: prepareInsert(db, 'plans', ['plan_id', 'event_id', 'source_id', 'steps']),
     insertHint: prepareInsert(db, 'rollback_hints', ['plan_id', 'event_id', 'source_id', 'position', 'step_index', 'description', 'actions', 'risks']),
   };

@@ -1,15 +1,31 @@
 import type { LineProblem } from '../../shared/model/problem-code';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
-import { normalizeObject } from '../families/family-registry';
+import { normalizeLine } from '../families/family-registry';
+import type { LinePart } from '../families/family-module';
 import { normalizeGeneric } from '../families/generic/normalize-generic';
 import { searchText } from './search-text';
 
-/** What one line of text turned out to be. */
+/** One event a line became, and the text its full-text search row holds. */
+export interface LineEvent {
+  readonly event: NormalizedEvent;
+  readonly searchText: string;
+}
+
+/**
+ * What one line of text turned out to be. A line is one event, except where its
+ * family packs many into one line (an OTLP request's spans): the first is
+ * `event`, the others `more`, stored as parts 1.. of the same line.
+ */
 export type LineOutcome =
   | { readonly type: 'blank' }
   | { readonly type: 'problem'; readonly problem: LineProblem }
-  | { readonly type: 'event'; readonly event: NormalizedEvent; readonly searchText: string };
+  | ({ readonly type: 'event'; readonly more: readonly LineEvent[] } & LineEvent);
+
+/** The events of a line outcome in part order: part 0 is the outcome's own event. */
+export function lineEvents(outcome: LineEvent & { readonly more: readonly LineEvent[] }): readonly LineEvent[] {
+  return outcome.more.length === 0 ? [outcome] : [outcome, ...outcome.more];
+}
 
 const JSON_BLANK = /^[ \t\r]*$/;
 
@@ -42,13 +58,21 @@ export function lineToEvent(text: string): LineOutcome {
       // Kept and searchable as text, but never walked by the family normalizers, hashing or the API.
       const generic = normalizeGeneric(object);
       const problem: LineProblem = { code: 'line.too_deep', message: `The line nests deeper than ${MAX_JSON_DEPTH} levels; it is kept as a generic event and not interpreted.` };
-      return { type: 'event', event: { ...generic, problems: [...generic.problems, problem] }, searchText: searchText(object) };
+      return { type: 'event', event: { ...generic, problems: [...generic.problems, problem] }, searchText: searchText(object), more: [] };
     }
-    return { type: 'event', event: normalizeObject(object), searchText: searchText(object) };
+    return partsOutcome(normalizeLine(object));
   } catch (error) {
     // A normalizer bug must not take the ingest down; the line stays visible as a problem.
     return { type: 'problem', problem: { code: 'line.invalid_json', message: `The line could not be normalized: ${shorten(String(error))}` } };
   }
+}
+
+/** The outcome of a line normalized into its parts (one event for most families). */
+export function partsOutcome([first, ...rest]: readonly [LinePart, ...LinePart[]]): LineOutcome {
+  return {
+    type: 'event', event: first.event, searchText: searchText(first.searched),
+    more: rest.map((part) => ({ event: part.event, searchText: searchText(part.searched) })),
+  };
 }
 
 function shorten(message: string): string {

@@ -8,7 +8,7 @@ import { classifyByName } from './classify-file';
 import { describeError, errorCode } from './error-code';
 import { eventLabel } from '../families/family-registry';
 import type { IngestOptions } from './ingest-options';
-import { lineToEvent } from './line-to-event';
+import { lineEvents, lineToEvent } from './line-to-event';
 import { withNaiveTimeZone } from '../families/reading/naive-time-zone';
 import { TextEntries } from './text-entries';
 import type { PendingBatch } from './pending-batch';
@@ -213,9 +213,12 @@ export class SourceReader {
     const extraProblems: LineProblem[] = [];
     if (line.invalidUtf8) extraProblems.push({ code: 'line.invalid_utf8', message: 'The line is not valid UTF-8; undecodable bytes are shown as U+FFFD.' });
     if (extra) extraProblems.push(extra);
-    this.batch.addEvent({
-      sourceId: source.id, line: line.lineNo, offset: line.offset, length: line.length, raw: line.text, searchText: outcome.searchText,
-      event: outcome.event, label: eventLabel(outcome.event, source.path), extraProblems,
+    // A line of many events (an OTLP request's spans) gives them all in this batch, so the offset after it commits with every one.
+    lineEvents(outcome).forEach(({ event, searchText }, part) => {
+      this.batch.addEvent({
+        sourceId: source.id, line: line.lineNo, part, offset: line.offset, length: line.length, raw: text, searchText,
+        event, label: eventLabel(event, source.path), extraProblems: part === 0 ? extraProblems : [],
+      });
     });
   }
 

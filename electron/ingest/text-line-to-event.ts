@@ -5,10 +5,9 @@ import { parsePythonLiteral } from '../../shared/model/python-literal';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import type { LineProblem } from '../../shared/model/problem-code';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
-import { lineToEvent, type LineOutcome } from './line-to-event';
+import { lineToEvent, partsOutcome, type LineOutcome } from './line-to-event';
 import { naiveReadingNote, naiveToUtc } from '../families/reading/naive-time-zone';
-import { normalizeObject } from '../families/family-registry';
-import { searchText } from './search-text';
+import { normalizeLine } from '../families/family-registry';
 
 /** A text line's outcome, and whether its prefix was recognized (which decides whether it can continue an entry). */
 export interface TextLineOutcome {
@@ -41,9 +40,9 @@ export function textLineToEvent(text: string): TextLineOutcome {
   if (info.payload !== null) {
     const payload = parsePayload(text, info.payload.offset, info.payload.kind);
     if (payload.ok) {
-      const event = normalizeObject(payload.value);
-      const timed = event.timestampMs === null ? withPrefixTime(event, info) : event;
-      return { outcome: { type: 'event', event: timed, searchText: searchText(payload.value) }, prefixed };
+      const [first, ...rest] = normalizeLine(payload.value);
+      const timed = first.event.timestampMs === null ? withPrefixTime(first.event, info) : first.event;
+      return { outcome: partsOutcome([{ ...first, event: timed }, ...rest]), prefixed };
     }
     const problem: LineProblem = { code: 'text.invalid_payload', message: `The payload at column ${info.payload.offset + 1} is neither a JSON object nor a Python dict literal: ${payload.reason}` };
     return { outcome: textEvent(text, info, [problem]), prefixed };
@@ -115,7 +114,7 @@ function textEvent(text: string, info: TextLineInfo, problems: readonly LineProb
     problems: time.problem === null ? problems : [...problems, time.problem],
     facts: { family: 'generic' },
   };
-  return { type: 'event', event, searchText: text };
+  return { type: 'event', event, searchText: text, more: [] };
 }
 
 function withPrefixTime(event: NormalizedEvent, info: TextLineInfo): NormalizedEvent {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXECUTION_FAMILIES, FAMILIES } from '../model/family';
 import { executionIntegritySchema } from '../model/execution-integrity';
 import { problemCodeSchema } from '../model/problem-code';
+import { otlpLogSchema, otlpSpanSchema } from '../formats/otlp';
 import {
   chainVerdictSchema,
   executionHashComparisonSchema,
@@ -160,6 +161,20 @@ export const stepSchema = z.object({
   ),
 });
 
+/**
+ * One span of an OTLP trace as its detail shows it, in the tree's reading order:
+ * its depth under its root, and whether its parent was never written.
+ */
+export const spanViewSchema = otlpSpanSchema.extend({
+  eventId: z.number().int(),
+  depth: z.number().int().nonnegative(),
+  orphan: z.boolean(),
+  /** What it did in a reviewer's words: the GenAI or OpenInference operation, else its name. */
+  label: z.string(),
+  /** The log records (OTLP logs) that name this span, by time, each with its event. */
+  logs: z.array(otlpLogSchema.extend({ eventId: z.number().int() })),
+});
+
 /** A Benson checkpoint. */
 export const checkpointSchema = z.object({
   eventId: z.number().int(),
@@ -189,6 +204,8 @@ export const executionDetailSchema = z.object({
   steps: z.array(stepSchema),
   checkpoints: z.array(checkpointSchema),
   cycles: z.array(cycleSchema),
+  /** An OTLP trace's spans as a tree (the first SPAN_LIMIT by start time); empty for every other family. */
+  spans: z.array(spanViewSchema),
   snapshots: z.object({ pre: z.record(z.string(), z.unknown()).nullable(), post: z.record(z.string(), z.unknown()).nullable() }),
   sideEffects: sideEffectReportSchema.nullable(),
   chain: chainVerdictSchema.nullable(),

@@ -1,3 +1,4 @@
+import type { OtlpLog, OtlpSpan } from '../formats/otlp';
 import type { Family } from './family';
 import type { LineProblem } from './problem-code';
 
@@ -67,10 +68,12 @@ export type EventFacts =
       /** True when a record document carries a `side_effects_report` (hearth's never do: none is not zero). */
       readonly sideEffectsReported: boolean;
     }
+  /** One OTLP span or log record (both null for a request line that gave neither: its problems say why). */
+  | { readonly family: 'otlp'; readonly span: OtlpSpan | null; readonly log: OtlpLog | null }
   | { readonly family: FamilyWithoutFacts };
 
 /** The families whose events carry no facts of their own (generic, and a new family until it needs some). */
-export type FamilyWithoutFacts = Exclude<Family, 'exec-event' | 'benson' | 'cycle' | 'stream' | 'record'>;
+export type FamilyWithoutFacts = Exclude<Family, 'exec-event' | 'benson' | 'cycle' | 'stream' | 'record' | 'otlp'>;
 
 /**
  * One telemetry line (or one JSON document) after detection and normalization.

@@ -55,6 +55,14 @@ export const PROBLEM_CODES = {
   'record.chain_broken': 'The step event hash chain is broken.',
   'record.execution_hash_mismatch': 'The document execution_hash does not match its content.',
   'record.stream_document_mismatch': 'The observer stream and the record document disagree.',
+  // otlp
+  'otlp.invalid_shape': 'An OTLP/JSON field has the wrong shape (not the object, array or scalar the OTLP encoding gives it).',
+  'otlp.invalid_id': 'A trace or span id is not the hex string of 16 (trace) or 8 (span) bytes the OTLP/JSON encoding asks for.',
+  'otlp.invalid_time': 'A span time is missing, not an integer of nanoseconds, or ends before it starts.',
+  'otlp.invalid_attribute': 'An attribute is not a key with one AnyValue (stringValue, intValue, doubleValue, boolValue, arrayValue, kvlistValue, bytesValue).',
+  'otlp.no_spans': 'An OTLP/JSON trace request holds no span.',
+  'otlp.orphan_span': 'A span names a parent span that no file of the folder holds; it is shown as a root.',
+  'otlp.duplicate_span': 'The same span id of one trace is written more than once.',
 } as const;
 
 /** A stable problem code. */

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { DEMO_AGENT_TRACE } from '../fixtures/demo-folder';
 import { writeWaterfallCorpus, type WaterfallCorpus } from '../fixtures/waterfall-corpus';
 import { axeViolations, launchChromium, openInspector, screenshot } from './support/browser';
 import { DEMO_FOLDER, tempDir } from './support/evidence-folder';
@@ -239,6 +240,7 @@ describe('the waterfall of each family on the demo folder', { timeout: 120_000 }
     { name: 'benson', id: 'benson:PAC-DAN-P53-01', failed: /^✕ CP-03 QUALITY_SCORE_VALIDATION/, also: 'Agent execution' },
     { name: 'cycle', id: 'cycle:2026-03-02T09-20-00Z/migrate-customers-schema', failed: /^✕ pytest/, also: 'Plan step 1 run tests' },
     { name: 'stream', id: 'stream:m-42', failed: /^✕ status/, also: 'navigation' },
+    { name: 'otlp', id: `otlp:${DEMO_AGENT_TRACE}`, failed: /^✕ Tool call run_migration/, also: 'Chat gpt-4o (3120 in, 406 out tokens)' },
   ] as const;
   for (const entry of cases) {
     it(`shows the ${entry.name} execution's bars with its failures, in light and dark`, async () => {

@@ -45,6 +45,7 @@ export function listFiles(dir: string): string[] {
 
 /** The family a JSON object's shape says it belongs to. */
 export function shapeOf(value: Record<string, unknown>): Family {
+  if ('resourceSpans' in value) return 'otlp';
   if ('trace_id' in value && 'action_type' in value) return 'exec-event';
   if ('authority' in value && 'event_type' in value && 'data' in value) return 'benson';
   if ('run_id' in value && 'event' in value) return 'cycle';
@@ -68,9 +69,20 @@ export function keyOf(family: Family, value: Record<string, unknown>): string | 
       return String(value['mission_id']);
     case 'record':
       return typeof value['execution_id'] === 'string' ? value['execution_id'] : null;
+    // An OTLP line's keys are its spans' trace ids (otlpTraceIds), one line holding many.
+    case 'otlp':
     case 'generic':
       return null;
   }
+}
+
+/** The trace id of every span of an OTLP request, in order: resourceSpans, scopeSpans, spans. */
+function otlpTraceIds(value: Record<string, unknown>): string[] {
+  const ids: string[] = [];
+  for (const resource of (value['resourceSpans'] ?? []) as { scopeSpans?: { spans?: { traceId?: string }[] }[] }[]) {
+    for (const scope of resource.scopeSpans ?? []) for (const span of scope.spans ?? []) ids.push(String(span.traceId));
+  }
+  return ids;
 }
 
 /** Recounts every file of `dir` except those in `skipped`. */
@@ -93,6 +105,14 @@ export function naiveRecount(dir: string, skipped: ReadonlySet<string>): NaiveCo
   const pacs = new Map<string, { start: string | null; starts: number; ends: number }>();
   const add = (file: string, line: number, value: Record<string, unknown>): void => {
     const family = shapeOf(value);
+    if (family === 'otlp') {
+      // One event per span; a request without spans is one event of no execution.
+      const traceIds = otlpTraceIds(value);
+      count.events.otlp += Math.max(1, traceIds.length);
+      for (const traceId of traceIds) count.keys.otlp.add(traceId.toLowerCase());
+      count.objects.push({ file, line, family, value });
+      return;
+    }
     count.events[family] += 1;
     count.objects.push({ file, line, family, value });
     const key = keyOf(family, value);

@@ -86,7 +86,7 @@ function prepareQueries(db: Database.Database) {
     executions: new ExecutionList(db, cache),
     events: new EventList(cache),
     // Text log lines read again as the reader read them.
-    event: new EventDetails(db, (raw) => renormalizeRaw(raw, '')?.event ?? null),
+    event: new EventDetails(db, (raw, part) => renormalizeRaw(raw, '', part)?.event ?? null),
     bensonReport: new BensonReportFacts(db),
     problems: new ProblemList(cache),
     problemLine: new ProblemLineFacts(db),

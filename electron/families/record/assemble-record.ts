@@ -149,6 +149,7 @@ export function recordSections(record: RecordAssembly): FamilySections {
     steps: [...record.steps],
     checkpoints: [],
     cycles: [],
+    spans: [],
     snapshots: { pre: snapshotObject(record.snapshots.pre), post: snapshotObject(record.snapshots.post) },
     sideEffects: record.sideEffects,
     chain: record.chain,

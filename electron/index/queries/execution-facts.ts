@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { checkpointSchema, cycleSchema } from '../../../shared/api/views';
 import type { ExecutionFamily } from '../../../shared/model/family';
+import type { OtlpLog, OtlpSpan } from '../../../shared/formats/otlp';
 import type { RecordOrigin } from '../../../shared/formats/record-step-body';
 import type { RollbackHintFact, SideEffectFact, SnapshotFact } from '../../../shared/model/normalized-event';
 import { originalPath } from '../source-row';
@@ -57,6 +58,23 @@ export interface StoredSnapshot {
 export interface StoredHint {
   readonly eventId: number;
   readonly hint: RollbackHintFact;
+}
+
+/** One stored OTLP span and the event (the span's part of its line) it was read from. */
+export interface StoredOtlpSpan {
+  readonly eventId: number;
+  readonly spanId: string;
+  readonly parentSpanId: string | null;
+  readonly startMs: number | null;
+  readonly endMs: number | null;
+  readonly body: OtlpSpan;
+}
+
+/** One stored OTLP log record of a trace and its event. */
+export interface StoredOtlpLog {
+  readonly eventId: number;
+  readonly spanId: string | null;
+  readonly body: OtlpLog;
 }
 
 /** A source file of the folder as the index names it. */
@@ -143,6 +161,8 @@ export class ExecutionFacts {
          FROM events e WHERE e.execution_id = ? GROUP BY e.cycle ORDER BY e.cycle IS NULL, e.cycle`,
       ),
       problems: db.prepare(`SELECT ${PROBLEM_COLUMNS} FROM ${PROBLEM_TABLES} WHERE p.execution_id = ? ORDER BY p.id LIMIT ?`),
+      otlpSpans: db.prepare('SELECT event_id, span_id, parent_span_id, start_ms, end_ms, body FROM otlp_spans WHERE execution_id = ? ORDER BY start_ms IS NULL, start_ms, event_id LIMIT ?'),
+      otlpLogs: db.prepare('SELECT event_id, span_id, body FROM otlp_logs WHERE execution_id = ? ORDER BY time_ms IS NULL, time_ms, event_id LIMIT ?'),
       planExists: db.prepare('SELECT 1 AS found FROM plans WHERE plan_id = ? LIMIT 1'),
       hints: db.prepare('SELECT event_id, step_index, description, actions, risks FROM rollback_hints WHERE plan_id = ? ORDER BY event_id, position'),
       rawOfKind: db.prepare(`SELECT e.id, e.kind, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? AND e.kind = ? ORDER BY e.id`),
@@ -230,6 +250,18 @@ export class ExecutionFacts {
   /** The execution's problems, oldest first, at most EXECUTION_PROBLEM_LIMIT. */
   problems(execution: FoundExecution): ProblemRow[] {
     return (this.statements.problems.all(execution.rowId, EXECUTION_PROBLEM_LIMIT) as StoredProblem[]).map(toProblemRow);
+  }
+
+  /** The first `limit` spans of an OTLP trace by start time (untimed last), each with the event it was read from. */
+  otlpSpans(execution: FoundExecution, limit: number): StoredOtlpSpan[] {
+    const rows = this.statements.otlpSpans.all(execution.rowId, limit) as { event_id: number; span_id: string; parent_span_id: string | null; start_ms: number | null; end_ms: number | null; body: string }[];
+    return rows.map((row) => ({ eventId: row.event_id, spanId: row.span_id, parentSpanId: row.parent_span_id, startMs: row.start_ms, endMs: row.end_ms, body: JSON.parse(row.body) as OtlpSpan }));
+  }
+
+  /** The first `limit` log records of an OTLP trace by time (untimed last), each with its event. */
+  otlpLogs(execution: FoundExecution, limit: number): StoredOtlpLog[] {
+    const rows = this.statements.otlpLogs.all(execution.rowId, limit) as { event_id: number; span_id: string | null; body: string }[];
+    return rows.map((row) => ({ eventId: row.event_id, spanId: row.span_id, body: JSON.parse(row.body) as OtlpLog }));
   }
 
   /** True when a plan document with this plan_id was indexed. */

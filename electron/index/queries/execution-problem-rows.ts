@@ -45,6 +45,15 @@ export interface TimedEventRef extends EventRef {
   readonly ts: number | null;
 }
 
+/** An OTLP span of a trace whose parent the trace does not hold, or whose span id came before. */
+export interface SpanRef {
+  readonly event_id: number;
+  readonly source_id: number;
+  readonly line: number;
+  readonly span_id: string;
+  readonly parent_span_id: string | null;
+}
+
 /**
  * The reads and writes behind an execution's cross-event problems, prepared once
  * per connection. Reads go through the (execution_id, ts) index and touch only
@@ -68,11 +77,33 @@ export class ExecutionProblemRows {
       stepEvents: db.prepare(
         'SELECT s.seq, s.origin, s.event_id, e.source_id, e.line FROM step_events s JOIN events e ON e.id = s.event_id WHERE s.execution_id = ? AND s.origin = ? ORDER BY s.event_id, s.seq',
       ),
+      // Through otlp_spans_execution: each parent looked up among the trace's own spans.
+      orphanSpans: db.prepare(
+        `SELECT o.event_id, e.source_id, e.line, o.span_id, o.parent_span_id FROM otlp_spans o JOIN events e ON e.id = o.event_id
+         WHERE o.execution_id = ? AND o.parent_span_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM otlp_spans p WHERE p.execution_id = o.execution_id AND p.span_id = o.parent_span_id)
+         ORDER BY o.event_id`,
+      ),
+      repeatedSpans: db.prepare(
+        `SELECT o.event_id, e.source_id, e.line, o.span_id, o.parent_span_id FROM otlp_spans o JOIN events e ON e.id = o.event_id
+         WHERE o.execution_id = ? AND EXISTS (SELECT 1 FROM otlp_spans p WHERE p.execution_id = o.execution_id AND p.span_id = o.span_id AND p.event_id < o.event_id)
+         ORDER BY o.event_id`,
+      ),
       recordEvents: db.prepare(
         `SELECT e.id, e.source_id, e.line, e.kind, e.status, ${rawTextSql('e')} AS raw FROM events e
          WHERE e.execution_id = ? AND e.kind IN ('execution_started', 'execution_finished', 'record_document') ORDER BY e.id`,
       ),
     };
+  }
+
+  /** The spans of an OTLP trace whose parent span no file of the folder holds (yet), in the order they were read. */
+  orphanSpans(executionId: number): SpanRef[] {
+    return this.statements.orphanSpans.all(executionId) as SpanRef[];
+  }
+
+  /** The spans of an OTLP trace whose span id an earlier span of the trace already has. */
+  repeatedSpans(executionId: number): SpanRef[] {
+    return this.statements.repeatedSpans.all(executionId) as SpanRef[];
   }
 
   /** Replaces the execution's cross-event problems with `findings` and keeps its problem counts in step. */

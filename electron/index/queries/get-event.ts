@@ -6,8 +6,8 @@ import { rawTextSql } from '../raw-blocks';
 import { PROBLEM_COLUMNS, PROBLEM_TABLES, toProblemRow, type StoredProblem } from './list-problems';
 import { lineObject } from '../../../shared/formats/line-payload';
 
-/** Re-derives an event from its raw text with the reader's own code; null when the text is no event. */
-export type NormalizeRaw = (raw: string) => NormalizedEvent | null;
+/** Re-derives an event from its raw text (the `part`-th event of its line) with the reader's own code; null when the text is no event. */
+export type NormalizeRaw = (raw: string, part: number) => NormalizedEvent | null;
 
 /** One event in full: its raw line as stored, parsed, normalized again, and its problems. */
 export class EventDetails {
@@ -19,16 +19,16 @@ export class EventDetails {
     db: Database.Database,
     private readonly normalize: NormalizeRaw,
   ) {
-    this.event = db.prepare(`SELECT ${EVENT_COLUMNS}, ${rawTextSql('e')} AS raw FROM ${EVENT_TABLES} WHERE e.id = ?`);
+    this.event = db.prepare(`SELECT ${EVENT_COLUMNS}, e.part, ${rawTextSql('e')} AS raw FROM ${EVENT_TABLES} WHERE e.id = ?`);
     // problems has no event_id index, but every problem about an event carries that event's source and line.
     this.problems = db.prepare(`SELECT ${PROBLEM_COLUMNS} FROM ${PROBLEM_TABLES} WHERE p.source_id = ? AND p.line = ? AND p.event_id = ? ORDER BY p.id`);
   }
 
   /** The event with this id, or null when the index has none. */
   get(id: number): ApiResponse<'getEvent'> | null {
-    const row = this.event.get(id) as (StoredEvent & { raw: string }) | undefined;
+    const row = this.event.get(id) as (StoredEvent & { part: number; raw: string }) | undefined;
     if (row === undefined) return null;
-    const again = this.normalize(row.raw);
+    const again = this.normalize(row.raw, row.part);
     return {
       event: toEventRow(row),
       raw: row.raw,

@@ -29,8 +29,9 @@ export class ProblemLineFacts {
 
   constructor(db: Database.Database) {
     this.problemStatement = db.prepare(`SELECT ${PROBLEM_COLUMNS}, p.source_id, s.state AS source_state, s.kind AS source_kind FROM ${PROBLEM_TABLES} WHERE p.id = ?`);
-    this.eventsStatement = db.prepare('SELECT id, line, byte_offset AS byteOffset, byte_length AS byteLength FROM events WHERE source_id = ? AND line BETWEEN ? AND ? ORDER BY line');
-    this.anchorStatement = db.prepare('SELECT id, line, byte_offset AS byteOffset, byte_length AS byteLength FROM events WHERE source_id = ? AND line <= ? ORDER BY line DESC LIMIT 1');
+    // A line of many events (an OTLP request's spans) is named by its first: they all point at its bytes.
+    this.eventsStatement = db.prepare('SELECT id, line, byte_offset AS byteOffset, byte_length AS byteLength FROM events WHERE source_id = ? AND line BETWEEN ? AND ? AND part = 0 ORDER BY line');
+    this.anchorStatement = db.prepare('SELECT id, line, byte_offset AS byteOffset, byte_length AS byteLength FROM events WHERE source_id = ? AND line <= ? AND part = 0 ORDER BY line DESC LIMIT 1');
   }
 
   /** The problem and its file, or null when the index has no such problem. */

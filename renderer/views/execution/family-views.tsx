@@ -5,6 +5,7 @@ import { BensonSections } from './benson/benson-sections';
 import { CycleSections } from './cycle/cycle-sections';
 import { ExecEventSections } from './exec-event/exec-event-sections';
 import { ChainBadge } from './record/chain-badge';
+import { OtlpSections } from './otlp/otlp-sections';
 import { RecordSections } from './record/record-sections';
 import { StreamSections } from './stream/stream-sections';
 
@@ -33,4 +34,5 @@ export const FAMILY_VIEWS: { readonly [F in ExecutionFamily]: FamilyView } = {
   cycle: { Sections: CycleSections, HeaderBadge: null, listsOwnEvents: false, waterfallTitle: 'Waterfall of cycles, steps and commands' },
   stream: { Sections: StreamSections, HeaderBadge: null, listsOwnEvents: true, waterfallTitle: 'Waterfall of stream events' },
   'exec-event': { Sections: ExecEventSections, HeaderBadge: null, listsOwnEvents: false, waterfallTitle: 'Waterfall of terminal events' },
+  otlp: { Sections: OtlpSections, HeaderBadge: null, listsOwnEvents: false, waterfallTitle: 'Waterfall of spans' },
 };

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
 import type { ServeProcess } from './serve-process';
+import { DEMO_AGENT_TRACE } from '../../fixtures/demo-folder';
 
 /** The demo's record execution that dropped a table: every record panel has something to show. */
 export const DROP = 'record:exec-drop-7';
@@ -120,6 +121,14 @@ export async function demoViews(serve: ServeProcess): Promise<readonly ViewCheck
     },
     { name: 'execution-stream', hash: `#/executions/${MISSION}`, ready: (page) => seeText(page, /url: https:\/\/shop\.example\.com/) },
     { name: 'execution-exec-event', hash: `#/executions/${failedExecEvent}`, ready: (page) => seeText(page, failedCode) },
+    {
+      name: 'execution-otlp',
+      hash: `#/executions/otlp:${DEMO_AGENT_TRACE}`,
+      ready: async (page) => {
+        await seeText(page, 'Span tree (4 spans)');
+        await page.locator('.otlp-span.is-failed', { hasText: 'Tool call run_migration' }).waitFor();
+      },
+    },
     { name: 'events', hash: '#/events', ready: (page) => page.getByRole('listbox', { name: 'Events' }).getByRole('option').nth(5).waitFor() },
     { name: 'event-detail', hash: `#/events/${eventId}`, ready: (page) => page.locator('pre.raw').waitFor() },
     {

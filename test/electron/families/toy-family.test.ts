@@ -54,7 +54,7 @@ function typeErrors(side: (typeof SIDES)[number], overlay: Overlay): string[] {
 function withToyName(): [string, string] {
   const path = 'shared/model/family.ts';
   const text = readFileSync(join(root, path), 'utf8');
-  const edited = text.replace("'record', 'generic'] as const", "'record', 'toy', 'generic'] as const").replace("'stream', 'record'] as const", "'stream', 'record', 'toy'] as const");
+  const edited = text.replace("'record', 'otlp', 'generic'] as const", "'record', 'otlp', 'toy', 'generic'] as const").replace("'stream', 'record', 'otlp'] as const", "'stream', 'record', 'otlp', 'toy'] as const");
   assert.notEqual(edited, text, 'the family lists have moved: update this test');
   assert.equal(edited.split("'toy'").length - 1, 2, 'toy is added to FAMILIES and EXECUTION_FAMILIES');
   return [path, edited];

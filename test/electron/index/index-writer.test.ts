@@ -11,7 +11,7 @@ import { eventLabel } from '../../../electron/families/family-registry';
 import { INDEX_FAMILY_RULES } from '../../../electron/families/family-registry';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
 import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
-import { lineToEvent } from '../../../electron/ingest/line-to-event';
+import { lineEvents, lineToEvent } from '../../../electron/ingest/line-to-event';
 import { bensonEvent } from '../../fixtures/write-benson';
 import { tempFolder } from '../../support/temp-folder';
 
@@ -45,14 +45,15 @@ function createSource(writer: IndexWriter, path: string): number {
 /** Lines of one file as the reader hands them to the writer, starting at line `first`. */
 function pendingLines(sourceId: number, path: string, lines: readonly string[], first = 1): PendingEvent[] {
   let offset = 0;
-  return lines.map((raw, index) => {
+  return lines.flatMap((raw, index) => {
     const outcome = lineToEvent(raw);
     if (outcome.type !== 'event') throw new Error(`not an event: ${raw}`);
-    const pending: PendingEvent = {
-      sourceId, line: first + index, offset, length: Buffer.byteLength(raw) + 1, raw, searchText: outcome.searchText, event: outcome.event,
-      label: eventLabel(outcome.event, path), extraProblems: [],
-    };
-    offset += pending.length;
+    const length = Buffer.byteLength(raw) + 1;
+    // Every event of the line (an OTLP request's spans) at the line's offset, as the reader gives them.
+    const pending = lineEvents(outcome).map(({ event, searchText }, part): PendingEvent => ({
+      sourceId, line: first + index, part, offset, length, raw, searchText, event, label: eventLabel(event, path), extraProblems: [],
+    }));
+    offset += length;
     return pending;
   });
 }

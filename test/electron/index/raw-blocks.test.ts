@@ -10,7 +10,7 @@ describe('raw blocks', () => {
   after(() => db.close());
 
   /** Stores texts as the writer does and reads each back through raw_text. */
-  function roundTrip(texts: { sourceId: number; raw: string }[], maxBytes?: number): string[] {
+  function roundTrip(texts: { sourceId: number; raw: string; part?: number }[], maxBytes?: number): string[] {
     const packed = packRawBlocks(texts);
     const ids = packed.blocks.map((block) => Number(db.prepare('INSERT INTO raw_blocks (source_id, data) VALUES (?, ?)').run(block.sourceId, block.data).lastInsertRowid));
     const read = db.prepare(`SELECT ${rawTextSql('e', maxBytes)} AS raw FROM (SELECT ? AS raw_block, ? AS raw_at, ? AS raw_len) e`);
@@ -22,6 +22,17 @@ describe('raw blocks', () => {
       '{"a":1}', '', '{"msg":"𝒳é\u00a0\u2028"}', '{"bad":"\ufffd\ufffd"}', '{"escaped":"\\ud800"}', '{\n  "pretty": true\n}\r',
       'x'.repeat(3 * RAW_BLOCK_BYTES), '{"after":"the long one"}',
     ].map((raw, i) => ({ sourceId: 1, raw: `${raw}${i}` }));
+    assert.deepEqual(roundTrip(texts), texts.map((t) => t.raw));
+  });
+
+  it('stores a line of many events once: its later parts point at the bytes of its first', () => {
+    const line = `{"resourceSpans":["${'s'.repeat(1_000)}"]}`;
+    const texts = [{ sourceId: 1, raw: 'before' }, { sourceId: 1, raw: line, part: 0 }, { sourceId: 1, raw: line, part: 1 }, { sourceId: 1, raw: line, part: 2 }, { sourceId: 1, raw: 'after', part: 0 }];
+    const packed = packRawBlocks(texts);
+    assert.equal(packed.blocks.length, 1);
+    assert.deepEqual(packed.placements[2], packed.placements[1]);
+    assert.deepEqual(packed.placements[3], packed.placements[1]);
+    assert.equal(packed.placements[4]?.at, Buffer.byteLength('before') + Buffer.byteLength(line), 'the line was packed once');
     assert.deepEqual(roundTrip(texts), texts.map((t) => t.raw));
   });
 

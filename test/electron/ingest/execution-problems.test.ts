@@ -67,12 +67,13 @@ describe('the integrity state stored per execution', () => {
     const before = storedIntegrity(await indexed);
     const oldPath = join(tempFolder('integrity-old-db'), 'index.sqlite');
     await indexOnce(folder, oldPath);
-    // Turn the copy back into a schema-9 index: no integrity column.
+    // Turn the copy back into a schema-9 index: no integrity column (and none of what 011, OTLP spans, added).
     const raw = new Database(oldPath);
     raw.exec('DROP INDEX executions_integrity; ALTER TABLE executions DROP COLUMN integrity;');
+    raw.exec('DROP TABLE otlp_spans; DROP TABLE otlp_logs; ALTER TABLE events DROP COLUMN part;');
     raw.pragma('user_version = 9');
     raw.close();
-    assert.equal(SCHEMA_VERSION, 10);
+    assert.equal(SCHEMA_VERSION, 11);
     const migrated = openIndex(oldPath, folder).db;
     try {
       const rows = migrated.prepare("SELECT key, integrity FROM executions WHERE family = 'record'").all() as { key: string; integrity: string }[];

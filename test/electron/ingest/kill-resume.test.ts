@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { removeIndexFiles } from '../../../electron/index/open-index';
 import { writeBenchCorpus } from '../../fixtures/bench-corpus';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
+import { writeOtlpFolder } from '../../fixtures/write-otlp';
 import { SeededRandom } from '../../fixtures/seeded-random';
 import { indexOnce, query } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
@@ -34,12 +35,13 @@ interface IndexSnapshot {
   readonly problems: string[];
   readonly steps: string[];
   readonly counts: string[];
+  readonly spans: string[];
 }
 
 function snapshot(dbPath: string): IndexSnapshot {
   const rows = (sql: string): string[] => query<{ k: string }>(dbPath, sql).map((r) => r.k);
   return {
-    events: rows(`SELECT s.path || ':' || e.line || ':' || e.byte_offset || ':' || ${rawTextSql('e')} AS k FROM events e JOIN sources s ON s.id = e.source_id ORDER BY k`),
+    events: rows(`SELECT s.path || ':' || e.line || ':' || e.part || ':' || e.byte_offset || ':' || ${rawTextSql('e')} AS k FROM events e JOIN sources s ON s.id = e.source_id ORDER BY k`),
     executions: rows(
       "SELECT family || ':' || key || ':' || event_count || ':' || failure_count || ':' || problem_count || ':' || coalesce(status, '-') || ':' || coalesce(first_ts, '-') || ':' || coalesce(last_ts, '-') AS k FROM executions ORDER BY k",
     ),
@@ -49,6 +51,11 @@ function snapshot(dbPath: string): IndexSnapshot {
        FROM step_events st JOIN executions x ON x.id = st.execution_id JOIN events e ON e.id = st.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`,
     ),
     counts: rows("SELECT family || ':' || events AS k FROM family_counts WHERE events > 0 ORDER BY k"),
+    // An OTLP line holds many spans: each once, with its line and part.
+    spans: rows(
+      `SELECT x.key || ':' || o.span_id || ':' || coalesce(o.parent_span_id, '-') || ':' || s.path || ':' || e.line || ':' || e.part AS k
+       FROM otlp_spans o JOIN executions x ON x.id = o.execution_id JOIN events e ON e.id = o.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`,
+    ),
   };
 }
 
@@ -57,6 +64,7 @@ describe('killing the indexing process (SIGKILL) at random points', () => {
     const folder = tempFolder('kill');
     writeBenchCorpus(join(folder, 'bulk'), { events: 60_000, files: 12, seed: 3 });
     writeFixtureFolder(join(folder, 'mixed'), { seed: 8, scale: 2 });
+    writeOtlpFolder(join(folder, 'otlp'));
     const clean = snapshot(await indexOnce(folder));
     const random = new SeededRandom(2026);
     const dbPath = join(tempFolder('kill-db'), 'index.sqlite');

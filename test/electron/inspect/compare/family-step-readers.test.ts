@@ -37,7 +37,7 @@ describe('family step readers on generated runs of one plan', () => {
   it('has a reader for every family, each naming how it aligns', () => {
     assert.deepEqual(
       Object.fromEntries(EXECUTION_FAMILIES.map((family) => [family, stepReaderOf(family).alignedBy])),
-      { 'exec-event': 'action', benson: 'phase and checkpoint id', cycle: 'cycle and step', stream: 'event type sequence', record: 'step index and name' },
+      { 'exec-event': 'action', benson: 'phase and checkpoint id', cycle: 'cycle and step', stream: 'event type sequence', record: 'step index and name', otlp: 'event kind sequence' },
     );
   });
 
