@@ -43,9 +43,9 @@ describe('the renderer renders log content as text only', () => {
     const download = sources.find((source) => source.path === 'state/download-file.ts')?.text ?? assert.fail('the download exists');
     assert.match(download, /const url = URL\.createObjectURL\(new Blob\(/);
     assert.match(download, /anchor\.download = filename/);
-    // Reports and the journal export go through it; nothing else downloads.
+    // Reports, the executions list's OTLP export and the journal export go through it; nothing else downloads.
     const users = sources.filter((source) => source.text.includes('downloadFile(')).map((source) => source.path).sort();
-    assert.deepEqual(users, ['state/download-file.ts', 'views/execution/report-export.tsx', 'views/notes/journal-export.tsx']);
+    assert.deepEqual(users, ['state/download-file.ts', 'views/execution/report-export.tsx', 'views/executions/export-list-otlp.tsx', 'views/notes/journal-export.tsx']);
   });
 
   it('has no inline script or style that the CSP would have to allow', () => {
