@@ -65,3 +65,15 @@ export async function openInspection(folder: string, options: { readonly now?: (
     },
   };
 }
+
+/** Every execution id of an inspected folder, paged through listExecutions. */
+export async function allExecutionIds(inspection: Inspection): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await inspection.call('listExecutions', { limit: 500, ...(cursor === undefined ? {} : { cursor }) });
+    ids.push(...page.items.map((row) => row.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return ids;
+}

@@ -8,18 +8,7 @@ import { writeDemoFolder } from '../../../fixtures/demo-folder';
 import { query } from '../../../support/index-folder';
 import { attributeOf, otlpTraceRequestSchema, type OtlpSpan, type OtlpTraceRequest } from '../../../support/otlp-trace-schema';
 import { tempFolder } from '../../../support/temp-folder';
-import { openInspection, type Inspection } from '../open-inspection';
-
-async function allIds(inspection: Inspection): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await inspection.call('listExecutions', { limit: 500, ...(cursor === undefined ? {} : { cursor }) });
-    ids.push(...page.items.map((row) => row.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return ids;
-}
+import { allExecutionIds, openInspection } from '../open-inspection';
 
 /** Every line of an export, each checked against the proto definitions' JSON shape. */
 function parsedLines(content: string): OtlpTraceRequest[] {
@@ -45,7 +34,7 @@ describe('exportOtlp on the demo folder (every family)', () => {
 
   it('exports every execution as one trace a line that the OTLP/JSON definitions accept, each a tree under its run', async () => {
     const inspection = await opened;
-    const ids = await allIds(inspection);
+    const ids = await allExecutionIds(inspection);
     assert.ok(ids.length >= 10);
     const answer = await inspection.call('exportOtlp', { ids });
     assert.equal(answer.exported + answer.skipped.length, ids.length);
@@ -69,7 +58,7 @@ describe('exportOtlp on the demo folder (every family)', () => {
 
   it('cites every event of an execution with its file, line and the SHA-256 of its bytes as they are on disk', async () => {
     const inspection = await opened;
-    for (const id of await allIds(inspection)) {
+    for (const id of await allExecutionIds(inspection)) {
       const [family, ...rest] = id.split(':');
       const stored = query<{ path: string; line: number; byte_offset: number; byte_length: number }>(
         inspection.dbPath,
@@ -119,7 +108,7 @@ describe('exportOtlp on the demo folder (every family)', () => {
 
   it('exports the same evidence with the same ids and content every time, and names unknown executions', async () => {
     const inspection = await opened;
-    const ids = (await allIds(inspection)).slice(0, 5);
+    const ids = (await allExecutionIds(inspection)).slice(0, 5);
     const first = await inspection.call('exportOtlp', { ids });
     const second = await inspection.call('exportOtlp', { ids: [...ids].reverse() });
     assert.deepEqual(first.content.split('\n').sort(), second.content.split('\n').sort());

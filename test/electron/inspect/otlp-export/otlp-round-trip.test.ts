@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { writeDemoFolder } from '../../../fixtures/demo-folder';
 import { tempFolder } from '../../../support/temp-folder';
-import { openInspection, type Inspection } from '../open-inspection';
+import { allExecutionIds, openInspection } from '../open-inspection';
 
 interface SpanFacts {
   readonly label: string;
@@ -15,17 +15,6 @@ interface SpanFacts {
 
 const order = (a: SpanFacts, b: SpanFacts): number => a.startMs - b.startMs || a.endMs - b.endMs || a.label.localeCompare(b.label) || Number(a.failed) - Number(b.failed);
 
-async function allIds(inspection: Inspection): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await inspection.call('listExecutions', { limit: 500, ...(cursor === undefined ? {} : { cursor }) });
-    ids.push(...page.items.map((row) => row.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return ids;
-}
-
 describe('OTLP round trip: every demo execution exported, then read back by the inspector’s own OTLP reader', () => {
   const folder = tempFolder('otlp-trip-demo');
   writeDemoFolder(folder);
@@ -33,7 +22,7 @@ describe('OTLP round trip: every demo execution exported, then read back by the 
 
   it('gives back the same steps, times and statuses, as one trace each, with no problem', async () => {
     const source = await original;
-    const ids = await allIds(source);
+    const ids = await allExecutionIds(source);
     const answer = await source.call('exportOtlp', { ids });
     assert.equal(answer.skipped.length, 0);
     const exportedTo = tempFolder('otlp-trip-read');
