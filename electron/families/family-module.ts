@@ -87,6 +87,13 @@ export interface FamilyModule<F extends Family = Family> {
    * so offsets, raw lines and problems stay per line. Absent: a line is one event.
    */
   readonly normalizeParts?: (obj: Record<string, unknown>) => readonly [LinePart, ...LinePart[]];
+  /**
+   * Only for a family whose single lines are whole documents of many events (a
+   * Collector's OTLP/JSON batch is often several MB on one line): how such a
+   * line starts. A line over the line cap that starts so is read up to the
+   * document cap instead of being reported as too long.
+   */
+  readonly longLineStart?: RegExp;
   /** A short label for the execution list, from the event and the file it came from; null for none. */
   label(event: NormalizedEvent, sourcePath: string): string | null;
   /** What its events give the index (status, header, derived rows, placement). */

@@ -59,3 +59,8 @@ export function normalizeLine(obj: Record<string, unknown>): readonly [LinePart,
 export function eventLabel(event: NormalizedEvent, sourcePath: string): string | null {
   return FAMILY_MODULES[event.family].label(event, sourcePath);
 }
+
+/** Whether a line's first bytes (as text) start a document a family reads whole from one line (see FamilyModule.longLineStart). */
+export function startsLongLine(head: string): boolean {
+  return FAMILIES.some((family) => FAMILY_MODULES[family].longLineStart?.test(head) === true);
+}

@@ -6,7 +6,7 @@ import { isGzipKind, isTextKind, type SourceRow } from '../index/source-row';
 import { hadNaiveTimes, type SourceZones } from '../index/source-zones';
 import { classifyByName } from './classify-file';
 import { describeError, errorCode } from './error-code';
-import { eventLabel } from '../families/family-registry';
+import { eventLabel, startsLongLine } from '../families/family-registry';
 import type { IngestOptions } from './ingest-options';
 import { lineEvents, lineToEvent } from './line-to-event';
 import { withNaiveTimeZone } from '../families/reading/naive-time-zone';
@@ -119,7 +119,7 @@ export class SourceReader {
 
   private async readLinesThrough(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<void> {
     const gzip = isGzipKind(source.kind);
-    const splitter = new LineSplitter(source.offset, source.line, this.options.maxLineBytes);
+    const splitter = new LineSplitter(source.offset, source.line, this.options.maxLineBytes, { maxBytes: this.options.maxDocumentBytes, startsLongLine });
     // A text log's tracebacks and indented lines continue the entry before them, within one read.
     const entries = isTextKind(source.kind) ? new TextEntries() : null;
     const onLine = (line: SplitLine): void => {

@@ -30,10 +30,26 @@ const CARRIAGE_RETURN = 0x0d;
 const BOM = '\ufeff';
 
 /**
+ * A larger cap for lines that start a certain way: what a family reads whole
+ * from one line (an OTLP/JSON batch), judged on the line's first bytes.
+ */
+export interface LongLineRule {
+  readonly maxBytes: number;
+  readonly startsLongLine: (head: string) => boolean;
+}
+
+/** How many first bytes of a line a LongLineRule sees. */
+const LONG_LINE_HEAD_BYTES = 64;
+
+/**
  * Splits a byte stream into lines without ever holding more than one capped line:
- * a line over `maxLineBytes` is skipped to its newline and reported with `text: null`.
+ * a line over its cap (`maxLineBytes`, or the long-line rule's for a line that
+ * starts as that rule says) is skipped to its newline and reported with `text: null`.
  */
 export class LineSplitter {
+  /** The cap of the line being read, once it has outgrown `maxLineBytes`. */
+  private lineCap: number | null = null;
+
   private carry: Buffer[] = [];
   private carryLength = 0;
   /** True while skipping the rest of an over-long line. */
@@ -45,6 +61,7 @@ export class LineSplitter {
     startOffset: number,
     startLine: number,
     private readonly maxLineBytes: number,
+    private readonly longLines: LongLineRule | null = null,
   ) {
     this.lineStart = startOffset;
     this.nextLineNo = startLine + 1;
@@ -92,7 +109,7 @@ export class LineSplitter {
       this.carryLength += size;
       return;
     }
-    if (this.carryLength + size > this.maxLineBytes) {
+    if (this.carryLength + size > this.maxLineBytes && this.carryLength + size > this.capOf(chunk, from)) {
       this.skipping = true;
       this.carry = [];
       this.carryLength += size;
@@ -109,7 +126,7 @@ export class LineSplitter {
     const totalBytes = this.carryLength + (newline - from);
     const endOffset = offset + totalBytes + 1;
     let result: SplitLine;
-    if (this.skipping || totalBytes > this.maxLineBytes) {
+    if (this.skipping || (totalBytes > this.maxLineBytes && totalBytes > this.capOf(chunk, from))) {
       result = { lineNo, offset, length: trimmedLength(chunk, newline, totalBytes), text: null, invalidUtf8: false, endOffset };
     } else {
       let bytes: Buffer;
@@ -132,8 +149,30 @@ export class LineSplitter {
     this.carry = [];
     this.carryLength = 0;
     this.skipping = false;
+    this.lineCap = null;
     this.lineStart = endOffset;
     return result;
+  }
+
+  /**
+   * The cap of the current line: the long-line rule's when its first bytes
+   * (carried, then from `chunk`) start as the rule says. Asked only once the line
+   * is over `maxLineBytes`, so those first bytes are all there.
+   */
+  private capOf(chunk: Buffer, from: number): number {
+    if (this.longLines === null) return this.maxLineBytes;
+    if (this.lineCap === null) {
+      const parts: Buffer[] = [];
+      let length = 0;
+      for (const part of [...this.carry, chunk.subarray(from, from + LONG_LINE_HEAD_BYTES)]) {
+        if (length >= LONG_LINE_HEAD_BYTES) break;
+        parts.push(part.subarray(0, LONG_LINE_HEAD_BYTES - length));
+        length += Math.min(part.length, LONG_LINE_HEAD_BYTES - length);
+      }
+      const head = Buffer.concat(parts, length);
+      this.lineCap = this.longLines.startsLongLine(head.toString('utf8').replace(/^\ufeff/, '')) ? Math.max(this.maxLineBytes, this.longLines.maxBytes) : this.maxLineBytes;
+    }
+    return this.lineCap;
   }
 }
 

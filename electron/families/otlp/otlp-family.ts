@@ -24,6 +24,8 @@ export const otlpFamily: FamilyModule<'otlp'> = {
   detect: (obj) => readField(obj, 'resourceSpans') !== undefined || readField(obj, 'resourceLogs') !== undefined,
   normalize: normalizeOtlp,
   normalizeParts: normalizeOtlpParts,
+  // The Collector's file exporter writes a whole batch, often megabytes, on one line.
+  longLineStart: /^\s*\{\s*"resource(?:Spans|Logs)"\s*:/,
   // The service that wrote the trace's first span read.
   label: (event) => event.actor,
   index: {

@@ -86,4 +86,25 @@ describe('LineSplitter', () => {
     assert.equal(tail?.text, null);
     assert.equal(tail?.length, 80);
   });
+
+  it('reads a line over the cap whole when it starts as the long-line rule says, even split inside its first bytes', () => {
+    const rule = { maxBytes: 8 << 20, startsLongLine: (head: string) => /^\s*\{"resourceSpans":/.test(head) };
+    const long = `{"resourceSpans":[${'"x",'.repeat(800_000)}"y"]}`;
+    const other = `{"pad":"${'x'.repeat(3 << 20)}"}`;
+    const input = Buffer.from(`{"a":1}\n${long}\n${other}\n{"b":2}\n`);
+    // 1 MiB chunks, and a boundary 3 bytes into the long line.
+    for (const chunkSize of [1 << 20, 8 + 3, 65_537]) {
+      const splitter = new LineSplitter(0, 0, 1 << 20, rule);
+      const lines: SplitLine[] = [];
+      for (let pos = 0; pos < input.length; pos += chunkSize) splitter.push(input.subarray(pos, pos + chunkSize), (line) => lines.push(line));
+      assert.deepEqual(lines.map((line) => [line.lineNo, line.text?.length ?? null]), [[1, 7], [2, long.length], [3, null], [4, 7]], `chunk size ${chunkSize}`);
+      assert.equal(lines[1]?.text, long);
+      assert.equal(splitter.committedOffset, input.length);
+    }
+    // Over the long-line cap too: reported as too long like any other.
+    const capped = new LineSplitter(0, 0, 1 << 20, { ...rule, maxBytes: 2 << 20 });
+    const lines: SplitLine[] = [];
+    capped.push(Buffer.from(`${long}\n`), (line) => lines.push(line));
+    assert.equal(lines[0]?.text, null);
+  });
 });
