@@ -4,6 +4,7 @@ import type { IndexChange } from '../../shared/api/contract';
 import type { indexingProgressSchema } from '../../shared/api/views';
 import { placeIndex } from '../index/index-placement';
 import { openIndexReadOnly, type IndexOpenOptions } from '../index/open-index';
+import { EnrichmentState } from '../index/queries/enrichment-state';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
 import { TimeZoneStore } from '../inspect/time-zone-store';
 import type { IngestProgress } from '../ingest/scan-progress';
@@ -39,7 +40,8 @@ export class FolderInspector {
   readonly service: InspectorService;
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private readonly client: IngestWorkerClient;
-  private progress: Progress = { phase: 'discovering', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null };
+  private progress: Progress = { phase: 'discovering', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null, enrichment: null };
+  private enrichment: EnrichmentState | null = null;
   private db: Database.Database | null = null;
   private rebuiltBecause: string | null = null;
   private pendingChange: NodeJS.Timeout | null = null;
@@ -47,6 +49,8 @@ export class FolderInspector {
   private eventsAdded = 0;
   private readonly opened: Promise<void>;
   private readonly scanned: Promise<void>;
+  private readonly indexed: Promise<void>;
+  private enrichmentDb: Database.Database | null = null;
   private failure: string | null = null;
 
   private constructor(private readonly options: FolderInspectorOptions) {
@@ -54,6 +58,8 @@ export class FolderInspector {
     let resolveScanned: () => void = () => undefined;
     this.opened = new Promise((resolve) => (resolveOpened = resolve));
     this.scanned = new Promise((resolve) => (resolveScanned = resolve));
+    let resolveIndexed: () => void = () => undefined;
+    this.indexed = new Promise((resolve) => (resolveIndexed = resolve));
     // The reviewer's producer time zones are in force from the first read: an index read with others is re-read where they differ.
     const timeZones = new TimeZoneStore(options.dataDir, options.folder).read();
     this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch, index: options.index, timeZones }, (message) => {
@@ -76,6 +82,17 @@ export class FolderInspector {
         case 'scanned':
           this.progress = this.progressFrom(message.progress, message.progress.phase === 'cancelled' ? 'cancelled' : options.watch ? 'watching' : 'done');
           resolveScanned();
+          // Nothing to enrich (a folder unchanged since its last index): no enrichment message follows.
+          if (message.progress.phase === 'cancelled' || !this.enrichmentState().pending()) resolveIndexed();
+          this.notify(true);
+          break;
+        case 'enrichment':
+          this.progress = { ...this.progress, enrichment: message.progress };
+          this.notify(false);
+          break;
+        case 'enriched':
+          this.progress = { ...this.progress, enrichment: null };
+          resolveIndexed();
           this.notify(true);
           break;
         case 'warning':
@@ -86,9 +103,11 @@ export class FolderInspector {
           this.progress = { ...this.progress, phase: 'failed', message: message.message };
           resolveOpened();
           resolveScanned();
+          resolveIndexed();
           this.notify(true);
           break;
         case 'stopped':
+          resolveIndexed();
           break;
       }
     });
@@ -103,6 +122,7 @@ export class FolderInspector {
           cancelIndexing: () => this.client.cancel(),
           rescan: () => this.client.rescan(),
           applyTimeZones: (settings) => this.client.setTimeZones(settings),
+          enriched: (rowIds) => this.enrichedNow(rowIds),
           rebuiltBecause: () => this.rebuiltBecause,
           now: () => new Date(),
         },
@@ -126,10 +146,31 @@ export class FolderInspector {
     return inspector;
   }
 
-  /** Resolves when the first full scan is done (for the CLI, when indexing is complete). */
+  /**
+   * Resolves when the first full scan and the enrichment after it are done
+   * (for the CLI, when indexing is complete: search and checks cover everything).
+   */
   async initialScan(): Promise<void> {
     await this.scanned;
+    await this.indexed;
     if (this.failure !== null) throw new Error(this.failure);
+  }
+
+  /** Asks the worker to enrich, ahead of the enrichment, the executions it has not reached; resolves once they are. */
+  private async enrichedNow(rowIds: readonly number[]): Promise<void> {
+    for (const id of rowIds) {
+      if (this.enrichmentState().executionWaits(id)) await this.client.enrichExecution(id);
+    }
+  }
+
+  /** The enrichment marks as this reader's connection sees them. */
+  private enrichmentState(): EnrichmentState {
+    const db = this.connection();
+    if (this.enrichment === null || this.enrichmentDb !== db) {
+      this.enrichment = new EnrichmentState(db);
+      this.enrichmentDb = db;
+    }
+    return this.enrichment;
   }
 
   /** The folder's real path. */
@@ -156,7 +197,7 @@ export class FolderInspector {
   /** The contract's progress shape, in the phase the owner decided. */
   private progressFrom(progress: IngestProgress, phase: Progress['phase']): Progress {
     const { filesTotal, filesDone, bytesTotal, bytesDone, events } = progress;
-    return { phase, filesTotal, filesDone, bytesTotal, bytesDone, events, message: null };
+    return { phase, filesTotal, filesDone, bytesTotal, bytesDone, events, message: null, enrichment: this.progress.enrichment };
   }
 
   private connection(): Database.Database {

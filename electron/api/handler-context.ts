@@ -19,6 +19,12 @@ export interface HandlerContext {
   readonly rescan: () => Promise<boolean>;
   /** Puts new producer time zones in force; resolves true once the files they change are being read again. */
   readonly applyTimeZones: (settings: TimeZoneSettings) => Promise<boolean>;
+  /**
+   * Resolves once these executions (by row id) have their derived rows and
+   * checks: an execution opened before the enrichment after a scan reached it
+   * is enriched on demand by the ingest worker.
+   */
+  readonly enriched: (executionRowIds: readonly number[]) => Promise<void>;
   /** Why the index was rebuilt when it was opened, if it was. */
   readonly rebuiltBecause: () => string | null;
   /** The clock, injectable for tests. */

@@ -1,3 +1,4 @@
+import type { EnrichmentProgress } from '../ingest/enrichment-runner';
 import type { IngestProgress } from '../ingest/scan-progress';
 
 const WIDTH = 30;
@@ -11,9 +12,24 @@ export class ProgressBar {
   /** Redraws the bar for the latest progress. */
   update(progress: IngestProgress): void {
     const fraction = progress.bytesTotal > 0 ? Math.min(1, progress.bytesDone / progress.bytesTotal) : progress.phase === 'done' ? 1 : 0;
+    const label = progress.phase === 'discovering' ? 'discovering files' : `${progress.filesDone}/${progress.filesTotal} files, ${progress.events.toLocaleString('en-US')} events`;
+    this.draw(fraction, label);
+  }
+
+  /** Redraws the bar for the enrichment after the scan: full text, derived rows, then checks. */
+  enrichment(progress: EnrichmentProgress): void {
+    const fraction = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 1;
+    const eta = progress.etaMs === null ? '' : `, about ${Math.ceil(progress.etaMs / 1000)} s left`;
+    const label =
+      progress.stage === 'events'
+        ? `search and details: ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} events${eta}`
+        : `checking ${progress.done.toLocaleString('en-US')} executions`;
+    this.draw(progress.stage === 'events' ? fraction : 1, label);
+  }
+
+  private draw(fraction: number, label: string): void {
     const filled = Math.round(fraction * WIDTH);
     const bar = `${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}`;
-    const label = progress.phase === 'discovering' ? 'discovering files' : `${progress.filesDone}/${progress.filesTotal} files, ${progress.events.toLocaleString('en-US')} events`;
     this.stream.write(`\r[${bar}] ${String(Math.round(fraction * 100)).padStart(3)}% ${label}\u001b[K`);
     this.drawn = true;
   }

@@ -16,6 +16,8 @@ export class FullTextTakeback {
   constructor(
     db: Database.Database,
     private readonly renormalize: Renormalize,
+    /** Events past this id were stored by a deferred batch and have no full-text row yet (index-enrichment.ts). */
+    private readonly enrichedThrough: () => number,
   ) {
     this.statements = {
       // The highest event id is kept first, so no id is given out twice, even for a row that could not be taken back.
@@ -25,7 +27,7 @@ export class FullTextTakeback {
       ),
       eventTextsOfSource: db.prepare(
         `SELECT e.id, e.line, e.part, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id
-         WHERE e.source_id = ? AND (e.line, e.id) > (?, ?) ORDER BY e.line, e.id LIMIT ?`,
+         WHERE e.source_id = ? AND (e.line, e.id) > (?, ?) AND e.id <= ? ORDER BY e.line, e.id LIMIT ?`,
       ),
       ftsDelete: db.prepare("INSERT INTO events_fts (events_fts, rowid, text) VALUES ('delete', ?, ?)"),
     };
@@ -35,9 +37,10 @@ export class FullTextTakeback {
   takeBack(sourceId: number): void {
     const s = this.statements;
     s.keepEventIdHigh.run();
+    const through = this.enrichedThrough();
     // Paged in the order of events_source (source_id, line, then the rowid), so that no page sorts.
     for (let line = -1, id = 0; ;) {
-      const rows = s.eventTextsOfSource.all(sourceId, line, id, CHUNK) as { id: number; line: number; part: number; raw: string; path: string }[];
+      const rows = s.eventTextsOfSource.all(sourceId, line, id, through, CHUNK) as { id: number; line: number; part: number; raw: string; path: string }[];
       for (const row of rows) {
         const again = this.renormalize(row.raw, row.path, row.part);
         if (again !== null) s.ftsDelete.run(row.id, again.searchText);

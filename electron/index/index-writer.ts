@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import type { Family } from '../../shared/model/family';
 import type { LineProblem } from '../../shared/model/problem-code';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
-import type { DerivedRows, IndexFamilyRules, SideEffectRow } from './family-rules';
+import { DerivedRowsWriter } from './derived-rows-writer';
+import type { IndexFamilyRules } from './family-rules';
+import { IndexEnrichment } from './index-enrichment';
 import { EventSightings } from './event-sightings';
 import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { FullTextTakeback } from './full-text-takeback';
@@ -32,6 +34,15 @@ export class IndexWriter {
   private readonly commitTransaction;
   private readonly executionProblems: ExecutionChecker;
   private readonly fullText: FullTextTakeback;
+  private readonly derived: DerivedRowsWriter;
+  /** The second phase: full text, derived rows and checks of the events a deferred batch stored without them. */
+  readonly enrichment: IndexEnrichment;
+  /**
+   * Set by the ingest for a scan with much to read: its batches store events,
+   * executions and line problems only, and leave the rest to the enrichment, so
+   * that lists are usable sooner. Batches defer anyway while earlier events wait.
+   */
+  deferEnrichment = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -40,9 +51,11 @@ export class IndexWriter {
     private readonly families: IndexFamilyRules,
   ) {
     this.statements = prepareWriterStatements(db);
-    this.fullText = new FullTextTakeback(db, renormalize);
     this.sightings = new EventSightings(db, renormalize, families);
     this.executionProblems = makeChecker(db);
+    this.derived = new DerivedRowsWriter(this.statements, families);
+    this.enrichment = new IndexEnrichment(db, renormalize, this.derived, this.executionProblems);
+    this.fullText = new FullTextTakeback(db, renormalize, () => this.enrichment.marks().enrichedThrough);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }
 
@@ -153,6 +166,8 @@ export class IndexWriter {
 
   private applyBatch(batch: IngestBatch): void {
     const s = this.statements;
+    const marks = this.enrichment.marks();
+    const defer = this.deferEnrichment || marks.enrichedThrough < marks.lastEventId;
     // Ids are assigned here, not by SQLite, so that an execution's status tie-break
     // (a later event wins) is known before its row is upserted once per batch.
     let nextId = this.nextEventId();
@@ -175,7 +190,7 @@ export class IndexWriter {
     for (const entry of deltas.values()) {
       const row = this.mergeExecution(entry.family, entry.key, entry.delta);
       entry.id = row.id;
-      if (this.executionProblems.needsCheck(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
+      if (!defer && this.executionProblems.needsCheck(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
     }
     const packed = packRawBlocks(batch.events);
     const blockIds = packed.blocks.map((block) => Number(s.insertRawBlock.run(block.sourceId, block.data).lastInsertRowid));
@@ -193,18 +208,19 @@ export class IndexWriter {
         error_code: event.errorCode, actor: event.actor, failed: event.failed ? 1 : 0, cycle: this.families[event.family].cycleOf(event),
         raw_block: blockIds[raw.block] ?? null, raw_at: raw.at, raw_len: raw.length, same_as: seenBefore,
       });
-      s.insertFts.run(eventId, pending.searchText);
+      if (!defer) s.insertFts.run(eventId, pending.searchText);
       for (const problem of p.lineProblems) this.insertLineProblem(pending, problem, executionId, eventId);
       for (const problem of p.extraProblems) this.insertLineProblem(pending, problem, executionId, eventId);
       const counts = perSource.get(pending.sourceId) ?? { events: 0, family: event.family };
       counts.events++;
       perSource.set(pending.sourceId, counts);
       if (seenBefore !== null) continue;
-      this.insertDerived(pending, executionId, eventId);
+      if (!defer) this.derived.insert(pending.sourceId, event, executionId, eventId);
       familyCounts.set(event.family, (familyCounts.get(event.family) ?? 0) + 1);
     }
     for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);
     for (const row of refresh) this.executionProblems.refresh(row.id, row.family, row.key);
+    if (!defer && placed.length > 0) this.enrichment.wroteInline(nextId - 1, marks);
     for (const problem of batch.problems) {
       s.insertProblem.run({
         source_id: problem.sourceId, line: problem.line, code: problem.code, message: problem.message, execution_id: null, event_id: null,
@@ -268,7 +284,8 @@ export class IndexWriter {
       s.addFamilyCount.run(next.family, 1);
       const again = this.renormalize(next.raw, next.path, next.part);
       if (next.execution_id !== null && again !== null) {
-        this.insertDerived({ sourceId: next.source_id, line: next.line, part: next.part, offset: next.byte_offset, length: next.byte_length, raw: next.raw, searchText: again.searchText, event: again.event, label: again.label, extraProblems: [] }, next.execution_id, next.id);
+        // An event the enrichment has not reached gets its derived rows from it, now that it counts.
+        if (!this.enrichment.derivesLater(next.id, next.execution_id)) this.derived.insert(next.source_id, again.event, next.execution_id, next.id);
         affected.push(next.execution_id);
       }
     }
@@ -290,52 +307,9 @@ export class IndexWriter {
     return carry;
   }
 
-  /** The derived rows of one counted event: its execution's rows, or, for an event of no execution, its plan's. */
-  private insertDerived(pending: PendingEvent, executionId: number | null, eventId: number): void {
-    const rows: DerivedRows = this.families[pending.event.family].derivedRows(pending.event);
-    const s = this.statements;
-    const ids = { event_id: eventId, source_id: pending.sourceId };
-    if (executionId === null) {
-      const plan = rows.plan;
-      if (plan === undefined) return;
-      s.insertPlan.run({ plan_id: plan.planId, ...ids, steps: JSON.stringify(plan.steps) });
-      for (const effect of plan.sideEffects) this.insertSideEffect(null, ids, effect);
-      plan.hints.forEach((hint, position) => {
-        s.insertHint.run({
-          plan_id: plan.planId, ...ids, position, step_index: hint.stepIndex, description: hint.description, actions: JSON.stringify(hint.actions), risks: JSON.stringify(hint.risks),
-        });
-      });
-      return;
-    }
-    const execution = { execution_id: executionId, ...ids };
-    for (const c of rows.checkpoints ?? []) {
-      s.insertCheckpoint.run({ ...execution, checkpoint_id: c.checkpointId, name: c.name, status: c.status, details: c.details, ts: c.ts });
-    }
-    rows.stepEvents?.forEach((step, seq) => {
-      s.insertStepEvent.run({
-        ...execution, origin: step.origin, seq, step_index: step.stepIndex, step_name: step.stepName, event_type: step.eventType, ts: step.ts, error_message: step.errorMessage,
-      });
-    });
-    for (const effect of rows.sideEffects ?? []) this.insertSideEffect(executionId, ids, effect);
-    for (const span of rows.otlpSpans ?? []) {
-      s.insertOtlpSpan.run({ ...execution, span_id: span.spanId, parent_span_id: span.parentSpanId, start_ms: span.startMs, end_ms: span.endMs, body: JSON.stringify(span.body) });
-    }
-    for (const log of rows.otlpLogs ?? []) s.insertOtlpLog.run({ ...execution, span_id: log.spanId, time_ms: log.timeMs, body: JSON.stringify(log.body) });
-    for (const snap of rows.snapshots ?? []) {
-      s.insertSnapshot.run({ ...execution, phase: snap.phase, via: snap.via, captured_at: snap.capturedAt, security_state: snap.securityState, fields: JSON.stringify(snap.fields) });
-    }
-  }
-
   private insertLineProblem(pending: PendingEvent, problem: LineProblem, executionId: number | null, eventId: number): void {
     this.statements.insertProblem.run({
       source_id: pending.sourceId, line: pending.line, code: problem.code, message: problem.message, execution_id: executionId, event_id: eventId, origin: 'line', transient: 0,
-    });
-  }
-
-  private insertSideEffect(executionId: number | null, ids: { event_id: number; source_id: number }, effect: SideEffectRow): void {
-    this.statements.insertSideEffect.run({
-      execution_id: executionId, plan_id: effect.planId, ...ids, origin: effect.origin, via: effect.via, step_index: effect.stepIndex, category: effect.category,
-      description: effect.description, reversible: toFlag(effect.reversible), details: JSON.stringify(effect.details ?? null),
     });
   }
 
@@ -358,8 +332,4 @@ export class IndexWriter {
     const after = this.mergeExecution(row.family, row.key, delta);
     if (this.executionProblems.needsCheck(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
   }
-}
-
-function toFlag(value: boolean | null): number | null {
-  return value === null ? null : value ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import type { IndexOpenOptions } from '../index/open-index';
 import type { IngestOptions } from './ingest-options';
 import type { TimeZoneSettings } from '../index/time-zone-settings';
 import type { IngestProgress } from './scan-progress';
+import type { EnrichmentProgress } from './enrichment-runner';
 
 /** What the ingest worker is started with. */
 export interface IngestWorkerData {
@@ -23,6 +24,8 @@ export type ToIngestWorker =
   | { readonly type: 'rescan'; readonly id: number }
   /** New producer time zones: the sources they change are read again (see IngestSession.setTimeZones). */
   | { readonly type: 'timeZones'; readonly id: number; readonly timeZones: TimeZoneSettings }
+  /** A reviewer opened an execution the enrichment has not reached: its derived rows and checks now. */
+  | { readonly type: 'enrichExecution'; readonly id: number; readonly executionId: number }
   | { readonly type: 'stop' };
 
 /** Messages the ingest worker sends to its owner. */
@@ -33,7 +36,11 @@ export type FromIngestWorker =
   | { readonly type: 'changed'; readonly eventsAdded: number }
   /** A full scan (the first one or a rescan) ended, `done` or `cancelled`. */
   | { readonly type: 'scanned'; readonly progress: IngestProgress }
-  /** The answer to the `cancel` or `rescan` with this id: cancelled / started. */
+  /** How far the enrichment after a scan is (full text, derived rows, checks). */
+  | { readonly type: 'enrichment'; readonly progress: EnrichmentProgress }
+  /** The enrichment is done: search, details and checks cover every stored event. */
+  | { readonly type: 'enriched' }
+  /** The answer to the `cancel`, `rescan` or `enrichExecution` with this id: cancelled / started / enriched. */
   | { readonly type: 'reply'; readonly id: number; readonly value: boolean }
   | { readonly type: 'warning'; readonly message: string }
   | { readonly type: 'failed'; readonly message: string }

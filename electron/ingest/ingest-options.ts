@@ -6,7 +6,12 @@ export interface IngestOptions {
   readonly batchEvents: number;
   /** A `.json` file larger than this is read as JSON lines rather than parsed whole. */
   readonly maxDocumentBytes: number;
+  /**
+   * Whether a full scan leaves full text, derived rows and checks to the
+   * enrichment that follows it (lists usable sooner), or writes them inline.
+   */
+  readonly deferEnrichment: boolean;
 }
 
-/** The app's reader settings: a 1 MiB line cap, 4,000 events per transaction, JSON documents up to 64 MiB. */
-export const DEFAULT_INGEST_OPTIONS: IngestOptions = { maxLineBytes: 1 << 20, batchEvents: 4000, maxDocumentBytes: 64 << 20 };
+/** The app's reader settings: a 1 MiB line cap, 4,000 events per transaction, JSON documents up to 64 MiB, full scans enriched after. */
+export const DEFAULT_INGEST_OPTIONS: IngestOptions = { maxLineBytes: 1 << 20, batchEvents: 4000, maxDocumentBytes: 64 << 20, deferEnrichment: true };

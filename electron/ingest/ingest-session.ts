@@ -9,6 +9,7 @@ import { ExecutionProblems } from './execution-problems';
 import { discoverDirectories, FolderWatcher } from './folder-watcher';
 import { PendingDirectories } from './pending-directories';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
+import { EnrichmentRunner, type EnrichmentProgress } from './enrichment-runner';
 import { Ingestor } from './ingestor';
 import type { IngestProgress } from './scan-progress';
 import { renormalizeIn } from './renormalize-raw';
@@ -40,6 +41,10 @@ export interface IngestSessionListener {
    * start, so the owner never hears of a scan's end after the next one's start.
    */
   onScanned?(progress: IngestProgress): void;
+  /** How far the enrichment that follows a scan is (full text, derived rows, checks). */
+  onEnrichment?(progress: EnrichmentProgress): void;
+  /** Nothing is left to enrich: search, details and checks cover every stored event. */
+  onEnriched?(): void;
   /** The watcher or a scan it started failed; the session goes on. */
   onWatchError?(message: string): void;
 }
@@ -85,6 +90,8 @@ export class IngestSession {
   /** The producer time zones now in force; replaced by `setTimeZones`. */
   private timeZones: TimeZoneSettings;
   private readonly sourceZones: SourceZones;
+  private readonly options: IngestOptions;
+  private readonly enricher: EnrichmentRunner;
 
   constructor(
     private readonly config: IngestSessionConfig,
@@ -97,12 +104,20 @@ export class IngestSession {
     const zoneOf = (path: string): string | null => zoneForPath(this.timeZones, path);
     this.sourceZones = new SourceZones(this.db);
     this.writer = new IndexWriter(this.db, renormalizeIn(zoneOf), (db) => new ExecutionProblems(db), INDEX_FAMILY_RULES);
+    this.options = { ...DEFAULT_INGEST_OPTIONS, ...config.options };
+    this.enricher = new EnrichmentRunner(
+      this.writer.enrichment,
+      (work) => this.serialize(work),
+      () => this.paused || this.closed,
+      (progress) => listener.onEnrichment?.(progress),
+      () => listener.onEnriched?.(),
+    );
     // Records of a migrated index get their integrity state before anything reads it.
     new ExecutionProblems(this.db).refreshUnchecked();
     this.ingestor = new Ingestor(
       config.folder,
       this.writer,
-      { ...DEFAULT_INGEST_OPTIONS, ...config.options },
+      this.options,
       {
         onProgress: (progress) => {
           this.lastProgress = progress;
@@ -114,23 +129,27 @@ export class IngestSession {
     );
   }
 
-  /** Indexes the folder once and settles every unterminated final line. */
+  /** Indexes the folder once and settles every unterminated final line; resolves once the enrichment is done too (or stopped). */
   async indexOnce(): Promise<IngestProgress> {
+    let progress: IngestProgress;
     this.fullScans++;
     try {
       const dirs = await discoverDirectories(this.config.folder);
       this.remember(dirs);
-      return await this.serialize(() => (this.resetStaleZones(), this.fullScan(dirs, true)));
+      progress = await this.serialize(() => (this.resetStaleZones(), this.fullScan(dirs, true)));
     } finally {
       this.fullScans--;
     }
+    await this.enrichAll();
+    return progress;
   }
 
   /**
-   * Indexes the folder and keeps following it. Resolves after the initial scan;
-   * later changes are read as they come (final lines wait for their newline).
+   * Indexes the folder and keeps following it. Resolves after the initial scan
+   * and its enrichment (the listener hears of the scan's end first); later changes are read as they come (final lines wait for their newline).
    */
   async watch(): Promise<IngestProgress> {
+    let progress: IngestProgress;
     this.fullScans++;
     try {
       this.watcher = new FolderWatcher(
@@ -140,10 +159,12 @@ export class IngestSession {
       );
       const dirs = await this.watcher.start();
       this.remember(dirs);
-      return await this.serialize(() => (this.resetStaleZones(), this.fullScan(dirs, false)));
+      progress = await this.serialize(() => (this.resetStaleZones(), this.fullScan(dirs, false)));
     } finally {
       this.fullScans--;
     }
+    await this.enrichAll();
+    return progress;
   }
 
   /**
@@ -153,7 +174,7 @@ export class IngestSession {
    * false (and nothing changed) when no scan was running or waiting.
    */
   async cancel(): Promise<boolean> {
-    if (this.closed || (this.fullScans === 0 && this.activeScans === 0)) return false;
+    if (this.closed || (this.fullScans === 0 && this.activeScans === 0 && !this.enricher.running)) return false;
     this.paused = true;
     this.ingestor.cancel();
     // A running scan reports `cancelled` itself once it has stopped; a scan not begun yet is cancelled now.
@@ -209,7 +230,31 @@ export class IngestSession {
       this.fullScans--;
       announce(false);
     });
+    void finished.then(() => this.enrichInBackground(), () => undefined);
     return { started, finished };
+  }
+
+  /**
+   * Gives one execution its derived rows and checks ahead of the enrichment (a
+   * reviewer opened it before the enrichment reached it); resolves true when
+   * there was something to do. Queued like a scan: the index has one writer.
+   */
+  enrichExecution(executionId: number): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    return this.serialize(() => Promise.resolve(this.writer.enrichment.enrichExecution(executionId)));
+  }
+
+  /** Runs the enrichment to its end, or until the session is cancelled or closed. */
+  private async enrichAll(): Promise<void> {
+    if (this.enricher.pending()) await this.enricher.run();
+  }
+
+  /** Starts the enrichment without waiting for it (after a watch scan, a rescan); a failure is reported, not thrown. */
+  private enrichInBackground(): void {
+    if (this.paused || this.closed || !this.enricher.pending()) return;
+    this.enricher.run().catch((error: unknown) => {
+      if (!this.closed) this.listener.onWatchError?.(`enriching the index failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   /** Stops watching, waits for the scan in progress, closes the index. */
@@ -229,7 +274,9 @@ export class IngestSession {
     void this.serialize(() => {
       const changed = this.pendingDirs.take();
       return this.paused ? Promise.resolve(null) : this.ingestor.scan(changed, false);
-    }).catch((error) => this.listener.onWatchError?.(String(error)));
+    })
+      .then(() => this.enrichInBackground())
+      .catch((error) => this.listener.onWatchError?.(String(error)));
   }
 
   /** A scan the reviewer waits for; skipped (reported as cancelled) when cancelled before its turn. */
@@ -239,10 +286,13 @@ export class IngestSession {
       progress = { ...this.lastProgress, phase: 'cancelled' };
     } else {
       this.runningFull = true;
+      // A full scan may read the whole folder: lists first, full text, derived rows and checks after.
+      this.writer.deferEnrichment = this.options.deferEnrichment;
       try {
         progress = await this.ingestor.scan(dirs, final);
       } finally {
         this.runningFull = false;
+        this.writer.deferEnrichment = false;
       }
     }
     this.listener.onScanned?.(progress);

@@ -38,12 +38,12 @@ export class IngestWorkerClient {
    * nothing more until a rescan. Resolves once it has stopped: true when a scan was stopped.
    */
   cancel(): Promise<boolean> {
-    return this.request('cancel');
+    return this.request((id) => ({ type: 'cancel', id }));
   }
 
   /** Asks for a full scan of the folder (only unread bytes are read). Resolves true once it has begun. */
   rescan(): Promise<boolean> {
-    return this.request('rescan');
+    return this.request((id) => ({ type: 'rescan', id }));
   }
 
   /**
@@ -51,12 +51,16 @@ export class IngestWorkerClient {
    * again. Resolves true once that scan has begun (false from a one-shot worker).
    */
   setTimeZones(timeZones: TimeZoneSettings): Promise<boolean> {
-    if (this.ended) return Promise.resolve(false);
-    const id = this.nextRequestId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.send({ type: 'timeZones', id, timeZones });
-    });
+    return this.request((id) => ({ type: 'timeZones', id, timeZones }));
+  }
+
+  /**
+   * Asks for one execution's derived rows and checks ahead of the enrichment
+   * (a reviewer opened it). Resolves true once they are committed, false when
+   * there was nothing to do or the worker is gone.
+   */
+  enrichExecution(executionId: number): Promise<boolean> {
+    return this.request((id) => ({ type: 'enrichExecution', id, executionId }));
   }
 
   /**
@@ -81,12 +85,12 @@ export class IngestWorkerClient {
   }
 
   /** A worker that stopped, or is stopping, answers nothing: false. */
-  private request(type: 'cancel' | 'rescan'): Promise<boolean> {
+  private request(message: (id: number) => ToIngestWorker): Promise<boolean> {
     if (this.ended) return Promise.resolve(false);
     const id = this.nextRequestId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.send({ type, id });
+      this.send(message(id));
     });
   }
 

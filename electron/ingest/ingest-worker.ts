@@ -17,6 +17,8 @@ async function run(): Promise<void> {
       onProgress: (progress, full) => post({ type: 'progress', progress, full }),
       onCommit: (eventsAdded) => post({ type: 'changed', eventsAdded }),
       onScanned: (progress) => post({ type: 'scanned', progress }),
+      onEnrichment: (progress) => post({ type: 'enrichment', progress }),
+      onEnriched: () => post({ type: 'enriched' }),
       onWatchError: (message) => post({ type: 'warning', message }),
     },
   );
@@ -46,6 +48,16 @@ port.on('message', (message: ToIngestWorker) => {
     case 'timeZones': {
       const timeZones = message.timeZones;
       rescan(message.id, () => session?.setTimeZones(timeZones));
+      break;
+    }
+    case 'enrichExecution': {
+      const { id, executionId } = message;
+      const enriched = session?.enrichExecution(executionId) ?? Promise.resolve(false);
+      void enriched.then(
+        (value) => post({ type: 'reply', id, value }),
+        // A failed on-demand step is rolled back; the reader still gets an answer, and the enrichment retries it.
+        () => post({ type: 'reply', id, value: false }),
+      );
       break;
     }
     case 'stop':

@@ -1,4 +1,5 @@
 import type { ApiResponse } from '../../shared/api/contract';
+import { enrichmentLabel, enrichmentPercent } from '../format/enrichment-label';
 import { percent, plural } from '../format/numbers';
 
 /** A compact indexing indicator for the top bar while the folder is read. */
@@ -7,6 +8,17 @@ export function IndexingStatus({ summary }: { readonly summary: ApiResponse<'sum
   const progress = summary.progress;
   const busy = progress.phase === 'discovering' || progress.phase === 'indexing';
   const pct = percent(progress.bytesDone, progress.bytesTotal);
+  const enrichment = progress.enrichment;
+  if (!busy && enrichment !== null && progress.phase !== 'failed' && progress.phase !== 'cancelled') {
+    // Lists work already; full-text search, steps and checks are still being written.
+    const done = enrichmentPercent(enrichment);
+    return (
+      <div className="index-status" role="status" aria-live="polite" title="Lists are ready; full-text search and cross-event checks cover what the index has reached so far.">
+        <span>{enrichmentLabel(enrichment)}</span>
+        <progress max={100} value={done ?? undefined} aria-label="Search and checks progress" />
+      </div>
+    );
+  }
   return (
     <div className="index-status" role="status" aria-live="polite">
       {busy ? (

@@ -30,6 +30,19 @@ export const indexingProgressSchema = z.object({
   bytesDone: z.number(),
   events: z.number().int(),
   message: z.string().nullable(),
+  /**
+   * The enrichment after a scan (full-text search, steps and spans, cross-event
+   * checks), while it runs: lists are usable before it ends, search covers what
+   * it has reached. Null when nothing waits.
+   */
+  enrichment: z
+    .object({
+      stage: z.enum(['events', 'checks']),
+      done: z.number().int(),
+      total: z.number().int(),
+      etaMs: z.number().nullable(),
+    })
+    .nullable(),
 });
 
 /** The overview's numbers. */

@@ -10,7 +10,7 @@ import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../sh
 import { indexOnce } from './index-folder';
 import { tempFolder } from './temp-folder';
 
-const DONE = { phase: 'done', filesTotal: 1, filesDone: 1, bytesTotal: 1, bytesDone: 1, events: 1, message: null } as const;
+const DONE = { phase: 'done', filesTotal: 1, filesDone: 1, bytesTotal: 1, bytesDone: 1, events: 1, message: null, enrichment: null } as const;
 
 /**
  * The API over a folder's finished index, as the app wires it but without an
@@ -26,6 +26,7 @@ export function indexedService(folder: string, db: Database.Database, dataDir: s
       cancelIndexing: async () => false,
       rescan: async () => false,
       applyTimeZones: async () => false,
+      enriched: async () => undefined,
       rebuiltBecause: () => null,
       now: () => new Date(0),
     }),

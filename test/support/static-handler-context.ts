@@ -11,7 +11,9 @@ export function staticHandlerContext(options: { readonly db: Database.Database; 
     db: () => options.db,
     folder: options.folder,
     dataDir: options.dataDir,
-    progress: () => ({ phase: 'done', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null }),
+    progress: () => ({ phase: 'done', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, events: 0, message: null, enrichment: null }),
+    // Indexes built by the test helpers are enriched before they are read.
+    enriched: () => Promise.resolve(),
     cancelIndexing: async () => false,
     rescan: async () => false,
     applyTimeZones: async () => false,

@@ -28,7 +28,16 @@ export function compareHandlers(context: HandlerContext, services: ComparisonSer
     if (execution === null) throw new ApiFailure('not_found', `no execution ${JSON.stringify(id.slice(0, 200))} in this folder's index`);
     return execution;
   };
-  const compare = (a: string, b: string): { readonly comparison: Comparison; readonly a: FoundExecution; readonly b: FoundExecution } => {
+  /** Waits until these executions have their steps and checks (enriched on demand when the enrichment has not reached them). */
+  const ready = async (ids: readonly string[]): Promise<void> => {
+    const rows = ids.flatMap((id) => {
+      const execution = services.get().assembler.find(id);
+      return execution === null ? [] : [execution.rowId];
+    });
+    await context.enriched(rows);
+  };
+  const compare = async (a: string, b: string): Promise<{ readonly comparison: Comparison; readonly a: FoundExecution; readonly b: FoundExecution }> => {
+    await ready([a, b]);
     const found = { a: find(a), b: find(b) };
     const { comparer } = services.get();
     return { ...found, comparison: comparer.compare(comparer.run(found.a), comparer.run(found.b)) };
@@ -40,10 +49,10 @@ export function compareHandlers(context: HandlerContext, services: ComparisonSer
   };
 
   return {
-    compareExecutions: (request) => compare(request.a, request.b).comparison,
+    compareExecutions: async (request) => (await compare(request.a, request.b)).comparison,
 
     exportComparisonReport: async (request) => {
-      const { comparison, a, b } = compare(request.a, request.b);
+      const { comparison, a, b } = await compare(request.a, request.b);
       const { facts } = services.get();
       const digests = async (execution: FoundExecution) => {
         const sources: readonly StoredSource[] = facts.sourcesOf(execution);
@@ -66,7 +75,9 @@ export function compareHandlers(context: HandlerContext, services: ComparisonSer
 
     clearBaseline: (request) => ({ removed: services.store.clear(scopeOf(find(request.id))) }),
 
-    getBaselineVerdicts: (request) => {
+    getBaselineVerdicts: async (request) => {
+      // The baselines too: a verdict compares each execution with its baseline's steps.
+      await ready([...request.ids, ...services.store.list().map((baseline) => baseline.executionId)]);
       return { items: services.get().verdicts.verdicts(request.ids.map(find)) };
     },
   };

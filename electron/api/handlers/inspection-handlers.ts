@@ -63,12 +63,18 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
     if (execution === null) throw new ApiFailure('not_found', `no execution ${JSON.stringify(id.slice(0, 200))} in this folder's index`);
     return execution;
   };
+  /** Finds executions once their derived rows and checks are in (enriched on demand when the enrichment has not reached them). */
+  const ready = async (ids: readonly string[]): Promise<FoundExecution[]> => {
+    await context.enriched(ids.map((id) => find(id).rowId));
+    return ids.map(find);
+  };
+  const readyOne = async (id: string): Promise<FoundExecution> => (await ready([id]))[0] as FoundExecution;
   const recordOf = (execution: FoundExecution): RecordAssembly => {
     const { records, assembler } = index();
     return records.get(execution.rowId, () => assembler.record(execution));
   };
-  const findRecord = (id: string, what: string): { readonly execution: FoundExecution; readonly record: RecordAssembly } => {
-    const execution = find(id);
+  const findRecord = async (id: string, what: string): Promise<{ readonly execution: FoundExecution; readonly record: RecordAssembly }> => {
+    const execution = await readyOne(id);
     if (execution.row.family !== 'record') throw new ApiFailure('not_applicable', `${what} exists for record executions only; ${execution.row.id} is a ${execution.row.family} execution`);
     return { execution, record: recordOf(execution) };
   };
@@ -76,34 +82,34 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
   const digestsOf = (sources: readonly StoredSource[]): Promise<SourceDigest[]> => digester.digest(sources);
 
   return {
-    getExecution: (request) => index().assembler.detail(find(request.id)),
+    getExecution: async (request) => index().assembler.detail(await readyOne(request.id)),
 
-    getWaterfall: (request) => index().waterfall.waterfall(find(request.id)),
+    getWaterfall: async (request) => index().waterfall.waterfall(await readyOne(request.id)),
 
     verifyExecution: async (request) => {
-      const { execution, record } = findRecord(request.id, 'A hash chain');
+      const { execution, record } = await findRecord(request.id, 'A hash chain');
       return verifyRecord(execution.row.id, record, await digestsOf(index().facts.sourcesOf(execution)));
     },
 
-    getSecurityDiff: (request) => findRecord(request.id, 'A security snapshot diff').record.securityDiff,
+    getSecurityDiff: async (request) => (await findRecord(request.id, 'A security snapshot diff')).record.securityDiff,
 
-    getSideEffectReport: (request) => findRecord(request.id, 'A side-effect report').record.sideEffects,
+    getSideEffectReport: async (request) => (await findRecord(request.id, 'A side-effect report')).record.sideEffects,
 
-    getRollbackScaffold: (request) => {
-      const { record } = findRecord(request.id, 'A rollback scaffold');
+    getRollbackScaffold: async (request) => {
+      const { record } = await findRecord(request.id, 'A rollback scaffold');
       return { scaffold: record.scaffold, scaffoldHash: record.scaffoldHash, producerVerdict: record.producerVerdict };
     },
 
-    getTelemetrySummary: (request) => {
-      const execution = find(request.id);
+    getTelemetrySummary: async (request) => {
+      const execution = await readyOne(request.id);
       if (execution.row.family !== 'benson') {
         throw new ApiFailure('not_applicable', `a telemetry summary exists for Benson PACs only; ${execution.row.id} is a ${execution.row.family} execution`);
       }
       return index().assembler.telemetrySummary(execution);
     },
 
-    acknowledgeRollback: (request) => {
-      const { execution, record } = findRecord(request.id, 'A rollback acknowledgement');
+    acknowledgeRollback: async (request) => {
+      const { execution, record } = await findRecord(request.id, 'A rollback acknowledgement');
       // The reviewer must have seen exactly the scaffold there is now (the folder may have grown since).
       if (record.scaffoldHash !== request.scaffoldHash) {
         throw new ApiFailure('stale', `the rollback scaffold of ${execution.row.id} changed since it was shown (now ${record.scaffoldHash}); review it again before acknowledging`);
@@ -121,14 +127,14 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
     },
 
     exportReport: async (request) => {
-      const execution = find(request.id);
+      const execution = await readyOne(request.id);
       const report = await buildReport(execution);
       const format: ReportFormat = request.format;
       return { filename: reportFilename(execution.row.family, execution.row.key, format), mediaType: reportMediaType(format), content: renderReport(report, format) };
     },
 
-    exportOtlp: (request) => {
-      const executions = request.ids.map(find);
+    exportOtlp: async (request) => {
+      const executions = await ready(request.ids);
       version ??= inspectorVersion();
       const lines: string[] = [];
       const skipped: { id: string; reason: string }[] = [];

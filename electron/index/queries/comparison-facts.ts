@@ -3,6 +3,7 @@ import type { ExecutionFamily } from '../../../shared/model/family';
 import { formatExecutionId } from '../../../shared/model/execution-id';
 import { rawTextSql } from '../raw-blocks';
 import { BARE_EVENT_COLUMNS, toBareEvent, type BareEvent, type StoredBareEvent } from './bare-event';
+import { EnrichmentState } from './enrichment-state';
 import { originalPath } from '../source-row';
 
 /** One event of a run as a comparison needs it: no raw text, so a run of 60,000 events reads in milliseconds. */
@@ -44,8 +45,10 @@ const FINGERPRINT = "x.event_count || ':' || x.problem_count || ':' || x.failure
  */
 export class ComparisonFacts {
   private readonly statements;
+  private readonly enrichment: EnrichmentState;
 
   constructor(private readonly db: Database.Database) {
+    this.enrichment = new EnrichmentState(db);
     this.statements = {
       runEvents: db.prepare(`SELECT ${BARE_EVENT_COLUMNS} FROM events WHERE execution_id = ? ORDER BY ts, id LIMIT ?`),
       lastEvent: db.prepare(`SELECT ${BARE_EVENT_COLUMNS} FROM events WHERE execution_id = ? ORDER BY ts DESC, id DESC LIMIT 1`),
@@ -88,6 +91,14 @@ export class ComparisonFacts {
     const params = selector.field === 'family' ? [selector.family] : selector.field === 'run_name' ? [selector.family, selector.value, `%/${selector.value.replace(/[\\%_]/g, '\\$&')}`] : [selector.family, selector.value];
     const rows = this.db.prepare(sql).all(...params) as { id: number; family: ExecutionFamily; key: string; fingerprint: string }[];
     return rows.map((row) => ({ rowId: row.id, id: formatExecutionId(row.family, row.key), fingerprint: row.fingerprint }));
+  }
+
+  /**
+   * True while the enrichment after a scan has steps or checks left to write:
+   * a verdict computed now may change without the execution's fingerprint moving.
+   */
+  enrichmentPending(): boolean {
+    return this.enrichment.pending();
   }
 
   /** PRAGMA data_version: moves whenever the writer commits, so answers computed under one value can be kept until it moves. */

@@ -42,10 +42,12 @@ export class BaselineVerdicts {
   /** How each execution stands against its scope's baseline (the baselines file is read once for all). */
   verdicts(executions: readonly FoundExecution[]): BaselineVerdict[] {
     const baselines = baselinesByScope(this.store.list());
-    return executions.map((execution) => this.verdict(execution, baselines, this.facts.fingerprint(execution.rowId)));
+    const cacheable = !this.facts.enrichmentPending();
+    return executions.map((execution) => this.verdict(execution, baselines, this.facts.fingerprint(execution.rowId), cacheable));
   }
 
-  private verdict(execution: FoundExecution, baselines: ReadonlyMap<string, Baseline>, fingerprint: string | null): BaselineVerdict {
+  /** `cacheable`: false while the enrichment has steps left to write, which would change a verdict without its fingerprint. */
+  private verdict(execution: FoundExecution, baselines: ReadonlyMap<string, Baseline>, fingerprint: string | null, cacheable: boolean): BaselineVerdict {
     const scope = baselineScopeOf(execution.row);
     const none: BaselineVerdict = { executionId: execution.row.id, scope, baselineId: null, state: 'none', divergence: null };
     if (scope === null) return none;
@@ -66,6 +68,7 @@ export class BaselineVerdicts {
       state: comparison.firstDivergence === null ? 'same' : 'diverges',
       divergence: comparison.firstDivergence,
     };
+    if (!cacheable) return verdict;
     if (this.cache.size >= MAX_CACHED) this.cache.clear();
     this.cache.set(execution.rowId, { baselineId: baseline.executionId, baselineFingerprint, fingerprint, verdict });
     return verdict;
@@ -83,12 +86,13 @@ export class BaselineVerdicts {
     const state = `${this.facts.dataVersion()} ${JSON.stringify(list)}`;
     if (this.members !== null && this.members.state === state) return this.members.byState;
     const baselines = baselinesByScope(list);
+    const cacheable = !this.facts.enrichmentPending();
     const byState = new Map<BaselineState, number[]>();
     for (const baseline of list) {
       for (const member of this.facts.scopeMembers(scopeSelector(baseline.scope))) {
         const execution = this.find(member.id);
         if (execution === null) continue;
-        const verdict = this.verdict(execution, baselines, member.fingerprint);
+        const verdict = this.verdict(execution, baselines, member.fingerprint, cacheable);
         const list = byState.get(verdict.state);
         if (list === undefined) byState.set(verdict.state, [member.rowId]);
         else list.push(member.rowId);

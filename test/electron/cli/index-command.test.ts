@@ -44,12 +44,15 @@ describe('CLI index: usage and exit codes', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout.trim().split('\n').length, 1);
     const report = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(report), ['files', 'events', 'executions', 'problems', 'durationMs']);
+    assert.deepEqual(Object.keys(report), ['files', 'events', 'executions', 'problems', 'durationMs', 'phases']);
     assert.deepEqual(report.files, { indexed: 1, skipped: 1 });
     assert.equal(report.events['exec-event'], 1);
     assert.equal(report.executions['exec-event'], 1);
     assert.equal(report.problems, 1);
     assert.equal(typeof report.durationMs, 'number');
+    // Lists were usable when the scan ended; search once the enrichment after it did, before the process ended.
+    const { queryableMs, searchableMs } = report.phases as { queryableMs: number; searchableMs: number };
+    assert.ok(queryableMs > 0 && queryableMs <= searchableMs && searchableMs <= report.durationMs, JSON.stringify(report));
   });
 
   it('prints a readable summary without --json', () => {

@@ -7,11 +7,40 @@ import { writeBenchCorpus } from '../../fixtures/bench-corpus';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeOtlpFolder } from '../../fixtures/write-otlp';
 import { SeededRandom } from '../../fixtures/seeded-random';
-import { indexOnce, query } from '../../support/index-folder';
+import { indexOnce } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
-import { rawTextSql } from '../../../electron/index/raw-blocks';
+import { indexSnapshot as snapshot } from '../../support/index-snapshot';
 
 const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
+
+const session = join(__dirname, '..', '..', '..', 'electron', 'ingest', 'ingest-session.js');
+
+/**
+ * Indexes in a child process that says when its scan ended (lists usable, the
+ * enrichment starting) and SIGKILLs it `delayMs` after that: a kill inside the
+ * enrichment phase. Resolves `finished` when the child ended first.
+ */
+function enrichAndKill(folder: string, dbPath: string, delayMs: number): Promise<'killed' | 'finished'> {
+  const script = `
+    const [session, folder, dbPath] = process.argv.slice(1);
+    const { IngestSession } = require(session);
+    const s = new IngestSession({ folder, dbPath }, { onScanned: () => process.stdout.write('scanned\\n') });
+    s.indexOnce().then(() => s.close()).then(() => process.exit(0), (e) => { console.error(e); process.exit(3); });`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, session, folder, dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (timer === undefined && chunk.toString().includes('scanned')) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') resolve('killed');
+      else if (code === 0) resolve('finished');
+      else reject(new Error(`index exited with ${code}`));
+    });
+  });
+}
 
 /** Starts `index` in a child process and SIGKILLs it after `delayMs` (or lets it finish first). */
 function indexAndKill(folder: string, dbPath: string, delayMs: number): Promise<'killed' | 'finished'> {
@@ -26,37 +55,6 @@ function indexAndKill(folder: string, dbPath: string, delayMs: number): Promise<
       else reject(new Error(`index exited with ${code}`));
     });
   });
-}
-
-/** Everything the index holds that a reader could see, in a comparable form. */
-interface IndexSnapshot {
-  readonly events: string[];
-  readonly executions: string[];
-  readonly problems: string[];
-  readonly steps: string[];
-  readonly counts: string[];
-  readonly spans: string[];
-}
-
-function snapshot(dbPath: string): IndexSnapshot {
-  const rows = (sql: string): string[] => query<{ k: string }>(dbPath, sql).map((r) => r.k);
-  return {
-    events: rows(`SELECT s.path || ':' || e.line || ':' || e.part || ':' || e.byte_offset || ':' || ${rawTextSql('e')} AS k FROM events e JOIN sources s ON s.id = e.source_id ORDER BY k`),
-    executions: rows(
-      "SELECT family || ':' || key || ':' || event_count || ':' || failure_count || ':' || problem_count || ':' || coalesce(status, '-') || ':' || coalesce(first_ts, '-') || ':' || coalesce(last_ts, '-') AS k FROM executions ORDER BY k",
-    ),
-    problems: rows("SELECT coalesce(s.path, '-') || ':' || coalesce(p.line, '-') || ':' || p.code AS k FROM problems p LEFT JOIN sources s ON s.id = p.source_id ORDER BY k"),
-    steps: rows(
-      `SELECT x.key || ':' || st.origin || ':' || st.seq || ':' || s.path || ':' || e.line || ':' || coalesce(st.step_index, '') || ':' || coalesce(st.event_type, '') AS k
-       FROM step_events st JOIN executions x ON x.id = st.execution_id JOIN events e ON e.id = st.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`,
-    ),
-    counts: rows("SELECT family || ':' || events AS k FROM family_counts WHERE events > 0 ORDER BY k"),
-    // An OTLP line holds many spans: each once, with its line and part.
-    spans: rows(
-      `SELECT x.key || ':' || o.span_id || ':' || coalesce(o.parent_span_id, '-') || ':' || s.path || ':' || e.line || ':' || e.part AS k
-       FROM otlp_spans o JOIN executions x ON x.id = o.execution_id JOIN events e ON e.id = o.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`,
-    ),
-  };
 }
 
 describe('killing the indexing process (SIGKILL) at random points', () => {
@@ -83,5 +81,26 @@ describe('killing the indexing process (SIGKILL) at random points', () => {
       assert.deepEqual(resumed, clean, `round ${round}: identical to a clean index`);
     }
     assert.ok(kills >= 15, `most attempts were really killed mid-ingest (${kills} of 20)`);
+  });
+
+  it('resumes a killed enrichment (full text, derived rows, checks) to exactly the clean index, 8 kill points', async () => {
+    const folder = tempFolder('kill-enrich');
+    writeBenchCorpus(join(folder, 'bulk'), { events: 40_000, files: 6, seed: 5 });
+    writeFixtureFolder(join(folder, 'mixed'), { seed: 9, scale: 2 });
+    writeOtlpFolder(join(folder, 'otlp'));
+    const clean = snapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const random = new SeededRandom(16);
+    const dbPath = join(tempFolder('kill-enrich-db'), 'index.sqlite');
+    let kills = 0;
+    for (let round = 0; round < 2; round++) {
+      removeIndexFiles(dbPath);
+      // The first kill lands after the scan; the later ones in the enrichment the next run resumes.
+      for (let attempt = 0; attempt < 4; attempt++) {
+        if ((await enrichAndKill(folder, dbPath, random.int(0, 700))) === 'killed') kills++;
+      }
+      assert.equal(await enrichAndKill(folder, dbPath, 600_000), 'finished');
+      assert.deepEqual(snapshot(dbPath), clean, `round ${round}: identical to an index written inline`);
+    }
+    assert.ok(kills >= 6, `most attempts were really killed in the enrichment (${kills} of 8)`);
   });
 });

@@ -1,0 +1,241 @@
+import type Database from 'better-sqlite3';
+import { inflateRawSync } from 'node:zlib';
+import type { DerivedRowsWriter } from './derived-rows-writer';
+import type { ExecutionChecker } from './index-writer';
+import type { Renormalize } from './renormalize';
+import { EnrichmentState, type EnrichmentMarks } from './queries/enrichment-state';
+
+export type { EnrichmentMarks } from './queries/enrichment-state';
+
+/** What one step of the enrichment did. */
+export interface EnrichmentStep {
+  /** Events given their full text and derived rows in this step. */
+  readonly events: number;
+  /** Executions checked in this step. */
+  readonly executions: number;
+  /** True when nothing is left to enrich. */
+  readonly finished: boolean;
+}
+
+interface StoredEvent {
+  readonly id: number;
+  readonly source_id: number;
+  readonly part: number;
+  readonly execution_id: number | null;
+  readonly same_as: number | null;
+  readonly raw_block: number | null;
+  readonly raw_at: number;
+  readonly raw_len: number;
+  readonly path: string;
+}
+
+/**
+ * The index's second phase. A large scan stores only what lists and executions
+ * need (events, executions, line problems, offsets); this adds, in small
+ * transactions that each commit their mark, every event's full text and
+ * derived rows (steps, side effects, snapshots, spans, plans) in id order, then
+ * runs the cross-event checks of every execution those events touched. A scan
+ * that finds nothing waiting writes everything inline and moves the marks with
+ * its own commit. An execution a reviewer opens early is enriched on demand.
+ * It runs on the writer's connection, between the scan's batches.
+ */
+export class IndexEnrichment {
+  private readonly statements;
+  private readonly state: EnrichmentState;
+  /** The executions of the checks pass under way, and the enriched mark it will set when they are all checked. */
+  private checking: { readonly ids: number[]; readonly through: number } | null = null;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly renormalize: Renormalize,
+    private readonly derived: DerivedRowsWriter,
+    private readonly checker: ExecutionChecker,
+  ) {
+    this.state = new EnrichmentState(db);
+    this.statements = {
+      setMark: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      eventsAfter: db.prepare(
+        `SELECT e.id, e.source_id, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
+         FROM events e JOIN sources s ON s.id = e.source_id WHERE e.id > ? ORDER BY e.id LIMIT ?`,
+      ),
+      eventsOfExecutionAfter: db.prepare(
+        `SELECT e.id, e.source_id, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
+         FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? AND e.id > ? ORDER BY e.id`,
+      ),
+      block: db.prepare('SELECT data FROM raw_blocks WHERE id = ?').pluck(),
+      insertFts: db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
+      setAhead: db.prepare('INSERT INTO enriched_ahead (execution_id, through) VALUES (?, ?) ON CONFLICT (execution_id) DO UPDATE SET through = excluded.through'),
+      allAhead: db.prepare('SELECT execution_id, through FROM enriched_ahead').raw(),
+      dropPassedAhead: db.prepare('DELETE FROM enriched_ahead WHERE through <= ?'),
+      touchedExecutions: db.prepare('SELECT DISTINCT execution_id FROM events WHERE id > ? AND id <= ? AND execution_id IS NOT NULL').pluck(),
+      executionCounts: db.prepare('SELECT family, key, open_count, close_count, exec_problems FROM executions WHERE id = ?'),
+    };
+  }
+
+  /** The marks as committed. */
+  marks(): EnrichmentMarks {
+    return this.state.marks();
+  }
+
+  /** True when some stored event still waits for its full text, derived rows or checks. */
+  pending(): boolean {
+    return this.state.pending();
+  }
+
+  /** True when a batch about to be written must leave its enrichment for later: events before it are still waiting. */
+  mustDefer(): boolean {
+    const marks = this.marks();
+    return marks.enrichedThrough < marks.lastEventId;
+  }
+
+  /**
+   * Called inside the transaction of a batch written inline (full text, derived
+   * rows and checks done): the marks move past its events, the checked mark only
+   * when nothing before it was waiting.
+   */
+  wroteInline(lastEventId: number, before: EnrichmentMarks): void {
+    if (lastEventId <= before.enrichedThrough) return;
+    this.statements.setMark.run('enriched_through', lastEventId);
+    if (before.checkedThrough === before.enrichedThrough && this.checking === null) this.statements.setMark.run('checked_through', lastEventId);
+  }
+
+  /**
+   * Takes one step, in one transaction: up to `eventLimit` events given their
+   * full text and derived rows, or, once every event has them, up to
+   * `executionLimit` executions checked. Safe to stop between steps, or to be
+   * killed in one: each commits its mark with its work.
+   */
+  step(eventLimit: number, executionLimit: number): EnrichmentStep {
+    const run = this.db.transaction(() => {
+      const events = this.enrichEvents(eventLimit);
+      if (events > 0) return { events, executions: 0, finished: false };
+      const executions = this.checkExecutions(executionLimit);
+      return { events: 0, executions, finished: this.checking === null && !this.pending() };
+    });
+    try {
+      return run();
+    } catch (error) {
+      // The checks pass's list was spliced in the rolled-back step: it is made again from the committed marks.
+      this.checking = null;
+      throw error;
+    }
+  }
+
+  /**
+   * Gives one execution its derived rows and checks now, ahead of the enrichment
+   * (a reviewer opened it): its events past the enriched mark get their derived
+   * rows, and it is remembered in `enriched_ahead` (through its last event), so
+   * that the enrichment adds only their full text when it reaches them, and a
+   * reader knows its checks are in. Returns false when there was nothing to do.
+   */
+  enrichExecution(executionId: number): boolean {
+    return this.db.transaction(() => {
+      const s = this.statements;
+      const marks = this.marks();
+      const last = this.state.lastEventOf(executionId);
+      const ahead = this.state.aheadOf(executionId);
+      if (last === null || last <= marks.checkedThrough || last <= ahead) return false;
+      const from = Math.max(marks.enrichedThrough, ahead);
+      const raw = new RawTexts(s.block);
+      for (const row of s.eventsOfExecutionAfter.all(executionId, from) as StoredEvent[]) {
+        const text = raw.of(row);
+        if (row.same_as !== null || text === null) continue;
+        const again = this.renormalize(text, row.path, row.part);
+        if (again !== null) this.derived.insert(row.source_id, again.event, executionId, row.id);
+      }
+      // Kept until the checks pass passes it: it says both its derived rows and its checks are in.
+      s.setAhead.run(executionId, last);
+      this.check(executionId);
+      return true;
+    })();
+  }
+
+  /**
+   * True when the enrichment will write this event's derived rows when it reaches
+   * it (it is past the enriched mark, and its execution was not enriched ahead past it).
+   */
+  derivesLater(eventId: number, executionId: number): boolean {
+    return eventId > this.marks().enrichedThrough && eventId > this.state.aheadOf(executionId);
+  }
+
+  /** True when an execution's detail would read rows the enrichment has not written yet. */
+  executionWaits(executionId: number): boolean {
+    return this.state.executionWaits(executionId);
+  }
+
+  private enrichEvents(limit: number): number {
+    const s = this.statements;
+    const from = this.marks().enrichedThrough;
+    const rows = s.eventsAfter.all(from, limit) as StoredEvent[];
+    const last = rows[rows.length - 1];
+    if (last === undefined) return 0;
+    const raw = new RawTexts(s.block);
+    // Usually empty: only executions a reviewer opened early are in it.
+    const ahead = new Map(s.allAhead.all() as [number, number][]);
+    for (const row of rows) {
+      const text = raw.of(row);
+      if (text === null) continue;
+      const again = this.renormalize(text, row.path, row.part);
+      if (again === null) continue;
+      s.insertFts.run(row.id, again.searchText);
+      if (row.same_as !== null) continue;
+      if (row.execution_id !== null && row.id <= (ahead.get(row.execution_id) ?? 0)) continue;
+      this.derived.insert(row.source_id, again.event, row.execution_id, row.id);
+    }
+    s.setMark.run('enriched_through', last.id);
+    return rows.length;
+  }
+
+  private checkExecutions(limit: number): number {
+    const s = this.statements;
+    if (this.checking === null) {
+      const marks = this.marks();
+      if (marks.checkedThrough >= marks.enrichedThrough) return 0;
+      this.checking = { ids: s.touchedExecutions.all(marks.checkedThrough, marks.enrichedThrough) as number[], through: marks.enrichedThrough };
+    }
+    const batch = this.checking.ids.splice(0, limit);
+    for (const id of batch) this.check(id);
+    if (this.checking.ids.length === 0) {
+      s.setMark.run('checked_through', this.checking.through);
+      s.dropPassedAhead.run(this.checking.through);
+      this.checking = null;
+    }
+    return batch.length;
+  }
+
+  /** Runs an execution's cross-event checks where they can find something (the scan's own rule). */
+  private check(executionId: number): void {
+    const row = this.statements.executionCounts.get(executionId) as
+      | { family: string; key: string; open_count: number; close_count: number; exec_problems: number }
+      | undefined;
+    if (row !== undefined && this.checker.needsCheck(row.family, row.key, row)) this.checker.refresh(executionId, row.family, row.key);
+  }
+}
+
+/**
+ * Raw texts of events read in id order: the last inflated block is kept (events
+ * in id order mostly share it), and so is the last text, so that the spans of
+ * one OTLP line, which share its bytes, get the very same string: decoding a
+ * multi-megabyte line once per span, and comparing it, would cost the square.
+ */
+class RawTexts {
+  private block: { readonly id: number; readonly text: Buffer } | null = null;
+  private last: { readonly block: number; readonly at: number; readonly length: number; readonly text: string } | null = null;
+
+  constructor(private readonly readData: { get(id: number): unknown }) {}
+
+  /** The raw text of a stored event, or null when its block is gone. */
+  of(row: { readonly raw_block: number | null; readonly raw_at: number; readonly raw_len: number }): string | null {
+    if (row.raw_block === null) return null;
+    const last = this.last;
+    if (last !== null && last.block === row.raw_block && last.at === row.raw_at && last.length === row.raw_len) return last.text;
+    if (this.block?.id !== row.raw_block) {
+      const data = this.readData.get(row.raw_block) as Buffer | undefined;
+      if (data === undefined) return null;
+      this.block = { id: row.raw_block, text: inflateRawSync(data) };
+    }
+    const text = this.block.text.toString('utf8', row.raw_at, row.raw_at + row.raw_len);
+    this.last = { block: row.raw_block, at: row.raw_at, length: row.raw_len, text };
+    return text;
+  }
+}

@@ -1,0 +1,21 @@
+import type { ApiResponse } from '../../shared/api/contract';
+
+/** The enrichment after a scan as the summary reports it (null when nothing waits). */
+export type EnrichmentProgress = ApiResponse<'summary'>['progress']['enrichment'];
+
+/**
+ * What the top bar says while the enrichment after a scan runs: lists already
+ * work, search and checks follow. Short, for an 800 px wide bar.
+ */
+export function enrichmentLabel(enrichment: NonNullable<EnrichmentProgress>): string {
+  if (enrichment.stage === 'checks') return 'Checking executions…';
+  if (enrichment.etaMs === null) return 'Preparing search…';
+  const seconds = Math.max(1, Math.ceil(enrichment.etaMs / 1000));
+  return seconds < 90 ? `Search ready in ~${seconds} s` : `Search ready in ~${Math.round(seconds / 60)} min`;
+}
+
+/** How much of the enrichment is done, in percent (null when there is no total). */
+export function enrichmentPercent(enrichment: NonNullable<EnrichmentProgress>): number | null {
+  if (enrichment.stage === 'checks' || enrichment.total <= 0) return null;
+  return Math.min(100, Math.floor((enrichment.done / enrichment.total) * 100));
+}

@@ -1,0 +1,146 @@
+import { strict as assert } from 'node:assert';
+import { appendFileSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { INDEX_FAMILY_RULES } from '../../../electron/families/family-registry';
+import { IndexWriter } from '../../../electron/index/index-writer';
+import { openIndex } from '../../../electron/index/open-index';
+import { DEFAULT_INGEST_OPTIONS } from '../../../electron/ingest/ingest-options';
+import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
+import { discoverDirectories } from '../../../electron/ingest/folder-watcher';
+import { Ingestor } from '../../../electron/ingest/ingestor';
+import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
+import { writeFixtureFolder } from '../../fixtures/fixture-folder';
+import { writeOtlpFolder } from '../../fixtures/write-otlp';
+import { indexSnapshot } from '../../support/index-snapshot';
+import { indexOnce, query } from '../../support/index-folder';
+import { tempFolder } from '../../support/temp-folder';
+
+/** A folder of every family, the nasty cases and OTLP traces. */
+function mixedFolder(name: string): string {
+  const folder = tempFolder(name);
+  writeFixtureFolder(join(folder, 'mixed'), { seed: 11, scale: 2 });
+  writeOtlpFolder(join(folder, 'otlp'));
+  return realpathSync(folder);
+}
+
+/** Scans a folder with every batch deferred and no enrichment run: the state an index is in between the two phases. */
+async function scanOnly(folder: string, dbPath: string): Promise<IndexWriter> {
+  const { db } = openIndex(dbPath, folder);
+  const writer = new IndexWriter(db, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES);
+  writer.deferEnrichment = true;
+  await scan(folder, writer, true);
+  writer.deferEnrichment = false;
+  return writer;
+}
+
+/** Reads what is unread in every directory of the folder, as a full scan does. */
+async function scan(folder: string, writer: IndexWriter, final: boolean): Promise<void> {
+  const ingestor = new Ingestor(folder, writer, DEFAULT_INGEST_OPTIONS, {}, null);
+  await ingestor.scan(await discoverDirectories(folder), final);
+  await ingestor.close();
+}
+
+function finish(writer: IndexWriter): number {
+  let steps = 0;
+  while (!writer.enrichment.step(500, 50).finished) steps++;
+  return steps;
+}
+
+describe('the enrichment after a deferred scan', () => {
+  it('leaves exactly the index an inline build writes: full text, derived rows, checks and problems', async () => {
+    const folder = mixedFolder('enrich-same');
+    const inline = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const deferred = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: true }));
+    assert.ok(inline.fullText.length > 1000 && inline.steps.length > 0 && inline.spans.length > 0 && inline.derived.length > 0, 'the folder gives every kind of row');
+    assert.ok(inline.problems.some((p) => p.includes(':execution:')), 'and cross-event problems');
+    assert.deepEqual(deferred, inline);
+  });
+
+  it('a scan alone leaves lists usable and search empty; the steps fill in the rest, in small transactions', async () => {
+    const folder = mixedFolder('enrich-steps');
+    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const dbPath = join(tempFolder('enrich-steps-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    const scanned = indexSnapshot(dbPath);
+    assert.deepEqual(scanned.events, clean.events, 'every event stored by the scan');
+    assert.equal(scanned.fullText.length, 0, 'no full text yet');
+    assert.equal(scanned.steps.length, 0, 'no derived rows yet');
+    assert.ok(writer.enrichment.pending());
+    const marks = writer.enrichment.marks();
+    assert.equal(marks.enrichedThrough, 0);
+    assert.ok(finish(writer) >= Math.floor(clean.events.length / 500), 'many steps of at most 500 events');
+    assert.equal(writer.enrichment.pending(), false);
+    assert.deepEqual(indexSnapshot(dbPath), clean);
+  });
+
+  it('enriches one execution on demand, and the enrichment later adds only its full text', async () => {
+    const folder = mixedFolder('enrich-ahead');
+    const cleanPath = await indexOnce(folder, undefined, { deferEnrichment: false });
+    const clean = indexSnapshot(cleanPath);
+    const dbPath = join(tempFolder('enrich-ahead-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    // The stream execution with the most steps, and an OTLP trace with spans.
+    const [stream] = query<{ id: number; key: string }>(dbPath, "SELECT x.id, x.key FROM executions x WHERE family = 'stream' ORDER BY event_count DESC LIMIT 1");
+    const [trace] = query<{ id: number; key: string }>(dbPath, "SELECT x.id, x.key FROM executions x WHERE family = 'otlp' ORDER BY event_count DESC LIMIT 1");
+    for (const execution of [stream!, trace!]) {
+      assert.equal(writer.enrichment.executionWaits(execution.id), true);
+      assert.equal(writer.enrichment.enrichExecution(execution.id), true);
+      assert.equal(writer.enrichment.executionWaits(execution.id), false);
+      assert.equal(writer.enrichment.enrichExecution(execution.id), false, 'a second request finds nothing to do');
+    }
+    const early = indexSnapshot(dbPath);
+    const of = (rows: string[], key: string): string[] => rows.filter((row) => row.startsWith(`${key}:`));
+    assert.ok(of(clean.steps, stream!.key).length > 0);
+    assert.deepEqual(of(early.steps, stream!.key), of(clean.steps, stream!.key), 'its steps as a full build has them');
+    assert.deepEqual(of(early.spans, trace!.key), of(clean.spans, trace!.key), 'its spans as a full build has them');
+    assert.deepEqual(
+      early.problems.filter((p) => p.includes(`:${stream!.key}:`) || p.includes(`:${trace!.key}:`)),
+      clean.problems.filter((p) => p.includes(`:${stream!.key}:`) || p.includes(`:${trace!.key}:`)),
+      'and its problems',
+    );
+    finish(writer);
+    assert.deepEqual(indexSnapshot(dbPath), clean, 'no derived row twice once the enrichment passes it');
+    assert.equal(query<{ n: number }>(dbPath, 'SELECT count(*) AS n FROM enriched_ahead')[0]!.n, 0, 'the early marks are dropped once passed');
+  });
+
+  it('a file rewritten while its events wait takes back only the full text it was given', async () => {
+    const folder = mixedFolder('enrich-reset');
+    const file = join(folder, 'late.jsonl');
+    const lines = readFileSync(join(folder, 'mixed', 'logs', 'executor', 'karma-events.jsonl'), 'utf8').split('\n').filter((l) => l.startsWith('{')).slice(0, 40);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const dbPath = join(tempFolder('enrich-reset-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    // Half enriched: the early sources have full text, late.jsonl (read last) not.
+    writer.enrichment.step(200, 50);
+    assert.ok(writer.enrichment.marks().enrichedThrough > 0);
+    // The file is replaced by a shorter one (copytruncate then a write): the scan takes its events back and reads it again.
+    writeFileSync(file, `${lines.slice(0, 10).join('\n')}\n`);
+    await scan(folder, writer, true);
+    finish(writer);
+    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    assert.deepEqual(indexSnapshot(dbPath), clean);
+    const { db } = openIndex(dbPath, folder);
+    try {
+      assert.doesNotThrow(() => db.prepare("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')").run(), 'the full-text index is consistent');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('appends read while the enrichment waits are deferred too, and enriched in order', async () => {
+    const folder = mixedFolder('enrich-append');
+    const dbPath = join(tempFolder('enrich-append-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    writer.enrichment.step(300, 50);
+    const before = writer.enrichment.marks();
+    appendFileSync(join(folder, 'mixed', 'logs', 'executor', 'karma-events.jsonl'), `${readFileSync(join(folder, 'mixed', 'logs', 'executor', 'karma-events.jsonl'), 'utf8').split('\n')[0]!.replace(/"trace_id":"[^"]+"/, '"trace_id":"appended-1"')}\n`);
+    await scan(folder, writer, false);
+    const after = writer.enrichment.marks();
+    assert.equal(after.enrichedThrough, before.enrichedThrough, 'a small scan behind a backlog does not jump the marks');
+    assert.equal(after.lastEventId, before.lastEventId + 1);
+    finish(writer);
+    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    assert.deepEqual(indexSnapshot(dbPath), clean);
+  });
+});

@@ -1,0 +1,81 @@
+import { rawTextSql } from '../../electron/index/raw-blocks';
+import { openIndexReadOnly } from '../../electron/index/open-index';
+
+/**
+ * Everything the index holds that a reader could see, in a form two indexes of
+ * the same folder can be compared by, whatever ids they gave out: each row
+ * named by its file, line and part (or execution key) instead of its id.
+ */
+export interface IndexSnapshot {
+  readonly events: string[];
+  readonly executions: string[];
+  readonly problems: string[];
+  readonly steps: string[];
+  readonly counts: string[];
+  readonly spans: string[];
+  /** Side effects, snapshots, checkpoints, plans, rollback hints and span logs. */
+  readonly derived: string[];
+  /** Every term of the full-text index with the event it points at: what a search can find. */
+  readonly fullText: string[];
+}
+
+/** Where an event came from, for naming rows that point at it. */
+const EVENT_AT = "s.path || ':' || e.line || ':' || e.part";
+
+/** Reads an index's snapshot (see IndexSnapshot). */
+export function indexSnapshot(dbPath: string): IndexSnapshot {
+  const db = openIndexReadOnly(dbPath);
+  // The full-text terms are read through a temporary fts5vocab table: the temp schema only, the index file stays read-only.
+  db.pragma('query_only = OFF');
+  try {
+    const rows = (sql: string): string[] => (db.prepare(sql).all() as { k: string }[]).map((r) => r.k);
+    /** The rows of a derived table, named by their event, without ids. */
+    const derived = (table: string, columns: string[]): string[] =>
+      rows(
+        `SELECT '${table}:' || coalesce(x.key, '-') || ':' || ${EVENT_AT} || ':' || ${columns.map((c) => `coalesce(CAST(d.${c} AS TEXT), '-')`).join(" || ':' || ")} AS k
+         FROM ${table} d JOIN events e ON e.id = d.event_id JOIN sources s ON s.id = e.source_id LEFT JOIN executions x ON x.id = d.execution_id ORDER BY k`,
+      );
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, 'events_fts', 'instance')");
+    return {
+      events: rows(
+        `SELECT ${EVENT_AT} || ':' || e.byte_offset || ':' || coalesce(e.ts, '-') || ':' || e.family || ':' || e.kind || ':' || coalesce(e.status, '-') || ':' || e.failed || ':' || coalesce(e.same_as IS NOT NULL, 0) || ':' || ${rawTextSql('e')} AS k
+         FROM events e JOIN sources s ON s.id = e.source_id ORDER BY k`,
+      ),
+      executions: rows(
+        `SELECT family || ':' || key || ':' || event_count || ':' || failure_count || ':' || problem_count || ':' || exec_problems || ':' || coalesce(status, '-') || ':' || outcome || ':' || coalesce(integrity, '-') || ':' || coalesce(first_ts, '-') || ':' || coalesce(last_ts, '-') AS k
+         FROM executions ORDER BY k`,
+      ),
+      problems: rows(
+        `SELECT coalesce(s.path, '-') || ':' || coalesce(p.line, '-') || ':' || p.code || ':' || p.origin || ':' || coalesce(x.key, '-') || ':' || p.message AS k
+         FROM problems p LEFT JOIN sources s ON s.id = p.source_id LEFT JOIN executions x ON x.id = p.execution_id ORDER BY k`,
+      ),
+      steps: rows(
+        `SELECT x.key || ':' || st.origin || ':' || st.seq || ':' || ${EVENT_AT} || ':' || coalesce(st.step_index, '') || ':' || coalesce(st.event_type, '') || ':' || coalesce(st.step_name, '') || ':' || coalesce(st.ts, '') AS k
+         FROM step_events st JOIN executions x ON x.id = st.execution_id JOIN events e ON e.id = st.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`,
+      ),
+      counts: rows("SELECT family || ':' || events AS k FROM family_counts WHERE events > 0 ORDER BY k"),
+      spans: rows(
+        `SELECT x.key || ':' || o.span_id || ':' || coalesce(o.parent_span_id, '-') || ':' || ${EVENT_AT} || ':' || o.body AS k
+         FROM otlp_spans o JOIN executions x ON x.id = o.execution_id JOIN events e ON e.id = o.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`,
+      ),
+      derived: [
+        ...derived('side_effects', ['plan_id', 'origin', 'via', 'step_index', 'category', 'description', 'reversible', 'details']),
+        ...derived('snapshots', ['phase', 'via', 'captured_at', 'security_state', 'fields']),
+        ...derived('checkpoints', ['checkpoint_id', 'name', 'status', 'details', 'ts']),
+        ...rows(`SELECT 'plans:' || d.plan_id || ':' || ${EVENT_AT} || ':' || d.steps AS k FROM plans d JOIN events e ON e.id = d.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`),
+        ...rows(
+          `SELECT 'hints:' || d.plan_id || ':' || d.position || ':' || ${EVENT_AT} || ':' || coalesce(d.step_index, '-') || ':' || d.description AS k
+           FROM rollback_hints d JOIN events e ON e.id = d.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`,
+        ),
+        ...derived('otlp_logs', ['span_id', 'time_ms', 'body']),
+      ],
+      fullText: rows(
+        // A term of no stored event (a row the takeback missed) shows as an orphan rather than disappearing.
+        `SELECT t.term || '@' || coalesce(${EVENT_AT}, 'orphan ' || t.doc) || ':' || t.offset AS k
+         FROM temp.fts_terms t LEFT JOIN events e ON e.id = t.doc LEFT JOIN sources s ON s.id = e.source_id ORDER BY k`,
+      ),
+    };
+  } finally {
+    db.close();
+  }
+}
