@@ -44,12 +44,17 @@ describe('CLI index: usage and exit codes', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout.trim().split('\n').length, 1);
     const report = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(report), ['files', 'events', 'executions', 'problems', 'durationMs']);
+    assert.deepEqual(Object.keys(report), ['files', 'events', 'executions', 'problems', 'durationMs', 'phases']);
     assert.deepEqual(report.files, { indexed: 1, skipped: 1 });
     assert.equal(report.events['exec-event'], 1);
     assert.equal(report.executions['exec-event'], 1);
     assert.equal(report.problems, 1);
     assert.equal(typeof report.durationMs, 'number');
+    // Lists usable, then search ready (the same moment while the worker has no separate enrichment), both within the whole.
+    assert.deepEqual(Object.keys(report.phases), ['queryableMs', 'searchableMs']);
+    assert.ok(report.phases.queryableMs > 0, JSON.stringify(report.phases));
+    assert.ok(report.phases.queryableMs <= report.phases.searchableMs, JSON.stringify(report.phases));
+    assert.ok(report.phases.searchableMs <= report.durationMs, JSON.stringify(report));
   });
 
   it('prints a readable summary without --json', () => {
