@@ -1,6 +1,7 @@
 import { openIndexReadOnly } from '../index/open-index';
 import { readIndexSummary, type IndexSummary } from '../index/index-summary';
 import { defaultDataDir } from '../index/index-location';
+import { IngestPhaseClock, type IngestPhases } from '../ingest/ingest-phase-clock';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
 import { TimeZoneStore } from '../inspect/time-zone-store';
 import type { IngestProgress } from '../ingest/scan-progress';
@@ -14,35 +15,28 @@ export interface IndexReport {
   readonly executions: IndexSummary['executions'];
   readonly problems: number;
   readonly durationMs: number;
-  /**
-   * When each phase ended, from the start: `queryableMs` the scan (lists,
-   * overview and execution details usable), `searchableMs` the enrichment
-   * (full-text search, derived rows and checks cover every event).
-   */
-  readonly phases: { readonly queryableMs: number; readonly searchableMs: number };
+  /** When the lists became usable and when search was ready, from the start (both within durationMs). */
+  readonly phases: IngestPhases;
 }
 
 /** Indexes a folder once in the ingest worker and reports the counts. */
 export async function indexFolder(target: FolderTarget, progressStream: NodeJS.WriteStream | null): Promise<{ report: IndexReport; rebuiltBecause: string | null }> {
   const started = performance.now();
+  const clock = new IngestPhaseClock(started);
   const bar = progressStream ? new ProgressBar(progressStream) : null;
   let failure: string | null = null;
   let rebuiltBecause: string | null = null;
-  let queryableMs: number | null = null;
-  let searchableMs: number | null = null;
   const timeZones = new TimeZoneStore(defaultDataDir(), target.folder).read();
   const client = new IngestWorkerClient({ folder: target.folder, dbPath: target.dbPath, watch: false, timeZones }, (message) => {
+    clock.observe(message);
     if (message.type === 'progress') bar?.update(message.progress);
-    if (message.type === 'scanned') {
-      queryableMs = performance.now() - started;
-      bar?.update(message.progress as IngestProgress);
-    }
+    if (message.type === 'scanned') bar?.update(message.progress as IngestProgress);
     if (message.type === 'enrichment') bar?.enrichment(message.progress);
-    if (message.type === 'enriched') searchableMs = performance.now() - started;
     if (message.type === 'opened') rebuiltBecause = message.rebuiltBecause;
     if (message.type === 'failed') failure = message.message;
   });
   await client.exited();
+  const phases = clock.phases();
   bar?.clear();
   if (failure !== null) throw new Error(failure);
   const db = openIndexReadOnly(target.dbPath);
@@ -55,8 +49,7 @@ export async function indexFolder(target: FolderTarget, progressStream: NodeJS.W
         executions: summary.executions,
         problems: summary.problems,
         durationMs: Math.round(performance.now() - started),
-        // No enrichment message: the scan stored nothing that needed one (a folder unchanged since the last index).
-        phases: { queryableMs: Math.round(queryableMs ?? 0), searchableMs: Math.round(searchableMs ?? queryableMs ?? 0) },
+        phases,
       },
       rebuiltBecause,
     };

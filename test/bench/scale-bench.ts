@@ -7,6 +7,7 @@ import { FolderInspector } from '../../electron/api/folder-inspector';
 import { removeIndexFiles } from '../../electron/index/open-index';
 import { writeBenchCorpus } from '../fixtures/bench-corpus';
 import { SeededRandom } from '../fixtures/seeded-random';
+import { lnavCount, type LnavFormat } from './lnav-rate';
 import { listFiles, parseBaseline } from './parse-baseline';
 
 // `npm run bench:scale`: the inspector on a large folder. Every figure is measured in this run.
@@ -167,15 +168,15 @@ async function main(): Promise<void> {
   }
 
   // lnav on the same exec-event files, side by side with our cold index of exactly those files.
-  const lnav = spawnSync('lnav', ['-V'], { encoding: 'utf8' });
-  if (lnav.status === 0) {
-    // Given many files, lnav 0.11 with this format counts only part of their lines
-    // (seen here: 54,000 of 100,000 over 200 files), so the two are compared on the
-    // largest exec-event file, which it reads whole (its count is checked).
-    const execFiles = listFiles(corpus)
-      .filter((f) => basename(f).startsWith('karma-events'))
-      .sort((a, b) => statSync(b).size - statSync(a).size)
-      .slice(0, 1);
+  // Given many files, lnav 0.11 with this format counts only part of their lines
+  // (seen here: 54,000 of 100,000 over 200 files), so the two are compared on the
+  // largest exec-event file, which it reads whole (its count is checked).
+  const execFiles = listFiles(corpus)
+    .filter((f) => basename(f).startsWith('karma-events'))
+    .sort((a, b) => statSync(b).size - statSync(a).size)
+    .slice(0, 1);
+  const lnav = lnavCount(execFiles, execEventLnavFormat(), work);
+  if (lnav !== null) {
     const only = join(work, 'exec-only');
     rmSync(only, { recursive: true, force: true });
     for (const file of execFiles) {
@@ -183,23 +184,14 @@ async function main(): Promise<void> {
       mkdirSync(dirname(target), { recursive: true });
       linkSync(file, target);
     }
-    const home = join(work, 'lnav-home');
-    mkdirSync(home, { recursive: true });
-    const format = join(home, 'exec-event.json');
-    writeFileSync(format, JSON.stringify(lnavFormat(), null, 2));
-    spawnSync('lnav', ['-i', format], { env: { ...process.env, HOME: home }, encoding: 'utf8' });
     const expectedLines = execFiles.reduce((sum, file) => sum + countNewlines(readFileSync(file)), 0);
-    const started = performance.now();
-    const counted = spawnSync('lnav', ['-n', '-c', ';SELECT count(*) AS n FROM exec_event_log', ...execFiles], { env: { ...process.env, HOME: home }, encoding: 'utf8', maxBuffer: 1 << 24 });
-    const lnavMs = performance.now() - started;
-    const lnavCount = Number((counted.stdout.match(/\d+/g) ?? ['0']).at(-1));
     const ours = join(work, 'exec-only.sqlite');
     removeIndexFiles(ours);
     const oursResult = indexInChild(only, ours);
-    const lnavRate = (lnavCount / lnavMs) * 1000;
+    const lnavRate = (lnav.lines / lnav.ms) * 1000;
     const oursRate = (oursResult.events / oursResult.ms) * 1000;
-    const complete = lnavCount === expectedLines ? 'all lines' : `of ${fmt(expectedLines)} lines: lnav did not read them all`;
-    add(`lnav ${lnav.stdout.trim().split('\n')[0]} on the largest exec-event file`, `${fmt(lnavRate)} lines/s`, `${fmt(lnavCount)} counted (${complete}) in ${fmt(lnavMs / 1000, 1)} s`);
+    const complete = lnav.lines === expectedLines ? 'all lines' : `of ${fmt(expectedLines)} lines: lnav did not read them all`;
+    add(`${lnav.version} on the largest exec-event file`, `${fmt(lnavRate)} lines/s`, `${fmt(lnav.lines)} counted (${complete}) in ${fmt(lnav.ms / 1000, 1)} s`);
     add('inspector cold index of the same files', `${fmt(oursRate)} events/s`, `${fmt(oursResult.events)} events in ${fmt(oursResult.ms / 1000, 1)} s; ${fmt(oursRate / lnavRate, 2)}x lnav's rate`);
   } else {
     add('lnav', 'not installed', '(apt-get install lnav) — comparison skipped');
@@ -217,10 +209,10 @@ function countNewlines(bytes: Buffer): number {
   return n;
 }
 
-function lnavFormat(): unknown {
+function execEventLnavFormat(): LnavFormat {
   return {
-    $schema: 'https://lnav.org/schemas/format-v1.schema.json',
-    exec_event_log: {
+    name: 'exec_event_log',
+    definition: {
       title: 'exec-event',
       description: 'Executor terminal events (formats.md section 1)',
       json: true,
