@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { removeIndexFiles } from '../../../electron/index/open-index';
@@ -7,57 +6,10 @@ import { writeBenchCorpus } from '../../fixtures/bench-corpus';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeOtlpFolder } from '../../fixtures/write-otlp';
 import { SeededRandom } from '../../fixtures/seeded-random';
-import { indexOnce, query } from '../../support/index-folder';
+import { indexOnce } from '../../support/index-folder';
+import { indexAndKill } from '../../support/index-and-kill';
+import { snapshot } from '../../support/index-snapshot';
 import { tempFolder } from '../../support/temp-folder';
-import { rawTextSql } from '../../../electron/index/raw-blocks';
-
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
-
-/** Starts `index` in a child process and SIGKILLs it after `delayMs` (or lets it finish first). */
-function indexAndKill(folder: string, dbPath: string, delayMs: number): Promise<'killed' | 'finished'> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'index', folder, '--db', dbPath, '--json'], { stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve('killed');
-      else if (code === 0) resolve('finished');
-      else reject(new Error(`index exited with ${code}`));
-    });
-  });
-}
-
-/** Everything the index holds that a reader could see, in a comparable form. */
-interface IndexSnapshot {
-  readonly events: string[];
-  readonly executions: string[];
-  readonly problems: string[];
-  readonly steps: string[];
-  readonly counts: string[];
-  readonly spans: string[];
-}
-
-function snapshot(dbPath: string): IndexSnapshot {
-  const rows = (sql: string): string[] => query<{ k: string }>(dbPath, sql).map((r) => r.k);
-  return {
-    events: rows(`SELECT s.path || ':' || e.line || ':' || e.part || ':' || e.byte_offset || ':' || ${rawTextSql('e')} AS k FROM events e JOIN sources s ON s.id = e.source_id ORDER BY k`),
-    executions: rows(
-      "SELECT family || ':' || key || ':' || event_count || ':' || failure_count || ':' || problem_count || ':' || coalesce(status, '-') || ':' || coalesce(first_ts, '-') || ':' || coalesce(last_ts, '-') AS k FROM executions ORDER BY k",
-    ),
-    problems: rows("SELECT coalesce(s.path, '-') || ':' || coalesce(p.line, '-') || ':' || p.code AS k FROM problems p LEFT JOIN sources s ON s.id = p.source_id ORDER BY k"),
-    steps: rows(
-      `SELECT x.key || ':' || st.origin || ':' || st.seq || ':' || s.path || ':' || e.line || ':' || coalesce(st.step_index, '') || ':' || coalesce(st.event_type, '') AS k
-       FROM step_events st JOIN executions x ON x.id = st.execution_id JOIN events e ON e.id = st.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`,
-    ),
-    counts: rows("SELECT family || ':' || events AS k FROM family_counts WHERE events > 0 ORDER BY k"),
-    // An OTLP line holds many spans: each once, with its line and part.
-    spans: rows(
-      `SELECT x.key || ':' || o.span_id || ':' || coalesce(o.parent_span_id, '-') || ':' || s.path || ':' || e.line || ':' || e.part AS k
-       FROM otlp_spans o JOIN executions x ON x.id = o.execution_id JOIN events e ON e.id = o.event_id JOIN sources s ON s.id = e.source_id ORDER BY k`,
-    ),
-  };
-}
 
 describe('killing the indexing process (SIGKILL) at random points', () => {
   it('resumes to exactly the index a clean run builds: no duplicates, no gaps, 20 kill points', async () => {
@@ -75,9 +27,9 @@ describe('killing the indexing process (SIGKILL) at random points', () => {
       removeIndexFiles(dbPath);
       for (let attempt = 0; attempt < 5; attempt++) {
         const delay = random.int(80, 400 + round * 400);
-        if ((await indexAndKill(folder, dbPath, delay)) === 'killed') kills++;
+        if ((await indexAndKill(folder, dbPath, delay)).outcome === 'killed') kills++;
       }
-      assert.equal(await indexAndKill(folder, dbPath, 600_000), 'finished');
+      assert.equal((await indexAndKill(folder, dbPath, 600_000)).outcome, 'finished');
       const resumed = snapshot(dbPath);
       assert.equal(resumed.events.length, clean.events.length, `round ${round}: event count`);
       assert.deepEqual(resumed, clean, `round ${round}: identical to a clean index`);
