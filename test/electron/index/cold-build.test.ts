@@ -21,16 +21,10 @@ interface DuringLoad {
   readonly readerSaw: number;
 }
 
-function execLine(trace: string): string {
-  return `{"trace_id":"${trace}","action_type":"send_email","adapter":"smtp","status":"success","product":"crm","timestamp":"2026-03-02T10:15:04.120Z"}\n`;
-}
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Exec-event lines, one trace each, named `<prefix>-<n>` from `from`. */
+function traceLines(prefix: string, count: number, from = 0): string {
+  const line = (n: number): string => `${JSON.stringify({ trace_id: `${prefix}-${from + n}`, action_type: 'send_email', adapter: 'smtp', status: 'success', timestamp: '2026-03-02T10:15:04.120Z' })}\n`;
+  return Array.from({ length: count }, (_, n) => line(n)).join('');
 }
 
 /** Watches the writer's connection at its first commit: the state cold mode runs in, and what a reader sees meanwhile. */
@@ -105,9 +99,9 @@ describe('a first index built in cold mode', async () => {
 
   it('is only used for the first scan of an empty index', async () => {
     const small = tempFolder('cold-second');
-    writeFileSync(join(small, 'first.jsonl'), execLine('first-0'));
+    writeFileSync(join(small, 'first.jsonl'), traceLines('first', 1));
     const dbPath = await indexWithColdMode(small, join(tempFolder('cold-second-db'), 'index.sqlite'), true);
-    writeFileSync(join(small, 'later.jsonl'), execLine('later-0'));
+    writeFileSync(join(small, 'later.jsonl'), traceLines('later', 1));
     let session: IngestSession | null = null;
     const watch = observer(dbPath, () => session as IngestSession);
     session = new IngestSession({ folder: small, dbPath, coldBuild: true }, { onCommit: watch.onCommit });
@@ -144,20 +138,30 @@ describe('a first index built in cold mode', async () => {
     const watched = join(tempFolder('cold-watch'), 'evidence');
     mkdirSync(watched);
     const file = join(watched, 'exec.jsonl');
-    writeFileSync(file, Array.from({ length: 3000 }, (_, i) => execLine(`w-${i}`)).join(''));
+    writeFileSync(file, traceLines('w', 3000));
     const dbPath = join(tempFolder('cold-watch-db'), 'index.sqlite');
     let session: IngestSession | null = null;
     const watch = observer(dbPath, () => session as IngestSession);
-    session = new IngestSession({ folder: watched, dbPath, coldBuild: true, options: { batchEvents: 500 } }, { onCommit: watch.onCommit });
     const traces = (): string[] => query<{ raw: string }>(dbPath, `SELECT ${rawTextSql('e')} AS raw FROM events e ORDER BY e.id`).map((r) => JSON.parse(r.raw).trace_id as string);
+    let onAppended: () => void = () => undefined;
+    const onCommit = (): void => {
+      watch.onCommit();
+      if (traces().length === 3002) onAppended();
+    };
+    session = new IngestSession({ folder: watched, dbPath, coldBuild: true, options: { batchEvents: 500 } }, { onCommit });
     try {
       await session.watch();
       assert.equal(watch.during()?.marked, true, 'the initial scan ran cold');
       assert.equal(isMarked(dbPath), false, 'and finished before watch() resolved');
       assert.deepEqual(indexList(dbPath), cleanIndexes);
       assert.equal(traces().length, 3000);
-      appendFileSync(file, execLine('w-3000') + execLine('w-3001'));
-      await waitFor('the appended lines', () => traces().length === 3002);
+      const appended = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the appended lines were not indexed')), 10_000);
+        onAppended = () => resolve(clearTimeout(timer));
+      });
+      appendFileSync(file, traceLines('w', 2, 3000));
+      await appended;
+      assert.equal(traces().length, 3002);
       assert.equal(session.db.pragma('synchronous', { simple: true }), 1, 'appends are written with synchronous = NORMAL');
       assert.equal(isMarked(dbPath), false);
     } finally {
