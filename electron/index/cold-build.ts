@@ -13,15 +13,18 @@ export const COLD_BUILD_ENV = 'EXECUTION_INSPECTOR_COLD_BUILD';
  * otlp_spans_execution and problems_execution (the cross-event checks of an
  * execution run on every batch that touches it), problems_transient (looked up
  * before every read of a file), events_source (a source taken back pages its
- * events through it) and events_same_as (partial: holds repeats only).
+ * events through it) and events_same_as (partial: holds repeats only). Kept too,
+ * because the overview re-reads them on every change while the load runs and a
+ * scan of every execution each time costs more than they do: executions_first_ts
+ * and executions_last_ts (the time range, the list's default order),
+ * executions_outcome and executions_integrity (partial: few rows), problems_code.
  */
 const DEFERRED_INDEXES: readonly string[] = [
-  // The executions list's sorts and the overview's counts.
-  'executions_first_ts', 'executions_family_first_ts', 'executions_last_ts', 'executions_event_count', 'executions_key',
-  'executions_failure_count', 'executions_problem_count', 'executions_outcome', 'executions_family_last_ts',
-  'executions_family_event_count', 'executions_family_failure_count', 'executions_family_problem_count', 'executions_integrity',
-  // The events timeline and the problems list.
-  'events_ts', 'problems_code', 'problems_source',
+  // The executions list's other sorts.
+  'executions_family_first_ts', 'executions_event_count', 'executions_key', 'executions_failure_count', 'executions_problem_count',
+  'executions_family_last_ts', 'executions_family_event_count', 'executions_family_failure_count', 'executions_family_problem_count',
+  // The events timeline and a source's problems.
+  'events_ts', 'problems_source',
   // Derived rows, read by an execution's details or when a source is taken back.
   'step_events_source', 'side_effects_execution', 'side_effects_plan', 'side_effects_source', 'snapshots_execution', 'snapshots_source',
   'checkpoints_execution', 'checkpoints_source', 'plans_plan', 'plans_source', 'rollback_hints_plan', 'rollback_hints_source',

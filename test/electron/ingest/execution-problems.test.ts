@@ -71,9 +71,10 @@ describe('the integrity state stored per execution', () => {
     const raw = new Database(oldPath);
     raw.exec('DROP INDEX executions_integrity; ALTER TABLE executions DROP COLUMN integrity;');
     raw.exec('DROP TABLE otlp_spans; DROP TABLE otlp_logs; ALTER TABLE events DROP COLUMN part;');
+    raw.exec('DROP TABLE cold_build;'); // 012 (branch coldbuild)
     raw.pragma('user_version = 9');
     raw.close();
-    assert.equal(SCHEMA_VERSION, 11);
+    assert.equal(SCHEMA_VERSION, 12);
     const migrated = openIndex(oldPath, folder).db;
     try {
       const rows = migrated.prepare("SELECT key, integrity FROM executions WHERE family = 'record'").all() as { key: string; integrity: string }[];
