@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { hasColdBuildMarker } from './cold-build';
+import { resumeInterruptedColdBuild } from './cold-build-check';
 import { INDEX_APPLICATION_ID, isManagedIndexPath, placeIndex } from './index-placement';
 import { registerRawText } from './raw-blocks';
 
@@ -34,7 +36,9 @@ export interface OpenedIndex {
 /**
  * Opens (creating or migrating) the index for one folder. A corrupt index, one of
  * a newer or unknown schema, or one built for another folder is deleted and
- * rebuilt: it is only a cache of the evidence. Only a file this app made is ever
+ * rebuilt: it is only a cache of the evidence; so is an interrupted first index
+ * (cold-build.ts) that fails its check, while one that passes is completed and
+ * resumed. Only a file this app made is ever
  * deleted: `placeIndex` refuses (IndexPlacementRefused) a path inside the evidence
  * folder, through links too, and an existing file that is not one of our indexes.
  * The index holds raw evidence text, so it is created 0600 (SQLite gives its
@@ -104,6 +108,9 @@ function openAndMigrate(dbPath: string, folderRealPath: string, options: IndexOp
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (tables.n > 0) throw new RebuildNeeded('the index has an unknown schema');
     }
+    // An interrupted first index (cold-build.ts) may lack indexes a migration expects: only one of this schema is checked and resumed.
+    const interrupted = version > 0 && hasColdBuildMarker(db);
+    if (interrupted && version !== SCHEMA_VERSION) throw new RebuildNeeded(`an interrupted first index of schema ${version} is rebuilt, not migrated`);
     migrate(db, version);
     registerRawText(db);
     if (options.maxBytes !== undefined) {
@@ -116,6 +123,8 @@ function openAndMigrate(dbPath: string, folderRealPath: string, options: IndexOp
     } else if (folder.value !== folderRealPath) {
       throw new RebuildNeeded(`the index belonged to another folder (${folder.value})`);
     }
+    const failed = interrupted ? resumeInterruptedColdBuild(db) : null;
+    if (failed !== null) throw new RebuildNeeded(`an interrupted first index failed its check (${failed})`);
     return db;
   } catch (error) {
     db.close();

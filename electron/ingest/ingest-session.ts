@@ -2,6 +2,7 @@ import { INDEX_FAMILY_RULES } from '../families/family-registry';
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { coldBuildEnabled, scanColdIfFirst } from '../index/cold-build';
 import { IndexWriter } from '../index/index-writer';
 import { openIndex, type IndexOpenOptions } from '../index/open-index';
 import { SourceZones } from '../index/source-zones';
@@ -24,6 +25,8 @@ export interface IngestSessionConfig {
   readonly index?: IndexOpenOptions;
   /** The producer time zones the reviewer set (times without zone are read in them); default none, UTC. */
   readonly timeZones?: TimeZoneSettings;
+  /** Whether a first index may be built in cold mode (cold-build.ts); default on unless the environment turns it off. */
+  readonly coldBuild?: boolean;
 }
 
 /** What a session tells its owner as it goes. */
@@ -289,7 +292,7 @@ export class IngestSession {
       // A full scan may read the whole folder: lists first, full text, derived rows and checks after.
       this.writer.deferEnrichment = this.options.deferEnrichment;
       try {
-        progress = await this.ingestor.scan(dirs, final);
+        progress = await scanColdIfFirst(this.db, this.config.coldBuild ?? coldBuildEnabled(process.env), () => this.ingestor.scan(dirs, final));
       } finally {
         this.runningFull = false;
         this.writer.deferEnrichment = false;

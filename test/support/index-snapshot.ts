@@ -23,7 +23,7 @@ export interface IndexSnapshot {
 const EVENT_AT = "s.path || ':' || e.line || ':' || e.part";
 
 /** Reads an index's snapshot (see IndexSnapshot). */
-export function indexSnapshot(dbPath: string): IndexSnapshot {
+export function snapshot(dbPath: string): IndexSnapshot {
   const db = openIndexReadOnly(dbPath);
   // The full-text terms are read through a temporary fts5vocab table: the temp schema only, the index file stays read-only.
   db.pragma('query_only = OFF');

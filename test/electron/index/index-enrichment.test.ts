@@ -12,7 +12,7 @@ import { Ingestor } from '../../../electron/ingest/ingestor';
 import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeOtlpFolder } from '../../fixtures/write-otlp';
-import { indexSnapshot } from '../../support/index-snapshot';
+import { snapshot as indexSnapshot } from '../../support/index-snapshot';
 import { indexOnce, query } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
 
@@ -80,8 +80,8 @@ describe('the enrichment after a deferred scan', () => {
     const clean = indexSnapshot(cleanPath);
     const dbPath = join(tempFolder('enrich-ahead-db'), 'index.sqlite');
     const writer = await scanOnly(folder, dbPath);
-    // The stream execution with the most steps, and an OTLP trace with spans.
-    const [stream] = query<{ id: number; key: string }>(dbPath, "SELECT x.id, x.key FROM executions x WHERE family = 'stream' ORDER BY event_count DESC LIMIT 1");
+    // The record with the most events (steps, snapshots, side effects), and an OTLP trace with spans.
+    const [stream] = query<{ id: number; key: string }>(dbPath, "SELECT x.id, x.key FROM executions x WHERE family = 'record' ORDER BY event_count DESC LIMIT 1");
     const [trace] = query<{ id: number; key: string }>(dbPath, "SELECT x.id, x.key FROM executions x WHERE family = 'otlp' ORDER BY event_count DESC LIMIT 1");
     for (const execution of [stream!, trace!]) {
       assert.equal(writer.enrichment.executionWaits(execution.id), true);

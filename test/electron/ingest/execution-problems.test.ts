@@ -73,9 +73,10 @@ describe('the integrity state stored per execution', () => {
     raw.exec('DROP TABLE otlp_spans; DROP TABLE otlp_logs; ALTER TABLE events DROP COLUMN part;');
     // Nor 012's enrichment marks.
     raw.exec("DROP TABLE enriched_ahead; DELETE FROM meta WHERE key IN ('enriched_through', 'checked_through');");
+    raw.exec('DROP TABLE cold_build;'); // nor 013's cold-build marker
     raw.pragma('user_version = 9');
     raw.close();
-    assert.equal(SCHEMA_VERSION, 12);
+    assert.equal(SCHEMA_VERSION, 13);
     const migrated = openIndex(oldPath, folder).db;
     try {
       const rows = migrated.prepare("SELECT key, integrity FROM executions WHERE family = 'record'").all() as { key: string; integrity: string }[];

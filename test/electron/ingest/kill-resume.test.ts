@@ -8,10 +8,9 @@ import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeOtlpFolder } from '../../fixtures/write-otlp';
 import { SeededRandom } from '../../fixtures/seeded-random';
 import { indexOnce } from '../../support/index-folder';
+import { indexAndKill } from '../../support/index-and-kill';
+import { snapshot } from '../../support/index-snapshot';
 import { tempFolder } from '../../support/temp-folder';
-import { indexSnapshot as snapshot } from '../../support/index-snapshot';
-
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 
 const session = join(__dirname, '..', '..', '..', 'electron', 'ingest', 'ingest-session.js');
 
@@ -42,21 +41,6 @@ function enrichAndKill(folder: string, dbPath: string, delayMs: number): Promise
   });
 }
 
-/** Starts `index` in a child process and SIGKILLs it after `delayMs` (or lets it finish first). */
-function indexAndKill(folder: string, dbPath: string, delayMs: number): Promise<'killed' | 'finished'> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'index', folder, '--db', dbPath, '--json'], { stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve('killed');
-      else if (code === 0) resolve('finished');
-      else reject(new Error(`index exited with ${code}`));
-    });
-  });
-}
-
 describe('killing the indexing process (SIGKILL) at random points', () => {
   it('resumes to exactly the index a clean run builds: no duplicates, no gaps, 20 kill points', async () => {
     const folder = tempFolder('kill');
@@ -73,9 +57,9 @@ describe('killing the indexing process (SIGKILL) at random points', () => {
       removeIndexFiles(dbPath);
       for (let attempt = 0; attempt < 5; attempt++) {
         const delay = random.int(80, 400 + round * 400);
-        if ((await indexAndKill(folder, dbPath, delay)) === 'killed') kills++;
+        if ((await indexAndKill(folder, dbPath, delay)).outcome === 'killed') kills++;
       }
-      assert.equal(await indexAndKill(folder, dbPath, 600_000), 'finished');
+      assert.equal((await indexAndKill(folder, dbPath, 600_000)).outcome, 'finished');
       const resumed = snapshot(dbPath);
       assert.equal(resumed.events.length, clean.events.length, `round ${round}: event count`);
       assert.deepEqual(resumed, clean, `round ${round}: identical to a clean index`);

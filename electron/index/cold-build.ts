@@ -1,0 +1,168 @@
+import type Database from 'better-sqlite3';
+
+/** The environment variable that turns cold mode off (`off`): tests build the same index both ways and compare. */
+export const COLD_BUILD_ENV = 'EXECUTION_INSPECTOR_COLD_BUILD';
+
+/**
+ * The secondary indexes a first index is loaded without, created once at its end:
+ * building an index over rows already in place is a sort, keeping it through a
+ * million random inserts is a b-tree walk per row. Only indexes that nothing in
+ * a scan reads are here. Kept, because the writer needs them while it loads:
+ * every UNIQUE one (executions' (family, key): each event's execution lookup),
+ * the sources' (the reconciler's lookups), events_execution, step_events_execution,
+ * otlp_spans_execution and problems_execution (the cross-event checks of an
+ * execution run on every batch that touches it), problems_transient (looked up
+ * before every read of a file), events_source (a source taken back pages its
+ * events through it) and events_same_as (partial: holds repeats only). Kept too,
+ * because the overview re-reads them on every change while the load runs and a
+ * scan of every execution each time costs more than they do: executions_first_ts
+ * and executions_last_ts (the time range, the list's default order),
+ * executions_outcome and executions_integrity (partial: few rows), problems_code.
+ */
+const DEFERRED_INDEXES: readonly string[] = [
+  // The executions list's other sorts.
+  'executions_family_first_ts', 'executions_event_count', 'executions_key', 'executions_failure_count', 'executions_problem_count',
+  'executions_family_last_ts', 'executions_family_event_count', 'executions_family_failure_count', 'executions_family_problem_count',
+  // The events timeline and a source's problems.
+  'events_ts', 'problems_source',
+  // Derived rows, read by an execution's details or when a source is taken back.
+  'step_events_source', 'side_effects_execution', 'side_effects_plan', 'side_effects_source', 'snapshots_execution', 'snapshots_source',
+  'checkpoints_execution', 'checkpoints_source', 'plans_plan', 'plans_source', 'rollback_hints_plan', 'rollback_hints_source',
+  'otlp_spans_source', 'otlp_logs_execution', 'otlp_logs_source', 'raw_blocks_source', 'event_sightings_source', 'pac_sources_source',
+];
+
+/** One dropped index: its name and the statement that created it, run again as is. */
+export interface DeferredIndex {
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Whether cold mode may be used: on unless the environment says `off`. */
+export function coldBuildEnabled(env: NodeJS.ProcessEnv): boolean {
+  return env[COLD_BUILD_ENV] !== 'off';
+}
+
+/** True when the index holds the marker of a cold build that has not finished. */
+export function hasColdBuildMarker(db: Database.Database): boolean {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cold_build'").get();
+  return table !== undefined && db.prepare('SELECT 1 FROM cold_build').get() !== undefined;
+}
+
+/**
+ * A first index being loaded in cold mode: synchronous writes off, no automatic
+ * checkpoints, the DEFERRED_INDEXES dropped. Safe because the marker is on disk
+ * before any of that: whatever an interruption leaves is found marked on the next
+ * open and checked before it is trusted (cold-build-check.ts).
+ */
+export class ColdBuild {
+  private finished = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly autocheckpoint: number,
+  ) {}
+
+  /**
+   * Enters cold mode when the index holds no event (its first full scan) and no
+   * earlier marker; returns null otherwise, and the scan runs as always.
+   */
+  static beginIfEmpty(db: Database.Database): ColdBuild | null {
+    if (db.prepare('SELECT 1 FROM events LIMIT 1').get() !== undefined || hasColdBuildMarker(db)) return null;
+    const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    const indexes = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND name IN (${DEFERRED_INDEXES.map(() => '?').join(', ')}) ORDER BY name`)
+      .all(...DEFERRED_INDEXES) as DeferredIndex[];
+    // Never a UNIQUE index: it is a constraint the load relies on, not a speed-up.
+    const droppable = indexes.filter((index) => !/^\s*CREATE\s+UNIQUE\b/i.test(index.sql));
+    // The marker reaches the disk (FULL syncs the WAL on commit) before anything it protects is given up.
+    durably(db, () => db.prepare('INSERT INTO cold_build (id, started_ms, indexes) VALUES (1, ?, ?)').run(Date.now(), JSON.stringify(droppable)));
+    db.transaction(() => {
+      for (const index of droppable) db.exec(`DROP INDEX ${quoteName(index.name)}`);
+    })();
+    db.pragma('synchronous = OFF');
+    db.pragma('wal_autocheckpoint = 0');
+    return new ColdBuild(db, autocheckpoint);
+  }
+
+  /**
+   * Ends cold mode: the dropped indexes created, synchronous writes and automatic
+   * checkpoints back, everything checkpointed into the database file and synced,
+   * and only then the marker cleared. Runs once; on an error (a full disk) the
+   * writes are made safe again and the marker stays, so the next open checks.
+   */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      recreateDeferredIndexes(this.db);
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
+    }
+    settleColdBuild(this.db);
+  }
+}
+
+/**
+ * Runs a full scan, in cold mode when it is the index's first (no event yet) and
+ * `enabled`, and finishes cold mode when the scan ends, done, cancelled or failed,
+ * before its result is handed on: a scan that returns leaves a durable index with
+ * every index in place. A failed scan's error is the one reported; if finishing
+ * fails too (the disk is full), the marker stays for the next open to check.
+ */
+export async function scanColdIfFirst<T>(db: Database.Database, enabled: boolean, scan: () => Promise<T>): Promise<T> {
+  const cold = enabled ? ColdBuild.beginIfEmpty(db) : null;
+  if (cold === null) return scan();
+  let result: T;
+  try {
+    result = await scan();
+  } catch (error) {
+    try {
+      cold.finish();
+    } catch {
+      // The scan's own error says what went wrong; the marker left behind makes the next open check.
+    }
+    throw error;
+  }
+  cold.finish();
+  return result;
+}
+
+/** Creates every index the marker names that the index lacks, as it was first created. */
+export function recreateDeferredIndexes(db: Database.Database): void {
+  const row = db.prepare('SELECT indexes FROM cold_build').get() as { indexes: string } | undefined;
+  if (row === undefined) return;
+  const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
+  db.transaction(() => {
+    for (const index of JSON.parse(row.indexes) as DeferredIndex[]) {
+      if (!present.has(index.name)) db.exec(index.sql);
+    }
+  })();
+}
+
+/**
+ * Makes a finished cold build durable and clears its marker: a TRUNCATE
+ * checkpoint under synchronous NORMAL syncs the WAL, copies it into the database
+ * file and syncs that file. If a reader keeps the checkpoint from completing, the
+ * marker stays (the index is checked at its next open rather than trusted).
+ */
+export function settleColdBuild(db: Database.Database): void {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  if (result === undefined || result.busy !== 0 || result.checkpointed !== result.log) return;
+  durably(db, () => db.prepare('DELETE FROM cold_build').run());
+}
+
+/** Runs a write in a transaction synced to disk on commit, then restores the connection's synchronous setting. */
+function durably(db: Database.Database, write: () => unknown): void {
+  const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = FULL');
+  try {
+    db.transaction(write)();
+  } finally {
+    db.pragma(`synchronous = ${synchronous}`);
+  }
+}
+
+function quoteName(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
