@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { errorCode } from './error-code';
+import { lineToEvent } from './line-to-event';
 import { readContent } from './read-content';
 
 /**
@@ -25,9 +26,9 @@ function isBlankByte(byte: number): boolean {
 /**
  * Tells JSON lines from one document as the decompressed bytes come, the way a
  * plain `.json` file is told (read-source's readJson): a first non-blank line
- * that is a complete JSON value with more content after it makes JSON lines; a
- * first line that is not complete JSON (`{` of a pretty-printed document) makes
- * a document, as does content that is one line only (it parses whole).
+ * that is an event of its own (a complete JSON object) with more content after
+ * it makes JSON lines; any other first line (`{` of a pretty-printed document)
+ * makes a document, as does content that is one line only (it parses whole).
  */
 export class JsonLinesSniff {
   private state: SniffState = 'leading';
@@ -58,7 +59,8 @@ export class JsonLinesSniff {
         const end = chunk.indexOf(LF, index);
         this.firstLine.push(chunk.subarray(index, end < 0 ? chunk.length : end));
         if (end < 0) return null;
-        this.state = isJsonValue(Buffer.concat(this.firstLine).toString('utf8')) ? 'after-first' : 'document';
+        // The test a plain `.json` file's first line gets: an event of its own.
+        this.state = lineToEvent(Buffer.concat(this.firstLine).toString('utf8').replace(/\r$/, '')).type === 'event' ? 'after-first' : 'document';
         this.firstLine.length = 0;
         index = end + 1;
       } else {
@@ -79,14 +81,6 @@ function isBomByte(position: number, byte: number): boolean {
   return (position === 0 && byte === 0xef) || (position === 1 && byte === 0xbb) || (position === 2 && byte === 0xbf);
 }
 
-function isJsonValue(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Decompresses a `.json.gz` through the listed file's handle and tells what it

@@ -4,6 +4,8 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../../../electron/index/open-index';
 import { JsonLinesSniff, readGzipJson, type GzipJsonContent } from '../../../electron/ingest/gzip-json-content';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { exampleTraceDocument, otlpRequest, spanIdOf, spanJson, traceIdOf } from '../../fixtures/write-otlp';
@@ -225,5 +227,27 @@ describe('indexing .json.gz files', () => {
     assert.deepEqual(eventRows(db).map((row) => row.eventKind), ['second 0', 'second 1']);
     assert.deepEqual(problemRows(db), problemRows(clean));
     assert.equal(query<{ n: number }>(db, 'SELECT count(*) AS n FROM otlp_spans')[0]?.n, 2);
+  });
+
+  it('reads again as a document a .json.gz an index of the schema before read as lines, and leaves its JSON-lines .json.gz alone', async () => {
+    const folder = tempFolder('gz-upgrade');
+    const db = join(tempFolder('gz-upgrade-db'), 'index.sqlite');
+    // The old reading, made for real: the document under a name read as gzip lines, then given the `.json.gz` name it had.
+    writeFileSync(join(folder, 'trace.jsonl.gz'), gzipSync(pretty(exampleTraceDocument())));
+    writeFileSync(join(folder, 'collector.json.gz'), gzipSync(otlpLines(2)));
+    await indexOnce(folder, db);
+    assert.ok(problemRows(db).includes('trace.jsonl.gz:1:line.invalid_json'));
+    const linesBefore = query<{ id: number }>(db, "SELECT e.id FROM events e JOIN sources s ON s.id = e.source_id WHERE s.path = 'collector.json.gz' ORDER BY e.id");
+    renameSync(join(folder, 'trace.jsonl.gz'), join(folder, 'trace.json.gz'));
+    const raw = new Database(db);
+    raw.prepare("UPDATE sources SET path = 'trace.json.gz' WHERE path = 'trace.jsonl.gz'").run();
+    raw.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    raw.close();
+    await indexOnce(folder, db);
+    const clean = await indexOnce(folder);
+    assert.deepEqual(eventRows(db), eventRows(clean));
+    assert.deepEqual(problemRows(db), ['trace.json.gz:1:otlp.orphan_span']);
+    assert.deepEqual(query(db, 'SELECT path, kind FROM sources ORDER BY path'), [{ path: 'collector.json.gz', kind: 'gzip' }, { path: 'trace.json.gz', kind: 'gzip-json' }]);
+    assert.deepEqual(query(db, "SELECT e.id FROM events e JOIN sources s ON s.id = e.source_id WHERE s.path = 'collector.json.gz' ORDER BY e.id"), linesBefore, 'JSON lines read right are not read again');
   });
 });
