@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../../../electron/index/open-index';
+import { IngestSession } from '../../../electron/ingest/ingest-session';
 import { JsonLinesSniff, readGzipJson, type GzipJsonContent } from '../../../electron/ingest/gzip-json-content';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { exampleTraceDocument, otlpRequest, spanIdOf, spanJson, traceIdOf } from '../../fixtures/write-otlp';
@@ -249,5 +250,45 @@ describe('indexing .json.gz files', () => {
     assert.deepEqual(problemRows(db), ['trace.json.gz:1:otlp.orphan_span']);
     assert.deepEqual(query(db, 'SELECT path, kind FROM sources ORDER BY path'), [{ path: 'collector.json.gz', kind: 'gzip' }, { path: 'trace.json.gz', kind: 'gzip-json' }]);
     assert.deepEqual(query(db, "SELECT e.id FROM events e JOIN sources s ON s.id = e.source_id WHERE s.path = 'collector.json.gz' ORDER BY e.id"), linesBefore, 'JSON lines read right are not read again');
+  });
+
+  it('while watching: a compressed document cut short is a problem until it is whole, then read once; rotated, its events stay and the next one is added', async () => {
+    const folder = realpathSync(tempFolder('gz-watch'));
+    const db = join(tempFolder('gz-watch-db'), 'index.sqlite');
+    const trace = (name: string, spanBase: number): Buffer =>
+      gzipSync(pretty({ ...otlpRequest({ 'service.name': name }, { name: 'lib' }, [0, 1].map((index) => spanJson({ traceId: traceIdOf(spanBase), spanId: spanIdOf(spanBase * 16 + index), ...(index > 0 ? { parentSpanId: spanIdOf(spanBase * 16) } : {}), name: `${name} ${index}`, startNs: 10n * MS, endNs: 20n * MS }))), padding: 'p'.repeat(30_000) }));
+    const waitFor = async (what: string, check: () => boolean): Promise<void> => {
+      const started = Date.now();
+      while (!check()) {
+        if (Date.now() - started > 5000) assert.fail(`timed out waiting for ${what}: ${JSON.stringify([eventRows(db).map((row) => row.eventKind), problemRows(db)])}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const first = trace('first', 0x61);
+    writeFileSync(join(folder, 'trace.json.gz'), first.subarray(0, Math.floor(first.length / 2)));
+    const session = new IngestSession({ folder, dbPath: db });
+    try {
+      await session.watch();
+      assert.deepEqual(problemRows(db), ['trace.json.gz:-:file.gzip_corrupt']);
+      assert.deepEqual(eventRows(db), []);
+      writeFileSync(join(folder, 'trace.json.gz'), first);
+      await waitFor('the whole document', () => eventRows(db).length === 2);
+      assert.deepEqual(problemRows(db), []);
+      const ids = query<{ id: number }>(db, 'SELECT id FROM events ORDER BY id');
+      renameSync(join(folder, 'trace.json.gz'), join(folder, 'trace.json.1.gz'));
+      writeFileSync(join(folder, 'trace.json.gz'), trace('second', 0x62));
+      await waitFor('the next document', () => eventRows(db).length === 4);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(eventRows(db).map((row) => [row.path, row.eventKind]), [
+        ['trace.json.1.gz', 'first 0'],
+        ['trace.json.1.gz', 'first 1'],
+        ['trace.json.gz', 'second 0'],
+        ['trace.json.gz', 'second 1'],
+      ]);
+      assert.deepEqual(query<{ id: number }>(db, "SELECT e.id FROM events e JOIN sources s ON s.id = e.source_id WHERE s.path = 'trace.json.1.gz' ORDER BY e.id"), ids);
+      assert.deepEqual(problemRows(db), []);
+    } finally {
+      await session.close();
+    }
   });
 });
