@@ -11,7 +11,6 @@ export function isGzipKind(kind: SourceKind): boolean {
   return kind === 'gzip' || kind === 'gzip-json' || kind === 'gzip-text';
 }
 
-
 /** True for a plain-text log, compressed or not. */
 export function isTextKind(kind: SourceKind): boolean {
   return kind === 'text' || kind === 'gzip-text';

@@ -40,7 +40,7 @@ export class JsonLinesSniff {
     return this.state === 'lines' || this.state === 'document' ? this.state : null;
   }
 
-  /** True once the first line was a complete JSON value: damage after it is read as damaged JSON lines. */
+  /** True once the first line was an event of its own: damage after it is read as damaged JSON lines. */
   get firstLineComplete(): boolean {
     return this.state === 'after-first' || this.state === 'lines';
   }
@@ -80,7 +80,6 @@ export class JsonLinesSniff {
 function isBomByte(position: number, byte: number): boolean {
   return (position === 0 && byte === 0xef) || (position === 1 && byte === 0xbb) || (position === 2 && byte === 0xbf);
 }
-
 
 /**
  * Decompresses a `.json.gz` through the listed file's handle and tells what it

@@ -13,7 +13,7 @@ import { lineEvents, lineToEvent } from './line-to-event';
 import { withNaiveTimeZone } from '../families/reading/naive-time-zone';
 import { TextEntries } from './text-entries';
 import type { PendingBatch } from './pending-batch';
-import { readGzipJson } from './gzip-json-content';
+import { readGzipJson, type GzipJsonContent } from './gzip-json-content';
 import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
 import type { ScanProgress } from './scan-progress';
 import { goneBeforeRead, openListedFile, readHeadOf } from './open-listed-file';
@@ -45,8 +45,8 @@ export interface ZoneReading {
 /**
  * Reads the unread bytes of one source into the pending batch: JSON lines
  * (plain or gzip, from the committed offset) or one JSON document (plain or
- * gzip, read whole). Bad bytes
- * become problems with their line; only the index failing stops the scan.
+ * gzip, read whole). Bad bytes become problems with their line; only the index
+ * failing stops the scan.
  */
 export class SourceReader {
   constructor(
@@ -240,7 +240,7 @@ export class SourceReader {
       if (final) throw goneBeforeRead(file.rel);
       return;
     }
-    let content: Awaited<ReturnType<typeof readGzipJson>>;
+    let content: GzipJsonContent;
     try {
       content = await readGzipJson(file.abs, handle, this.options.maxDocumentBytes);
       await this.updateHead(source, file, handle);
