@@ -13,7 +13,7 @@ import { lineEvents, lineToEvent } from './line-to-event';
 import { withNaiveTimeZone } from '../families/reading/naive-time-zone';
 import { TextEntries } from './text-entries';
 import type { PendingBatch } from './pending-batch';
-import { readGzipJson, type GzipJsonContent } from './gzip-json-content';
+import { readGzipJson } from './gzip-json-content';
 import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
 import type { ScanProgress } from './scan-progress';
 import { goneBeforeRead, openListedFile, readHeadOf } from './open-listed-file';
@@ -235,18 +235,8 @@ export class SourceReader {
    * a problem, and nothing of the document is indexed.
    */
   private async readGzipJson(source: SourceRow, file: FileInfo, final: boolean): Promise<void> {
-    const handle = await openListedFile(file.abs, file.identity);
-    if (handle === null) {
-      if (final) throw goneBeforeRead(file.rel);
-      return;
-    }
-    let content: GzipJsonContent;
-    try {
-      content = await readGzipJson(file.abs, handle, this.options.maxDocumentBytes);
-      await this.updateHead(source, file, handle);
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
+    const content = await this.readWhole(source, file, final, (handle) => readGzipJson(file.abs, handle, this.options.maxDocumentBytes));
+    if (content === null) return;
     switch (content.read) {
       case 'lines':
         this.writer.updateSource(source.id, { kind: 'gzip' });
@@ -277,19 +267,8 @@ export class SourceReader {
       await this.readLines({ ...source, kind: 'lines' }, file, final);
       return;
     }
-    const handle = await openListedFile(file.abs, file.identity);
-    if (handle === null) {
-      // Replaced or moved since the listing (documents are often written to a temporary name and renamed).
-      if (final) throw goneBeforeRead(file.rel);
-      return;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await handle.readFile();
-      await this.updateHead(source, file, handle);
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
+    const bytes = await this.readWhole(source, file, final, (handle) => handle.readFile());
+    if (bytes === null) return;
     const document = documentOf(bytes);
     const firstLineEnd = document.text.indexOf('\n');
     const firstLine = firstLineEnd < 0 ? document.text : document.text.slice(0, firstLineEnd);
@@ -317,6 +296,27 @@ export class SourceReader {
     this.batch.setProgress({ sourceId: source.id, offset: bytes.length, line: 1, pendingBytes: 0, size: file.size, mtimeMs: file.mtimeMs });
     this.scan.counts.bytesDone += bytes.length;
     this.batch.flush();
+  }
+
+  /**
+   * Reads a document's file whole through a handle on the listed file, and
+   * records its head. Null while watching when the file is no longer at its path:
+   * replaced or moved since the listing (documents are often written to a
+   * temporary name and renamed); the next scan finds it.
+   */
+  private async readWhole<T>(source: SourceRow, file: FileInfo, final: boolean, read: (handle: FileHandle) => Promise<T>): Promise<T | null> {
+    const handle = await openListedFile(file.abs, file.identity);
+    if (handle === null) {
+      if (final) throw goneBeforeRead(file.rel);
+      return null;
+    }
+    try {
+      const content = await read(handle);
+      await this.updateHead(source, file, handle);
+      return content;
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
   }
 
   /**
