@@ -1,10 +1,14 @@
-/** How a source file is read. `json` files are decided on read: one document, or JSON lines. */
-/** How a source is read: JSON lines, one JSON document, gzip JSON lines, plain-text lines (producers.md "Text logs"), gzip plain text, or not at all. */
-export type SourceKind = 'lines' | 'json' | 'gzip' | 'text' | 'gzip-text' | 'skipped';
+/**
+ * How a source is read: JSON lines, one JSON document, gzip JSON lines, one gzip
+ * JSON document, plain-text lines (producers.md "Text logs"), gzip plain text,
+ * or not at all. `json` and `gzip-json` are decided on read: one document, or
+ * JSON lines (the kind then becomes `lines` or `gzip`).
+ */
+export type SourceKind = 'lines' | 'json' | 'gzip' | 'gzip-json' | 'text' | 'gzip-text' | 'skipped';
 
-/** True for a source read through gzip (JSON lines or plain text). */
+/** True for a source read through gzip (JSON lines, a JSON document or plain text). */
 export function isGzipKind(kind: SourceKind): boolean {
-  return kind === 'gzip' || kind === 'gzip-text';
+  return kind === 'gzip' || kind === 'gzip-json' || kind === 'gzip-text';
 }
 
 /** True for a plain-text log, compressed or not. */

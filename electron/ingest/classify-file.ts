@@ -7,7 +7,7 @@ const ROTATED = /\.(jsonl|ndjson|log|json|txt|out|err)(\.\d+)?(\.gz)?$/i;
 
 /**
  * Telemetry lives in `.jsonl`, `.json`, and `.log`/`.ndjson` files holding JSON lines,
- * possibly rotated (`x.jsonl.1`) or compressed (`x.jsonl.2.gz`); incident folders
+ * possibly rotated (`x.jsonl.1`) or compressed (`x.jsonl.2.gz`, `x.json.gz`); incident folders
  * also hold plain-text logs (`.log`, `.txt`, captured `.out`/`.err`). Everything
  * else is listed as skipped. `.log`/`.ndjson`/`.txt`/`.out`/`.err` are decided by
  * their content (`sniff`).
@@ -23,7 +23,8 @@ export function classifyByName(name: string): NameClass {
   const rotated = match[2] !== undefined;
   const gzip = match[3] !== undefined;
   if (ext === 'jsonl') return { read: 'lines', gzip };
-  if (ext === 'json') return { read: rotated || gzip ? 'lines' : 'json', gzip };
+  // A compressed `.json` (rotated or not) is told on read like a plain one: one document, or JSON lines.
+  if (ext === 'json') return { read: rotated && !gzip ? 'lines' : 'json', gzip };
   return { read: 'sniff', gzip };
 }
 

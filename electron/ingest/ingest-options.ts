@@ -4,7 +4,7 @@ export interface IngestOptions {
   readonly maxLineBytes: number;
   /** Events per transaction. */
   readonly batchEvents: number;
-  /** A `.json` file larger than this is read as JSON lines rather than parsed whole. */
+  /** A `.json` file larger than this (a `.json.gz` document, decompressed) is read as JSON lines rather than parsed whole. */
   readonly maxDocumentBytes: number;
   /**
    * Whether a full scan leaves full text, derived rows and checks to the

@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { assertNever } from '../../shared/model/family';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
 import type { IndexWriter } from '../index/index-writer';
 import { isGzipKind, isTextKind, type SourceRow } from '../index/source-row';
@@ -12,6 +13,7 @@ import { lineEvents, lineToEvent } from './line-to-event';
 import { withNaiveTimeZone } from '../families/reading/naive-time-zone';
 import { TextEntries } from './text-entries';
 import type { PendingBatch } from './pending-batch';
+import { readGzipJson } from './gzip-json-content';
 import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
 import type { ScanProgress } from './scan-progress';
 import { goneBeforeRead, openListedFile, readHeadOf } from './open-listed-file';
@@ -42,8 +44,9 @@ export interface ZoneReading {
 
 /**
  * Reads the unread bytes of one source into the pending batch: JSON lines
- * (plain or gzip, from the committed offset) or one JSON document. Bad bytes
- * become problems with their line; only the index failing stops the scan.
+ * (plain or gzip, from the committed offset) or one JSON document (plain or
+ * gzip, read whole). Bad bytes become problems with their line; only the index
+ * failing stops the scan.
  */
 export class SourceReader {
   constructor(
@@ -64,6 +67,8 @@ export class SourceReader {
     try {
       if (source.kind === 'json') {
         await this.readJson(source, task.file, final);
+      } else if (source.kind === 'gzip-json') {
+        await this.readGzipJson(source, task.file, final);
       } else {
         await this.readLines(source, task.file, final);
       }
@@ -96,18 +101,19 @@ export class SourceReader {
    */
   async readLines(source: SourceRow, file: FileInfo, final: boolean, drain: FileHandle | null = null): Promise<void> {
     const gzip = isGzipKind(source.kind);
-    // Plain files are read through a handle on the listed file, never by path (see openListedFile).
-    // While watching it stays open (TailHandles); a one-shot read closes it.
+    // Files are read through a handle on the listed file, never by path (see openListedFile).
+    // While watching a plain file's stays open (TailHandles); a one-shot read, and a gzip file's, closes it.
     let handle = drain;
     let ownHandle = false;
-    if (handle === null && !gzip) {
-      handle = final ? await openListedFile(file.abs, file.identity) : await this.tails.acquire(source.id, file.abs, file.identity);
+    if (handle === null) {
+      const once = final || gzip;
+      handle = once ? await openListedFile(file.abs, file.identity) : await this.tails.acquire(source.id, file.abs, file.identity);
       // Gone from its path since the listing: while watching the next scan finds where it went.
       if (handle === null) {
         if (final) throw goneBeforeRead(file.rel);
         return;
       }
-      ownHandle = final;
+      ownHandle = once;
     }
     try {
       if (drain === null) await this.updateHead(source, file, handle);
@@ -222,6 +228,38 @@ export class SourceReader {
     });
   }
 
+  /**
+   * A `.json.gz`: one document inside is read whole, like a plain `.json` one
+   * (the cap counts decompressed bytes); JSON lines inside are read as gzip lines
+   * from then on. Damage of the compressed stream before a document is whole is
+   * a problem, and nothing of the document is indexed.
+   */
+  private async readGzipJson(source: SourceRow, file: FileInfo, final: boolean): Promise<void> {
+    const content = await this.readWhole(source, file, final, (handle) => readGzipJson(file.abs, handle, this.options.maxDocumentBytes));
+    if (content === null) return;
+    switch (content.read) {
+      case 'lines':
+        this.writer.updateSource(source.id, { kind: 'gzip' });
+        await this.readLines({ ...source, kind: 'gzip' }, file, final);
+        return;
+      case 'too-large':
+        this.batch.fileProblem(source.id, 'file.document_too_large', `${file.rel} decompresses to more than the ${this.options.maxDocumentBytes}-byte document cap; it was read as JSON lines.`);
+        this.writer.updateSource(source.id, { kind: 'gzip' });
+        await this.readLines({ ...source, kind: 'gzip' }, file, final);
+        return;
+      case 'damaged':
+        this.batch.fileProblem(source.id, 'file.gzip_corrupt', `${file.rel}: ${describeError(content.error)}; the compressed JSON document could not be read whole, so none of it was indexed.`);
+        this.batch.setProgress({ sourceId: source.id, offset: 0, line: 0, pendingBytes: 0, size: file.size, mtimeMs: file.mtimeMs });
+        this.batch.flush();
+        return;
+      case 'document':
+        this.readDocument(source, file, final, documentOf(content.bytes));
+        return;
+      default:
+        assertNever(content);
+    }
+  }
+
   private async readJson(source: SourceRow, file: FileInfo, final: boolean): Promise<void> {
     if (file.size > this.options.maxDocumentBytes) {
       this.batch.fileProblem(source.id, 'file.document_too_large', `${file.rel} is ${file.size} bytes, over the ${this.options.maxDocumentBytes}-byte document cap; it was read as JSON lines.`);
@@ -229,30 +267,22 @@ export class SourceReader {
       await this.readLines({ ...source, kind: 'lines' }, file, final);
       return;
     }
-    const handle = await openListedFile(file.abs, file.identity);
-    if (handle === null) {
-      // Replaced or moved since the listing (documents are often written to a temporary name and renamed).
-      if (final) throw goneBeforeRead(file.rel);
-      return;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await handle.readFile();
-      await this.updateHead(source, file, handle);
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const text = bytes.toString('utf8', bom);
-    const firstLineEnd = text.indexOf('\n');
-    const firstLine = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
-    const wholeParses = isJson(text);
-    if (!wholeParses && firstLineEnd >= 0 && lineToEvent(firstLine.replace(/\r$/, '')).type === 'event') {
+    const bytes = await this.readWhole(source, file, final, (handle) => handle.readFile());
+    if (bytes === null) return;
+    const document = documentOf(bytes);
+    const firstLineEnd = document.text.indexOf('\n');
+    const firstLine = firstLineEnd < 0 ? document.text : document.text.slice(0, firstLineEnd);
+    if (!document.wholeParses && firstLineEnd >= 0 && lineToEvent(firstLine.replace(/\r$/, '')).type === 'event') {
       // A `.json` file that is really JSON lines.
       this.writer.updateSource(source.id, { kind: 'lines' });
       await this.readLines({ ...source, kind: 'lines' }, file, final);
       return;
     }
+    this.readDocument(source, file, final, document);
+  }
+
+  /** One JSON document (a `.json` file's bytes, or a `.json.gz` file's decompressed): one line to the index, its event or a problem on line 1. */
+  private readDocument(source: SourceRow, file: FileInfo, final: boolean, { bytes, bom, text, wholeParses }: JsonDocument): void {
     const lineOf = { lineNo: 1, offset: bom, length: bytes.length - bom, text, endOffset: bytes.length, invalidUtf8: false };
     if (wholeParses) {
       this.handleLine(source, lineOf, null);
@@ -269,13 +299,34 @@ export class SourceReader {
   }
 
   /**
+   * Reads a document's file whole through a handle on the listed file, and
+   * records its head. Null while watching when the file is no longer at its path:
+   * replaced or moved since the listing (documents are often written to a
+   * temporary name and renamed); the next scan finds it.
+   */
+  private async readWhole<T>(source: SourceRow, file: FileInfo, final: boolean, read: (handle: FileHandle) => Promise<T>): Promise<T | null> {
+    const handle = await openListedFile(file.abs, file.identity);
+    if (handle === null) {
+      if (final) throw goneBeforeRead(file.rel);
+      return null;
+    }
+    try {
+      const content = await read(handle);
+      await this.updateHead(source, file, handle);
+      return content;
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+
+  /**
    * Records the hash of the file's first bytes, which identifies it across renames
    * and rotations: read through the handle of the listed file when there is one.
    */
   private async updateHead(source: SourceRow, file: FileInfo, handle: FileHandle | null): Promise<void> {
     const fresh = this.writer.sourceAt(file.rel) ?? source;
     if (fresh.head_len >= HEAD_BYTES || (isGzipKind(fresh.kind) && fresh.head_len > 0)) return;
-    const head = handle !== null ? await readHeadOf(handle, HEAD_BYTES).catch(() => null) : await headOrNull(file, HEAD_BYTES);
+    const head = handle === null ? await headOrNull(file, HEAD_BYTES) : await headThrough(file, handle, HEAD_BYTES).catch(() => null);
     if (head === null || head.length === 0 || head.length <= fresh.head_len) return;
     this.writer.updateSource(source.id, { head_hash: sha256Hex(head), head_len: head.length });
   }
@@ -287,11 +338,10 @@ export class SourceReader {
  */
 export async function headOrNull(file: FileInfo, length: number): Promise<Buffer | null> {
   try {
-    if (isGzipPath(file.rel)) return await readHead(file.abs, true, length);
     const handle = await openListedFile(file.abs, file.identity);
     if (handle === null) return null;
     try {
-      return await readHeadOf(handle, length);
+      return await headThrough(file, handle, length);
     } finally {
       await handle.close().catch(() => undefined);
     }
@@ -300,10 +350,29 @@ export async function headOrNull(file: FileInfo, length: number): Promise<Buffer
   }
 }
 
+/** The first `length` content bytes of a listed file through its open handle, decompressed when its name says gzip. */
+function headThrough(file: FileInfo, handle: FileHandle, length: number): Promise<Buffer> {
+  return isGzipPath(file.rel) ? readHead(file.abs, true, length, handle) : readHeadOf(handle, length);
+}
+
 /** True when the file's name says gzip. */
 export function isGzipPath(rel: string): boolean {
   const byName = classifyByName(basename(rel));
   return 'gzip' in byName && byName.gzip;
+}
+
+/** A JSON document's bytes as text (a byte order mark left out) and whether they parse whole. */
+interface JsonDocument {
+  readonly bytes: Buffer;
+  readonly bom: number;
+  readonly text: string;
+  readonly wholeParses: boolean;
+}
+
+function documentOf(bytes: Buffer): JsonDocument {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = bytes.toString('utf8', bom);
+  return { bytes, bom, text, wholeParses: isJson(text) };
 }
 
 function isJson(text: string): boolean {

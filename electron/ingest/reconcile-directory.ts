@@ -69,6 +69,14 @@ export class DirectoryReconciler {
         detached.delete(predecessor.id);
         const gzip = isGzipPath(file.rel);
         this.writer.moveSource(predecessor.id, file.rel, dir);
+        if (predecessor.kind === 'gzip-json') {
+          // A compressed document renamed: the same file, read once already, and read again (its events taken back first) only if it changed too.
+          this.writer.updateSource(predecessor.id, { state: 'active', identity: file.identity });
+          const moved = this.writer.sourceById(predecessor.id);
+          const task = moved ? await this.refreshSame(moved, file, final) : null;
+          if (task) tasks.push(task);
+          continue;
+        }
         this.writer.updateSource(predecessor.id, {
           state: 'active', kind: gzip ? (isTextKind(predecessor.kind) ? 'gzip-text' : 'gzip') : predecessor.kind, identity: file.identity, size: gzip ? 0 : predecessor.size,
         });
@@ -153,7 +161,8 @@ export class DirectoryReconciler {
     }
     if (source.kind === 'json' || isGzipKind(source.kind)) {
       if (!changed) return null;
-      if (source.offset > 0 || source.event_count > 0) this.writer.resetSource(source.id);
+      // Read again from the start, so everything the last read gave goes, a problem of a damaged gzip that gave nothing included.
+      this.writer.resetSource(source.id);
       return { sourceId: source.id, file };
     }
     if (file.size < source.offset) {
@@ -181,7 +190,9 @@ export class DirectoryReconciler {
     const gzip = isGzipPath(file.rel);
     for (const candidate of candidates) {
       if (candidate.path === file.rel || candidate.kind === 'skipped' || candidate.head_len === 0 || candidate.head_hash === null) continue;
+      // A document's first bytes do not tell it from the next document of the same producer: only the same file (a rename) continues one.
       if (candidate.kind === 'json') continue;
+      if (candidate.kind === 'gzip-json' && (!gzip || candidate.identity !== file.identity)) continue;
       if (await this.stillAt(candidate)) continue;
       if (!gzip && file.size < candidate.offset) continue;
       const head = await headOrNull(file, candidate.head_len);
@@ -206,7 +217,7 @@ export class DirectoryReconciler {
       this.writer.updateSource(id, { kind: 'skipped', state: 'skipped', reason: byName.skip, identity: file.identity, size: file.size, mtime_ms: file.mtimeMs });
       return null;
     }
-    let kind: SourceKind = byName.gzip ? 'gzip' : byName.read === 'json' ? 'json' : 'lines';
+    let kind: SourceKind = byName.read === 'json' ? (byName.gzip ? 'gzip-json' : 'json') : byName.gzip ? 'gzip' : 'lines';
     if (byName.read === 'sniff') {
       const head = await headOrNull(file, SNIFF_BYTES);
       const sniffed = head === null ? { skip: 'unreadable' } : sniffContent(head, head.length < SNIFF_BYTES);

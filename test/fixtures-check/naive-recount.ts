@@ -142,7 +142,8 @@ export function naiveRecount(dir: string, skipped: ReadonlySet<string>): NaiveCo
     if (skipped.has(file)) continue;
     const stored = readFileSync(join(dir, file));
     const bytes = file.endsWith('.gz') ? gunzipSync(stored) : stored;
-    if (file.endsWith('.json')) {
+    // A `.json` holds one document; a `.json.gz` one document or JSON lines, told by whether it parses whole.
+    if (file.endsWith('.json') || (file.endsWith('.json.gz') && parsesWhole(bytes))) {
       add(file, 1, JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
       const text = bytes.toString('utf8');
       // Physical lines: a last line without newline counts too.
@@ -222,4 +223,13 @@ export function verifyChain(events: readonly Record<string, unknown>[]): { chain
     previous = event['event_hash'];
   }
   return { chain: 'intact' };
+}
+
+function parsesWhole(bytes: Buffer): boolean {
+  try {
+    JSON.parse(bytes.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -67,6 +67,12 @@ for (const seed of [1, 29]) {
         const [row] = query<{ status: string }>(dbPath, "SELECT status FROM executions WHERE family = 'record' AND key = ?", key);
         assert.equal(row?.status, record.status, `${key}: status`);
       }
+      // Every plan document is indexed as one, a plan archived in a `.json.gz` included.
+      const plans = query<{ plan_id: string; path: string }>(dbPath, 'SELECT p.plan_id, s.path FROM plans p JOIN sources s ON s.id = p.source_id');
+      for (const record of manifest.expected.records.filter((candidate) => candidate.hasPlan)) {
+        assert.ok(plans.some((plan) => plan.plan_id === record.planId), `${record.executionId}: plan ${record.planId}`);
+      }
+      assert.ok(plans.some((plan) => plan.path.endsWith('.json.gz')), 'a compressed plan document');
     });
 
     it('keeps each raw line exactly as in the file, with its byte offset and length', async () => {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { rawTextSql } from '../../../../electron/index/raw-blocks';
 import { writeOtlpFolder, type OtlpFolder } from '../../../fixtures/write-otlp';
 import { indexOnce, query } from '../../../support/index-folder';
@@ -149,6 +150,24 @@ describe('OTLP/JSON trace files', () => {
     assert.equal(span?.depth, 0);
     assert.deepEqual(span?.attributes, [{ key: 'my.span.attr', value: 'some value' }]);
     assert.deepEqual(detail.problems.map((problem) => [problem.code, problem.path, problem.line, problem.eventId]), [['otlp.orphan_span', 'otel/example-trace.json', 1, span?.eventId]]);
+  });
+
+  it('opens a trace pretty-printed as one document inside a .json.gz: one line of spans, its tree, its raw text decompressed, no problem', async () => {
+    const path = 'otel/archive/nightly-trace.json.gz';
+    const detail = await call('getExecution', { id: `otlp:${written.archivedTraceId}` });
+    assert.deepEqual(detail.spans.map((span) => [span.name, span.depth, span.orphan, span.statusCode]), [
+      ['nightly export', 0, false, 1],
+      ['SELECT orders', 1, false, 0],
+      ['PUT orders.csv', 1, false, 0],
+    ]);
+    assert.deepEqual(detail.problems, []);
+    const rows = events().filter((row) => row.path === path);
+    assert.deepEqual(rows.map((row) => [row.line, row.part]), [[1, 0], [1, 1], [1, 2]]);
+    assert.equal(rows[0]?.raw, gunzipSync(readFileSync(join(folder, path))).toString('utf8'));
+    const [source] = query<{ kind: string }>(api.dbPath, 'SELECT kind FROM sources WHERE path = ?', path);
+    assert.equal(source?.kind, 'gzip-json');
+    const fileProblems = (await call('listProblems', { limit: 500 })).items.filter((problem) => problem.path === path);
+    assert.deepEqual(fileProblems, []);
   });
 
   it('reports every malformed piece as a problem with its file and line, and loses no line', async () => {
