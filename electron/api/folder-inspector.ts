@@ -82,8 +82,14 @@ export class FolderInspector {
         case 'scanned':
           this.progress = this.progressFrom(message.progress, message.progress.phase === 'cancelled' ? 'cancelled' : options.watch ? 'watching' : 'done');
           resolveScanned();
-          // Nothing to enrich (a folder unchanged since its last index): no enrichment message follows.
-          if (message.progress.phase === 'cancelled' || !this.enrichmentState().pending()) resolveIndexed();
+          if (message.progress.phase === 'cancelled' || !this.enrichmentState().pending()) {
+            // Nothing to enrich (a folder unchanged since its last index): no enrichment message follows.
+            resolveIndexed();
+          } else {
+            // The enrichment starts now: the top bar says so before its first step reports.
+            const marks = this.enrichmentState().marks();
+            this.progress = { ...this.progress, enrichment: this.progress.enrichment ?? { stage: 'events', done: 0, total: Math.max(0, marks.lastEventId - marks.enrichedThrough), etaMs: null } };
+          }
           this.notify(true);
           break;
         case 'enrichment':

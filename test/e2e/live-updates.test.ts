@@ -71,6 +71,8 @@ describe('live updates while the folder is written', () => {
     try {
       const list = page.getByRole('listbox', { name: 'Executions' });
       await list.getByRole('option').nth(10).waitFor();
+      // The folder settled: its enrichment (search, checks) done, so only the append below changes the list.
+      await page.locator('.topbar .index-status', { hasText: 'Watching for changes' }).waitFor({ timeout: 20_000 });
       const status = page.locator('.view-executions .view-title [role="status"]');
       const total = Number(((await status.textContent()) ?? '').replace(/[^\d]/g, ''));
       await scrollTo(page, '.exec-list', 150);

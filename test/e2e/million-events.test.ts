@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { writeBenchCorpus } from '../fixtures/bench-corpus';
 import { goToHash, launchChromium, openInspector, screenshot } from './support/browser';
 import { tempDir } from './support/evidence-folder';
-import { startServe, waitForIndexed, type ServeProcess } from './support/serve-process';
+import { startServe, waitForIndexed, waitForSearchable, type ServeProcess } from './support/serve-process';
 
 const EVENTS = 1_000_000;
 
@@ -98,6 +98,8 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
   });
 
   it('answers a full-text search over the million events within a few seconds', async () => {
+    // Lists were usable when the scan ended; search once the enrichment after it is done.
+    await waitForSearchable(serve, 300_000);
     const { page, context, errors } = await openInspector(browser, `${serve.url}#/events`);
     try {
       await page.getByRole('listbox', { name: 'Events' }).getByRole('option').first().waitFor({ timeout: 30_000 });

@@ -91,6 +91,18 @@ export async function startServe(folder: string, options: { readonly timeoutMs?:
 }
 
 /** Polls `summary` until the first scan is done (phase watching or done). */
+/** Polls the summary until the enrichment after the scan is done too: full-text search covers every event. */
+export async function waitForSearchable(serve: ServeProcess, timeoutMs: number): Promise<ApiResponse<'summary'>> {
+  const deadline = Date.now() + timeoutMs;
+  await waitForIndexed(serve, timeoutMs);
+  for (;;) {
+    const summary = await serve.call('summary', {});
+    if (summary.progress.enrichment === null) return summary;
+    if (Date.now() > deadline) throw new Error(`search not ready within ${timeoutMs} ms: ${JSON.stringify(summary.progress)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 export async function waitForIndexed(serve: ServeProcess, timeoutMs: number): Promise<ApiResponse<'summary'>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

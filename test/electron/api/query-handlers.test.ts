@@ -19,7 +19,7 @@ import { rawTextSql } from '../../../electron/index/raw-blocks';
 /** Execution-level verdicts the manifest lists per record, not per line. */
 const RECORD_VERDICTS = new Set(['record.chain_broken', 'record.execution_hash_mismatch', 'record.stream_document_mismatch']);
 
-const PROGRESS = { phase: 'done', filesTotal: 1, filesDone: 1, bytesTotal: 1, bytesDone: 1, events: 1, message: null } as const;
+const PROGRESS = { phase: 'done', filesTotal: 1, filesDone: 1, bytesTotal: 1, bytesDone: 1, events: 1, message: null, enrichment: null } as const;
 
 interface StoredExecution {
   readonly id: number;
