@@ -79,7 +79,7 @@ export function AppShell() {
           {(listVisited || route.view === 'executions') && <ExecutionsView hidden={route.view !== 'executions'} filters={listFilters.current} />}
           {route.view === 'execution' && <ExecutionView key={route.id} id={route.id} />}
           {route.view === 'compare' && <CompareView key={`${route.a} ${route.b ?? ''}`} a={route.a} b={route.b} otherReadings={route.otherReadings} />}
-          {route.view === 'events' && <EventsView eventId={route.eventId} filters={route.filters ?? DEFAULT_EVENT_FILTERS} anchor={route.anchor ?? null} />}
+          {route.view === 'events' && <EventsView eventId={route.eventId} filters={route.filters ?? DEFAULT_EVENT_FILTERS} anchor={route.anchor ?? null} enrichment={summary.value?.progress.enrichment ?? null} />}
           {route.view === 'problems' && <ProblemsView code={route.code ?? null} />}
           {route.view === 'problem' && <ProblemLineView key={route.problemId} problemId={route.problemId} />}
           {route.view === 'notes' && <NotesView />}

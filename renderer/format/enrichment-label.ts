@@ -19,3 +19,17 @@ export function enrichmentPercent(enrichment: NonNullable<EnrichmentProgress>): 
   if (enrichment.stage === 'checks' || enrichment.total <= 0) return null;
   return Math.min(100, Math.floor((enrichment.done / enrichment.total) * 100));
 }
+
+/**
+ * What a search says while the enrichment has not given every event its full
+ * text (null once it has: the checks that follow do not change what a search
+ * finds). A search that finds nothing now may find it later, and must not read
+ * as an answer.
+ */
+export function partialSearchNote(enrichment: EnrichmentProgress): string | null {
+  if (enrichment === null || enrichment.stage !== 'events') return null;
+  const done = enrichmentPercent(enrichment);
+  const share = done === null ? '' : ` (${done}% of the events)`;
+  const eta = enrichment.etaMs === null ? '' : ` It will cover all of it in about ${Math.max(1, Math.ceil(enrichment.etaMs / 1000))} s.`;
+  return `Full-text search covers only part of the folder so far${share}: the index is still adding the text of the events it read; a missing match may still appear.${eta}`;
+}

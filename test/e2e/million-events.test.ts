@@ -98,10 +98,19 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
   });
 
   it('answers a full-text search over the million events within a few seconds', async () => {
-    // Lists were usable when the scan ended; search once the enrichment after it is done.
-    await waitForSearchable(serve, 300_000);
     const { page, context, errors } = await openInspector(browser, `${serve.url}#/events`);
     try {
+      // While the enrichment still adds full text, a search says its results may be incomplete.
+      if ((await serve.call('summary', {})).progress.enrichment?.stage === 'events') {
+        await page.getByLabel('Full-text search').fill('zz-not-in-any-event');
+        await page.getByText(/Full-text search covers only part of the folder so far/).waitFor({ timeout: 10_000 });
+        await screenshot(page, 'light-million-partial-search');
+        await page.getByLabel('Full-text search').fill('');
+      } else {
+        console.log('# the enrichment had ended before the search test began: the partial-search note was not seen');
+      }
+      // Lists were usable when the scan ended; search once the enrichment after it is done.
+      await waitForSearchable(serve, 300_000);
       await page.getByRole('listbox', { name: 'Events' }).getByRole('option').first().waitFor({ timeout: 30_000 });
       const sample = await serve.call('listExecutions', { families: ['stream'], sort: 'key', descending: true, limit: 1 });
       const key = sample.items[0]?.key ?? assert.fail('the corpus has mission streams');

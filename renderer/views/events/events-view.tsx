@@ -8,6 +8,7 @@ import { LoadingState } from '../../components/loading-state';
 import { RouteLink } from '../../components/route-link';
 import type { EventRow } from '../../format/event-row';
 import type { ProblemPlace } from '../../format/problem-steps';
+import { partialSearchNote, type EnrichmentProgress } from '../../format/enrichment-label';
 import { eventsRequest, type EventFilters as Filters } from '../../format/event-query';
 import { plural } from '../../format/numbers';
 import { routeHash } from '../../format/route';
@@ -33,7 +34,18 @@ const NO_KINDS: readonly string[] = [];
  * route's, so a link shows the same list. An anchored list (followed from a
  * problem) starts a few events before its anchor, which is selected and in view.
  */
-export function EventsView({ eventId, filters, anchor }: { readonly eventId: number | null; readonly filters: Filters; readonly anchor: number | null }) {
+export function EventsView({
+  eventId,
+  filters,
+  anchor,
+  enrichment,
+}: {
+  readonly eventId: number | null;
+  readonly filters: Filters;
+  readonly anchor: number | null;
+  /** The enrichment after a scan while it runs: full-text search covers only the events it has reached. */
+  readonly enrichment: EnrichmentProgress;
+}) {
   const bridge = useBridge();
   const { range } = useTimeRange();
   const query = useDebouncedValue(filters.query.trim(), 300);
@@ -76,6 +88,11 @@ export function EventsView({ eventId, filters, anchor }: { readonly eventId: num
       {problems.message !== null && (
         <p className="step-message" role="status">
           {problems.message}
+        </p>
+      )}
+      {query !== '' && partialSearchNote(enrichment) !== null && (
+        <p className="step-message" role="status">
+          {partialSearchNote(enrichment)}
         </p>
       )}
       {anchor !== null && (
