@@ -158,6 +158,18 @@ export class IndexEnrichment {
     return eventId > this.marks().enrichedThrough && eventId > this.state.aheadOf(executionId);
   }
 
+  /**
+   * Copies the write-ahead log into the database file and starts it over. The
+   * enrichment writes about as much as the scan, while readers keep the log from
+   * restarting on its own; a log of hundreds of megabytes makes every read that
+   * follows look through it (a search right after took 20 s instead of 40 ms).
+   * Returns false when a reader kept it from completing (it is tried again later).
+   */
+  checkpoint(mode: 'RESTART' | 'TRUNCATE'): boolean {
+    const [result] = this.db.pragma(`wal_checkpoint(${mode})`) as { busy: number }[];
+    return result?.busy === 0;
+  }
+
   /** True when an execution's detail would read rows the enrichment has not written yet. */
   executionWaits(executionId: number): boolean {
     return this.state.executionWaits(executionId);

@@ -16,6 +16,8 @@ const EVENTS_PER_STEP = 2_000;
 /** Executions checked per transaction. */
 const EXECUTIONS_PER_STEP = 500;
 const PROGRESS_INTERVAL_MS = 250;
+/** Steps between restarts of the write-ahead log (about 100,000 events): readers keep it from restarting by itself. */
+const STEPS_PER_CHECKPOINT = 50;
 
 /**
  * Runs the enrichment (index-enrichment.ts) step by step, each step queued on
@@ -57,6 +59,7 @@ export class EnrichmentRunner {
     let events = 0;
     let executions = 0;
     let lastReport = 0;
+    let steps = 0;
     for (;;) {
       if (this.shouldStop()) return false;
       const step = await this.serialize(() => Promise.resolve(this.enrichment.step(EVENTS_PER_STEP, EXECUTIONS_PER_STEP)));
@@ -76,9 +79,11 @@ export class EnrichmentRunner {
         );
       }
       if (step.finished) {
+        await this.serialize(() => Promise.resolve(this.enrichment.checkpoint('TRUNCATE')));
         this.onFinished();
         return true;
       }
+      if (++steps % STEPS_PER_CHECKPOINT === 0) await this.serialize(() => Promise.resolve(this.enrichment.checkpoint('RESTART')));
       // Lets the worker's messages (cancel, stop, a reviewer's on-demand request) in between steps.
       await new Promise((resolve) => setImmediate(resolve));
     }

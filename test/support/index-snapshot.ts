@@ -15,7 +15,7 @@ export interface IndexSnapshot {
   readonly spans: string[];
   /** Side effects, snapshots, checkpoints, plans, rollback hints and span logs. */
   readonly derived: string[];
-  /** Every term of the full-text index with the event it points at: what a search can find. */
+  /** Every event's full-text terms (with their positions), one row per event: what a search can find. */
   readonly fullText: string[];
 }
 
@@ -70,9 +70,11 @@ export function snapshot(dbPath: string): IndexSnapshot {
         ...derived('otlp_logs', ['span_id', 'time_ms', 'body']),
       ],
       fullText: rows(
-        // A term of no stored event (a row the takeback missed) shows as an orphan rather than disappearing.
-        `SELECT t.term || '@' || coalesce(${EVENT_AT}, 'orphan ' || t.doc) || ':' || t.offset AS k
-         FROM temp.fts_terms t LEFT JOIN events e ON e.id = t.doc LEFT JOIN sources s ON s.id = e.source_id ORDER BY k`,
+        // One row per event, not per term: a million term rows per index would cost gigabytes to compare.
+        // Terms of no stored event (a row the takeback missed) show as an orphan rather than disappearing.
+        `SELECT coalesce(${EVENT_AT}, 'orphan ' || t.doc) || ' ' || t.terms AS k
+         FROM (SELECT doc, group_concat(term || '@' || offset, ' ') AS terms FROM (SELECT doc, term, offset FROM temp.fts_terms ORDER BY doc, term, offset) GROUP BY doc) t
+         LEFT JOIN events e ON e.id = t.doc LEFT JOIN sources s ON s.id = e.source_id ORDER BY k`,
       ),
     };
   } finally {

@@ -14,7 +14,7 @@ import { assertSameIndex } from '../../support/assert-same-index';
 import { tempFolder } from '../../support/temp-folder';
 
 describe('an execution opened before the enrichment reached it', () => {
-  it('is enriched on demand by the watching worker, with the rows a full build gives it, and nothing twice', async () => {
+  it('is enriched on demand by the ingest worker, with the rows a full build gives it, and nothing twice', async () => {
     const folder = realpathSync(tempFolder('on-demand'));
     // Bulk first in id order, so the enrichment takes a while to reach the mixed folder's records.
     writeBenchCorpus(join(folder, 'a-bulk'), { events: 30_000, files: 4, seed: 4 });
@@ -26,7 +26,8 @@ describe('an execution opened before the enrichment reached it', () => {
     const scanned = new Promise<void>((resolve) => (onScanned = resolve));
     let onEnriched: () => void = () => undefined;
     const enriched = new Promise<void>((resolve) => (onEnriched = resolve));
-    const client = new IngestWorkerClient({ folder, dbPath, watch: true }, (message) => {
+    // One-shot, like the clean index (a watch leaves an unterminated final line for its newline); it stops once enriched.
+    const client = new IngestWorkerClient({ folder, dbPath, watch: false }, (message) => {
       messages.push(message);
       if (message.type === 'scanned') onScanned();
       if (message.type === 'enriched') onEnriched();
