@@ -18,6 +18,9 @@ const EXECUTIONS_PER_STEP = 500;
 const PROGRESS_INTERVAL_MS = 250;
 /** Steps between restarts of the write-ahead log (about 100,000 events): readers keep it from restarting by itself. */
 const STEPS_PER_CHECKPOINT = 50;
+/** How often, and how far apart, the final truncation of the log is tried while readers hold it. */
+const CHECKPOINT_ATTEMPTS = 30;
+const CHECKPOINT_RETRY_MS = 500;
 
 /**
  * Runs the enrichment (index-enrichment.ts) step by step, each step queued on
@@ -52,6 +55,18 @@ export class EnrichmentRunner {
     return this.current;
   }
 
+  /**
+   * Truncates the write-ahead log once the enrichment is done, retrying while a
+   * reader holds it (a long query of the window can outlast the busy timeout):
+   * until it is, every read looks through the whole log.
+   */
+  private async settleLog(): Promise<void> {
+    for (let attempt = 0; attempt < CHECKPOINT_ATTEMPTS && !this.shouldStop(); attempt++) {
+      if (await this.serialize(() => Promise.resolve(this.enrichment.checkpoint('TRUNCATE')))) return;
+      await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_RETRY_MS));
+    }
+  }
+
   private async loop(): Promise<boolean> {
     const started = performance.now();
     const first = this.enrichment.marks();
@@ -79,7 +94,7 @@ export class EnrichmentRunner {
         );
       }
       if (step.finished) {
-        await this.serialize(() => Promise.resolve(this.enrichment.checkpoint('TRUNCATE')));
+        await this.settleLog();
         this.onFinished();
         return true;
       }

@@ -81,11 +81,12 @@ describe('killing the indexing process (SIGKILL) at random points', () => {
       removeIndexFiles(dbPath);
       // The first kill lands after the scan; the later ones in the enrichment the next run resumes.
       for (let attempt = 0; attempt < 4; attempt++) {
-        if ((await enrichAndKill(folder, dbPath, random.int(0, 700))) === 'killed') kills++;
+        if ((await enrichAndKill(folder, dbPath, random.int(0, 300))) === 'killed') kills++;
       }
       assert.equal(await enrichAndKill(folder, dbPath, 600_000), 'finished');
       assertSameIndex(snapshot(dbPath), clean, `round ${round}: identical to an index written inline`);
     }
-    assert.ok(kills >= 6, `most attempts were really killed in the enrichment (${kills} of 8)`);
+    // Each kill leaves less to enrich, so a late attempt of a round may finish first.
+    assert.ok(kills >= 4, `half the attempts or more were really killed in the enrichment (${kills} of 8)`);
   });
 });
