@@ -138,8 +138,8 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
       version ??= inspectorVersion();
       const lines: string[] = [];
       const skipped: { id: string; reason: string }[] = [];
+      const { waterfall, exportEvents } = index();
       for (const execution of executions) {
-        const { waterfall, exportEvents } = index();
         const spans = executionToOtlp({
           execution: execution.row,
           waterfall: waterfall.waterfall(execution),
