@@ -33,7 +33,8 @@ import { StartView } from './views/start/start-view';
 export function AppShell() {
   const route = useHashRoute();
   useFileDropGuard();
-  const summary = useApi('summary', {});
+  // The summary carries the indexing status, so it follows progress-only notices as well.
+  const summary = useApi('summary', {}, { live: 'progress' });
   const timeRange = useAddressTimeRange();
   const [journalRevision, setJournalRevision] = useState(0);
   const journal = useMemo(() => ({ revision: journalRevision, bump: () => setJournalRevision((n) => n + 1) }), [journalRevision]);

@@ -31,6 +31,9 @@ export interface FolderInspectorOptions {
   readonly host?: HostHandlers;
 }
 
+/** How often, at most, the enrichment's progress also tells windows that data changed. */
+const ENRICHMENT_DATA_INTERVAL_MS = 3_000;
+
 /**
  * One opened folder: its ingest worker (the index's only writer), a read-only
  * connection for queries, the API service over it, and throttled "index changed"
@@ -46,6 +49,9 @@ export class FolderInspector {
   private rebuiltBecause: string | null = null;
   private pendingChange: NodeJS.Timeout | null = null;
   private lastChangeAt = 0;
+  private lastDataChangeAt = 0;
+  /** Whether a notice waiting in the throttle reports changed data, not only progress. */
+  private pendingData = false;
   private eventsAdded = 0;
   private readonly opened: Promise<void>;
   private readonly scanned: Promise<void>;
@@ -70,7 +76,9 @@ export class FolderInspector {
           break;
         case 'progress': {
           // A full scan (the first, a rescan) shows its phases; the small scans that follow changes read as watching.
-          const phase = message.full || message.progress.phase === 'cancelled' ? message.progress.phase : 'watching';
+          // A full scan's own "done" is not the end: a cold build still recreates its indexes, and only 'scanned' tells
+          // whether an enrichment follows. Until then it reads as indexing, so nobody takes search as ready.
+          const phase = message.full || message.progress.phase === 'cancelled' ? (message.full && message.progress.phase === 'done' ? 'indexing' : message.progress.phase) : 'watching';
           this.progress = this.progressFrom(message.progress, phase);
           this.notify(phase === 'cancelled');
           break;
@@ -94,7 +102,9 @@ export class FolderInspector {
           break;
         case 'enrichment':
           this.progress = { ...this.progress, enrichment: message.progress };
-          this.notify(false);
+          // Each step moves the progress; the checks' problems and derived rows it adds reach the lists only now and then,
+          // or a window would re-read everything it shows several times a second for the whole enrichment.
+          this.notify(false, Date.now() - this.lastDataChangeAt >= ENRICHMENT_DATA_INTERVAL_MS);
           break;
         case 'enriched':
           this.progress = { ...this.progress, enrichment: null };
@@ -211,12 +221,16 @@ export class FolderInspector {
     return this.db;
   }
 
-  private notify(now: boolean): void {
+  private notify(now: boolean, data = true): void {
     const throttle = this.options.changeThrottleMs ?? 150;
+    this.pendingData ||= data;
     const fire = (): void => {
       this.pendingChange = null;
       this.lastChangeAt = Date.now();
-      const change: IndexChange = { events: this.eventsAdded, problems: 0, phase: this.progress.phase, at: this.lastChangeAt };
+      const changed = this.pendingData;
+      this.pendingData = false;
+      if (changed) this.lastDataChangeAt = this.lastChangeAt;
+      const change: IndexChange = { events: this.eventsAdded, problems: 0, phase: this.progress.phase, at: this.lastChangeAt, data: changed };
       for (const listener of this.listeners) listener(change);
     };
     if (now) {

@@ -23,15 +23,16 @@ interface Held<T> {
 
 /**
  * Calls `method` with `request` (null: not yet) and again whenever the request
- * changes, and, when `live`, whenever the index changes. A refresh keeps the
+ * changes, and, when `live`, whenever the index's data changes (`'progress'`:
+ * on progress-only notices too, for the indexing status). A refresh keeps the
  * previous answer on screen, so live updates never flash a loading state or
  * reset what the user is looking at; while a call runs, further changes make
  * one more call after it, never a pile of them (indexing a big folder changes
  * the index several times a second).
  */
-export function useApi<M extends ApiMethod>(method: M, request: ApiRequest<M> | null, options: { readonly live?: boolean } = {}): ApiState<ApiResponse<M>> {
+export function useApi<M extends ApiMethod>(method: M, request: ApiRequest<M> | null, options: { readonly live?: boolean | 'progress' } = {}): ApiState<ApiResponse<M>> {
   const bridge = useBridge();
-  const { revision } = useIndexRevision();
+  const { revision, progressRevision } = useIndexRevision();
   const live = options.live ?? true;
   const json = request === null ? null : JSON.stringify(request);
   const key = json === null ? null : `${method} ${json}`;
@@ -40,7 +41,7 @@ export function useApi<M extends ApiMethod>(method: M, request: ApiRequest<M> | 
   const latestKey = useRef<string | null>(null);
   // One call at a time per request: changes that arrive while it runs ask for one more call after it.
   const flight = useRef<{ readonly key: string; again: boolean } | null>(null);
-  const tick = live ? revision : 0;
+  const tick = live === 'progress' ? progressRevision : live ? revision : 0;
   useEffect(() => {
     latestKey.current = key;
     if (json === null || key === null) return;

@@ -296,6 +296,8 @@ export const indexChangeSchema = z.object({
   problems: z.number().int(),
   phase: z.string(),
   at: z.number(),
+  /** False when only the progress moved (the enrichment's steps): lists need no re-read, only the status does. */
+  data: z.boolean(),
 });
 
 /** What a change subscriber receives. */

@@ -105,6 +105,22 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
         await page.getByLabel('Full-text search').fill('zz-not-in-any-event');
         await page.getByText(/Full-text search covers only part of the folder so far/).waitFor({ timeout: 10_000 });
         await screenshot(page, 'light-million-partial-search');
+        // The enrichment's steps move the top bar, not the lists: the search is re-read at most every 3 s meanwhile.
+        let rereads = 0;
+        let statusReads = 0;
+        const count = (request: { url(): string }): void => {
+          if (request.url().endsWith('/api/listEvents')) rereads++;
+          if (request.url().endsWith('/api/summary')) statusReads++;
+        };
+        page.on('request', count);
+        await page.waitForTimeout(3_000);
+        page.off('request', count);
+        const stillEnriching = (await serve.call('summary', {})).progress.enrichment !== null;
+        console.log(`# during 3 s of the enrichment: ${rereads} re-reads of the search, ${statusReads} of the status`);
+        if (stillEnriching) {
+          assert.ok(rereads <= 2, `${rereads} re-reads of the search in 3 s`);
+          assert.ok(statusReads >= 3, `the status was read ${statusReads} times in 3 s`);
+        }
         await page.getByLabel('Full-text search').fill('');
       } else {
         console.log('# the enrichment had ended before the search test began: the partial-search note was not seen');
@@ -115,7 +131,7 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
       const sample = await serve.call('listExecutions', { families: ['stream'], sort: 'key', descending: true, limit: 1 });
       const key = sample.items[0]?.key ?? assert.fail('the corpus has mission streams');
       const started = Date.now();
-      // When the server answered the search itself: the page may take longer, re-reading while the index settles (see below).
+      // When the server answered the search itself, to tell a slow query from a page that is slow to show it.
       let answeredMs: number | null = null;
       page.on('requestfinished', (request) => {
         if (answeredMs === null && request.url().endsWith('/api/listEvents') && (request.postData() ?? '').includes(key)) answeredMs = Date.now() - started;
@@ -128,10 +144,8 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
       assert.match(shown ?? '', /stream/);
       await screenshot(page, 'light-million-search');
       console.log(`# full-text search for ${key}: the server answered after ${answeredMs} ms, the page showed it after ${searchMs} ms (300 ms of it is the typing debounce)`);
-      // Known and open (#16): right after the enrichment, under load, the page keeps re-reading for about 15 s and shows
-      // the answer late; the search itself must still be answered within a few seconds.
       assert.ok(answeredMs !== null && answeredMs < 5_000, `the search was answered after ${answeredMs} ms`);
-      assert.ok(searchMs < 60_000, `the page showed the search after ${searchMs} ms`);
+      assert.ok(searchMs < 5_000, `the page showed the search after ${searchMs} ms`);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { appendFileSync, realpathSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { API, type ApiMethod, type ApiResponse } from '../../../shared/api/contract';
+import { API, type ApiMethod, type ApiResponse, type IndexChange } from '../../../shared/api/contract';
 import { FolderInspector } from '../../../electron/api/folder-inspector';
 import { writeBenchCorpus } from '../../fixtures/bench-corpus';
 import { query } from '../../support/index-folder';
@@ -116,6 +116,51 @@ describe('FolderInspector', () => {
         return summary.progress.phase === 'watching' ? summary : null;
       });
       assert.equal(totalEvents(again), corpus.events + 3);
+    } finally {
+      await inspector.close();
+    }
+  });
+
+  it('never says indexing is over while events lack full text; tells of the enrichment\'s steps as progress only, with a data change at most every 3 s and one at its end', { timeout: 300_000 }, async () => {
+    const folder = realpathSync(tempFolder('enrich-notices'));
+    writeBenchCorpus(folder, { events: 250_000, files: 10, seed: 4 });
+    const inspectorDb = join(tempFolder('enrich-notices-db'), 'i.sqlite');
+    const inspector = await FolderInspector.open({ folder, dbPath: inspectorDb, dataDir: tempFolder('enrich-notices-data'), watch: false });
+    const changes: IndexChange[] = [];
+    inspector.onChange((change) => changes.push(change));
+    // Whenever the summary says the scan is over and nothing is being enriched, search must cover every event.
+    let finished = false;
+    let claimedReady = 0;
+    const watchSummary = (async () => {
+      while (!finished) {
+        const summary = await call(inspector, 'summary');
+        if ((summary.progress.phase === 'done' || summary.progress.phase === 'watching') && summary.progress.enrichment === null) {
+          const [marks] = query<{ enriched: number; last: number }>(inspectorDb, "SELECT (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'enriched_through') AS enriched, (SELECT max(id) FROM events) AS last");
+          assert.ok(marks !== undefined && marks.enriched >= marks.last, `the summary says indexing is over with no enrichment, but events ${marks?.enriched}..${marks?.last} have no full text`);
+          claimedReady++;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    })();
+    try {
+      await inspector.initialScan();
+      finished = true;
+      await watchSummary;
+      const settled = await call(inspector, 'summary');
+      assert.equal(settled.progress.phase, 'done');
+      assert.equal(settled.progress.enrichment, null);
+      console.log(`# ${claimedReady} summaries during the run said search was ready`);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const progressOnly = changes.filter((change) => !change.data);
+      assert.ok(progressOnly.length >= 3, `${progressOnly.length} progress-only notices among ${changes.length}`);
+      const first = progressOnly[0]!.at;
+      const last = progressOnly.at(-1)!.at;
+      const dataDuring = changes.filter((change) => change.data && change.at > first && change.at < last).map((change) => change.at);
+      console.log(`# ${changes.length} notices, ${progressOnly.length} progress-only over ${last - first} ms, ${dataDuring.length} data changes among them`);
+      for (let i = 1; i < dataDuring.length; i++) assert.ok(dataDuring[i]! - dataDuring[i - 1]! >= 2_900, `data changes ${dataDuring[i]! - dataDuring[i - 1]!} ms apart during the enrichment`);
+      const end = changes.at(-1)!;
+      assert.equal(end.data, true, 'the enrichment\'s end is a data change: search and checks now cover everything');
+      assert.ok(end.at >= last);
     } finally {
       await inspector.close();
     }

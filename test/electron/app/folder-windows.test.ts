@@ -70,7 +70,7 @@ describe('one window per folder', () => {
     await registry.open(folder);
     const [session, window] = [sessions[0], windows[0]];
     assert.ok(session && window);
-    const change: IndexChange = { events: 5, problems: 0, phase: 'watching', at: 1 };
+    const change: IndexChange = { events: 5, problems: 0, phase: 'watching', at: 1, data: true };
     for (const listener of session.listeners) listener(change);
     assert.deepEqual(window.webContents.sent, [{ channel: 'inspector:changed', args: [change] }]);
     window.close();

@@ -38,7 +38,7 @@ describe('preload: window.inspector', () => {
     const received: unknown[][] = [];
     const unsubscribe = bridge.onIndexChanged((...args: unknown[]) => void received.push(args));
     assert.equal(electron.ipcRenderer.listenerCount('inspector:changed'), 1);
-    const change: IndexChange = { events: 3, problems: 1, phase: 'watching', at: 1 };
+    const change: IndexChange = { events: 3, problems: 1, phase: 'watching', at: 1, data: true };
     const event = { sender: electron.ipcRenderer, ports: [] };
     electron.ipcRenderer.emit('inspector:changed', event, change);
     assert.deepEqual(received, [[change]]);
