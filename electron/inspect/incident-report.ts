@@ -108,10 +108,19 @@ export function inspectorVersion(): string {
 }
 
 /** A file name for a report: `incident-<family>-<key>.<ext>`, the key reduced to [A-Za-z0-9._-]. */
-export function reportFilename(family: ExecutionFamily, key: string, format: ReportFormat | 'otlp.jsonl'): string {
+export function reportFilename(family: ExecutionFamily, key: string, format: ReportFormat): string {
+  return `${incidentBasename(family, key)}.${format}`;
+}
+
+/** A file name for one execution's OpenTelemetry export: `incident-<family>-<key>.otlp.jsonl`, named like its reports. */
+export function otlpFilename(family: ExecutionFamily, key: string): string {
+  return `${incidentBasename(family, key)}.otlp.jsonl`;
+}
+
+function incidentBasename(family: ExecutionFamily, key: string): string {
   // Keys come from logs: anything else (slashes, colons, spaces) becomes "_" and a leading dot cannot hide the file.
   const safe = key.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 120);
-  return `incident-${family}-${safe}.${format}`;
+  return `incident-${family}-${safe}`;
 }
 
 /** The media type of a report format. */

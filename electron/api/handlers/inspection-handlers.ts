@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { acknowledgementEntry, acknowledgementOf, journalAcknowledgements } from '../../inspect/journal-acknowledgements';
 import { DETAIL_EVENT_LIMIT, ExecutionAssembler, type RecordAssembly } from '../../inspect/assemble-execution';
 import { ExecutionFacts, type FoundExecution, type StoredSource } from '../../index/queries/execution-facts';
-import { incidentReport, inspectorVersion, reportFilename, reportMediaType, type CitedSource, type IncidentReport, type ReportFormat } from '../../inspect/incident-report';
+import { incidentReport, inspectorVersion, otlpFilename, reportFilename, reportMediaType, type CitedSource, type IncidentReport, type ReportFormat } from '../../inspect/incident-report';
 import { renderReportHtml } from '../../inspect/render-report-html';
 import { renderReportMarkdown } from '../../inspect/render-report-markdown';
 import { SourceDigester, verifyRecord, type SourceDigest } from '../../inspect/verify-execution';
@@ -153,7 +153,7 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
       if (lines.length === 0) throw new ApiFailure('not_applicable', `nothing to export: ${skipped.map((s) => `${s.id}: ${s.reason}`).join('; ')}`);
       const only = executions.length === 1 ? executions[0]!.row : null;
       return {
-        filename: only === null ? `otlp-${executions.length}-executions.jsonl` : reportFilename(only.family, only.key, 'otlp.jsonl'),
+        filename: only === null ? `otlp-${executions.length}-executions.jsonl` : otlpFilename(only.family, only.key),
         mediaType: 'application/x-ndjson',
         content: `${lines.join('\n')}\n`,
         exported: lines.length,

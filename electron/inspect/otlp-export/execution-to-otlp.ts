@@ -3,7 +3,7 @@ import type { ExecutionRow } from '../../index/queries/execution-facts';
 import type { WaterfallBar } from '../../families/waterfall-bar';
 import type { Waterfall } from '../waterfall/assemble-waterfall';
 import { otlpSpanId, otlpTraceId } from './otlp-ids';
-import { boolAttribute, intAttribute, stringAttribute, unixNano, type OtlpKeyValue, type OtlpResourceSpans, type OtlpSpan, type OtlpSpanEvent } from './otlp-json';
+import { boolAttribute, intAttribute, stringAttribute, unixNano, type OtlpKeyValue, type OtlpResourceSpans, type ExportedSpan, type OtlpSpanEvent } from './otlp-json';
 
 /** What one execution's export is made from: its row, its waterfall (the spans) and its events (the span events). */
 export interface OtlpExportInput {
@@ -35,7 +35,7 @@ export function executionToOtlp(input: OtlpExportInput): OtlpResourceSpans | nul
   const eventsById = new Map(input.events.map((event) => [event.id, event]));
   const onBar = new Set<number>();
 
-  const spanOf = (bar: WaterfallBar, spanId: string, parentSpanId: string | undefined, extra: readonly OtlpKeyValue[]): OtlpSpan => {
+  const spanOf = (bar: WaterfallBar, spanId: string, parentSpanId: string | undefined, extra: readonly OtlpKeyValue[]): ExportedSpan => {
     const start = bar.startMs ?? runStart;
     const end = bar.endMs ?? start;
     const events: OtlpSpanEvent[] = [];
@@ -57,7 +57,7 @@ export function executionToOtlp(input: OtlpExportInput): OtlpResourceSpans | nul
   };
 
   const runBar = waterfall.bars.find((bar) => bar.kind === 'execution') ?? madeRunBar(execution, runStart);
-  const spans: OtlpSpan[] = [];
+  const spans: ExportedSpan[] = [];
   // A bar is drawn inside the last bar before it that is one level shallower (a cycle's commands after the cycle).
   const openAtDepth: string[] = [];
   for (const bar of waterfall.bars) {

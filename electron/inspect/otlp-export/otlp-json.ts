@@ -27,8 +27,8 @@ export interface OtlpStatus {
   readonly message?: string;
 }
 
-/** `Span`. */
-export interface OtlpSpan {
+/** An OTLP `Span` as the export writes it (the reader's own is `OtlpSpan` in shared/formats/otlp.ts). */
+export interface ExportedSpan {
   readonly traceId: string;
   readonly spanId: string;
   readonly parentSpanId?: string;
@@ -45,7 +45,7 @@ export interface OtlpSpan {
 /** `ResourceSpans`: one execution's spans, under the resource and scope that say where they came from. */
 export interface OtlpResourceSpans {
   readonly resource: { readonly attributes: readonly OtlpKeyValue[] };
-  readonly scopeSpans: readonly { readonly scope: { readonly name: string; readonly version: string }; readonly spans: readonly OtlpSpan[] }[];
+  readonly scopeSpans: readonly { readonly scope: { readonly name: string; readonly version: string }; readonly spans: readonly ExportedSpan[] }[];
 }
 
 /** `ExportTraceServiceRequest`, the object each line of an OTLP/JSON file holds. */

@@ -71,6 +71,7 @@ export function EventsView({
     problems.step(eventId === null ? { problemIds: [direction === 'next' ? 0 : Number.MAX_SAFE_INTEGER] } : () => placeOfEvent(bridge, eventId), direction);
     return true;
   }, 'events');
+  const partialNote = query === '' ? null : partialSearchNote(enrichment);
   const found = rows.total ?? Math.max(0, rows.count - 1);
   const more = rows.total === null && rows.count > 0;
   return (
@@ -90,9 +91,9 @@ export function EventsView({
           {problems.message}
         </p>
       )}
-      {query !== '' && partialSearchNote(enrichment) !== null && (
+      {partialNote !== null && (
         <p className="step-message" role="status">
-          {partialSearchNote(enrichment)}
+          {partialNote}
         </p>
       )}
       {anchor !== null && (

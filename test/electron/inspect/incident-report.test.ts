@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { reportFilename } from '../../../electron/inspect/incident-report';
+import { otlpFilename, reportFilename } from '../../../electron/inspect/incident-report';
 import { escapeHtml } from '../../../electron/inspect/render-report-html';
 import { escapeMarkdown, fencedBlock } from '../../../electron/inspect/render-report-markdown';
 import type { ApiResponse } from '../../../shared/api/contract';
@@ -233,5 +233,6 @@ describe('report text escaping', () => {
   it('reduces a key to a safe file name', () => {
     assert.equal(reportFilename('cycle', '2026-03-02T09-20-00Z/migrate customers', 'html'), 'incident-cycle-2026-03-02T09-20-00Z_migrate_customers.html');
     assert.equal(reportFilename('record', '../../etc/passwd', 'md'), 'incident-record-__.._etc_passwd.md');
+    assert.equal(otlpFilename('record', '../../etc/passwd'), 'incident-record-__.._etc_passwd.otlp.jsonl', 'the OTLP export is named like the reports');
   });
 });
