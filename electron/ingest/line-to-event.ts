@@ -6,10 +6,26 @@ import type { LinePart } from '../families/family-module';
 import { normalizeGeneric } from '../families/generic/normalize-generic';
 import { searchText } from './search-text';
 
-/** One event a line became, and the text its full-text search row holds. */
+/**
+ * One event a line became, and the text its full-text search row holds. The
+ * text is worked out when first read: a scan that leaves full text to the
+ * enrichment never reads it for most events.
+ */
 export interface LineEvent {
   readonly event: NormalizedEvent;
   readonly searchText: string;
+}
+
+/** A LineEvent whose search text is computed on first read, from the values the family says are searched. */
+function lazyLineEvent(event: NormalizedEvent, searched: unknown): LineEvent {
+  let text: string | null = null;
+  return {
+    event,
+    get searchText(): string {
+      text ??= searchText(searched);
+      return text;
+    },
+  };
 }
 
 /**
@@ -69,9 +85,12 @@ export function lineToEvent(text: string): LineOutcome {
 
 /** The outcome of a line normalized into its parts (one event for most families). */
 export function partsOutcome([first, ...rest]: readonly [LinePart, ...LinePart[]]): LineOutcome {
+  const own = lazyLineEvent(first.event, first.searched);
   return {
-    type: 'event', event: first.event, searchText: searchText(first.searched),
-    more: rest.map((part) => ({ event: part.event, searchText: searchText(part.searched) })),
+    type: 'event', event: first.event, more: rest.map((part) => lazyLineEvent(part.event, part.searched)),
+    get searchText(): string {
+      return own.searchText;
+    },
   };
 }
 

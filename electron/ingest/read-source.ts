@@ -220,9 +220,14 @@ export class SourceReader {
     if (line.invalidUtf8) extraProblems.push({ code: 'line.invalid_utf8', message: 'The line is not valid UTF-8; undecodable bytes are shown as U+FFFD.' });
     if (extra) extraProblems.push(extra);
     // A line of many events (an OTLP request's spans) gives them all in this batch, so the offset after it commits with every one.
-    lineEvents(outcome).forEach(({ event, searchText }, part) => {
+    lineEvents(outcome).forEach((found, part) => {
+      const { event } = found;
       this.batch.addEvent({
-        sourceId: source.id, line: line.lineNo, part, offset: line.offset, length: line.length, raw: text, searchText,
+        sourceId: source.id, line: line.lineNo, part, offset: line.offset, length: line.length, raw: text,
+        // Read through, not copied: a deferred batch reads it only for the events whose sightings are compared.
+        get searchText(): string {
+          return found.searchText;
+        },
         event, label: eventLabel(event, source.path), extraProblems: part === 0 ? extraProblems : [],
       });
     });
