@@ -94,6 +94,28 @@ describe('indexing a rotated .json (x.json.1)', () => {
     assert.match(appended?.raw ?? '', /APPENDED_/);
   });
 
+  it('reads JSON lines over the document cap as lines without the cap problem, plain or rotated; a document over it keeps the problem', async () => {
+    const folder = tempFolder('rot-cap');
+    copyFileSync(JSON_LINES, join(folder, 'benson.json'));
+    copyFileSync(JSON_LINES, join(folder, 'benson.json.1'));
+    copyFileSync(RECORD, join(folder, 'exec-fail-2.json.1'));
+    const cap = 1_000;
+    assert.ok(readFileSync(JSON_LINES).length > cap && readFileSync(RECORD).length > cap, 'both files are over the cap');
+    const db = await indexOnce(folder, undefined, { maxDocumentBytes: cap });
+    const lineCount = readFileSync(JSON_LINES, 'utf8').trimEnd().split('\n').length;
+    assert.equal(eventIds(db, 'benson.json').length, lineCount);
+    assert.equal(eventIds(db, 'benson.json.1').length, lineCount);
+    const problems = problemRows(db);
+    assert.ok(!problems.some((problem) => problem.startsWith('benson.')), problems.join('\n'));
+    assert.ok(problems.includes('exec-fail-2.json.1:-:file.document_too_large'), problems.join('\n'));
+    assert.ok(problems.includes('exec-fail-2.json.1:2:line.invalid_json'), 'the document over the cap was read as JSON lines');
+    assert.deepEqual(sourceKinds(db), [
+      { path: 'benson.json', kind: 'lines' },
+      { path: 'benson.json.1', kind: 'lines' },
+      { path: 'exec-fail-2.json.1', kind: 'lines' },
+    ]);
+  });
+
   it('reads again as a document an x.json.1 an index of the schema before read as lines, and leaves JSON lines read right alone', async () => {
     const folder = tempFolder('rot-upgrade');
     const db = join(tempFolder('rot-upgrade-db'), 'index.sqlite');

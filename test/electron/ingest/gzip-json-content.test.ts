@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../../../electron/index/open-index';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
-import { JsonLinesSniff, readGzipJson, type GzipJsonContent } from '../../../electron/ingest/gzip-json-content';
+import { JsonLinesSniff, readJsonContent, type GzipJsonContent } from '../../../electron/ingest/gzip-json-content';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { exampleTraceDocument, otlpRequest, spanIdOf, spanJson, traceIdOf } from '../../fixtures/write-otlp';
 import { indexOnce, query } from '../../support/index-folder';
@@ -31,7 +31,7 @@ async function contentOf(bytes: Buffer, maxBytes = 1 << 20): Promise<GzipJsonCon
   writeFileSync(path, bytes);
   const handle = await open(path, 'r');
   try {
-    return await readGzipJson(path, handle, maxBytes);
+    return await readJsonContent(path, true, handle, maxBytes);
   } finally {
     await handle.close();
   }
