@@ -3,7 +3,6 @@ import { appendFileSync, copyFileSync, readFileSync, renameSync, writeFileSync }
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { SCHEMA_VERSION } from '../../../electron/index/open-index';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { classifyByName } from '../../../electron/ingest/classify-file';
 import { assertSameIndex } from '../../support/assert-same-index';
@@ -11,6 +10,7 @@ import { indexOnce, query } from '../../support/index-folder';
 import { snapshot, type IndexSnapshot } from '../../support/index-snapshot';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
 import { tempFolder } from '../../support/temp-folder';
+import { versionBeforeMigration } from '../../support/version-before-migration';
 
 /** A pretty-printed record document, as the executor writes it (61 lines). */
 const RECORD = join(PRODUCER_SAMPLES, 'executions', 'exec-fail-2.json');
@@ -94,6 +94,25 @@ describe('indexing a rotated .json (x.json.1)', () => {
     assert.match(appended?.raw ?? '', /APPENDED_/);
   });
 
+  it('keeps a pretty-printed record rotated from x.json to x.json.1 once, as a clean index of the result has it, with or without a next x.json', async () => {
+    const folder = tempFolder('rot-rename');
+    const db = join(tempFolder('rot-rename-db'), 'index.sqlite');
+    copyFileSync(RECORD, join(folder, 'exec.json'));
+    await indexOnce(folder, db);
+    renameSync(join(folder, 'exec.json'), join(folder, 'exec.json.1'));
+    await indexOnce(folder, db);
+    assertSameIndex(snapshot(db), snapshot(await indexOnce(folder)), 'rotated away');
+    assert.equal(query<{ n: number }>(db, 'SELECT count(*) AS n FROM events')[0]?.n, 1);
+    copyFileSync(join(PRODUCER_SAMPLES, 'executions', 'exec-ok-1.json'), join(folder, 'exec.json'));
+    renameSync(join(folder, 'exec.json.1'), join(folder, 'exec.json.2'));
+    await indexOnce(folder, db);
+    assertSameIndex(snapshot(db), snapshot(await indexOnce(folder)), 'rotated on, with the next document');
+    assert.deepEqual(query(db, 'SELECT s.path, x.key FROM events e JOIN sources s ON s.id = e.source_id JOIN executions x ON x.id = e.execution_id ORDER BY s.path'), [
+      { path: 'exec.json', key: 'exec-ok-1' },
+      { path: 'exec.json.2', key: 'exec-fail-2' },
+    ]);
+  });
+
   it('reads JSON lines over the document cap as lines without the cap problem, plain or rotated; a document over it keeps the problem', async () => {
     const folder = tempFolder('rot-cap');
     copyFileSync(JSON_LINES, join(folder, 'benson.json'));
@@ -131,7 +150,7 @@ describe('indexing a rotated .json (x.json.1)', () => {
     renameSync(join(folder, 'exec-fail-2.jsonl'), join(folder, 'exec-fail-2.json.1'));
     const raw = new Database(db);
     raw.prepare("UPDATE sources SET path = 'exec-fail-2.json.1' WHERE path = 'exec-fail-2.jsonl'").run();
-    raw.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    raw.pragma(`user_version = ${versionBeforeMigration('-rotated-json-documents')}`);
     raw.close();
     // As the schema before read them: both `.json.1` files as lines.
     assert.deepEqual(query(db, "SELECT path, kind FROM sources WHERE path GLOB '*.json.1' ORDER BY path"), [{ path: 'benson.json.1', kind: 'lines' }, { path: 'exec-fail-2.json.1', kind: 'lines' }]);
