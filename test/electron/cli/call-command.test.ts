@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { apiErrorSchema } from '../../../shared/api/api-result';
 import { API, HOST_METHODS } from '../../../shared/api/contract';

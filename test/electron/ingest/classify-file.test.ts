@@ -26,6 +26,15 @@ function renamed(of: IndexSnapshot, from: string, to: string): IndexSnapshot {
   };
 }
 
+/** Indexes a sample copied as `name` into one folder and as `name.1` into another: the plain file, and the same file rotated. */
+async function indexPlainAndRotated(sample: string, name: string): Promise<{ plainDb: string; rotatedDb: string; rotated: string }> {
+  const plain = tempFolder('rot-plain');
+  const rotated = tempFolder('rot-rotated');
+  copyFileSync(sample, join(plain, name));
+  copyFileSync(sample, join(rotated, `${name}.1`));
+  return { plainDb: await indexOnce(plain), rotatedDb: await indexOnce(rotated), rotated };
+}
+
 function sourceKinds(db: string): unknown[] {
   return query(db, 'SELECT path, kind FROM sources ORDER BY path');
 }
@@ -53,12 +62,7 @@ describe('classifying a file by its name', () => {
 
 describe('indexing a rotated .json (x.json.1)', () => {
   it('indexes a pretty-printed record rotated as x.json.1 exactly as the plain x.json: one document, the same events, executions and problems', async () => {
-    const plain = tempFolder('rot-doc-plain');
-    const rotated = tempFolder('rot-doc-rotated');
-    copyFileSync(RECORD, join(plain, 'exec-fail-2.json'));
-    copyFileSync(RECORD, join(rotated, 'exec-fail-2.json.1'));
-    const plainDb = await indexOnce(plain);
-    const rotatedDb = await indexOnce(rotated);
+    const { plainDb, rotatedDb } = await indexPlainAndRotated(RECORD, 'exec-fail-2.json');
     assert.deepEqual(sourceKinds(rotatedDb), [{ path: 'exec-fail-2.json.1', kind: 'json' }]);
     assert.deepEqual(query(rotatedDb, 'SELECT line, family FROM events'), [{ line: 1, family: 'record' }]);
     assert.ok(!problemRows(rotatedDb).some((problem) => problem.endsWith('line.invalid_json')), problemRows(rotatedDb).join('\n'));
@@ -70,13 +74,7 @@ describe('indexing a rotated .json (x.json.1)', () => {
   });
 
   it('reads JSON lines rotated as x.json.1 as a plain .json of JSON lines is read: one event per line, and lines appended later are picked up', async () => {
-    const plain = tempFolder('rot-lines-plain');
-    const rotated = tempFolder('rot-lines-rotated');
-    copyFileSync(JSON_LINES, join(plain, 'benson.json'));
-    copyFileSync(JSON_LINES, join(rotated, 'benson.json.1'));
-    const plainDb = await indexOnce(plain);
-    const rotatedDb = join(tempFolder('rot-lines-db'), 'index.sqlite');
-    await indexOnce(rotated, rotatedDb);
+    const { plainDb, rotatedDb, rotated } = await indexPlainAndRotated(JSON_LINES, 'benson.json');
     const lineCount = readFileSync(JSON_LINES, 'utf8').trimEnd().split('\n').length;
     assert.deepEqual(sourceKinds(rotatedDb), [{ path: 'benson.json.1', kind: 'lines' }]);
     assert.deepEqual(query<{ line: number }>(rotatedDb, 'SELECT line FROM events ORDER BY line').map((row) => row.line), Array.from({ length: lineCount }, (_, index) => index + 1));
