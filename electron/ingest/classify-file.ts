@@ -7,7 +7,7 @@ const ROTATED = /\.(jsonl|ndjson|log|json|txt|out|err)(\.\d+)?(\.gz)?$/i;
 
 /**
  * Telemetry lives in `.jsonl`, `.json`, and `.log`/`.ndjson` files holding JSON lines,
- * possibly rotated (`x.jsonl.1`) or compressed (`x.jsonl.2.gz`, `x.json.gz`); incident folders
+ * possibly rotated (`x.jsonl.1`, `x.json.1`) or compressed (`x.jsonl.2.gz`, `x.json.gz`); incident folders
  * also hold plain-text logs (`.log`, `.txt`, captured `.out`/`.err`). Everything
  * else is listed as skipped. `.log`/`.ndjson`/`.txt`/`.out`/`.err` are decided by
  * their content (`sniff`).
@@ -20,11 +20,10 @@ export function classifyByName(name: string): NameClass {
     return { skip: ext ? `not a telemetry file type (${ext})` : 'not a telemetry file type (no extension)' };
   }
   const ext = (match[1] as string).toLowerCase();
-  const rotated = match[2] !== undefined;
   const gzip = match[3] !== undefined;
   if (ext === 'jsonl') return { read: 'lines', gzip };
-  // A compressed `.json` (rotated or not) is told on read like a plain one: one document, or JSON lines.
-  if (ext === 'json') return { read: rotated && !gzip ? 'lines' : 'json', gzip };
+  // A rotated or compressed `.json` is told on read like a plain one: one document, or JSON lines.
+  if (ext === 'json') return { read: 'json', gzip };
   return { read: 'sniff', gzip };
 }
 

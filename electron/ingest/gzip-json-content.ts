@@ -82,20 +82,21 @@ function isBomByte(position: number, byte: number): boolean {
 }
 
 /**
- * Decompresses a `.json.gz` through the listed file's handle and tells what it
- * holds. JSON lines are told from the first lines and left for the line reader
- * (a `.json.gz` of JSON lines can be far larger than any document); a document
- * is buffered whole, up to `maxBytes` of decompressed content (a gzip bomb
- * stops there). A first line longer than `maxBytes` is left to the line reader
- * too, which reports it over the line cap. Only damage of the compressed stream
- * is returned as `damaged`; other read errors are thrown.
+ * Tells what a `.json` holds through the listed file's handle: a `.json.gz`
+ * decompressed, and a plain `.json` over the document cap (one under it is read
+ * whole and told by readJson). JSON lines are told from the first lines and left
+ * for the line reader (a file of JSON lines can be far larger than any
+ * document); a document is buffered whole, up to `maxBytes` of (decompressed)
+ * content (a gzip bomb stops there). A first line longer than `maxBytes` is left
+ * to the line reader too, which reports it over the line cap. Only damage of the
+ * compressed stream is returned as `damaged`; other read errors are thrown.
  */
-export async function readGzipJson(absPath: string, handle: FileHandle, maxBytes: number): Promise<GzipJsonContent> {
+export async function readJsonContent(absPath: string, gzip: boolean, handle: FileHandle, maxBytes: number): Promise<GzipJsonContent> {
   const sniff = new JsonLinesSniff();
   const parts: Buffer[] = [];
   let total = 0;
   try {
-    for await (const chunk of readContent(absPath, true, 0, handle)) {
+    for await (const chunk of readContent(absPath, gzip, 0, handle)) {
       if (sniff.push(chunk) === 'lines') return { read: 'lines' };
       parts.push(chunk);
       total += chunk.length;

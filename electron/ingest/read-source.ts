@@ -13,7 +13,7 @@ import { lineEvents, lineToEvent } from './line-to-event';
 import { withNaiveTimeZone } from '../families/reading/naive-time-zone';
 import { TextEntries } from './text-entries';
 import type { PendingBatch } from './pending-batch';
-import { readGzipJson } from './gzip-json-content';
+import { readJsonContent } from './gzip-json-content';
 import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
 import type { ScanProgress } from './scan-progress';
 import { goneBeforeRead, openListedFile, readHeadOf } from './open-listed-file';
@@ -240,7 +240,7 @@ export class SourceReader {
    * a problem, and nothing of the document is indexed.
    */
   private async readGzipJson(source: SourceRow, file: FileInfo, final: boolean): Promise<void> {
-    const content = await this.readWhole(source, file, final, (handle) => readGzipJson(file.abs, handle, this.options.maxDocumentBytes));
+    const content = await this.readWhole(source, file, final, (handle) => readJsonContent(file.abs, true, handle, this.options.maxDocumentBytes));
     if (content === null) return;
     switch (content.read) {
       case 'lines':
@@ -267,7 +267,12 @@ export class SourceReader {
 
   private async readJson(source: SourceRow, file: FileInfo, final: boolean): Promise<void> {
     if (file.size > this.options.maxDocumentBytes) {
-      this.batch.fileProblem(source.id, 'file.document_too_large', `${file.rel} is ${file.size} bytes, over the ${this.options.maxDocumentBytes}-byte document cap; it was read as JSON lines.`);
+      // JSON lines are no document, and a rotated `x.json.1` of them is often over the cap: only a document is.
+      const content = await this.readWhole(source, file, final, (handle) => readJsonContent(file.abs, false, handle, this.options.maxDocumentBytes));
+      if (content === null) return;
+      if (content.read !== 'lines') {
+        this.batch.fileProblem(source.id, 'file.document_too_large', `${file.rel} is ${file.size} bytes, over the ${this.options.maxDocumentBytes}-byte document cap; it was read as JSON lines.`);
+      }
       this.writer.updateSource(source.id, { kind: 'lines' });
       await this.readLines({ ...source, kind: 'lines' }, file, final);
       return;

@@ -69,8 +69,8 @@ export class DirectoryReconciler {
         detached.delete(predecessor.id);
         const gzip = isGzipPath(file.rel);
         this.writer.moveSource(predecessor.id, file.rel, dir);
-        if (predecessor.kind === 'gzip-json') {
-          // A compressed document renamed: the same file, read once already, and read again (its events taken back first) only if it changed too.
+        if (predecessor.kind === 'json' || predecessor.kind === 'gzip-json') {
+          // A document renamed (rotated to `x.json.1`): the same file, read once already, and read again (its events taken back first) only if it changed too.
           this.writer.updateSource(predecessor.id, { state: 'active', identity: file.identity });
           const moved = this.writer.sourceById(predecessor.id);
           const task = moved ? await this.refreshSame(moved, file, final) : null;
@@ -191,7 +191,7 @@ export class DirectoryReconciler {
     for (const candidate of candidates) {
       if (candidate.path === file.rel || candidate.kind === 'skipped' || candidate.head_len === 0 || candidate.head_hash === null) continue;
       // A document's first bytes do not tell it from the next document of the same producer: only the same file (a rename) continues one.
-      if (candidate.kind === 'json') continue;
+      if (candidate.kind === 'json' && (gzip || candidate.identity !== file.identity)) continue;
       if (candidate.kind === 'gzip-json' && (!gzip || candidate.identity !== file.identity)) continue;
       if (await this.stillAt(candidate)) continue;
       if (!gzip && file.size < candidate.offset) continue;

@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-const cli = join(__dirname, '..', '..', 'electron', 'cli', 'main.js');
+import { CLI } from './run-cli';
 
 /**
  * Starts the CLI's `index` in a child process and SIGKILLs it after `delayMs`, or
@@ -16,7 +14,7 @@ export function indexAndKill(
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ outcome: 'killed' | 'finished'; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'index', folder, '--db', dbPath, '--json'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI, 'index', folder, '--db', dbPath, '--json'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const kill = (): boolean => child.kill('SIGKILL');

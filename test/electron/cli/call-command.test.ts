@@ -1,21 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { apiErrorSchema } from '../../../shared/api/api-result';
 import { API, HOST_METHODS } from '../../../shared/api/contract';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
+import { runCli, type CliRun } from '../../support/run-cli';
 import { tempFolder } from '../../support/temp-folder';
-
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 
 describe('CLI call', () => {
   const folder = tempFolder('call-cli-folder');
   const dataDir = tempFolder('call-cli-data');
-  const run = (args: readonly string[]): { code: number | null; stdout: string; stderr: string } => {
-    const result = spawnSync(process.execPath, [cli, 'call', ...args, '--folder', folder], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: dataDir } });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const run = (args: readonly string[]): CliRun => runCli(['call', ...args, '--folder', folder], { dataDir });
   before(() => writeFixtureFolder(folder, { seed: 21 }));
 
   it('answers cancelIndexing and rescan of a one-shot index: nothing runs once it is indexed', () => {

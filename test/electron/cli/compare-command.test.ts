@@ -1,13 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { comparisonSchema } from '../../../shared/model/comparison';
 import { writeDivergentRunsFolder, type DivergentRuns } from '../../fixtures/write-divergent-runs';
+import { runCli, type CliRun } from '../../support/run-cli';
 import { tempFolder } from '../../support/temp-folder';
-
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 
 describe('CLI compare', () => {
   const root = tempFolder('compare-cli');
@@ -15,10 +13,7 @@ describe('CLI compare', () => {
   const dataDir = tempFolder('compare-cli-data');
   const out = tempFolder('compare-cli-out');
   let runs: DivergentRuns[];
-  const run = (args: readonly string[]): { code: number | null; stdout: string; stderr: string } => {
-    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: dataDir } });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const run = (args: readonly string[]): CliRun => runCli(args, { dataDir });
   before(() => {
     runs = writeDivergentRunsFolder(folder, { seed: 5 });
   });

@@ -1,23 +1,18 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { writeDemoFolder } from '../../fixtures/demo-folder';
 import { query } from '../../support/index-folder';
 import { otlpTraceRequestSchema } from '../../support/otlp-trace-schema';
+import { runCli, type CliRun } from '../../support/run-cli';
 import { tempFolder } from '../../support/temp-folder';
-
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 
 describe('CLI export-otlp', () => {
   const folder = tempFolder('otlp-cli-demo');
   const dataDir = tempFolder('otlp-cli-data');
   const db = join(tempFolder('otlp-cli-db'), 'index.sqlite');
-  const run = (args: readonly string[]): { code: number | null; stdout: string; stderr: string } => {
-    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: dataDir } });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const run = (args: readonly string[]): CliRun => runCli(args, { dataDir });
   let files: string[] = [];
   before(() => {
     writeDemoFolder(folder);

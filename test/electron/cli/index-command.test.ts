@@ -1,15 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { runCli, type CliRun } from '../../support/run-cli';
 import { tempFolder } from '../../support/temp-folder';
 
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
-
-function run(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: tempFolder('cli-data') } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(args: readonly string[]): CliRun {
+  return runCli(args, { dataDir: tempFolder('cli-data') });
 }
 
 describe('CLI index: usage and exit codes', () => {

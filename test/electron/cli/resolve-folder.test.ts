@@ -1,18 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { runCli, type CliRun } from '../../support/run-cli';
 import { tempFolder } from '../../support/temp-folder';
 
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 const RECORD_LINE = '{"trace_id":"t1","action_type":"a","adapter":"x","status":"success","product":"p","timestamp":"2026-03-02T10:15:04Z"}\n';
 
-function run(args: readonly string[], dataDir: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: dataDir } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(args: readonly string[], dataDir: string): CliRun {
+  return runCli(args, { dataDir, timeoutMs: 20_000 });
 }
 
 /** Every file below a folder with its SHA-256: equal before and after means nothing was written, renamed, created or deleted. */

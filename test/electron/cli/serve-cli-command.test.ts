@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { apiResultSchema } from '../../../shared/api/api-result';
 import { API } from '../../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/bridge/security-headers';
+import { CLI, runCli } from '../../support/run-cli';
 import { tempFolder } from '../../support/temp-folder';
 import { execLine } from '../bridge/serve-harness';
 
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 const SERVING = /^Serving (.+) at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{22,})\n$/;
 
 interface Served {
@@ -22,7 +22,7 @@ interface Served {
 
 /** Spawns `serve` and resolves with its first stdout line. */
 async function serve(args: readonly string[]): Promise<Served> {
-  const child = spawn(process.execPath, [cli, 'serve', ...args], { env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: tempFolder('serve-cli-data') } });
+  const child = spawn(process.execPath, [CLI, 'serve', ...args], { env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: tempFolder('serve-cli-data') } });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8');
@@ -79,10 +79,10 @@ describe('CLI serve', () => {
   });
 
   it('exits 2 for a bad port, two folders or a missing folder', () => {
-    const env = { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: tempFolder('serve-cli-usage') };
+    const dataDir = tempFolder('serve-cli-usage');
     for (const args of [['--port', 'abc'], ['--port', '70000'], ['--port', '-1'], ['a', 'b'], ['/nonexistent/evidence']]) {
-      const result = spawnSync(process.execPath, [cli, 'serve', ...args], { encoding: 'utf8', env, timeout: 10_000 });
-      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+      const result = runCli(['serve', ...args], { dataDir, timeoutMs: 10_000 });
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
       assert.equal(result.stdout, '');
     }
   });

@@ -1,13 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { API } from '../../../shared/api/contract';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
+import { runCli, type CliRun } from '../../support/run-cli';
 import { tempFolder } from '../../support/temp-folder';
 
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 const ID = 'record:exec-fail-2';
 
 /** A folder with the real hearth record, in a subfolder so file zones name a relative path. */
@@ -20,10 +19,7 @@ function evidence(): string {
 
 describe('CLI --time-zone and --file-time-zone', () => {
   const dataDir = tempFolder('tz-cli-data');
-  const run = (args: readonly string[]): { code: number | null; stdout: string; stderr: string } => {
-    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: dataDir } });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const run = (args: readonly string[]): CliRun => runCli(args, { dataDir });
   const startOf = (folder: string, extra: readonly string[] = []): number | null => {
     const result = run(['call', 'getExecution', JSON.stringify({ id: ID }), '--folder', folder, ...extra]);
     assert.equal(result.code, 0, result.stderr);
@@ -53,8 +49,8 @@ describe('CLI --time-zone and --file-time-zone', () => {
     const folder = evidence();
     const data = tempFolder('tz-cli-data-bad');
     const bad = (args: readonly string[]): string => {
-      const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: data } });
-      assert.equal(result.status, 2, args.join(' '));
+      const result = runCli(args, { dataDir: data });
+      assert.equal(result.code, 2, args.join(' '));
       assert.equal(result.stdout, '');
       return result.stderr;
     };

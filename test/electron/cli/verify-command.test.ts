@@ -1,18 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { writeDemoFolder } from '../../fixtures/demo-folder';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { query } from '../../support/index-folder';
+import { runCli, type CliRun } from '../../support/run-cli';
 import { tempFolder } from '../../support/temp-folder';
 
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
-
-function run(args: readonly string[], dataDir = tempFolder('verify-cli-data')): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: dataDir } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(args: readonly string[], dataDir = tempFolder('verify-cli-data')): CliRun {
+  return runCli(args, { dataDir });
 }
 
 describe('CLI verify', () => {

@@ -1,12 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
+import { runCli } from '../../support/run-cli';
 import { tempFolder } from '../../support/temp-folder';
-
-const cli = join(__dirname, '..', '..', '..', 'electron', 'cli', 'main.js');
 
 interface Entry {
   readonly key: string;
@@ -19,9 +17,9 @@ interface Entry {
 }
 
 function verify(folder: string): { code: number | null; entries: Entry[]; problems: Record<string, number>; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, 'verify', folder, '--json'], { encoding: 'utf8', env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: tempFolder('verify-samples-data') } });
+  const result = runCli(['verify', folder, '--json'], { dataDir: tempFolder('verify-samples-data') });
   const report = JSON.parse(result.stdout || '{"executions":[],"problems":{}}') as { executions: Entry[]; problems: Record<string, number> };
-  return { code: result.status, entries: report.executions, problems: report.problems, stderr: result.stderr };
+  return { code: result.code, entries: report.executions, problems: report.problems, stderr: result.stderr };
 }
 
 /** A copy of the hearth records only, one of them edited by `edit` (the samples themselves are never touched). */

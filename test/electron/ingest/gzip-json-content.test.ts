@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { SCHEMA_VERSION } from '../../../electron/index/open-index';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
-import { JsonLinesSniff, readGzipJson, type GzipJsonContent } from '../../../electron/ingest/gzip-json-content';
+import { JsonLinesSniff, readJsonContent, type GzipJsonContent } from '../../../electron/ingest/gzip-json-content';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { exampleTraceDocument, otlpRequest, spanIdOf, spanJson, traceIdOf } from '../../fixtures/write-otlp';
 import { indexOnce, query } from '../../support/index-folder';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
 import { tempFolder } from '../../support/temp-folder';
+import { versionBeforeMigration } from '../../support/version-before-migration';
 
 const pretty = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 const MS = 1_000_000n;
@@ -31,7 +31,7 @@ async function contentOf(bytes: Buffer, maxBytes = 1 << 20): Promise<GzipJsonCon
   writeFileSync(path, bytes);
   const handle = await open(path, 'r');
   try {
-    return await readGzipJson(path, handle, maxBytes);
+    return await readJsonContent(path, true, handle, maxBytes);
   } finally {
     await handle.close();
   }
@@ -242,7 +242,7 @@ describe('indexing .json.gz files', () => {
     renameSync(join(folder, 'trace.jsonl.gz'), join(folder, 'trace.json.gz'));
     const raw = new Database(db);
     raw.prepare("UPDATE sources SET path = 'trace.json.gz' WHERE path = 'trace.jsonl.gz'").run();
-    raw.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    raw.pragma(`user_version = ${versionBeforeMigration('-json-gz-documents')}`);
     raw.close();
     await indexOnce(folder, db);
     const clean = await indexOnce(folder);
