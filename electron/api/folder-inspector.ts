@@ -78,8 +78,9 @@ export class FolderInspector {
           // A full scan (the first, a rescan) shows its phases; the small scans that follow changes read as watching.
           // A full scan's own "done" is not the end: a cold build still recreates its indexes, and only 'scanned' tells
           // whether an enrichment follows. Until then it reads as indexing, so nobody takes search as ready.
-          const phase = message.full || message.progress.phase === 'cancelled' ? (message.full && message.progress.phase === 'done' ? 'indexing' : message.progress.phase) : 'watching';
-          this.progress = this.progressFrom(message.progress, phase);
+          const finishing = message.full && message.progress.phase === 'done';
+          const phase = message.full || message.progress.phase === 'cancelled' ? (finishing ? 'indexing' : message.progress.phase) : 'watching';
+          this.progress = { ...this.progressFrom(message.progress, phase), message: finishing ? 'Every file is read; the index is being finished (sorted for the lists) before search is prepared.' : null };
           this.notify(phase === 'cancelled');
           break;
         }
