@@ -85,11 +85,13 @@ export function lineToEvent(text: string): LineOutcome {
 
 /** The outcome of a line normalized into its parts (one event for most families). */
 export function partsOutcome([first, ...rest]: readonly [LinePart, ...LinePart[]]): LineOutcome {
-  const own = lazyLineEvent(first.event, first.searched);
+  let text: string | null = null;
   return {
     type: 'event', event: first.event, more: rest.map((part) => lazyLineEvent(part.event, part.searched)),
+    // Worked out on first read, as lazyLineEvent's; inline, so a line costs one object, not two.
     get searchText(): string {
-      return own.searchText;
+      text ??= searchText(first.searched);
+      return text;
     },
   };
 }
