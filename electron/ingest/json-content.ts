@@ -4,11 +4,12 @@ import { lineToEvent } from './line-to-event';
 import { readContent } from './read-content';
 
 /**
- * What a `.json.gz` holds, told from its decompressed content: JSON lines (read
- * on as lines from the start), one JSON document (its whole decompressed bytes),
- * a document over the cap, or a compressed stream damaged before it could be told.
+ * What a `.json.gz` (or a plain `.json` over the document cap) holds, told from
+ * its (decompressed) content: JSON lines (read on as lines from the start), one
+ * JSON document (its whole bytes), a document over the cap, or a compressed
+ * stream damaged before it could be told.
  */
-export type GzipJsonContent =
+export type JsonContent =
   | { readonly read: 'lines' }
   | { readonly read: 'document'; readonly bytes: Buffer }
   | { readonly read: 'too-large' }
@@ -91,7 +92,7 @@ function isBomByte(position: number, byte: number): boolean {
  * to the line reader too, which reports it over the line cap. Only damage of the
  * compressed stream is returned as `damaged`; other read errors are thrown.
  */
-export async function readJsonContent(absPath: string, gzip: boolean, handle: FileHandle, maxBytes: number): Promise<GzipJsonContent> {
+export async function readJsonContent(absPath: string, gzip: boolean, handle: FileHandle, maxBytes: number): Promise<JsonContent> {
   const sniff = new JsonLinesSniff();
   const parts: Buffer[] = [];
   let total = 0;

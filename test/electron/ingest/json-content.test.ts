@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
-import { JsonLinesSniff, readJsonContent, type GzipJsonContent } from '../../../electron/ingest/gzip-json-content';
+import { JsonLinesSniff, readJsonContent, type JsonContent } from '../../../electron/ingest/json-content';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { exampleTraceDocument, otlpRequest, spanIdOf, spanJson, traceIdOf } from '../../fixtures/write-otlp';
 import { indexOnce, query } from '../../support/index-folder';
@@ -26,7 +26,7 @@ function otlpLines(count: number): string {
     .join('');
 }
 
-async function contentOf(bytes: Buffer, maxBytes = 1 << 20): Promise<GzipJsonContent> {
+async function contentOf(bytes: Buffer, maxBytes = 1 << 20): Promise<JsonContent> {
   const path = join(tempFolder('gz-content'), 'x.json.gz');
   writeFileSync(path, bytes);
   const handle = await open(path, 'r');
