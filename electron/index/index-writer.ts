@@ -10,7 +10,7 @@ import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { FullTextTakeback } from './full-text-takeback';
 import type { IngestBatch, PendingEvent } from './ingest-batch';
 import type { Renormalize } from './renormalize';
-import { packRawBlocks } from './raw-blocks';
+import { claimRawBlockIds, packRawBlocks } from './raw-blocks';
 import { keepFirstNoZone, type SourceCarry } from './source-carry';
 import { originalPath, type SourceRow } from './source-row';
 import { prepareWriterStatements, type WriterStatements } from './writer-statements';
@@ -154,6 +154,7 @@ export class IndexWriter {
         s.addFamilyCount.run(row.family, -row.n);
       }
       this.fullText.takeBack(id);
+      s.keepRawBlockIdHigh.run();
       for (const statement of s.deleteDerivedOfSource) statement.run(id);
       affected.push(...this.promoteSightingsOf(id));
       s.deletePacSourcesOf.run(id);
@@ -193,7 +194,11 @@ export class IndexWriter {
       if (!defer && this.executionProblems.needsCheck(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
     }
     const packed = packRawBlocks(batch.events);
-    const blockIds = packed.blocks.map((block) => Number(s.insertRawBlock.run(block.sourceId, block.data).lastInsertRowid));
+    const firstBlockId = claimRawBlockIds(this.db, s.maxRawBlockId.get() as number, packed.blocks.length);
+    const blockIds = packed.blocks.map((block, index) => {
+      s.insertRawBlock.run(firstBlockId + index, block.sourceId, block.data);
+      return firstBlockId + index;
+    });
     const perSource = new Map<number, { events: number; family: string | null }>();
     const familyCounts = new Map<string, number>();
     for (const [index, p] of placed.entries()) {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type Database from 'better-sqlite3';
 import type { PendingEvent } from '../../../electron/index/ingest-batch';
 import { IndexWriter } from '../../../electron/index/index-writer';
-import { openIndex } from '../../../electron/index/open-index';
+import { openIndex, openIndexReadOnly } from '../../../electron/index/open-index';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { prepareWriterStatements } from '../../../electron/index/writer-statements';
 import { eventLabel } from '../../../electron/families/family-registry';
@@ -138,6 +138,54 @@ describe('IndexWriter', () => {
       assert.equal(db.prepare('SELECT count(*) FROM events_fts WHERE events_fts MATCH ?').pluck().get('COMPLETED'), 0, 'its full text is taken back too');
       writer.resetSource(first);
       assert.equal(db.prepare('SELECT count(*) FROM executions').pluck().get(), 0, 'an execution without events is gone');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('never gives a block id out twice: a reader that cached a source taken back reads the new lines, not the old', () => {
+    const dbPath = join(tempFolder('writer-block-ids-db'), 'index.sqlite');
+    const folder = tempFolder('writer-block-ids-folder');
+    const open = (): Opened => {
+      const db = openIndex(dbPath, folder).db;
+      return { db, writer: new IndexWriter(db, renormalizeRaw, (connection) => new ExecutionProblems(connection), INDEX_FAMILY_RULES) };
+    };
+    let { db, writer } = open();
+    const reader = openIndexReadOnly(dbPath);
+    try {
+      const sourceId = createSource(writer, 'a.jsonl');
+      const rawOf = reader.prepare(`SELECT e.raw_block AS block, ${rawTextSql('e')} AS raw FROM events e ORDER BY e.id`);
+      writer.commit({ events: pendingLines(sourceId, 'a.jsonl', PAC_LINES.slice(0, 2)), problems: [], progress: [] });
+      const before = rawOf.all() as { block: number; raw: string }[];
+      assert.deepEqual(before.map((row) => row.raw), PAC_LINES.slice(0, 2), 'the reader has inflated (and cached) the source\'s block');
+      // The file was replaced: its blocks, the highest ids in the index, are deleted. The writer starts again (the
+      // app was restarted, the reader is another process) and new lines come in.
+      writer.resetSource(sourceId);
+      db.close();
+      ({ db, writer } = open());
+      writer.commit({ events: pendingLines(sourceId, 'a.jsonl', PAC_LINES.slice(2, 4)), problems: [], progress: [] });
+      const after = rawOf.all() as { block: number; raw: string }[];
+      assert.deepEqual(after.map((row) => row.raw), PAC_LINES.slice(2, 4));
+      assert.ok(Math.min(...after.map((row) => row.block)) > Math.max(...before.map((row) => row.block)), 'the deleted block ids are not given out again');
+    } finally {
+      reader.close();
+      db.close();
+    }
+  });
+
+  it('gives a rolled-back batch\'s block ids to no later batch: what the writer read in it is not read again', () => {
+    const { db, writer } = openWriter('writer-block-rollback');
+    try {
+      const sourceId = createSource(writer, 'a.jsonl');
+      // Reads every event's raw text (caching its block) and then fails the batch, at its last write: the progress.
+      db.exec(`CREATE TEMP TRIGGER read_then_fail BEFORE UPDATE OF line ON main.sources WHEN NEW.line = 999
+        BEGIN SELECT ${rawTextSql('e')} FROM events e; SELECT RAISE(ABORT, 'the disk is full'); END`);
+      const progress = [{ sourceId, offset: 1, line: 999, pendingBytes: 0 }];
+      assert.throws(() => writer.commit({ events: pendingLines(sourceId, 'a.jsonl', PAC_LINES.slice(0, 2)), problems: [], progress }), /the disk is full/);
+      assert.equal(db.prepare('SELECT count(*) FROM events').pluck().get(), 0, 'the batch rolled back');
+      writer.commit({ events: pendingLines(sourceId, 'a.jsonl', PAC_LINES.slice(2, 4)), problems: [], progress: [] });
+      const raws = db.prepare(`SELECT ${rawTextSql('e')} FROM events e ORDER BY e.id`).pluck().all();
+      assert.deepEqual(raws, PAC_LINES.slice(2, 4));
     } finally {
       db.close();
     }

@@ -66,16 +66,21 @@ describe('raw blocks', () => {
   });
 });
 
-describe('raw_text after a block id is used again', () => {
-  it('reads the new block, not what it cached for the old one', () => {
-    const db = openIndex(join(tempFolder('raw-reuse'), 'index.sqlite'), tempFolder('raw-reuse-folder')).db;
+describe('raw_text of a block the connection holds inflated', () => {
+  it('reads it without its data, and the SQL passes the data only for a block not held', () => {
+    const db = openIndex(join(tempFolder('raw-held'), 'index.sqlite'), tempFolder('raw-held-folder')).db;
     try {
-      const read = db.prepare(`SELECT ${rawTextSql('e')} AS raw FROM (SELECT 1 AS raw_block, 0 AS raw_at, ? AS raw_len) e`);
-      for (const raw of ['{"first":1}', '{"second":2}']) {
-        db.prepare('DELETE FROM raw_blocks').run();
-        db.prepare('INSERT INTO raw_blocks (id, source_id, data) VALUES (1, 1, ?)').run(packRawBlocks([{ sourceId: 1, raw }]).blocks[0]?.data);
-        assert.equal((read.get(raw.length) as { raw: string }).raw, raw);
-      }
+      const packed = packRawBlocks([{ sourceId: 1, raw: '{"first":1}' }]);
+      db.prepare('INSERT INTO raw_blocks (id, source_id, data) VALUES (7, 1, ?)').run(packed.blocks[0]?.data);
+      const held = db.prepare('SELECT raw_cached(7)').pluck();
+      const withoutData = db.prepare("SELECT raw_text(7, NULL, 0, 11)").pluck();
+      assert.equal(held.get(), 0);
+      assert.equal(withoutData.get(), null, 'a block not held is not made up');
+      const read = db.prepare(`SELECT ${rawTextSql('e')} FROM (SELECT 7 AS raw_block, 0 AS raw_at, 11 AS raw_len) e`).pluck();
+      assert.equal(read.get(), '{"first":1}');
+      assert.equal(held.get(), 1);
+      assert.equal(withoutData.get(), '{"first":1}');
+      assert.equal(read.get(), '{"first":1}', 'read again from what is held');
     } finally {
       db.close();
     }
