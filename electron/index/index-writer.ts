@@ -15,6 +15,14 @@ import { keepFirstNoZone, type SourceCarry } from './source-carry';
 import { originalPath, type SourceRow } from './source-row';
 import { prepareWriterStatements, type WriterStatements } from './writer-statements';
 
+/** One execution's share of a batch: its events' delta, and its row id once merged. */
+interface DeltaEntry {
+  readonly family: Family;
+  readonly key: string;
+  readonly delta: ExecutionDelta;
+  id: number;
+}
+
 /** Recomputes the problems that only show across an execution's events; returns how many it has. */
 export interface ExecutionChecker {
   refresh(executionId: number, family: string, key: string): number;
@@ -179,14 +187,17 @@ export class IndexWriter {
     });
     // An event already indexed from another file (log_file and captured stdout) is stored and shown, but counted once.
     const sameAs = this.sightings.sameAs(placed);
-    const deltas = new Map<string, { family: Family; key: string; delta: ExecutionDelta; id: number }>();
-    for (const p of placed) {
-      if (p.key === null || sameAs.has(p.eventId)) continue;
+    const deltas = new Map<string, DeltaEntry>();
+    // Each counted event's entry, by its place in the batch: looked up by key once, not again when the event is written.
+    const entries: (DeltaEntry | undefined)[] = new Array<DeltaEntry | undefined>(placed.length);
+    placed.forEach((p, index) => {
+      if (p.key === null || sameAs.has(p.eventId)) return;
       const cacheKey = `${p.pending.event.family}\u0000${p.key}`;
       let entry = deltas.get(cacheKey);
       if (!entry) deltas.set(cacheKey, (entry = { family: p.pending.event.family, key: p.key, delta: emptyDelta(), id: 0 }));
+      entries[index] = entry;
       addToDelta(entry.delta, p.pending.event, p.eventId, p.pending.label, p.lineProblems.length + p.extraProblems.length, this.families[entry.family]);
-    }
+    });
     const refresh: { id: number; family: string; key: string; open_count: number; close_count: number; exec_problems: number }[] = [];
     for (const entry of deltas.values()) {
       const row = this.mergeExecution(entry.family, entry.key, entry.delta);
@@ -206,7 +217,8 @@ export class IndexWriter {
       const raw = packed.placements[index] as { block: number; at: number; length: number };
       const event = pending.event;
       const seenBefore = sameAs.get(eventId) ?? null;
-      const executionId = p.key === null ? null : (deltas.get(`${event.family}\u0000${p.key}`)?.id ?? this.executionIdOf(event.family, p.key));
+      // An event not counted here (a repeat of one from another file) finds its execution by key.
+      const executionId = p.key === null ? null : (entries[index]?.id ?? deltas.get(`${event.family}\u0000${p.key}`)?.id ?? this.executionIdOf(event.family, p.key));
       s.insertEvent.run({
         id: eventId, source_id: pending.sourceId, line: pending.line, part: pending.part, byte_offset: pending.offset, byte_length: pending.length,
         ts: event.timestampMs, family: event.family, kind: event.kind, execution_id: executionId, status: event.status,
