@@ -64,6 +64,25 @@ describe('raw blocks', () => {
     assert.deepEqual(first, texts.map((t) => t.raw));
     assert.deepEqual(roundTrip(texts.reverse()), texts.map((t) => t.raw));
   });
+
+  it('reads right in one statement whose rows name two blocks each, past what the connection caches', () => {
+    const texts = Array.from({ length: 60 }, (_, i) => ({ sourceId: 200 + i, raw: `{"block":${i}}` }));
+    const packed = packRawBlocks(texts);
+    const ids = packed.blocks.map((block) => Number(db.prepare('INSERT INTO raw_blocks (source_id, data) VALUES (?, ?)').run(block.sourceId, block.data).lastInsertRowid));
+    db.exec('CREATE TEMP TABLE pairs (a_block INTEGER, a_len INTEGER, b_block INTEGER, b_len INTEGER)');
+    const insert = db.prepare('INSERT INTO pairs VALUES (?, ?, ?, ?)');
+    // Each row pairs a block with one 30 further on, so every row of the walk both hits and misses.
+    for (let i = 0; i < 60; i++) {
+      const j = (i + 30) % 60;
+      insert.run(ids[i], Buffer.byteLength(texts[i]!.raw), ids[j], Buffer.byteLength(texts[j]!.raw));
+    }
+    const a = rawTextSql('a').replaceAll('a.raw_at', '0').replaceAll('a.raw_len', 'a.a_len').replaceAll('a.raw_block', 'a.a_block');
+    const b = rawTextSql('a').replaceAll('a.raw_at', '0').replaceAll('a.raw_len', 'a.b_len').replaceAll('a.raw_block', 'a.b_block');
+    for (let round = 0; round < 2; round++) {
+      const rows = db.prepare(`SELECT ${a} AS first, ${b} AS second FROM pairs a ORDER BY a.rowid`).raw().all() as [string, string][];
+      assert.deepEqual(rows, texts.map((t, i) => [t.raw, texts[(i + 30) % 60]!.raw]));
+    }
+  });
 });
 
 describe('raw_text of a block the connection holds inflated', () => {
