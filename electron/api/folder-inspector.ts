@@ -75,13 +75,9 @@ export class FolderInspector {
           resolveOpened();
           break;
         case 'progress': {
-          // A full scan (the first, a rescan) shows its phases; the small scans that follow changes read as watching.
-          // A full scan's own "done" is not the end: a cold build still recreates its indexes, and only 'scanned' tells
-          // whether an enrichment follows. Until then it reads as indexing, so nobody takes search as ready.
-          const finishing = message.full && message.progress.phase === 'done';
-          const phase = message.full || message.progress.phase === 'cancelled' ? (finishing ? 'indexing' : message.progress.phase) : 'watching';
-          this.progress = { ...this.progressFrom(message.progress, phase), message: finishing ? 'Every file is read; the index is being finished (sorted for the lists) before search is prepared.' : null };
-          this.notify(phase === 'cancelled');
+          const shown = shownScanPhase(message.full, message.progress.phase);
+          this.progress = { ...this.progressFrom(message.progress, shown.phase), message: shown.message };
+          this.notify(shown.phase === 'cancelled');
           break;
         }
         case 'changed':
@@ -242,4 +238,16 @@ export class FolderInspector {
     if (this.pendingChange) return;
     this.pendingChange = setTimeout(fire, Math.max(0, throttle - (Date.now() - this.lastChangeAt)));
   }
+}
+
+/**
+ * The phase the window shows for a scan's progress, and a note to go with it. A
+ * full scan (the first, a rescan) shows its phases; the small scans that follow
+ * changes read as watching. A full scan's own "done" is not the end: a cold
+ * build still recreates its indexes, and only 'scanned' tells whether an
+ * enrichment follows. Until then it reads as indexing, so nobody takes search as ready.
+ */
+function shownScanPhase(full: boolean, phase: IngestProgress['phase']): { readonly phase: Progress['phase']; readonly message: string | null } {
+  if (full && phase === 'done') return { phase: 'indexing', message: 'Every file is read; the index is being finished (sorted for the lists) before search is prepared.' };
+  return { phase: full || phase === 'cancelled' ? phase : 'watching', message: null };
 }
