@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { eventLabel, INDEX_FAMILY_RULES } from '../../electron/families/family-registry';
+import { ColdBuild } from '../../electron/index/cold-build';
+import type { IngestBatch, PendingEvent } from '../../electron/index/ingest-batch';
+import { IndexWriter } from '../../electron/index/index-writer';
+import { openIndex } from '../../electron/index/open-index';
+import { ExecutionProblems } from '../../electron/ingest/execution-problems';
+import { lineEvents, lineToEvent } from '../../electron/ingest/line-to-event';
+import { renormalizeRaw } from '../../electron/ingest/renormalize-raw';
+import { listFiles } from './parse-baseline';
+
+// What the index's single writer does alone, with every line parsed and normalized beforehand: the most that
+// moving the parsing off the writer (parse workers) could give, with events stored one row per line as now.
+// Runs in a process of its own; prints one JSON line. Only the first `limit` events are taken, so that
+// holding them all parsed in memory stays within a laptop's reach.
+const BATCH_EVENTS = 4_000;
+
+function run(folder: string, limit: number): void {
+  const work = mkdtempSync(join(tmpdir(), 'ei-writer-ceiling-'));
+  try {
+    const db = openIndex(join(work, 'index.sqlite'), folder).db;
+    const writer = new IndexWriter(db, renormalizeRaw, (connection) => new ExecutionProblems(connection), INDEX_FAMILY_RULES);
+    writer.deferEnrichment = true;
+    const batches = parsedBatches(writer, folder, limit);
+    const cold = ColdBuild.beginIfEmpty(db);
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    let events = 0;
+    for (const batch of batches) events += writer.commit(batch);
+    const written = performance.now();
+    cold?.finish();
+    const ended = performance.now();
+    const used = process.cpuUsage(cpu);
+    db.close();
+    process.stdout.write(`${JSON.stringify({ events, writeMs: written - started, finishMs: ended - written, cpuMs: (used.user + used.system) / 1000 })}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The folder's JSON lines as the reader would hand them to the writer, in batches, up to `limit` events. */
+function parsedBatches(writer: IndexWriter, folder: string, limit: number): IngestBatch[] {
+  const batches: IngestBatch[] = [];
+  let count = 0;
+  for (const file of listFiles(folder)) {
+    if (count >= limit) break;
+    const rel = relative(folder, file);
+    const sourceId = writer.createSource({ path: rel, dir: dirname(rel), kind: 'lines', state: 'active', reason: null, identity: null, size: 0, mtime_ms: 0, head_hash: null, head_len: 0 });
+    let events: PendingEvent[] = [];
+    let offset = 0;
+    let line = 0;
+    const flush = (): void => {
+      if (events.length > 0) batches.push({ events, problems: [], progress: [{ sourceId, offset, line, pendingBytes: 0 }] });
+      events = [];
+    };
+    for (const raw of readFileSync(file, 'utf8').split('\n')) {
+      line++;
+      const length = Buffer.byteLength(raw) + 1;
+      const outcome = raw.length === 0 ? null : lineToEvent(raw);
+      if (outcome?.type === 'event') {
+        lineEvents(outcome).forEach(({ event, searchText }, part) => {
+          events.push({ sourceId, line, part, offset, length, raw, searchText, event, label: eventLabel(event, rel), extraProblems: [] });
+          count++;
+        });
+      }
+      offset += length;
+      if (events.length >= BATCH_EVENTS) flush();
+      if (count >= limit) break;
+    }
+    flush();
+  }
+  return batches;
+}
+
+const [folder, limit] = process.argv.slice(2);
+if (!folder) throw new Error('usage: writer-ceiling <folder> [events]');
+run(folder, Number(limit ?? 200_000));
