@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { inflateRawSync } from 'node:zlib';
 import type { DerivedRowsWriter } from './derived-rows-writer';
 import type { ExecutionChecker } from './index-writer';
-import type { Renormalize } from './renormalize';
+import type { PlainSearchText, Renormalize } from './renormalize';
 import { EnrichmentState, type EnrichmentMarks } from './queries/enrichment-state';
 
 export type { EnrichmentMarks } from './queries/enrichment-state';
@@ -20,6 +20,7 @@ export interface EnrichmentStep {
 interface StoredEvent {
   readonly id: number;
   readonly source_id: number;
+  readonly family: string;
   readonly part: number;
   readonly execution_id: number | null;
   readonly same_as: number | null;
@@ -50,16 +51,17 @@ export class IndexEnrichment {
     private readonly renormalize: Renormalize,
     private readonly derived: DerivedRowsWriter,
     private readonly checker: ExecutionChecker,
+    private readonly plainSearchText: PlainSearchText,
   ) {
     this.state = new EnrichmentState(db);
     this.statements = {
       setMark: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       eventsAfter: db.prepare(
-        `SELECT e.id, e.source_id, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
+        `SELECT e.id, e.source_id, e.family, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
          FROM events e JOIN sources s ON s.id = e.source_id WHERE e.id > ? ORDER BY e.id LIMIT ?`,
       ),
       eventsOfExecutionAfter: db.prepare(
-        `SELECT e.id, e.source_id, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
+        `SELECT e.id, e.source_id, e.family, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
          FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? AND e.id > ? ORDER BY e.id`,
       ),
       block: db.prepare('SELECT data FROM raw_blocks WHERE id = ?').pluck(),
@@ -187,6 +189,12 @@ export class IndexEnrichment {
     for (const row of rows) {
       const text = raw.of(row);
       if (text === null) continue;
+      // Most events of a plain family need only their search text, which their line gives without normalizing it again.
+      const plain = row.part === 0 ? this.plainSearchText(text, row.family) : null;
+      if (plain !== null) {
+        s.insertFts.run(row.id, plain);
+        continue;
+      }
       const again = this.renormalize(text, row.path, row.part);
       if (again === null) continue;
       s.insertFts.run(row.id, again.searchText);

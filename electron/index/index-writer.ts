@@ -9,7 +9,7 @@ import { EventSightings } from './event-sightings';
 import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { FullTextTakeback } from './full-text-takeback';
 import type { IngestBatch, PendingEvent } from './ingest-batch';
-import type { Renormalize } from './renormalize';
+import type { PlainSearchText, Renormalize } from './renormalize';
 import { claimRawBlockIds, packRawBlocks } from './raw-blocks';
 import { keepFirstNoZone, type SourceCarry } from './source-carry';
 import { originalPath, type SourceRow } from './source-row';
@@ -57,12 +57,14 @@ export class IndexWriter {
     private readonly renormalize: Renormalize,
     makeChecker: (db: Database.Database) => ExecutionChecker,
     private readonly families: IndexFamilyRules,
+    /** The enrichment's quick path for events that need only their search text; none by default. */
+    plainSearchText: PlainSearchText = () => null,
   ) {
     this.statements = prepareWriterStatements(db);
     this.sightings = new EventSightings(db, renormalize, families);
     this.executionProblems = makeChecker(db);
     this.derived = new DerivedRowsWriter(this.statements, families);
-    this.enrichment = new IndexEnrichment(db, renormalize, this.derived, this.executionProblems);
+    this.enrichment = new IndexEnrichment(db, renormalize, this.derived, this.executionProblems, plainSearchText);
     this.fullText = new FullTextTakeback(db, renormalize, () => this.enrichment.marks().enrichedThrough);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }

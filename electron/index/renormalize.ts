@@ -8,3 +8,10 @@ import type { NormalizedEvent } from '../../shared/model/normalized-event';
  * many events, an OTLP request's spans); null when the line has no such part.
  */
 export type Renormalize = (raw: string, sourcePath: string, part: number) => { event: NormalizedEvent; label: string | null; searchText: string } | null;
+
+/**
+ * The search text of a stored event straight from its raw line, for an event
+ * whose family derives no rows and searches the whole line; null when the event
+ * must be re-derived whole (Renormalize). The ingest passes it, as it does Renormalize.
+ */
+export type PlainSearchText = (raw: string, family: string) => string | null;

@@ -11,6 +11,7 @@ import { discoverDirectories, FolderWatcher } from './folder-watcher';
 import { PendingDirectories } from './pending-directories';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
 import { EnrichmentRunner, type EnrichmentProgress } from './enrichment-runner';
+import { plainSearchText } from './plain-search-text';
 import { Ingestor } from './ingestor';
 import type { IngestProgress } from './scan-progress';
 import { renormalizeIn } from './renormalize-raw';
@@ -106,7 +107,7 @@ export class IngestSession {
     this.timeZones = config.timeZones ?? NO_TIME_ZONES;
     const zoneOf = (path: string): string | null => zoneForPath(this.timeZones, path);
     this.sourceZones = new SourceZones(this.db);
-    this.writer = new IndexWriter(this.db, renormalizeIn(zoneOf), (db) => new ExecutionProblems(db), INDEX_FAMILY_RULES);
+    this.writer = new IndexWriter(this.db, renormalizeIn(zoneOf), (db) => new ExecutionProblems(db), INDEX_FAMILY_RULES, plainSearchText);
     this.options = { ...DEFAULT_INGEST_OPTIONS, ...config.options };
     this.enricher = new EnrichmentRunner(
       this.writer.enrichment,

@@ -1,0 +1,38 @@
+import type { PlainSearchText } from '../index/renormalize';
+import { FAMILIES, type Family } from '../../shared/model/family';
+import { PLAIN_INDEX_RULES } from '../families/family-module';
+import { detectFamily, FAMILY_MODULES } from '../families/family-registry';
+import { jsonDepthExceeds } from './json-depth';
+import { searchText } from './search-text';
+
+/**
+ * The families whose line is one event searched by its whole parsed object
+ * (no normalizeParts) and that derive no rows (the plain rules' derivedRows):
+ * the enrichment needs nothing of such an event but its search text.
+ */
+const PLAIN_FAMILIES: ReadonlySet<Family> = new Set(
+  FAMILIES.filter((family) => FAMILY_MODULES[family].normalizeParts === undefined && FAMILY_MODULES[family].index.derivedRows === PLAIN_INDEX_RULES.derivedRows),
+);
+
+/**
+ * The search text of a stored event of a plain family, read straight from its
+ * raw line: what the reader gave it (lineToEvent's searchText of the parsed
+ * object), without normalizing the line again, which is most of the
+ * enrichment's cost for such events. Null whenever the line would not be read
+ * that way (not a JSON object, NUL bytes, another family by its shape now):
+ * the enrichment then takes the full path.
+ */
+export const plainSearchText: PlainSearchText = (raw, family) => {
+  if (!PLAIN_FAMILIES.has(family as Family) || raw.includes('\u0000')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const object = value as Record<string, unknown>;
+  // A line nested too deep is kept as a generic event searched by its values, whatever its shape.
+  const readAs: Family = jsonDepthExceeds(object) ? 'generic' : detectFamily(object);
+  return readAs === family ? searchText(object) : null;
+};
