@@ -46,10 +46,17 @@ export function lineEvents(outcome: LineEvent & { readonly more: readonly LineEv
 const JSON_BLANK = /^[ \t\r]*$/;
 
 /**
- * Parses and normalizes one line's text. Never throws: whatever the bytes were,
- * the answer is an event, a problem, or a blank line to pass over.
+ * What a line's text is before any family reads it: blank, a problem (NUL
+ * bytes, not JSON, JSON but no object), or a JSON object. lineToEvent reads
+ * every line through it, and so does anything that must read a line as it did.
  */
-export function lineToEvent(text: string): LineOutcome {
+export type LineObject =
+  | { readonly type: 'blank' }
+  | { readonly type: 'problem'; readonly problem: LineProblem }
+  | { readonly type: 'object'; readonly object: Record<string, unknown> };
+
+/** Reads one line's text as far as a JSON object. Never throws. */
+export function lineObject(text: string): LineObject {
   const first = text.charCodeAt(0);
   // Blank means JSON whitespace only (space, tab, CR); only such lines pay for the regex test.
   if (text.length === 0 || ((first === 0x20 || first === 0x09 || first === 0x0d) && JSON_BLANK.test(text))) {
@@ -68,8 +75,18 @@ export function lineToEvent(text: string): LineOutcome {
     const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
     return { type: 'problem', problem: { code: 'line.not_object', message: `The line is JSON but ${what}, not an object.` } };
   }
+  return { type: 'object', object: value as Record<string, unknown> };
+}
+
+/**
+ * Parses and normalizes one line's text. Never throws: whatever the bytes were,
+ * the answer is an event, a problem, or a blank line to pass over.
+ */
+export function lineToEvent(text: string): LineOutcome {
+  const read = lineObject(text);
+  if (read.type !== 'object') return read;
+  const object = read.object;
   try {
-    const object = value as Record<string, unknown>;
     if (jsonDepthExceeds(object)) {
       // Kept and searchable as text, but never walked by the family normalizers, hashing or the API.
       const generic = normalizeGeneric(object);

@@ -3,6 +3,7 @@ import { FAMILIES, type Family } from '../../shared/model/family';
 import { PLAIN_INDEX_RULES } from '../families/family-module';
 import { detectFamily, FAMILY_MODULES } from '../families/family-registry';
 import { jsonDepthExceeds } from './json-depth';
+import { lineObject } from './line-to-event';
 import { searchText } from './search-text';
 
 /**
@@ -19,19 +20,14 @@ const PLAIN_FAMILIES: ReadonlySet<Family> = new Set(
  * raw line: what the reader gave it (lineToEvent's searchText of the parsed
  * object), without normalizing the line again, which is most of the
  * enrichment's cost for such events. Null whenever the line would not be read
- * that way (not a JSON object, NUL bytes, another family by its shape now):
+ * that way (lineObject finds no object in it, or another family by its shape now):
  * the enrichment then takes the full path.
  */
 export const plainSearchText: PlainSearchText = (raw, family) => {
-  if (!PLAIN_FAMILIES.has(family as Family) || raw.includes('\u0000')) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-  const object = value as Record<string, unknown>;
+  if (!PLAIN_FAMILIES.has(family as Family)) return null;
+  const read = lineObject(raw);
+  if (read.type !== 'object') return null;
+  const object = read.object;
   // A line nested too deep is kept as a generic event searched by its values, whatever its shape.
   const readAs: Family = jsonDepthExceeds(object) ? 'generic' : detectFamily(object);
   return readAs === family ? searchText(object) : null;
