@@ -1,19 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { eventLabel, INDEX_FAMILY_RULES } from '../../electron/families/family-registry';
+import { INDEX_FAMILY_RULES } from '../../electron/families/family-registry';
 import { ColdBuild } from '../../electron/index/cold-build';
 import type { IngestBatch, PendingEvent } from '../../electron/index/ingest-batch';
 import { IndexWriter } from '../../electron/index/index-writer';
 import { openIndex } from '../../electron/index/open-index';
 import { ExecutionProblems } from '../../electron/ingest/execution-problems';
-import { lineEvents, lineToEvent } from '../../electron/ingest/line-to-event';
 import { renormalizeRaw } from '../../electron/ingest/renormalize-raw';
+import { pendingLines } from '../support/pending-lines';
 import { listFiles } from './parse-baseline';
 
 // What the index's single writer does alone, with every line parsed and normalized beforehand: the most that
 // moving the parsing off the writer (parse workers) could give, with events stored one row per line as now.
-// Runs in a process of its own; prints one JSON line. Only the first `limit` events are taken, so that
+// Runs in a process of its own; prints one JSON line. Only the first `limit` lines are taken, so that
 // holding them all parsed in memory stays within a laptop's reach.
 const BATCH_EVENTS = 4_000;
 
@@ -40,36 +40,23 @@ function run(folder: string, limit: number): void {
   }
 }
 
-/** The folder's JSON lines as the reader would hand them to the writer, in batches, up to `limit` events. */
+/** The folder's lines as the reader would hand them to the writer, in batches, up to `limit` lines (the bench corpus's lines are all events). */
 function parsedBatches(writer: IndexWriter, folder: string, limit: number): IngestBatch[] {
   const batches: IngestBatch[] = [];
-  let count = 0;
+  let left = limit;
   for (const file of listFiles(folder)) {
-    if (count >= limit) break;
+    if (left <= 0) break;
     const rel = relative(folder, file);
     const sourceId = writer.createSource({ path: rel, dir: dirname(rel), kind: 'lines', state: 'active', reason: null, identity: null, size: 0, mtime_ms: 0, head_hash: null, head_len: 0 });
-    let events: PendingEvent[] = [];
+    const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line !== '').slice(0, left);
+    left -= lines.length;
     let offset = 0;
-    let line = 0;
-    const flush = (): void => {
-      if (events.length > 0) batches.push({ events, problems: [], progress: [{ sourceId, offset, line, pendingBytes: 0 }] });
-      events = [];
-    };
-    for (const raw of readFileSync(file, 'utf8').split('\n')) {
-      line++;
-      const length = Buffer.byteLength(raw) + 1;
-      const outcome = raw.length === 0 ? null : lineToEvent(raw);
-      if (outcome?.type === 'event') {
-        lineEvents(outcome).forEach(({ event, searchText }, part) => {
-          events.push({ sourceId, line, part, offset, length, raw, searchText, event, label: eventLabel(event, rel), extraProblems: [] });
-          count++;
-        });
-      }
-      offset += length;
-      if (events.length >= BATCH_EVENTS) flush();
-      if (count >= limit) break;
+    for (let first = 0; first < lines.length; first += BATCH_EVENTS) {
+      const events = pendingLines(sourceId, rel, lines.slice(first, first + BATCH_EVENTS), first + 1, offset);
+      const last = events[events.length - 1] as PendingEvent;
+      offset = last.offset + last.length;
+      batches.push({ events, problems: [], progress: [{ sourceId, offset, line: last.line, pendingBytes: 0 }] });
     }
-    flush();
   }
   return batches;
 }

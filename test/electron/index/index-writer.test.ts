@@ -2,17 +2,15 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type Database from 'better-sqlite3';
-import type { PendingEvent } from '../../../electron/index/ingest-batch';
 import { IndexWriter } from '../../../electron/index/index-writer';
 import { openIndex, openIndexReadOnly } from '../../../electron/index/open-index';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { prepareWriterStatements } from '../../../electron/index/writer-statements';
-import { eventLabel } from '../../../electron/families/family-registry';
 import { INDEX_FAMILY_RULES } from '../../../electron/families/family-registry';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
 import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
-import { lineEvents, lineToEvent } from '../../../electron/ingest/line-to-event';
 import { bensonEvent } from '../../fixtures/write-benson';
+import { pendingLines } from '../../support/pending-lines';
 import { tempFolder } from '../../support/temp-folder';
 
 const T0 = Date.UTC(2026, 0, 5, 10, 0, 0);
@@ -40,22 +38,6 @@ function openWriter(prefix: string): Opened {
 
 function createSource(writer: IndexWriter, path: string): number {
   return writer.createSource({ path, dir: '', kind: 'lines', state: 'active', reason: null, identity: null, size: 0, mtime_ms: 0, head_hash: null, head_len: 0 });
-}
-
-/** Lines of one file as the reader hands them to the writer, starting at line `first`. */
-function pendingLines(sourceId: number, path: string, lines: readonly string[], first = 1): PendingEvent[] {
-  let offset = 0;
-  return lines.flatMap((raw, index) => {
-    const outcome = lineToEvent(raw);
-    if (outcome.type !== 'event') throw new Error(`not an event: ${raw}`);
-    const length = Buffer.byteLength(raw) + 1;
-    // Every event of the line (an OTLP request's spans) at the line's offset, as the reader gives them.
-    const pending = lineEvents(outcome).map(({ event, searchText }, part): PendingEvent => ({
-      sourceId, line: first + index, part, offset, length, raw, searchText, event, label: eventLabel(event, path), extraProblems: [],
-    }));
-    offset += length;
-    return pending;
-  });
 }
 
 function executionRow(db: Database.Database): Record<string, unknown> {
