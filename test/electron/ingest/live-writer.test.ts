@@ -57,7 +57,11 @@ describe('watching while a writer appends at 5,000 lines/s', () => {
     let seq = 0;
     let splits = 0;
 
-    const client = new IngestWorkerClient({ folder, dbPath, watch: true }, () => undefined);
+    // What the worker says beyond progress (warnings, a failure): told if the index falls behind.
+    const said: string[] = [];
+    const client = new IngestWorkerClient({ folder, dbPath, watch: true }, (message) => {
+      if (message.type === 'warning' || message.type === 'failed') said.push(`${message.type}: ${message.message}`);
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const started = Date.now();
@@ -139,12 +143,16 @@ describe('watching while a writer appends at 5,000 lines/s', () => {
     const expectedLive = [...files.values()].flatMap((f) => f.seqs);
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const unread = [...files.values()].some((f) => {
-        const row = query<{ offset: number }>(dbPath, 'SELECT offset FROM sources WHERE path = ?', f.path.slice(folder.length + 1))[0];
-        return !row || row.offset !== statSync(f.path).size;
+      const behind = [...files.values()].flatMap((f) => {
+        const rel = f.path.slice(folder.length + 1);
+        const row = query<{ offset: number }>(dbPath, 'SELECT offset FROM sources WHERE path = ?', rel)[0];
+        const size = statSync(f.path).size;
+        return row && row.offset === size ? [] : [`${rel} at ${row ? row.offset : 'no source'} of ${size} bytes`];
       });
-      if (!unread) break;
-      if (Date.now() > deadline) assert.fail('the index did not catch up within 30 s of the writer stopping');
+      if (behind.length === 0) break;
+      if (Date.now() > deadline) {
+        assert.fail(`the index did not catch up within 30 s of the writer stopping: ${behind.join(', ')}; the worker said: ${said.join(' | ') || 'nothing'}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await client.stop();
