@@ -16,16 +16,24 @@ export interface LineEvent {
   readonly searchText: string;
 }
 
-/** A LineEvent whose search text is computed on first read, from the values the family says are searched. */
-function lazyLineEvent(event: NormalizedEvent, searched: unknown): LineEvent {
-  let text: string | null = null;
-  return {
-    event,
-    get searchText(): string {
-      text ??= searchText(searched);
-      return text;
-    },
-  };
+/**
+ * A LineEvent whose search text is computed on first read, from the values the
+ * family says are searched. A class, not a literal with a getter: such a literal
+ * is a dictionary-mode object several times the size, and a scan holds a batch
+ * of them across young-generation collections.
+ */
+class LazyLineEvent implements LineEvent {
+  private text: string | null = null;
+
+  constructor(
+    readonly event: NormalizedEvent,
+    private readonly searched: unknown,
+  ) {}
+
+  get searchText(): string {
+    this.text ??= searchText(this.searched);
+    return this.text;
+  }
 }
 
 /**
@@ -100,18 +108,24 @@ export function lineToEvent(text: string): LineOutcome {
   }
 }
 
-/** The outcome of a line normalized into its parts (one event for most families). */
-export function partsOutcome([first, ...rest]: readonly [LinePart, ...LinePart[]]): LineOutcome {
-  let text: string | null = null;
-  return {
-    type: 'event', event: first.event, more: rest.map((part) => lazyLineEvent(part.event, part.searched)),
-    // Worked out on first read, as lazyLineEvent's; inline, so a line costs one object, not two.
-    get searchText(): string {
-      text ??= searchText(first.searched);
-      return text;
-    },
-  };
+/** A line's event outcome, its search text worked out on first read (see LazyLineEvent). */
+class PartsOutcome extends LazyLineEvent {
+  readonly type = 'event';
+
+  constructor(
+    first: LinePart,
+    readonly more: readonly LineEvent[],
+  ) {
+    super(first.event, first.searched);
+  }
 }
+
+/** The outcome of a line normalized into its parts (one event for most families). */
+export function partsOutcome(parts: readonly [LinePart, ...LinePart[]]): LineOutcome {
+  return new PartsOutcome(parts[0], parts.length === 1 ? NO_MORE : parts.slice(1).map((part) => new LazyLineEvent(part.event, part.searched)));
+}
+
+const NO_MORE: readonly LineEvent[] = [];
 
 function shorten(message: string): string {
   return message.length > 200 ? `${message.slice(0, 200)}…` : message;

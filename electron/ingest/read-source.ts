@@ -2,6 +2,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { assertNever } from '../../shared/model/family';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
+import type { NormalizedEvent } from '../../shared/model/normalized-event';
+import type { PendingEvent } from '../index/ingest-batch';
 import type { IndexWriter } from '../index/index-writer';
 import { isGzipKind, isTextKind, type SourceRow } from '../index/source-row';
 import { hadNaiveTimes, type SourceZones } from '../index/source-zones';
@@ -9,7 +11,7 @@ import { classifyByName } from './classify-file';
 import { describeError, errorCode } from './error-code';
 import { eventLabel, startsLongLine } from '../families/family-registry';
 import type { IngestOptions } from './ingest-options';
-import { lineEvents, lineToEvent } from './line-to-event';
+import { lineToEvent, type LineEvent } from './line-to-event';
 import { withNaiveTimeZone } from '../families/reading/naive-time-zone';
 import { TextEntries } from './text-entries';
 import type { PendingBatch } from './pending-batch';
@@ -216,21 +218,10 @@ export class SourceReader {
       if (line.invalidUtf8) this.batch.lineProblem(source.id, line.lineNo, 'line.invalid_utf8', 'The line is not valid UTF-8.');
       return;
     }
-    const extraProblems: LineProblem[] = [];
-    if (line.invalidUtf8) extraProblems.push({ code: 'line.invalid_utf8', message: 'The line is not valid UTF-8; undecodable bytes are shown as U+FFFD.' });
-    if (extra) extraProblems.push(extra);
+    const extraProblems = line.invalidUtf8 || extra ? readingProblems(line.invalidUtf8, extra) : NO_PROBLEMS;
     // A line of many events (an OTLP request's spans) gives them all in this batch, so the offset after it commits with every one.
-    lineEvents(outcome).forEach((found, part) => {
-      const { event } = found;
-      this.batch.addEvent({
-        sourceId: source.id, line: line.lineNo, part, offset: line.offset, length: line.length, raw: text,
-        // Read through, not copied: a deferred batch reads it only for the events whose sightings are compared.
-        get searchText(): string {
-          return found.searchText;
-        },
-        event, label: eventLabel(event, source.path), extraProblems: part === 0 ? extraProblems : [],
-      });
-    });
+    this.batch.addEvent(new LinePendingEvent(source, line, 0, text, outcome, extraProblems));
+    outcome.more.forEach((found, index) => this.batch.addEvent(new LinePendingEvent(source, line, index + 1, text, found, NO_PROBLEMS)));
   }
 
   /**
@@ -400,5 +391,51 @@ function parseError(text: string): string {
     return '';
   } catch (error) {
     return error instanceof Error ? error.message.slice(0, 200) : String(error);
+  }
+}
+
+const NO_PROBLEMS: readonly LineProblem[] = [];
+
+/** A line's reading problems on top of its normalizer's; most lines have none and share NO_PROBLEMS. */
+function readingProblems(invalidUtf8: boolean, extra: LineProblem | null): readonly LineProblem[] {
+  const problems: LineProblem[] = [];
+  if (invalidUtf8) problems.push({ code: 'line.invalid_utf8', message: 'The line is not valid UTF-8; undecodable bytes are shown as U+FFFD.' });
+  if (extra) problems.push(extra);
+  return problems;
+}
+
+/**
+ * One event of a line, as the batch holds it until commit. Its search text is
+ * read through, not copied: a deferred batch reads it only for the events whose
+ * sightings are compared. A class, so the getter lives on the prototype: a
+ * literal with a getter is a dictionary-mode object several times the size, and
+ * a batch holds thousands of them across young-generation collections.
+ */
+class LinePendingEvent implements PendingEvent {
+  readonly sourceId: number;
+  readonly line: number;
+  readonly offset: number;
+  readonly length: number;
+  readonly event: NormalizedEvent;
+  readonly label: string | null;
+
+  constructor(
+    source: SourceRow,
+    split: SplitLine,
+    readonly part: number,
+    readonly raw: string,
+    private readonly found: LineEvent,
+    readonly extraProblems: readonly LineProblem[],
+  ) {
+    this.sourceId = source.id;
+    this.line = split.lineNo;
+    this.offset = split.offset;
+    this.length = split.length;
+    this.event = found.event;
+    this.label = eventLabel(found.event, source.path);
+  }
+
+  get searchText(): string {
+    return this.found.searchText;
   }
 }
