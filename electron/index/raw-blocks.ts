@@ -48,14 +48,17 @@ export interface PackedRaw {
 export function packRawBlocks(texts: readonly { readonly sourceId: number; readonly raw: string; readonly part?: number }[]): PackedRaw {
   const blocks: PackedBlock[] = [];
   const placements: RawPlacement[] = [];
-  let parts: Buffer[] = [];
+  // Texts are encoded straight into one buffer, not each into its own and then joined:
+  // a block holds hundreds of lines, and a Buffer per line was most of what packing allocated.
+  let scratch = Buffer.allocUnsafe(RAW_BLOCK_BYTES * 2);
   let size = 0;
+  let packed = 0;
   let sourceId = -1;
   const flush = (): void => {
-    if (parts.length === 0) return;
-    blocks.push({ sourceId, data: deflateRawSync(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size), { level: DEFLATE_LEVEL }) });
-    parts = [];
+    if (packed === 0) return;
+    blocks.push({ sourceId, data: deflateRawSync(scratch.subarray(0, size), { level: DEFLATE_LEVEL }) });
     size = 0;
+    packed = 0;
   };
   for (const text of texts) {
     const previous = placements[placements.length - 1];
@@ -67,10 +70,17 @@ export function packRawBlocks(texts: readonly { readonly sourceId: number; reado
       flush();
       sourceId = text.sourceId;
     }
-    const bytes = Buffer.from(text.raw, 'utf8');
-    placements.push({ block: blocks.length, at: size, length: bytes.length });
-    parts.push(bytes);
-    size += bytes.length;
+    // A UTF-16 code unit never takes more than 3 UTF-8 bytes: room for that is room enough.
+    const room = size + text.raw.length * 3;
+    if (room > scratch.length) {
+      const grown = Buffer.allocUnsafe(Math.max(room, scratch.length * 2));
+      scratch.copy(grown, 0, 0, size);
+      scratch = grown;
+    }
+    const length = scratch.write(text.raw, size, 'utf8');
+    placements.push({ block: blocks.length, at: size, length });
+    size += length;
+    packed++;
   }
   flush();
   return { blocks, placements };

@@ -20,9 +20,14 @@ describe('raw blocks', () => {
   it('gives back every text exactly, whatever its characters', () => {
     const texts = [
       '{"a":1}', '', '{"msg":"𝒳é\u00a0\u2028"}', '{"bad":"\ufffd\ufffd"}', '{"escaped":"\\ud800"}', '{\n  "pretty": true\n}\r',
-      'x'.repeat(3 * RAW_BLOCK_BYTES), '{"after":"the long one"}',
+      'x'.repeat(3 * RAW_BLOCK_BYTES), '{"after":"the long one"}', '€'.repeat(RAW_BLOCK_BYTES), '𝒳'.repeat(RAW_BLOCK_BYTES),
     ].map((raw, i) => ({ sourceId: 1, raw: `${raw}${i}` }));
     assert.deepEqual(roundTrip(texts), texts.map((t) => t.raw));
+  });
+
+  it('gives back an empty text, alone in its batch or in a block of its own source', () => {
+    assert.deepEqual(roundTrip([{ sourceId: 4, raw: '' }]), ['']);
+    assert.deepEqual(roundTrip([{ sourceId: 4, raw: 'a' }, { sourceId: 5, raw: '' }, { sourceId: 4, raw: 'b' }]), ['a', '', 'b']);
   });
 
   it('stores a line of many events once: its later parts point at the bytes of its first', () => {
