@@ -48,9 +48,7 @@ export interface PackedRaw {
 export function packRawBlocks(texts: readonly { readonly sourceId: number; readonly raw: string; readonly part?: number }[]): PackedRaw {
   const blocks: PackedBlock[] = [];
   const placements: RawPlacement[] = [];
-  // Texts are encoded straight into one buffer, not each into its own and then joined:
-  // a block holds hundreds of lines, and a Buffer per line was most of what packing allocated.
-  let scratch = Buffer.allocUnsafe(RAW_BLOCK_BYTES * 2);
+  let scratch = packScratch;
   let size = 0;
   let packed = 0;
   let sourceId = -1;
@@ -83,8 +81,21 @@ export function packRawBlocks(texts: readonly { readonly sourceId: number; reado
     packed++;
   }
   flush();
+  // Kept for the next batch unless a long line grew it: one over a megabyte need not stay held.
+  packScratch = scratch.length <= SCRATCH_BYTES ? scratch : Buffer.allocUnsafeSlow(SCRATCH_BYTES);
   return { blocks, placements };
 }
+
+/** Room for a block and the line that ends it (a block ends once it holds RAW_BLOCK_BYTES). */
+const SCRATCH_BYTES = RAW_BLOCK_BYTES * 2;
+
+/**
+ * The buffer batches' texts are encoded into before a block is deflated: texts
+ * go straight into it, not each into a Buffer of its own joined after (a block
+ * holds hundreds of lines). One for the process, reused by every batch: packing
+ * is synchronous, and a deflate copies what it reads.
+ */
+let packScratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
 
 /** Inflated blocks kept per connection: a page of events reads few blocks, each many times. */
 const CACHED_BLOCKS = 16;
