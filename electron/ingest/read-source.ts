@@ -218,7 +218,7 @@ export class SourceReader {
       if (line.invalidUtf8) this.batch.lineProblem(source.id, line.lineNo, 'line.invalid_utf8', 'The line is not valid UTF-8.');
       return;
     }
-    const extraProblems = line.invalidUtf8 || extra ? readingProblems(line.invalidUtf8, extra) : NO_PROBLEMS;
+    const extraProblems = readingProblems(line.invalidUtf8, extra);
     // A line of many events (an OTLP request's spans) gives them all in this batch, so the offset after it commits with every one.
     this.batch.addEvent(new LinePendingEvent(source, line, 0, text, outcome, extraProblems));
     outcome.more.forEach((found, index) => this.batch.addEvent(new LinePendingEvent(source, line, index + 1, text, found, NO_PROBLEMS)));
@@ -398,6 +398,7 @@ const NO_PROBLEMS: readonly LineProblem[] = [];
 
 /** A line's reading problems on top of its normalizer's; most lines have none and share NO_PROBLEMS. */
 function readingProblems(invalidUtf8: boolean, extra: LineProblem | null): readonly LineProblem[] {
+  if (!invalidUtf8 && extra === null) return NO_PROBLEMS;
   const problems: LineProblem[] = [];
   if (invalidUtf8) problems.push({ code: 'line.invalid_utf8', message: 'The line is not valid UTF-8; undecodable bytes are shown as U+FFFD.' });
   if (extra) problems.push(extra);
