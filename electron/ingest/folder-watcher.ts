@@ -7,6 +7,15 @@ export type OnDirtyDirectories = (dirs: ReadonlySet<string>) => void;
 const SETTLE_MS = 40;
 
 /**
+ * How long after a file's last reported change its directory is reported once
+ * more. chokidar drops a file's `change` within 50 ms of the one before (and a
+ * raw event within 5 ms), with no trailing event: a last append in that window,
+ * after the scan for the change before had read the file, was never reported,
+ * and its lines were not indexed until the file changed again.
+ */
+const TRAILING_MS = 120;
+
+/**
  * Watches a folder recursively with chokidar and reports which directories
  * changed, batched over a short settle time. Symlinks are not followed: they may
  * point outside the evidence folder or loop.
@@ -15,6 +24,8 @@ export class FolderWatcher {
   private watcher: FSWatcher | null = null;
   private dirty = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  /** Per directory: the report due TRAILING_MS after a file's last change in it. */
+  private readonly trailing = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly folder: string,
@@ -37,6 +48,7 @@ export class FolderWatcher {
         }
         this.mark(event === 'addDir' || event === 'unlinkDir' ? rel : parentOf(rel));
         if (event === 'addDir' || event === 'unlinkDir') this.mark(parentOf(rel));
+        if (event === 'change') this.markAgainLater(parentOf(rel));
       });
       watcher.on('error', (error) => this.onError(error instanceof Error ? error.message : String(error)));
       watcher.on('ready', () => {
@@ -50,6 +62,8 @@ export class FolderWatcher {
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    for (const timer of this.trailing.values()) clearTimeout(timer);
+    this.trailing.clear();
     await this.watcher?.close();
     this.watcher = null;
   }
@@ -63,6 +77,19 @@ export class FolderWatcher {
       this.dirty = new Set();
       this.onDirty(dirs);
     }, SETTLE_MS);
+  }
+
+  /** Reports a directory again TRAILING_MS after its latest change, for a change chokidar dropped. */
+  private markAgainLater(dir: string): void {
+    const pending = this.trailing.get(dir);
+    if (pending) clearTimeout(pending);
+    this.trailing.set(
+      dir,
+      setTimeout(() => {
+        this.trailing.delete(dir);
+        this.mark(dir);
+      }, TRAILING_MS),
+    );
   }
 
   private relative(path: string): string {
