@@ -100,7 +100,7 @@ let packScratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
 /**
  * zlib's output chunk when a block is inflated: one chunk holds a whole block
  * (RAW_BLOCK_BYTES and the line that ends it), so a block costs one buffer, not
- * four of zlib's default 16 KiB and their join. The checks pass inflates a
+ * five of zlib's default 16 KiB and their join. The checks pass inflates a
  * block per cache miss; on a 1,000,000-event index its peak RSS was 172–182 MB
  * against 185–206 MB with the default.
  */
