@@ -48,7 +48,8 @@ export interface PackedRaw {
 export function packRawBlocks(texts: readonly { readonly sourceId: number; readonly raw: string; readonly part?: number }[]): PackedRaw {
   const blocks: PackedBlock[] = [];
   const placements: RawPlacement[] = [];
-  let scratch = packScratch;
+  // Texts are encoded straight into one buffer, not each into a Buffer of its own joined after: a block holds hundreds of lines.
+  let scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
   let size = 0;
   let packed = 0;
   let sourceId = -1;
@@ -81,21 +82,11 @@ export function packRawBlocks(texts: readonly { readonly sourceId: number; reado
     packed++;
   }
   flush();
-  // Kept for the next batch unless a long line grew it: one over a megabyte need not stay held.
-  packScratch = scratch.length <= SCRATCH_BYTES ? scratch : Buffer.allocUnsafeSlow(SCRATCH_BYTES);
   return { blocks, placements };
 }
 
 /** Room for a block and the line that ends it (a block ends once it holds RAW_BLOCK_BYTES). */
 const SCRATCH_BYTES = RAW_BLOCK_BYTES * 2;
-
-/**
- * The buffer batches' texts are encoded into before a block is deflated: texts
- * go straight into it, not each into a Buffer of its own joined after (a block
- * holds hundreds of lines). One for the process, reused by every batch: packing
- * is synchronous, and a deflate copies what it reads.
- */
-let packScratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
 
 /**
  * zlib's output chunk when a block is inflated: one chunk holds a whole block
