@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { executionDetailSchema } from '../../shared/api/views';
 import type { Family } from '../../shared/model/family';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
-import { NO_DERIVED_ROWS, type FamilyIndexRules, type Placement } from '../index/family-rules';
+import { NO_DERIVED_ROWS, type FamilyIndexRules, type Placement, type PlacedFacts } from '../index/family-rules';
 import type { ExecutionFacts, ExecutionRow, FoundExecution } from '../index/queries/execution-facts';
 import type { ExecutionFinding, ExecutionProblemRows } from '../index/queries/execution-problem-rows';
 import type { StepBodies } from '../index/queries/step-bodies';
@@ -126,7 +126,7 @@ export function noLabel(): null {
 }
 
 /** The placement of a family whose events name their execution themselves. */
-export function ownKey(event: NormalizedEvent): Placement {
+export function ownKey(event: PlacedFacts): Placement {
   return { key: event.executionKey, problem: null };
 }
 

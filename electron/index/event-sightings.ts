@@ -5,10 +5,12 @@ import type { Family } from '../../shared/model/family';
 import type { IndexFamilyRules } from './family-rules';
 import type { PendingEvent } from './ingest-batch';
 import type { Renormalize } from './renormalize';
+import type { ScanFacts } from './scan-facts';
 
 /** A batch's event, the id it is stored under and the execution it joins (a CHECKPOINT's is the PAC open in its file). */
 export interface PlacedEvent {
   readonly pending: PendingEvent;
+  readonly facts: ScanFacts;
   readonly eventId: number;
   readonly key: string | null;
 }
@@ -54,15 +56,15 @@ export class EventSightings {
     // Keyed by family and key; pac_sources holds the key alone, which is a PAC id while Benson is the only family that counts once across files.
     const byPac = new Map<string, PlacedEvent[]>();
     for (const p of placed) {
-      if (!this.families[p.pending.event.family].countsOnceAcrossFiles || p.key === null) continue;
-      const group = `${p.pending.event.family}\u0000${p.key}`;
+      if (!this.families[p.facts.family].countsOnceAcrossFiles || p.key === null) continue;
+      const group = `${p.facts.family}\u0000${p.key}`;
       const events = byPac.get(group);
       if (events === undefined) byPac.set(group, [p]);
       else events.push(p);
     }
     for (const events of byPac.values()) {
       const first = events[0] as PlacedEvent;
-      const family = first.pending.event.family;
+      const family = first.facts.family;
       const pac = first.key as string;
       const known = this.sourcesOfPac.all(pac) as number[];
       const fresh = [...new Set(events.map((p) => p.pending.sourceId))].filter((source) => !known.includes(source));
@@ -71,8 +73,9 @@ export class EventSightings {
       // The PAC just reached a second file: what its first file gave must be recognizable too.
       if (known.length === 1 && fresh.length > 0) this.recordStored(family, pac);
       const inBatch = new Map<string, { event_id: number; source_id: number }>();
-      for (const { pending, eventId } of events) {
-        const identity = eventIdentity(pending.event.family, pending.event.kind, pending.event.timestampMs, pac, pending.searchText);
+      for (const { pending, facts, eventId } of events) {
+        // A parse worker hands such families' lines back whole (see ParsedLineKind.Whole): their search text is here.
+        const identity = eventIdentity(facts.family, facts.kind, facts.timestampMs, pac, pending.searchText);
         const hex = identity.toString('hex');
         const seen = inBatch.get(hex) ?? (this.lookup.get(identity) as { event_id: number; source_id: number } | undefined);
         if (seen === undefined) {

@@ -1,5 +1,5 @@
-import type { NormalizedEvent } from '../../shared/model/normalized-event';
-import type { FamilyIndexRules, StatusContribution } from './family-rules';
+import type { StatusContribution } from './family-rules';
+import type { ScanFacts } from './scan-facts';
 
 /** What a batch of events adds to one execution, merged into its row in one UPDATE. */
 export interface ExecutionDelta {
@@ -29,7 +29,7 @@ export function emptyDelta(): ExecutionDelta {
 }
 
 /** Folds one stored event (its id known) into a delta. */
-export function addToDelta(delta: ExecutionDelta, event: NormalizedEvent, eventId: number, label: string | null, problems: number, rules: FamilyIndexRules): void {
+export function addToDelta(delta: ExecutionDelta, event: ScanFacts, eventId: number, label: string | null, problems: number): void {
   delta.events++;
   if (event.failed) delta.failures++;
   delta.problems += problems;
@@ -38,9 +38,9 @@ export function addToDelta(delta: ExecutionDelta, event: NormalizedEvent, eventI
     if (delta.firstTs === null || ts < delta.firstTs) delta.firstTs = ts;
     if (delta.lastTs === null || ts > delta.lastTs) delta.lastTs = ts;
   }
-  const end = event.endTimestampMs ?? null;
+  const end = event.endTimestampMs;
   if (end !== null && (delta.lastTs === null || end > delta.lastTs)) delta.lastTs = end;
-  const contribution = rules.statusContribution(event);
+  const contribution = event.statusContribution;
   if (contribution) {
     const statusTs = ts ?? -1;
     const current = delta.status;
@@ -52,11 +52,10 @@ export function addToDelta(delta: ExecutionDelta, event: NormalizedEvent, eventI
   }
   delta.label ??= label;
   delta.actor ??= event.actor;
-  const header = rules.headerFacts(event);
-  delta.product ??= header.product ?? null;
-  delta.planId ??= header.planId ?? null;
-  delta.liveMode ??= header.liveMode ?? null;
-  delta.opens += rules.opensExecution(event) ? 1 : 0;
-  delta.closes += rules.closesExecution(event) ? 1 : 0;
+  delta.product ??= event.product;
+  delta.planId ??= event.planId;
+  delta.liveMode ??= event.liveMode;
+  delta.opens += event.opens ? 1 : 0;
+  delta.closes += event.closes ? 1 : 0;
 }
 

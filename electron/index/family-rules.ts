@@ -17,6 +17,9 @@ export interface HeaderFacts {
   readonly liveMode?: string | null;
 }
 
+/** What placing an event may read of it: the writer places scan facts, not whole events. */
+export type PlacedFacts = Pick<NormalizedEvent, 'executionKey' | 'kind'>;
+
 /** Where an event belongs: its execution key (null for none) and the problem of not belonging where it should. */
 export interface Placement {
   readonly key: string | null;
@@ -85,7 +88,7 @@ export interface DerivedRows {
  */
 export interface FamilyIndexRules {
   /** Where the event belongs, given what its file carries from earlier lines (Benson's open PAC). */
-  place(event: NormalizedEvent, carry: () => SourceCarry): Placement;
+  place(event: PlacedFacts, carry: () => SourceCarry): Placement;
   /** The status this event gives its execution; null when it gives none. */
   statusContribution(event: NormalizedEvent): StatusContribution | null;
   /** True for the event that opens an execution (counted so that pairs can be checked). */

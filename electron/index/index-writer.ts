@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Family } from '../../shared/model/family';
 import type { LineProblem } from '../../shared/model/problem-code';
+import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import { addToDelta, emptyDelta, type ExecutionDelta } from './execution-delta';
 import { DerivedRowsWriter } from './derived-rows-writer';
 import type { IndexFamilyRules } from './family-rules';
@@ -10,7 +11,8 @@ import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { FullTextTakeback } from './full-text-takeback';
 import type { IngestBatch, PendingEvent } from './ingest-batch';
 import type { PlainSearchText, Renormalize } from './renormalize';
-import { claimRawBlockIds, packRawBlocks } from './raw-blocks';
+import { claimRawBlockIds, packRawBlocks, type RawPlacement } from './raw-blocks';
+import { scanFactsOf } from './scan-facts';
 import { keepFirstNoZone, type SourceCarry } from './source-carry';
 import { originalPath, type SourceRow } from './source-row';
 import { prepareWriterStatements, type WriterStatements } from './writer-statements';
@@ -183,9 +185,10 @@ export class IndexWriter {
     // (a later event wins) is known before its row is upserted once per batch.
     let nextId = this.nextEventId();
     const placed = batch.events.map((pending) => {
-      const joined = this.executionKeyFor(pending);
+      const facts = pending.facts ?? scanFactsOf(wholeEvent(pending), this.families[wholeEvent(pending).family]);
+      const joined = this.families[facts.family].place(facts, () => this.carryOf(pending.sourceId));
       const extraProblems = joined.problem ? [...pending.extraProblems, joined.problem] : pending.extraProblems;
-      return { pending, key: joined.key, lineProblems: keepFirstNoZone(pending.event.problems, () => this.carryOf(pending.sourceId)), extraProblems, eventId: nextId++ };
+      return { pending, facts, key: joined.key, lineProblems: keepFirstNoZone(facts.problems, () => this.carryOf(pending.sourceId)), extraProblems, eventId: nextId++ };
     });
     // An event already indexed from another file (log_file and captured stdout) is stored and shown, but counted once.
     const sameAs = this.sightings.sameAs(placed);
@@ -194,11 +197,11 @@ export class IndexWriter {
     const entries: (DeltaEntry | undefined)[] = new Array<DeltaEntry | undefined>(placed.length);
     placed.forEach((p, index) => {
       if (p.key === null || sameAs.has(p.eventId)) return;
-      const cacheKey = `${p.pending.event.family}\u0000${p.key}`;
+      const cacheKey = `${p.facts.family}\u0000${p.key}`;
       let entry = deltas.get(cacheKey);
-      if (!entry) deltas.set(cacheKey, (entry = { family: p.pending.event.family, key: p.key, delta: emptyDelta(), id: 0 }));
+      if (!entry) deltas.set(cacheKey, (entry = { family: p.facts.family, key: p.key, delta: emptyDelta(), id: 0 }));
       entries[index] = entry;
-      addToDelta(entry.delta, p.pending.event, p.eventId, p.pending.label, p.lineProblems.length + p.extraProblems.length, this.families[entry.family]);
+      addToDelta(entry.delta, p.facts, p.eventId, p.pending.label, p.lineProblems.length + p.extraProblems.length);
     });
     const refresh: { id: number; family: string; key: string; open_count: number; close_count: number; exec_problems: number }[] = [];
     for (const entry of deltas.values()) {
@@ -206,36 +209,30 @@ export class IndexWriter {
       entry.id = row.id;
       if (!defer && this.executionProblems.needsCheck(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
     }
-    const packed = packRawBlocks(batch.events);
-    const firstBlockId = claimRawBlockIds(this.db, s.maxRawBlockId.get() as number, packed.blocks.length);
-    const blockIds = packed.blocks.map((block, index) => {
-      s.insertRawBlock.run(firstBlockId + index, block.sourceId, block.data);
-      return firstBlockId + index;
-    });
+    const raws = this.storeRawBlocks(batch);
     const perSource = new Map<number, { events: number; family: string | null }>();
     const familyCounts = new Map<string, number>();
     for (const [index, p] of placed.entries()) {
-      const { pending, eventId } = p;
-      const raw = packed.placements[index] as { block: number; at: number; length: number };
-      const event = pending.event;
+      const { pending, facts, eventId } = p;
+      const raw = raws[index] as { block: number; at: number; length: number };
       const seenBefore = sameAs.get(eventId) ?? null;
       // An event not counted here (a repeat of one from another file) finds its execution by key.
-      const executionId = p.key === null ? null : (entries[index]?.id ?? deltas.get(`${event.family}\u0000${p.key}`)?.id ?? this.executionIdOf(event.family, p.key));
+      const executionId = p.key === null ? null : (entries[index]?.id ?? deltas.get(`${facts.family}\u0000${p.key}`)?.id ?? this.executionIdOf(facts.family, p.key));
       s.insertEvent.run({
         id: eventId, source_id: pending.sourceId, line: pending.line, part: pending.part, byte_offset: pending.offset, byte_length: pending.length,
-        ts: event.timestampMs, family: event.family, kind: event.kind, execution_id: executionId, status: event.status,
-        error_code: event.errorCode, actor: event.actor, failed: event.failed ? 1 : 0, cycle: this.families[event.family].cycleOf(event),
-        raw_block: blockIds[raw.block] ?? null, raw_at: raw.at, raw_len: raw.length, same_as: seenBefore,
+        ts: facts.timestampMs, family: facts.family, kind: facts.kind, execution_id: executionId, status: facts.status,
+        error_code: facts.errorCode, actor: facts.actor, failed: facts.failed ? 1 : 0, cycle: facts.cycle,
+        raw_block: raw.block, raw_at: raw.at, raw_len: raw.length, same_as: seenBefore,
       });
       if (!defer) s.insertFts.run(eventId, pending.searchText);
       for (const problem of p.lineProblems) this.insertLineProblem(pending, problem, executionId, eventId);
       for (const problem of p.extraProblems) this.insertLineProblem(pending, problem, executionId, eventId);
-      const counts = perSource.get(pending.sourceId) ?? { events: 0, family: event.family };
+      const counts = perSource.get(pending.sourceId) ?? { events: 0, family: facts.family };
       counts.events++;
       perSource.set(pending.sourceId, counts);
       if (seenBefore !== null) continue;
-      if (!defer) this.derived.insert(pending.sourceId, event, executionId, eventId);
-      familyCounts.set(event.family, (familyCounts.get(event.family) ?? 0) + 1);
+      if (!defer) this.derived.insert(pending.sourceId, wholeEvent(pending), executionId, eventId);
+      familyCounts.set(facts.family, (familyCounts.get(facts.family) ?? 0) + 1);
     }
     for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);
     for (const row of refresh) this.executionProblems.refresh(row.id, row.family, row.key);
@@ -258,6 +255,30 @@ export class IndexWriter {
   }
 
   /**
+   * Stores the batch's raw blocks: the lines it packs itself, then the blocks a
+   * parse worker packed. Returns each event's block id and byte range, in batch order.
+   */
+  private storeRawBlocks(batch: IngestBatch): RawPlacement[] {
+    const s = this.statements;
+    const own = batch.events.filter((pending): pending is PendingEvent & { raw: string } => pending.raw !== null);
+    const packed = packRawBlocks(own);
+    const prepacked = batch.packedBlocks ?? [];
+    const blocks = prepacked.length === 0 ? packed.blocks : [...packed.blocks, ...prepacked];
+    const firstBlockId = claimRawBlockIds(this.db, s.maxRawBlockId.get() as number, blocks.length);
+    blocks.forEach((block, index) => s.insertRawBlock.run(firstBlockId + index, block.sourceId, block.data));
+    let ownIndex = 0;
+    return batch.events.map((pending) => {
+      if (pending.raw === null) {
+        const at = pending.packed;
+        if (at === null) throw new Error(`event of line ${pending.line} of source ${pending.sourceId} came with neither its text nor its packed place`);
+        return { block: firstBlockId + packed.blocks.length + at.block, at: at.at, length: at.length };
+      }
+      const at = packed.placements[ownIndex++] as RawPlacement;
+      return { block: firstBlockId + at.block, at: at.at, length: at.length };
+    });
+  }
+
+  /**
    * Adds a batch's delta to an execution. Most executions are new when first seen
    * (an exec-event trace is one event), so a lookup plus a plain insert beats an
    * upsert, whose conflict handling costs on every row.
@@ -274,11 +295,6 @@ export class IndexWriter {
 
   private nextEventId(): number {
     return ((this.statements.maxEventId.get() as { id: number | null }).id ?? 0) + 1;
-  }
-
-  /** Where an event belongs, by its family's rules (a Benson CHECKPOINT joins the PAC open in its file). */
-  private executionKeyFor(pending: PendingEvent): { key: string | null; problem: LineProblem | null } {
-    return this.families[pending.event.family].place(pending.event, () => this.carryOf(pending.sourceId));
   }
 
   /**
@@ -343,7 +359,7 @@ export class IndexWriter {
     const delta = emptyDelta();
     for (const row of rows) {
       const again = this.renormalize(row.raw, row.path, row.part);
-      if (again) addToDelta(delta, again.event, row.id, again.label, 0, this.families[again.event.family]);
+      if (again) addToDelta(delta, scanFactsOf(again.event, this.families[again.event.family]), row.id, again.label, 0);
     }
     delta.problems = (s.lineProblemsOfExecution.get(executionId) as { n: number }).n;
     s.resetExecution.run(executionId);
@@ -351,4 +367,13 @@ export class IndexWriter {
     const after = this.mergeExecution(row.family, row.key, delta);
     if (this.executionProblems.needsCheck(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
   }
+}
+
+/**
+ * The whole event of a pending one. Only an event a parse worker read lacks it,
+ * and only deferred batches, which read it for nothing, are given such events.
+ */
+function wholeEvent(pending: PendingEvent): NormalizedEvent {
+  if (pending.event === null) throw new Error(`event of line ${pending.line} of source ${pending.sourceId} was read by a parse worker, but this batch needs it whole`);
+  return pending.event;
 }

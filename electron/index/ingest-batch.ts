@@ -1,5 +1,7 @@
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
+import type { PackedBlock, RawPlacement } from './raw-blocks';
+import type { ScanFacts } from './scan-facts';
 
 /** One event ready to be stored: where it came from and what it means. */
 export interface PendingEvent {
@@ -12,10 +14,20 @@ export interface PendingEvent {
   readonly part: number;
   readonly offset: number;
   readonly length: number;
-  readonly raw: string;
+  /** The line's text, packed into raw blocks by the writer; null when it arrives packed already (`packed`). */
+  readonly raw: string | null;
+  /** Where a parse worker packed the line: `block` indexes the batch's `packedBlocks`. */
+  readonly packed: RawPlacement | null;
   /** The text full-text search indexes (the event's values). */
   readonly searchText: string;
-  readonly event: NormalizedEvent;
+  /**
+   * The event as normalized, or null for one a parse worker read: such an event
+   * comes as its scan facts only, and only a deferred batch stores it (it writes
+   * no full text and no derived rows now).
+   */
+  readonly event: NormalizedEvent | null;
+  /** What the scan stores of it; null when the writer works them out from `event`. */
+  readonly facts: ScanFacts | null;
   /** A display label decided by the reader (the mission stream id, an exec-event's action). */
   readonly label: string | null;
   /** Reading problems on top of the normalizer's (invalid UTF-8, missing newline). */
@@ -45,6 +57,8 @@ export interface SourceProgress {
 /** One transaction's worth of ingest. */
 export interface IngestBatch {
   readonly events: readonly PendingEvent[];
+  /** Raw blocks a parse worker packed and deflated, which events point into by `packed`. */
+  readonly packedBlocks?: readonly PackedBlock[];
   readonly problems: readonly PendingProblem[];
   readonly progress: readonly SourceProgress[];
 }

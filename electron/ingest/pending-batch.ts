@@ -24,7 +24,8 @@ export class PendingBatch {
   addEvent(event: PendingEvent): void {
     this.events.push(event);
     this.scan.counts.events++;
-    this.scan.counts.problems += event.event.problems.length + event.extraProblems.length;
+    this.scan.counts.problems += (event.facts ?? event.event)?.problems.length ?? 0;
+    this.scan.counts.problems += event.extraProblems.length;
   }
 
   /** A problem tied to no stored event. */

@@ -419,6 +419,9 @@ class LinePendingEvent implements PendingEvent {
   readonly length: number;
   readonly event: NormalizedEvent;
   readonly label: string | null;
+  /** Packed by the writer from `raw`, its scan facts worked out there from `event`. */
+  readonly packed = null;
+  readonly facts = null;
 
   constructor(
     source: SourceRow,

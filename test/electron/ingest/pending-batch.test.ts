@@ -16,7 +16,7 @@ function genericEvent(sourceId: number, line: number): PendingEvent {
   const raw = JSON.stringify({ message: `line ${line}` });
   const outcome = lineToEvent(raw);
   if (outcome.type !== 'event') throw new Error('not an event');
-  return { sourceId, line, part: 0, offset: (line - 1) * 100, length: 100, raw, searchText: outcome.searchText, event: outcome.event, label: null, extraProblems: [] };
+  return { sourceId, line, part: 0, offset: (line - 1) * 100, length: 100, raw, searchText: outcome.searchText, event: outcome.event, label: null, extraProblems: [], packed: null, facts: null };
 }
 
 describe('PendingBatch', () => {
