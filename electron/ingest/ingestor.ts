@@ -2,6 +2,7 @@ import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IndexWriter } from '../index/index-writer';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
+import { ParseAhead } from './parse-ahead';
 import { PendingBatch } from './pending-batch';
 import { DirectoryReconciler } from './reconcile-directory';
 import { SourceReader, type ReadTask, type ZoneReading } from './read-source';
@@ -29,6 +30,7 @@ export class Ingestor {
   /** Whether a scan has once run to its end: until then every scan is a full one. */
   private completedOnce = false;
   private readonly tails = new TailHandles();
+  private readonly parseAhead = new ParseAhead();
 
   constructor(
     private readonly folder: string,
@@ -39,13 +41,14 @@ export class Ingestor {
   ) {
     this.scanProgress = new ScanProgress((progress) => listener.onProgress?.(progress));
     this.batch = new PendingBatch(writer, options.batchEvents, this.scanProgress, (added) => listener.onCommit?.(added));
-    this.reader = new SourceReader(writer, options, this.tails, this.batch, this.scanProgress, zoning);
+    this.reader = new SourceReader(writer, options, this.tails, this.batch, this.scanProgress, zoning, this.parseAhead);
     this.reconciler = new DirectoryReconciler(folder, writer, this.tails, this.reader, this.batch);
   }
 
-  /** Closes the files held open for tailing. */
+  /** Closes the files held open for tailing, and ends the parse worker. */
   async close(): Promise<void> {
     await this.tails.closeAll();
+    await this.parseAhead.release();
   }
 
   /** Stops the current scan at the next line boundary; what was committed stays. */
@@ -69,11 +72,17 @@ export class Ingestor {
     progress.counts.filesTotal = tasks.size;
     for (const task of tasks.values()) progress.counts.bytesTotal += Math.max(0, task.file.size - this.writer.sourceAt(task.file.rel)!.offset);
     progress.report('indexing', true);
-    for (const task of tasks.values()) {
-      if (progress.cancelled) break;
-      await this.reader.read(task, final);
-      progress.counts.filesDone++;
-      progress.report('indexing', false);
+    this.reader.prepareFor(tasks.values());
+    try {
+      for (const task of tasks.values()) {
+        if (progress.cancelled) break;
+        await this.reader.read(task, final);
+        progress.counts.filesDone++;
+        progress.report('indexing', false);
+      }
+    } finally {
+      // Its memory is the enrichment's after a scan: a later scan starts it again.
+      await this.parseAhead.release();
     }
     this.batch.flush();
     if (!progress.cancelled) this.completedOnce = true;

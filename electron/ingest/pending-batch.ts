@@ -1,5 +1,6 @@
 import type { ProblemCode } from '../../shared/model/problem-code';
 import type { PendingEvent, PendingProblem, SourceProgress } from '../index/ingest-batch';
+import type { PackedBlock } from '../index/raw-blocks';
 import type { IndexWriter } from '../index/index-writer';
 import type { ScanProgress } from './scan-progress';
 
@@ -10,6 +11,7 @@ import type { ScanProgress } from './scan-progress';
  */
 export class PendingBatch {
   private events: PendingEvent[] = [];
+  private packedBlocks: PackedBlock[] = [];
   private problems: PendingProblem[] = [];
   private progress = new Map<number, SourceProgress>();
 
@@ -26,6 +28,16 @@ export class PendingBatch {
     this.scan.counts.events++;
     this.scan.counts.problems += (event.facts ?? event.event)?.problems.length ?? 0;
     this.scan.counts.problems += event.extraProblems.length;
+  }
+
+  /**
+   * Raw blocks a parse worker packed, for the events added after them; returns
+   * the index their `packed.block` counts from in this batch.
+   */
+  addPackedBlocks(sourceId: number, blocks: readonly Uint8Array[]): number {
+    const first = this.packedBlocks.length;
+    for (const data of blocks) this.packedBlocks.push({ sourceId, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) });
+    return first;
   }
 
   /** A problem tied to no stored event. */
@@ -57,8 +69,9 @@ export class PendingBatch {
   /** Commits whatever is waiting, as one transaction. */
   flush(): void {
     if (this.events.length === 0 && this.problems.length === 0 && this.progress.size === 0) return;
-    const added = this.writer.commit({ events: this.events, problems: this.problems, progress: [...this.progress.values()] });
+    const added = this.writer.commit({ events: this.events, packedBlocks: this.packedBlocks, problems: this.problems, progress: [...this.progress.values()] });
     this.events = [];
+    this.packedBlocks = [];
     this.problems = [];
     this.progress = new Map();
     this.onCommit?.(added);

@@ -20,7 +20,27 @@ import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
 import type { ScanProgress } from './scan-progress';
 import { goneBeforeRead, openListedFile, readHeadOf } from './open-listed-file';
 import { LineSplitter, type PendingTail, type SplitLine } from './split-lines';
+import { ParseAhead, ParseAheadFailed } from './parse-ahead';
+import type { ParsedFileEnd } from './parse-ahead-messages';
+import { LineKind, parsedLines, type ParsedChunk, type ParsedEvent } from './parsed-chunk';
+import type { RawPlacement } from '../index/raw-blocks';
+import type { ScanFacts } from '../index/scan-facts';
 import type { TailHandles } from './tail-handles';
+
+/**
+ * Files with fewer unread bytes are read on the writer's thread: reading ahead
+ * overlaps a file's pieces with each other, so it needs a few of them.
+ */
+const PARSE_AHEAD_MIN_BYTES = 1 << 20;
+
+/**
+ * Bytes per piece sent to the parse worker: small enough that the writer soon
+ * has a file's first piece to store, large enough that a message is cheap.
+ */
+const AHEAD_PIECE_BYTES = 256 << 10;
+
+/** Pieces the parse worker may be reading while the writer stores the one before. */
+const AHEAD_PIECES = 8;
 
 /** A file of the folder as one listing saw it. */
 export interface FileInfo {
@@ -58,6 +78,8 @@ export class SourceReader {
     private readonly batch: PendingBatch,
     private readonly scan: ScanProgress,
     private readonly zoning: ZoneReading | null,
+    /** Reads big files' lines a few chunks ahead on another thread during a deferred scan; null: never. */
+    private readonly parseAhead: ParseAhead | null = null,
   ) {}
 
   /** Reads a task's source if it is still active; a file that fails to read becomes a problem, not an error. */
@@ -126,6 +148,38 @@ export class SourceReader {
   }
 
   private async readLinesThrough(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<void> {
+    let from = source;
+    if (this.readsAhead(source, file)) {
+      const stopped = await this.readLinesAhead(source, file, final, handle);
+      if (stopped === null) return;
+      // The parse worker failed: the lines after the last chunk taken are read here.
+      from = { ...source, offset: stopped.offset, line: stopped.line };
+    }
+    await this.readLinesHere(from, file, final, handle);
+  }
+
+  /** Starts the parse worker ahead of the first file that it will read, if any: its start takes about 170 ms. */
+  prepareFor(tasks: Iterable<ReadTask>): void {
+    if (this.parseAhead === null || !this.writer.deferEnrichment) return;
+    const minBytes = this.options.parseAheadMinBytes ?? PARSE_AHEAD_MIN_BYTES;
+    for (const task of tasks) {
+      const source = this.writer.sourceAt(task.file.rel);
+      if (source !== undefined && task.file.size - source.offset >= minBytes) return this.parseAhead.warmUp();
+    }
+  }
+
+  /**
+   * Whether a source's lines are read through the parse worker: JSON lines (a
+   * text log's entries span lines) in a scan that defers the enrichment (the
+   * worker gives scan facts, not whole events), with enough unread bytes that
+   * reading ahead overlaps anything.
+   */
+  private readsAhead(source: SourceRow, file: FileInfo): boolean {
+    return this.parseAhead !== null && this.parseAhead.usable && this.writer.deferEnrichment && !isTextKind(source.kind)
+      && file.size - source.offset >= (this.options.parseAheadMinBytes ?? PARSE_AHEAD_MIN_BYTES);
+  }
+
+  private async readLinesHere(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<void> {
     const gzip = isGzipKind(source.kind);
     const splitter = new LineSplitter(source.offset, source.line, this.options.maxLineBytes, { maxBytes: this.options.maxDocumentBytes, startsLongLine });
     // A text log's tracebacks and indented lines continue the entry before them, within one read.
@@ -147,10 +201,114 @@ export class SourceReader {
       if (!gzip) throw error;
       damaged = error;
     }
-    let offset = splitter.committedOffset;
-    let line = splitter.committedLine;
+    const end = { offset: splitter.committedOffset, line: splitter.committedLine, tail: this.scan.cancelled ? null : splitter.tail() };
+    this.settleRead(source, file, final, end, entries, damaged);
+  }
+
+  /**
+   * Reads a source's lines through the parse worker, a few chunks ahead of the
+   * writer. Returns null when done, or, when the worker failed, where the
+   * chunks taken so far end (the rest is then read on this thread).
+   */
+  private async readLinesAhead(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<{ offset: number; line: number } | null> {
+    const ahead = this.parseAhead as ParseAhead;
+    const gzip = isGzipKind(source.kind);
+    const taken = { offset: source.offset, line: source.line };
+    const inFlight: Promise<ParsedChunk>[] = [];
+    const take = (chunk: ParsedChunk): void => {
+      const last = this.takeParsed(source, chunk);
+      if (last !== null) Object.assign(taken, { offset: last.endOffset, line: last.lineNo });
+    };
+    // Reads come 1 MiB (gunzip: 16 KiB) at a time; the worker gets them in pieces of AHEAD_PIECE_BYTES, copied:
+    // a plain read's buffer is read into again, and zlib may still hold its chunks' memory.
+    let gathered: Buffer[] = [];
+    let gatheredBytes = 0;
+    const send = (): void => {
+      if (gatheredBytes === 0) return;
+      const bytes = gathered.length === 1 ? (gathered[0] as Buffer) : Buffer.concat(gathered, gatheredBytes);
+      const parsed = ahead.parse(bytes);
+      // Awaited in turn below; one left behind by a failed read must not count as unhandled.
+      parsed.catch(() => undefined);
+      inFlight.push(parsed);
+      gathered = [];
+      gatheredBytes = 0;
+    };
+    let damaged: unknown = null;
+    let end: ParsedFileEnd;
+    try {
+      ahead.begin({ sourceId: source.id, path: source.path, timeZone: source.time_zone ?? null }, source.offset, source.line, this.options);
+      try {
+        for await (const chunk of readContent(file.abs, gzip, source.offset, handle)) {
+          for (let at = 0; at < chunk.length; ) {
+            const piece = chunk.subarray(at, at + AHEAD_PIECE_BYTES - gatheredBytes);
+            gathered.push(Buffer.from(piece));
+            gatheredBytes += piece.length;
+            at += piece.length;
+            if (gatheredBytes >= AHEAD_PIECE_BYTES) send();
+          }
+          while (inFlight.length > AHEAD_PIECES) take(await (inFlight.shift() as Promise<ParsedChunk>));
+          if (this.scan.cancelled) break;
+          this.scan.report('indexing', false);
+        }
+      } catch (error) {
+        if (!gzip || error instanceof ParseAheadFailed) throw error;
+        damaged = error;
+      }
+      if (this.scan.cancelled) {
+        // Stopped at a chunk's end: what the worker still reads is not taken.
+        await Promise.allSettled(inFlight);
+        end = { ...taken, tail: null };
+      } else {
+        send();
+        while (inFlight.length > 0) take(await (inFlight.shift() as Promise<ParsedChunk>));
+        end = await ahead.finish();
+      }
+    } catch (error) {
+      if (!(error instanceof ParseAheadFailed)) throw error;
+      return taken;
+    }
+    this.settleRead(source, file, final, end, null, damaged);
+    return null;
+  }
+
+  /** Adds one parsed chunk's lines to the batch, as handleLine would have; returns its last line. */
+  private takeParsed(source: SourceRow, chunk: ParsedChunk): SplitLine | null {
+    const firstBlock = this.batch.addPackedBlocks(source.id, chunk.blocks);
+    let last: SplitLine | null = null;
+    for (const { kind, split, problem, events } of parsedLines(chunk)) {
+      last = split;
+      switch (kind) {
+        case LineKind.Blank:
+          break;
+        case LineKind.TooLong:
+          this.handleLine(source, split, null);
+          break;
+        case LineKind.Problem:
+          this.lineNotEvent(source, split, problem as LineProblem);
+          break;
+        case LineKind.Events:
+          for (const event of events) {
+            this.batch.addEvent(new ScannedPendingEvent(source.id, split, event, firstBlock, event.part === 0 ? readingProblems(split.invalidUtf8, null) : NO_PROBLEMS));
+          }
+          break;
+        default:
+          assertNever(kind);
+      }
+    }
+    if (last !== null) this.batch.setProgress({ sourceId: source.id, offset: last.endOffset, line: last.lineNo, pendingBytes: 0 });
+    this.scan.counts.bytesDone += chunk.bytesDone;
+    // A batch ends with a chunk: the chunk's blocks go with all its events.
+    this.batch.flushIfFull();
+    return last;
+  }
+
+  /** Where a read of lines stopped: its last complete line, what follows it, and a gzip stream's damage. */
+  private settleRead(source: SourceRow, file: FileInfo, final: boolean, end: ParsedFileEnd, entries: TextEntries | null, damaged: unknown): void {
+    const gzip = isGzipKind(source.kind);
+    let offset = end.offset;
+    let line = end.line;
     let pendingBytes = 0;
-    const tail = this.scan.cancelled ? null : splitter.tail();
+    const tail = end.tail;
     if (tail) {
       if (entries !== null && (final || gzip) && tail.text !== null) {
         // Text output often ends without a newline; on a last read the line is complete as it is.
@@ -213,15 +371,17 @@ export class SourceReader {
     // Synchronous: the zone applies to this line's normalization only (see withNaiveTimeZone).
     const outcome = withNaiveTimeZone(source.time_zone ?? null, () => (entries === null ? lineToEvent(text) : entries.next(text)));
     if (outcome.type === 'blank') return;
-    if (outcome.type === 'problem') {
-      this.batch.lineProblem(source.id, line.lineNo, outcome.problem.code, outcome.problem.message);
-      if (line.invalidUtf8) this.batch.lineProblem(source.id, line.lineNo, 'line.invalid_utf8', 'The line is not valid UTF-8.');
-      return;
-    }
+    if (outcome.type === 'problem') return this.lineNotEvent(source, line, outcome.problem);
     const extraProblems = readingProblems(line.invalidUtf8, extra);
     // A line of many events (an OTLP request's spans) gives them all in this batch, so the offset after it commits with every one.
     this.batch.addEvent(new LinePendingEvent(source, line, 0, text, outcome, extraProblems));
     outcome.more.forEach((found, index) => this.batch.addEvent(new LinePendingEvent(source, line, index + 1, text, found, NO_PROBLEMS)));
+  }
+
+  /** A line that became no event: its problem, and its invalid UTF-8 where it has some. */
+  private lineNotEvent(source: SourceRow, line: SplitLine, problem: LineProblem): void {
+    this.batch.lineProblem(source.id, line.lineNo, problem.code, problem.message);
+    if (line.invalidUtf8) this.batch.lineProblem(source.id, line.lineNo, 'line.invalid_utf8', 'The line is not valid UTF-8.');
   }
 
   /**
@@ -441,5 +601,46 @@ class LinePendingEvent implements PendingEvent {
 
   get searchText(): string {
     return this.found.searchText;
+  }
+}
+
+/**
+ * One event a parse worker read: its scan facts and where the worker packed its
+ * line, without the whole event (see ParsedChunk). Only a deferred batch takes
+ * it, which reads neither its search text nor its derived rows.
+ */
+class ScannedPendingEvent implements PendingEvent {
+  readonly sourceId: number;
+  readonly line: number;
+  readonly part: number;
+  readonly offset: number;
+  readonly length: number;
+  readonly raw = null;
+  readonly packed: RawPlacement;
+  readonly event = null;
+  readonly facts: ScanFacts;
+  readonly label: string | null;
+
+  constructor(
+    sourceId: number,
+    split: SplitLine,
+    private readonly parsed: ParsedEvent,
+    firstBlock: number,
+    readonly extraProblems: readonly LineProblem[],
+  ) {
+    this.sourceId = sourceId;
+    this.line = split.lineNo;
+    this.part = parsed.part;
+    this.offset = split.offset;
+    this.length = split.length;
+    this.packed = { block: firstBlock + parsed.block, at: parsed.at, length: parsed.length };
+    this.facts = parsed.facts;
+    this.label = parsed.label;
+  }
+
+  get searchText(): string {
+    // Given for the families whose events are compared across files; a deferred batch asks no other.
+    if (this.parsed.searchText === null) throw new Error(`the search text of line ${this.line} of source ${this.sourceId} was asked for, but a parse worker read it for a deferred batch`);
+    return this.parsed.searchText;
   }
 }

@@ -1,0 +1,28 @@
+import type { ChunkReading, ParsedChunk } from './parsed-chunk';
+import type { PendingTail } from './split-lines';
+
+/** What the reader asks of a parse worker; it answers each `chunk` and `finish` in order. */
+export type ToParseWorker =
+  | {
+      readonly type: 'begin';
+      readonly reading: ChunkReading;
+      /** Where the file's unread bytes start: the source's committed offset and line. */
+      readonly offset: number;
+      readonly line: number;
+      readonly maxLineBytes: number;
+      readonly maxDocumentBytes: number;
+    }
+  | { readonly type: 'chunk'; readonly bytes: Uint8Array }
+  | { readonly type: 'finish' };
+
+/** Where a file's reading ended: past its last complete line, and the bytes after it. */
+export interface ParsedFileEnd {
+  readonly offset: number;
+  readonly line: number;
+  readonly tail: PendingTail | null;
+}
+
+export type FromParseWorker =
+  | { readonly type: 'chunk'; readonly chunk: ParsedChunk }
+  | { readonly type: 'finished'; readonly end: ParsedFileEnd }
+  | { readonly type: 'failed'; readonly message: string };

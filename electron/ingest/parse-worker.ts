@@ -1,0 +1,45 @@
+import { parentPort } from 'node:worker_threads';
+import { startsLongLine } from '../families/family-registry';
+import type { FromParseWorker, ToParseWorker } from './parse-ahead-messages';
+import { ChunkColumns, type ChunkReading } from './parsed-chunk';
+import { LineSplitter } from './split-lines';
+
+// Splits and normalizes a file's chunks a step ahead of the index writer, on the other core.
+const port = parentPort;
+if (!port) throw new Error('parse-worker must run as a worker thread');
+
+let reading: ChunkReading | null = null;
+let splitter: LineSplitter | null = null;
+
+port.on('message', (message: ToParseWorker) => {
+  let answer: FromParseWorker | null;
+  try {
+    answer = handle(message);
+  } catch (error) {
+    answer = { type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  // Copied, not transferred: a small deflated block may share its memory with Node's buffer pool.
+  if (answer !== null) port.postMessage(answer);
+});
+
+function handle(message: ToParseWorker): FromParseWorker | null {
+  switch (message.type) {
+    case 'begin':
+      reading = message.reading;
+      splitter = new LineSplitter(message.offset, message.line, message.maxLineBytes, { maxBytes: message.maxDocumentBytes, startsLongLine });
+      return null;
+    case 'chunk': {
+      if (reading === null || splitter === null) throw new Error('a chunk came before its file began');
+      const columns = new ChunkColumns(reading);
+      splitter.push(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength), (line) => columns.add(line));
+      return { type: 'chunk', chunk: columns.finish() };
+    }
+    case 'finish': {
+      if (splitter === null) throw new Error('a file finished before it began');
+      const end = { offset: splitter.committedOffset, line: splitter.committedLine, tail: splitter.tail() };
+      reading = null;
+      splitter = null;
+      return { type: 'finished', end };
+    }
+  }
+}
