@@ -8,7 +8,7 @@ import type { ChunkReading, ParsedChunk } from './parsed-chunk';
  * INGEST_YOUNG_GENERATION_MB): a chunk's events live only until its columns are
  * posted. The old generation is left at V8's limit: a line may be a 64 MiB OTLP batch.
  */
-const PARSE_YOUNG_GENERATION_MB = 8;
+const PARSE_YOUNG_GENERATION_MB = 4;
 
 /** The limits the parse worker runs with. */
 export const PARSE_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB };

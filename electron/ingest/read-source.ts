@@ -21,8 +21,9 @@ import type { ScanProgress } from './scan-progress';
 import { goneBeforeRead, openListedFile, readHeadOf } from './open-listed-file';
 import { LineSplitter, type PendingTail, type SplitLine } from './split-lines';
 import { ParseAhead, ParseAheadFailed } from './parse-ahead';
+import { AheadFile, type AheadStart } from './ahead-file';
 import type { ParsedFileEnd } from './parse-ahead-messages';
-import { LineKind, parsedLines, type ParsedChunk, type ParsedEvent } from './parsed-chunk';
+import { LineKind, parsedLines, type ChunkReading, type ParsedChunk, type ParsedEvent } from './parsed-chunk';
 import type { RawPlacement } from '../index/raw-blocks';
 import type { ScanFacts } from '../index/scan-facts';
 import type { TailHandles } from './tail-handles';
@@ -33,14 +34,11 @@ import type { TailHandles } from './tail-handles';
  */
 const PARSE_AHEAD_MIN_BYTES = 1 << 20;
 
-/**
- * Bytes per piece sent to the parse worker: small enough that the writer soon
- * has a file's first piece to store, large enough that a message is cheap.
- */
-const AHEAD_PIECE_BYTES = 256 << 10;
-
-/** Pieces the parse worker may be reading while the writer stores the one before. */
+/** Pieces (AheadFile) the parse worker may be reading while the writer stores the one before. */
 const AHEAD_PIECES = 8;
+
+/** How much of the next file is sent to the parse worker while the writer stores a file's last pieces. */
+const PREFETCH_BYTES = 2 << 20;
 
 /** A file of the folder as one listing saw it. */
 export interface FileInfo {
@@ -78,13 +76,19 @@ export class SourceReader {
     private readonly batch: PendingBatch,
     private readonly scan: ScanProgress,
     private readonly zoning: ZoneReading | null,
-    /** Reads big files' lines a few chunks ahead on another thread during a deferred scan; null: never. */
+    /** Reads big files' lines a few pieces ahead on another thread during a deferred scan; null: never. */
     private readonly parseAhead: ParseAhead | null = null,
   ) {}
 
+  /** The file the scan reads after the one being read, whose first bytes may be read ahead. */
+  private nextTask: ReadTask | null = null;
+  private prefetched: AheadFile | null = null;
+
   /** Reads a task's source if it is still active; a file that fails to read becomes a problem, not an error. */
-  async read(task: ReadTask, final: boolean): Promise<void> {
+  async read(task: ReadTask, final: boolean, next: ReadTask | null = null): Promise<void> {
+    this.nextTask = next;
     const found = this.writer.sourceAt(task.file.rel);
+    if (this.prefetched !== null && this.prefetched.start.sourceId !== found?.id) await this.dropPrefetched();
     if (!found || found.state !== 'active') return;
     const source = this.inWantedZone(found);
     this.writer.dropTransientProblems(source.id);
@@ -158,16 +162,6 @@ export class SourceReader {
     await this.readLinesHere(from, file, final, handle);
   }
 
-  /** Starts the parse worker ahead of the first file that it will read, if any: its start takes about 170 ms. */
-  prepareFor(tasks: Iterable<ReadTask>): void {
-    if (this.parseAhead === null || !this.writer.deferEnrichment) return;
-    const minBytes = this.options.parseAheadMinBytes ?? PARSE_AHEAD_MIN_BYTES;
-    for (const task of tasks) {
-      const source = this.writer.sourceAt(task.file.rel);
-      if (source !== undefined && task.file.size - source.offset >= minBytes) return this.parseAhead.warmUp();
-    }
-  }
-
   /**
    * Whether a source's lines are read through the parse worker: JSON lines (a
    * text log's entries span lines) in a scan that defers the enrichment (the
@@ -206,47 +200,32 @@ export class SourceReader {
   }
 
   /**
-   * Reads a source's lines through the parse worker, a few chunks ahead of the
-   * writer. Returns null when done, or, when the worker failed, where the
-   * chunks taken so far end (the rest is then read on this thread).
+   * Reads a source's lines through the parse worker, a few pieces ahead of the
+   * writer; while the worker parses a file's last pieces, the next file's first
+   * are read and sent (prefetch). Returns null when done, or, when the worker
+   * failed, where the pieces taken so far end (the rest is then read here).
    */
   private async readLinesAhead(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<{ offset: number; line: number } | null> {
     const ahead = this.parseAhead as ParseAhead;
     const gzip = isGzipKind(source.kind);
     const taken = { offset: source.offset, line: source.line };
-    const inFlight: Promise<ParsedChunk>[] = [];
     const take = (chunk: ParsedChunk): void => {
       const last = this.takeParsed(source, chunk);
       if (last !== null) Object.assign(taken, { offset: last.endOffset, line: last.lineNo });
     };
-    // Reads come 1 MiB (gunzip: 16 KiB) at a time; the worker gets them in pieces of AHEAD_PIECE_BYTES, copied:
-    // a plain read's buffer is read into again, and zlib may still hold its chunks' memory.
-    let gathered: Buffer[] = [];
-    let gatheredBytes = 0;
-    const send = (): void => {
-      if (gatheredBytes === 0) return;
-      const bytes = gathered.length === 1 ? (gathered[0] as Buffer) : Buffer.concat(gathered, gatheredBytes);
-      const parsed = ahead.parse(bytes);
-      // Awaited in turn below; one left behind by a failed read must not count as unhandled.
-      parsed.catch(() => undefined);
-      inFlight.push(parsed);
-      gathered = [];
-      gatheredBytes = 0;
-    };
+    let reading: AheadFile | null = null;
     let damaged: unknown = null;
     let end: ParsedFileEnd;
     try {
-      ahead.begin({ sourceId: source.id, path: source.path, timeZone: source.time_zone ?? null }, source.offset, source.line, this.options);
+      reading = await this.adoptPrefetched(source, file);
+      if (reading === null) {
+        reading = new AheadFile(ahead, aheadStart(source, file));
+        ahead.begin(readingOf(source), source.offset, source.line, this.options);
+      }
       try {
-        for await (const chunk of readContent(file.abs, gzip, source.offset, handle)) {
-          for (let at = 0; at < chunk.length; ) {
-            const piece = chunk.subarray(at, at + AHEAD_PIECE_BYTES - gatheredBytes);
-            gathered.push(Buffer.from(piece));
-            gatheredBytes += piece.length;
-            at += piece.length;
-            if (gatheredBytes >= AHEAD_PIECE_BYTES) send();
-          }
-          while (inFlight.length > AHEAD_PIECES) take(await (inFlight.shift() as Promise<ParsedChunk>));
+        for await (const chunk of readContent(file.abs, gzip, source.offset + reading.pushedBytes, handle)) {
+          reading.push(chunk);
+          while (reading.waiting > AHEAD_PIECES) take(await (reading.next() as Promise<ParsedChunk>));
           if (this.scan.cancelled) break;
           this.scan.report('indexing', false);
         }
@@ -255,20 +234,73 @@ export class SourceReader {
         damaged = error;
       }
       if (this.scan.cancelled) {
-        // Stopped at a chunk's end: what the worker still reads is not taken.
-        await Promise.allSettled(inFlight);
+        // Stopped at a piece's end: what the worker still reads is not taken.
+        await reading.drop();
         end = { ...taken, tail: null };
       } else {
-        send();
-        while (inFlight.length > 0) take(await (inFlight.shift() as Promise<ParsedChunk>));
-        end = await ahead.finish();
+        reading.send();
+        const finished = ahead.finish();
+        finished.catch(() => undefined);
+        if (damaged === null) await this.prefetch();
+        for (let piece = reading.next(); piece !== undefined; piece = reading.next()) take(await piece);
+        end = await finished;
       }
     } catch (error) {
       if (!(error instanceof ParseAheadFailed)) throw error;
+      await reading?.drop();
       return taken;
     }
     this.settleRead(source, file, final, end, null, damaged);
     return null;
+  }
+
+  /**
+   * Reads the next file's first bytes and sends them to the parse worker, which
+   * then parses on while the writer stores the file before: files are often
+   * of one producer each, some slower to parse than to store, some faster.
+   */
+  private async prefetch(): Promise<void> {
+    const task = this.nextTask;
+    const ahead = this.parseAhead;
+    if (task === null || ahead === null) return;
+    const source = this.writer.sourceAt(task.file.rel);
+    // A JSON document or text log is not read ahead; whether a .json file holds lines is decided when it is read.
+    if (source === undefined || source.state !== 'active' || (source.kind !== 'lines' && source.kind !== 'gzip') || !this.readsAhead(source, task.file)) return;
+    const handle = await openListedFile(task.file.abs, task.file.identity).catch(() => null);
+    if (handle === null) return;
+    const reading = new AheadFile(ahead, aheadStart(source, task.file));
+    try {
+      ahead.begin(readingOf(source), source.offset, source.line, this.options);
+      for await (const chunk of readContent(task.file.abs, isGzipKind(source.kind), source.offset, handle)) {
+        reading.push(chunk);
+        if (reading.pushedBytes >= PREFETCH_BYTES) break;
+      }
+      this.prefetched = reading;
+    } catch {
+      // Its own read will meet the same failure and say so; a failed worker is the next read's to handle.
+      await reading.drop();
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+
+  /** The prefetched start of this source's reading, if it began where the source stands now (and in its zone). */
+  private async adoptPrefetched(source: SourceRow, file: FileInfo): Promise<AheadFile | null> {
+    const prefetched = this.prefetched;
+    if (prefetched === null) return null;
+    this.prefetched = null;
+    const start = prefetched.start;
+    const wanted = aheadStart(source, file);
+    if (Object.entries(wanted).every(([key, value]) => start[key as keyof AheadStart] === value)) return prefetched;
+    await prefetched.drop();
+    return null;
+  }
+
+  /** Forgets a prefetched reading that no read took (the scan ended, or the file was not read after all). */
+  async dropPrefetched(): Promise<void> {
+    const prefetched = this.prefetched;
+    this.prefetched = null;
+    await prefetched?.drop();
   }
 
   /** Adds one parsed chunk's lines to the batch, as handleLine would have; returns its last line. */
@@ -520,6 +552,16 @@ function headThrough(file: FileInfo, handle: FileHandle, length: number): Promis
 export function isGzipPath(rel: string): boolean {
   const byName = classifyByName(basename(rel));
   return 'gzip' in byName && byName.gzip;
+}
+
+/** Where a source's reading ahead starts now. */
+function aheadStart(source: SourceRow, file: FileInfo): AheadStart {
+  return { sourceId: source.id, offset: source.offset, line: source.line, kind: source.kind, timeZone: source.time_zone ?? null, identity: file.identity };
+}
+
+/** How the parse worker reads a source's lines. */
+function readingOf(source: SourceRow): ChunkReading {
+  return { sourceId: source.id, path: source.path, timeZone: source.time_zone ?? null };
 }
 
 /** A JSON document's bytes as text (a byte order mark left out) and whether they parse whole. */

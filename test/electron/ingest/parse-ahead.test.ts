@@ -1,11 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import workerThreads from 'node:worker_threads';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeBenchCorpus } from '../../fixtures/bench-corpus';
+import { IngestSession } from '../../../electron/ingest/ingest-session';
+import type { IngestOptions } from '../../../electron/ingest/ingest-options';
+import type { TimeZoneSettings } from '../../../electron/index/time-zone-settings';
 import { indexOnce, query } from '../../support/index-folder';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
 import { tempFolder } from '../../support/temp-folder';
@@ -107,5 +110,48 @@ describe('reading ahead in a parse worker', () => {
     } finally {
       exitOnPiece = null;
     }
+  });
+});
+
+/** Cycle lines of one run, their times with or without zone. */
+function cycleLines(run: string, count: number, zone: 'Z' | ''): string {
+  const lines: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const timestamp = new Date(Date.UTC(2026, 2, 2, 6, 0, 0) + index * 1_000).toISOString().replace('Z', zone);
+    lines.push(JSON.stringify({
+      schema_version: '0.1', timestamp, source: 'planner', run_id: run, cycle: 1 + (index % 7), event: index % 50 === 0 ? 'cycle.failed' : 'plan.generated',
+      payload: { steps: index % 5, confidence: 0.5, inputs: ['user_goal', 'memory_context'], note: 'x'.repeat(index % 90) },
+      tags: { agent: 'default', task: `task-${index % 3}` },
+    }));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function indexWithZones(folder: string, dbPath: string, options: Partial<IngestOptions>, timeZones: TimeZoneSettings): Promise<string> {
+  const session = new IngestSession({ folder: realpathSync(folder), dbPath, options, timeZones });
+  try {
+    await session.indexOnce();
+  } finally {
+    await session.close();
+  }
+  return dbPath;
+}
+
+describe('reading the next file ahead', () => {
+  it('reads again what it read ahead when the file is then read in another producer zone', async () => {
+    const folder = tempFolder('parse-ahead-zones');
+    mkdirSync(join(folder, 'runs'));
+    // a.jsonl is read first; while its last pieces are parsed, b.jsonl's first are read ahead, before its zone is applied.
+    writeFileSync(join(folder, 'runs', 'a.jsonl'), cycleLines('run-a', 12_000, 'Z'));
+    writeFileSync(join(folder, 'runs', 'b.jsonl'), cycleLines('run-b', 12_000, ''));
+    const zones: TimeZoneSettings = { folderZone: null, files: { 'runs/b.jsonl': 'America/New_York' } };
+    const plain = await indexWithZones(folder, join(tempFolder('parse-ahead-zones-plain'), 'index.sqlite'), { parseAheadMinBytes: Number.POSITIVE_INFINITY }, zones);
+    const ahead = await indexWithZones(folder, join(tempFolder('parse-ahead-zones-ahead'), 'index.sqlite'), { parseAheadMinBytes: 0 }, zones);
+    const first = query<{ ts: number }>(ahead, "SELECT e.ts FROM events e JOIN sources s ON s.id = e.source_id WHERE s.path = 'runs/b.jsonl' ORDER BY e.id LIMIT 1");
+    // 06:00 in New York on 2 March 2026 is 11:00 UTC.
+    assert.deepEqual(first, [{ ts: Date.UTC(2026, 2, 2, 11, 0, 0) }]);
+    const expected = indexDump(plain);
+    const actual = indexDump(ahead);
+    for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], table);
   });
 });
