@@ -210,11 +210,14 @@ export class IndexWriter {
       if (!defer && this.executionProblems.needsCheck(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
     }
     const raws = this.storeRawBlocks(batch);
+    let ownRaw = 0;
     const perSource = new Map<number, { events: number; family: string | null }>();
     const familyCounts = new Map<string, number>();
     for (const [index, p] of placed.entries()) {
       const { pending, facts, eventId } = p;
-      const raw = raws[index] as { block: number; at: number; length: number };
+      // Where its line's bytes are: packed here (in batch order), or by a parse worker.
+      const raw = pending.raw === null ? packedPlace(pending) : (raws.placements[ownRaw++] as RawPlacement);
+      const rawBlock = (pending.raw === null ? raws.firstPacked : raws.firstOwn) + raw.block;
       const seenBefore = sameAs.get(eventId) ?? null;
       // An event not counted here (a repeat of one from another file) finds its execution by key.
       const executionId = p.key === null ? null : (entries[index]?.id ?? deltas.get(`${facts.family}\u0000${p.key}`)?.id ?? this.executionIdOf(facts.family, p.key));
@@ -222,7 +225,7 @@ export class IndexWriter {
         id: eventId, source_id: pending.sourceId, line: pending.line, part: pending.part, byte_offset: pending.offset, byte_length: pending.length,
         ts: facts.timestampMs, family: facts.family, kind: facts.kind, execution_id: executionId, status: facts.status,
         error_code: facts.errorCode, actor: facts.actor, failed: facts.failed ? 1 : 0, cycle: facts.cycle,
-        raw_block: raw.block, raw_at: raw.at, raw_len: raw.length, same_as: seenBefore,
+        raw_block: rawBlock, raw_at: raw.at, raw_len: raw.length, same_as: seenBefore,
       });
       if (!defer) s.insertFts.run(eventId, pending.searchText);
       for (const problem of p.lineProblems) this.insertLineProblem(pending, problem, executionId, eventId);
@@ -255,27 +258,19 @@ export class IndexWriter {
   }
 
   /**
-   * Stores the batch's raw blocks: the lines it packs itself, then the blocks a
-   * parse worker packed. Returns each event's block id and byte range, in batch order.
+   * Stores the batch's raw blocks: those of the lines it packs itself, then
+   * those a parse worker packed. An event's block id is the first id of its
+   * kind plus its placement's block.
    */
-  private storeRawBlocks(batch: IngestBatch): RawPlacement[] {
+  private storeRawBlocks(batch: IngestBatch): { readonly placements: readonly RawPlacement[]; readonly firstOwn: number; readonly firstPacked: number } {
     const s = this.statements;
     const own = batch.events.filter((pending): pending is PendingEvent & { raw: string } => pending.raw !== null);
     const packed = packRawBlocks(own);
     const prepacked = batch.packedBlocks ?? [];
     const blocks = prepacked.length === 0 ? packed.blocks : [...packed.blocks, ...prepacked];
-    const firstBlockId = claimRawBlockIds(this.db, s.maxRawBlockId.get() as number, blocks.length);
-    blocks.forEach((block, index) => s.insertRawBlock.run(firstBlockId + index, block.sourceId, block.data));
-    let ownIndex = 0;
-    return batch.events.map((pending) => {
-      if (pending.raw === null) {
-        const at = pending.packed;
-        if (at === null) throw new Error(`event of line ${pending.line} of source ${pending.sourceId} came with neither its text nor its packed place`);
-        return { block: firstBlockId + packed.blocks.length + at.block, at: at.at, length: at.length };
-      }
-      const at = packed.placements[ownIndex++] as RawPlacement;
-      return { block: firstBlockId + at.block, at: at.at, length: at.length };
-    });
+    const firstOwn = claimRawBlockIds(this.db, s.maxRawBlockId.get() as number, blocks.length);
+    blocks.forEach((block, index) => s.insertRawBlock.run(firstOwn + index, block.sourceId, block.data));
+    return { placements: packed.placements, firstOwn, firstPacked: firstOwn + packed.blocks.length };
   }
 
   /**
@@ -367,6 +362,12 @@ export class IndexWriter {
     const after = this.mergeExecution(row.family, row.key, delta);
     if (this.executionProblems.needsCheck(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
   }
+}
+
+/** Where a parse worker packed an event's line; an event must come with its text or its place. */
+function packedPlace(pending: PendingEvent): RawPlacement {
+  if (pending.packed === null) throw new Error(`event of line ${pending.line} of source ${pending.sourceId} came with neither its text nor its packed place`);
+  return pending.packed;
 }
 
 /**

@@ -142,7 +142,10 @@ export interface ParsedLine {
   readonly events: readonly ParsedEvent[];
 }
 
-/** One event of a parsed chunk: its facts, label and raw place (`block` indexes the chunk's blocks). */
+/**
+ * One event of a parsed chunk: its facts, label and raw place, `block` counted
+ * from the first block given to parsedLines (it is the event's RawPlacement).
+ */
 export interface ParsedEvent {
   readonly part: number;
   readonly facts: ScanFacts;
@@ -154,9 +157,10 @@ export interface ParsedEvent {
   readonly length: number;
 }
 
-/** Reads a parsed chunk's columns back, line by line. */
-export function* parsedLines(chunk: ParsedChunk): Generator<ParsedLine> {
+/** Reads a parsed chunk's columns back, line by line; its blocks are counted from `firstBlock`. */
+export function parsedLines(chunk: ParsedChunk, firstBlock: number): ParsedLine[] {
   const { lines, eventNumbers: n, eventStrings: s, problems, searchTexts } = chunk;
+  const parsed: ParsedLine[] = [];
   let event = 0;
   let problem = 0;
   let searched = 0;
@@ -172,29 +176,39 @@ export function* parsedLines(chunk: ParsedChunk): Generator<ParsedLine> {
       lineProblem = { code: problems[problem] as ProblemCode, message: problems[problem + 1] as string };
       problem += 2;
     }
-    const events: ParsedEvent[] = [];
-    for (let count = lines[at + 6] as number; count > 0; count--, event++) {
+    const count = lines[at + 6] as number;
+    const events: ParsedEvent[] = count === 0 ? NO_EVENTS : [];
+    for (let left = count; left > 0; left--, event++) {
       const i = event * EVENT_NUMBERS;
       const j = event * EVENT_STRINGS;
-      const own: LineProblem[] = [];
-      for (let k = n[i + 8] as number; k > 0; k--, problem += 2) own.push({ code: problems[problem] as ProblemCode, message: problems[problem + 1] as string });
+      let own = NO_PROBLEMS;
+      const problemCount = n[i + 8] as number;
+      if (problemCount > 0) {
+        const found: LineProblem[] = [];
+        for (let k = 0; k < problemCount; k++, problem += 2) found.push({ code: problems[problem] as ProblemCode, message: problems[problem + 1] as string });
+        own = found;
+      }
       const rank = n[i + 7] as number;
       const statusContribution: StatusContribution | null = Number.isNaN(rank)
         ? null
         : { status: s[j + 6] as string, outcome: s[j + 7] as StatusContribution['outcome'], rank };
       const facts: ScanFacts = {
         family: s[j] as Family, kind: s[j + 1] as string, executionKey: s[j + 2] ?? null, timestampMs: orNull(n[i + 1]), endTimestampMs: orNull(n[i + 2]),
-        status: s[j + 3] ?? null, errorCode: s[j + 4] ?? null, actor: s[j + 5] ?? null, failed: n[i + 3] === 1, problems: own.length === 0 ? NO_PROBLEMS : own,
+        status: s[j + 3] ?? null, errorCode: s[j + 4] ?? null, actor: s[j + 5] ?? null, failed: n[i + 3] === 1, problems: own,
         statusContribution, product: s[j + 8] ?? null, planId: s[j + 9] ?? null, liveMode: s[j + 10] ?? null,
         opens: n[i + 4] === 1, closes: n[i + 5] === 1, cycle: orNull(n[i + 6]),
       };
       const searchText = n[i + 12] === 1 ? (searchTexts[searched++] as string) : null;
-      events.push({ part: n[i] as number, facts, label: s[j + 11] ?? null, searchText, block: n[i + 9] as number, at: n[i + 10] as number, length: n[i + 11] as number });
+      events.push({
+        part: n[i] as number, facts, label: s[j + 11] ?? null, searchText, block: firstBlock + (n[i + 9] as number), at: n[i + 10] as number, length: n[i + 11] as number,
+      });
     }
-    yield { kind, split, problem: lineProblem, events };
+    parsed.push({ kind, split, problem: lineProblem, events });
   }
+  return parsed;
 }
 
+const NO_EVENTS: ParsedEvent[] = [];
 const NO_PROBLEMS: readonly LineProblem[] = [];
 
 /** A nullable number as a column value: null is NaN (no time, cycle or rank is NaN). */

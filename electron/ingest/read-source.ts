@@ -307,7 +307,7 @@ export class SourceReader {
   private takeParsed(source: SourceRow, chunk: ParsedChunk): SplitLine | null {
     const firstBlock = this.batch.addPackedBlocks(source.id, chunk.blocks);
     let last: SplitLine | null = null;
-    for (const { kind, split, problem, events } of parsedLines(chunk)) {
+    for (const { kind, split, problem, events } of parsedLines(chunk, firstBlock)) {
       last = split;
       switch (kind) {
         case LineKind.Blank:
@@ -320,7 +320,7 @@ export class SourceReader {
           break;
         case LineKind.Events:
           for (const event of events) {
-            this.batch.addEvent(new ScannedPendingEvent(source.id, split, event, firstBlock, event.part === 0 ? readingProblems(split.invalidUtf8, null) : NO_PROBLEMS));
+            this.batch.addEvent(new ScannedPendingEvent(source.id, split, event, event.part === 0 ? readingProblems(split.invalidUtf8, null) : NO_PROBLEMS));
           }
           break;
         default:
@@ -658,6 +658,7 @@ class ScannedPendingEvent implements PendingEvent {
   readonly offset: number;
   readonly length: number;
   readonly raw = null;
+  /** The parsed event is its own raw placement, its block counted in the batch's packed blocks. */
   readonly packed: RawPlacement;
   readonly event = null;
   readonly facts: ScanFacts;
@@ -667,7 +668,6 @@ class ScannedPendingEvent implements PendingEvent {
     sourceId: number,
     split: SplitLine,
     private readonly parsed: ParsedEvent,
-    firstBlock: number,
     readonly extraProblems: readonly LineProblem[],
   ) {
     this.sourceId = sourceId;
@@ -675,7 +675,7 @@ class ScannedPendingEvent implements PendingEvent {
     this.part = parsed.part;
     this.offset = split.offset;
     this.length = split.length;
-    this.packed = { block: firstBlock + parsed.block, at: parsed.at, length: parsed.length };
+    this.packed = parsed;
     this.facts = parsed.facts;
     this.label = parsed.label;
   }
