@@ -10,6 +10,8 @@ const AHEAD_PIECE_BYTES = 256 << 10;
 /** Where a file's reading ahead began: the source as it stood. Reading on from it needs the source unchanged. */
 export interface AheadStart {
   readonly sourceId: number;
+  /** The source's path, which some families' labels come from. */
+  readonly path: string;
   readonly offset: number;
   readonly line: number;
   readonly kind: string;

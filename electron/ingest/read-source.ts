@@ -284,7 +284,7 @@ export class SourceReader {
     }
   }
 
-  /** The prefetched start of this source's reading, if it began where the source stands now (and in its zone). */
+  /** The prefetched start of this source's reading, if it began where the source stands now (path, zone and file alike). */
   private async adoptPrefetched(source: SourceRow, file: FileInfo): Promise<AheadFile | null> {
     const prefetched = this.prefetched;
     if (prefetched === null) return null;
@@ -556,7 +556,7 @@ export function isGzipPath(rel: string): boolean {
 
 /** Where a source's reading ahead starts now. */
 function aheadStart(source: SourceRow, file: FileInfo): AheadStart {
-  return { sourceId: source.id, offset: source.offset, line: source.line, kind: source.kind, timeZone: source.time_zone ?? null, identity: file.identity };
+  return { sourceId: source.id, path: source.path, offset: source.offset, line: source.line, kind: source.kind, timeZone: source.time_zone ?? null, identity: file.identity };
 }
 
 /** How the parse worker reads a source's lines. */
