@@ -23,6 +23,8 @@ export interface ParsedFileEnd {
 }
 
 export type FromParseWorker =
+  /** Sent once, unasked, when the worker has loaded and listens. */
+  | { readonly type: 'ready' }
   | { readonly type: 'chunk'; readonly chunk: ParsedChunk }
   | { readonly type: 'finished'; readonly end: ParsedFileEnd }
   | { readonly type: 'failed'; readonly message: string };

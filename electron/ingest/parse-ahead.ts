@@ -33,6 +33,11 @@ export class ParseAhead {
     return this.failure === null;
   }
 
+  /** True once the worker has started and listens: until then a file's first lines are better read by the writer's thread. */
+  get ready(): boolean {
+    return this.current?.ready === true;
+  }
+
   /** Starts the worker now, so that its start overlaps the folder's listing; a no-op after a failure. */
   warmUp(): void {
     if (this.failure === null) this.started();
@@ -83,8 +88,12 @@ export class ParseAhead {
   private started(): RunningParseWorker {
     if (this.failure !== null) throw this.failure;
     if (this.current !== null) return this.current;
-    const running: RunningParseWorker = { worker: new Worker(join(__dirname, 'parse-worker.js'), { resourceLimits: PARSE_WORKER_LIMITS }), waiting: [] };
+    const running: RunningParseWorker = { worker: new Worker(join(__dirname, 'parse-worker.js'), { resourceLimits: PARSE_WORKER_LIMITS }), waiting: [], ready: false };
     running.worker.on('message', (answer: FromParseWorker) => {
+      if (answer.type === 'ready') {
+        running.ready = true;
+        return;
+      }
       const next = running.waiting.shift();
       if (running.waiting.length === 0) running.worker.unref();
       if (answer.type === 'failed') this.fail(running, new ParseAheadFailed(`the parse worker failed: ${answer.message}`), next);
@@ -120,4 +129,5 @@ interface Waiter {
 interface RunningParseWorker {
   readonly worker: Worker;
   readonly waiting: Waiter[];
+  ready: boolean;
 }

@@ -22,6 +22,8 @@ port.on('message', (message: ToParseWorker) => {
   if (answer !== null) port.postMessage(answer);
 });
 
+port.postMessage({ type: 'ready' } satisfies FromParseWorker);
+
 function handle(message: ToParseWorker): FromParseWorker | null {
   switch (message.type) {
     case 'begin':

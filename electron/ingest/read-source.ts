@@ -153,10 +153,18 @@ export class SourceReader {
 
   private async readLinesThrough(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<void> {
     let from = source;
-    if (this.readsAhead(source, file)) {
-      const stopped = await this.readLinesAhead(source, file, final, handle);
+    const ahead = this.parseAhead;
+    if (ahead !== null && this.readsAhead(source, file) && !ahead.ready && this.prefetched === null) {
+      ahead.warmUp();
+      // The worker is still starting (about 170 ms): the file's first lines are read here meanwhile.
+      const stopped = await this.readLinesHere(source, file, final, handle, () => ahead.ready);
       if (stopped === null) return;
-      // The parse worker failed: the lines after the last chunk taken are read here.
+      from = { ...source, offset: stopped.offset, line: stopped.line };
+    }
+    if (this.readsAhead(from, file)) {
+      const stopped = await this.readLinesAhead(from, file, final, handle);
+      if (stopped === null) return;
+      // The parse worker failed: the lines after the last piece taken are read here.
       from = { ...source, offset: stopped.offset, line: stopped.line };
     }
     await this.readLinesHere(from, file, final, handle);
@@ -173,7 +181,18 @@ export class SourceReader {
       && file.size - source.offset >= (this.options.parseAheadMinBytes ?? PARSE_AHEAD_MIN_BYTES);
   }
 
-  private async readLinesHere(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<void> {
+  /**
+   * Reads a source's lines on this thread. With `until`, stops at the first
+   * chunk's end where it holds, and returns where the complete lines read end
+   * (nothing of the file settled); otherwise returns null, the read settled.
+   */
+  private async readLinesHere(
+    source: SourceRow,
+    file: FileInfo,
+    final: boolean,
+    handle: FileHandle | null,
+    until: (() => boolean) | null = null,
+  ): Promise<{ offset: number; line: number } | null> {
     const gzip = isGzipKind(source.kind);
     const splitter = new LineSplitter(source.offset, source.line, this.options.maxLineBytes, { maxBytes: this.options.maxDocumentBytes, startsLongLine });
     // A text log's tracebacks and indented lines continue the entry before them, within one read.
@@ -190,6 +209,7 @@ export class SourceReader {
         splitter.push(chunk, onLine);
         if (this.scan.cancelled) break;
         this.scan.report('indexing', false);
+        if (until?.() === true) return { offset: splitter.committedOffset, line: splitter.committedLine };
       }
     } catch (error) {
       if (!gzip) throw error;
@@ -197,6 +217,7 @@ export class SourceReader {
     }
     const end = { offset: splitter.committedOffset, line: splitter.committedLine, tail: this.scan.cancelled ? null : splitter.tail() };
     this.settleRead(source, file, final, end, entries, damaged);
+    return null;
   }
 
   /**

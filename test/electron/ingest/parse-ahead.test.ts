@@ -59,23 +59,42 @@ function mixedFolder(name: string): string {
 }
 
 /**
- * Counts the parse workers started; with `exitOnPiece` set, each runs the real
- * worker but exits (fails) when that piece of its reading comes.
+ * Counts the parse workers started and keeps the last, with the offsets its
+ * files began at. With `exitOnPiece` set, each runs the real worker but exits
+ * (fails) when that piece of its reading comes; with `holdReady`, it says it is
+ * ready only once told `go` (which the real worker never sees).
  */
 const RealWorker = workerThreads.Worker;
 let parseWorkersStarted = 0;
 let exitOnPiece: number | null = null;
+let holdReady = false;
+let lastParseWorker: { worker: workerThreads.Worker; begins: { path: string; offset: number }[] } | null = null;
 workerThreads.Worker = class extends RealWorker {
   constructor(filename: string | URL, options?: workerThreads.WorkerOptions) {
     const isParseWorker = String(filename).endsWith('parse-worker.js');
-    if (isParseWorker) parseWorkersStarted++;
-    if (!isParseWorker || exitOnPiece === null) {
+    if (!isParseWorker) {
       super(filename, options);
       return;
     }
+    parseWorkersStarted++;
+    const real = `require(${JSON.stringify(String(filename))});`;
     // Registered before the real worker's listener, so the piece is never answered.
-    const failing = `let pieces = 0; require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'chunk' && ++pieces === ${exitOnPiece}) process.exit(3); }); require(${JSON.stringify(String(filename))});`;
-    super(failing, { ...options, eval: true });
+    const failing = exitOnPiece === null ? '' : `let pieces = 0; port.on('message', (m) => { if (m.type === 'chunk' && ++pieces === ${exitOnPiece}) process.exit(3); });`;
+    const held = holdReady
+      ? `const post = port.postMessage.bind(port); let waiting = null; let go = false;
+         port.postMessage = (m, t) => { if (!go && m && m.type === 'ready') waiting = m; else post(m, t); };
+         const on = port.on.bind(port);
+         port.on = (name, listener) => on(name, name === 'message' ? (m) => { if (!(m && m.type === 'go')) listener(m); } : listener);
+         on('message', (m) => { if (m && m.type === 'go') { go = true; if (waiting) post(waiting); } });`
+      : '';
+    super(`const port = require('node:worker_threads').parentPort; ${failing} ${held} ${real}`, { ...options, eval: true });
+    const begins: { path: string; offset: number }[] = [];
+    const postMessage = this.postMessage.bind(this);
+    this.postMessage = (message: { type: string; reading?: { path: string }; offset?: number }, transfer?: readonly workerThreads.Transferable[]) => {
+      if (message.type === 'begin') begins.push({ path: message.reading?.path ?? '', offset: message.offset ?? -1 });
+      postMessage(message, transfer);
+    };
+    lastParseWorker = { worker: this, begins };
   }
 } as typeof workerThreads.Worker;
 after(() => {
@@ -153,5 +172,42 @@ describe('reading the next file ahead', () => {
     const expected = indexDump(plain);
     const actual = indexDump(ahead);
     for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], table);
+  });
+});
+
+describe('while the parse worker starts', () => {
+  it('reads the first file on the writer\'s thread, then hands the rest to the worker where the lines read end', async () => {
+    const folder = tempFolder('parse-ahead-start');
+    mkdirSync(join(folder, 'runs'));
+    // Big enough to be read in several 1 MiB chunks before the worker says it is ready.
+    writeFileSync(join(folder, 'runs', 'a.jsonl'), cycleLines('run-a', 30_000, 'Z'));
+    writeFileSync(join(folder, 'runs', 'b.jsonl'), cycleLines('run-b', 12_000, 'Z'));
+    const plain = await indexOnce(folder, join(tempFolder('parse-ahead-start-plain'), 'index.sqlite'), { parseAheadMinBytes: Number.POSITIVE_INFINITY });
+    holdReady = true;
+    try {
+      const dbPath = join(tempFolder('parse-ahead-start-ahead'), 'index.sqlite');
+      let told = false;
+      const session = new IngestSession({ folder: realpathSync(folder), dbPath, options: { parseAheadMinBytes: 0 } }, {
+        onProgress: (progress) => {
+          // The worker is told it may say so once the writer's thread has read a chunk of the first file by itself.
+          if (told || progress.bytesDone === 0) return;
+          told = true;
+          lastParseWorker?.worker.postMessage({ type: 'go' });
+        },
+      });
+      try {
+        await session.indexOnce();
+      } finally {
+        await session.close();
+      }
+      const begins = lastParseWorker?.begins ?? [];
+      assert.equal(begins[0]?.path, 'runs/a.jsonl');
+      assert.ok((begins[0]?.offset ?? 0) > 0, 'the worker began the first file where the lines read by the writer\'s thread ended');
+      const expected = indexDump(plain);
+      const actual = indexDump(dbPath);
+      for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], table);
+    } finally {
+      holdReady = false;
+    }
   });
 });
