@@ -6,7 +6,7 @@ import workerThreads from 'node:worker_threads';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeBenchCorpus } from '../../fixtures/bench-corpus';
-import { IngestSession } from '../../../electron/ingest/ingest-session';
+import { IngestSession, type IngestSessionListener } from '../../../electron/ingest/ingest-session';
 import type { IngestOptions } from '../../../electron/ingest/ingest-options';
 import type { TimeZoneSettings } from '../../../electron/index/time-zone-settings';
 import { indexOnce, query } from '../../support/index-folder';
@@ -47,6 +47,13 @@ function indexDump(dbPath: string): Record<string, unknown[]> {
     checkpoints: query(dbPath, 'SELECT checkpoint_id, name, status, ts FROM checkpoints ORDER BY ts, checkpoint_id, name'),
     search: query(dbPath, `SELECT ${eventRef('f.rowid')} AS event FROM events_fts f WHERE events_fts MATCH 'error OR failed OR PAC' ORDER BY f.rowid`),
   };
+}
+
+/** Asserts that two indexes say the same, table by table. */
+function assertSameDump(actualPath: string, expectedPath: string): void {
+  const expected = indexDump(expectedPath);
+  const actual = indexDump(actualPath);
+  for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], table);
 }
 
 /** A folder of every family, the nasty cases and the real producers' files, with files big enough to read in several pieces. */
@@ -110,10 +117,9 @@ describe('reading ahead in a parse worker', () => {
     const ahead = await indexOnce(folder, join(tempFolder('parse-ahead-ahead'), 'index.sqlite'), { parseAheadMinBytes: 0 });
     assert.ok(parseWorkersStarted > started, 'the parse worker read the folder');
     const expected = indexDump(await plain);
-    const actual = indexDump(ahead);
     assert.ok((expected.events?.length ?? 0) > 30_000);
     assert.ok((expected.problems?.length ?? 0) > 20, 'the nasty cases gave problems');
-    for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], table);
+    assertSameDump(ahead, await plain);
   });
 
   it('reads on by itself when the parse worker fails mid-file, losing and repeating nothing', async () => {
@@ -123,9 +129,7 @@ describe('reading ahead in a parse worker', () => {
     try {
       const fellBack = await indexOnce(folder, join(tempFolder('parse-ahead-failed'), 'index.sqlite'), { parseAheadMinBytes: 0 });
       assert.equal(parseWorkersStarted - started, 1, 'a failed worker is not started again in the session');
-      const expected = indexDump(await plain);
-      const actual = indexDump(fellBack);
-      for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], table);
+      assertSameDump(fellBack, await plain);
     } finally {
       exitOnPiece = null;
     }
@@ -146,8 +150,17 @@ function cycleLines(run: string, count: number, zone: 'Z' | ''): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function indexWithZones(folder: string, dbPath: string, options: Partial<IngestOptions>, timeZones: TimeZoneSettings): Promise<string> {
-  const session = new IngestSession({ folder: realpathSync(folder), dbPath, options, timeZones });
+/** Two runs' cycle logs, a.jsonl read first, b.jsonl's times with or without zone. */
+function twoRuns(name: string, aLines: number, bZone: 'Z' | ''): string {
+  const folder = tempFolder(name);
+  mkdirSync(join(folder, 'runs'));
+  writeFileSync(join(folder, 'runs', 'a.jsonl'), cycleLines('run-a', aLines, 'Z'));
+  writeFileSync(join(folder, 'runs', 'b.jsonl'), cycleLines('run-b', 12_000, bZone));
+  return folder;
+}
+
+async function indexWith(folder: string, dbPath: string, options: Partial<IngestOptions>, timeZones?: TimeZoneSettings, listener?: IngestSessionListener): Promise<string> {
+  const session = new IngestSession({ folder: realpathSync(folder), dbPath, options, timeZones }, listener);
   try {
     await session.indexOnce();
   } finally {
@@ -158,36 +171,27 @@ async function indexWithZones(folder: string, dbPath: string, options: Partial<I
 
 describe('reading the next file ahead', () => {
   it('reads again what it read ahead when the file is then read in another producer zone', async () => {
-    const folder = tempFolder('parse-ahead-zones');
-    mkdirSync(join(folder, 'runs'));
-    // a.jsonl is read first; while its last pieces are parsed, b.jsonl's first are read ahead, before its zone is applied.
-    writeFileSync(join(folder, 'runs', 'a.jsonl'), cycleLines('run-a', 12_000, 'Z'));
-    writeFileSync(join(folder, 'runs', 'b.jsonl'), cycleLines('run-b', 12_000, ''));
+    // While a.jsonl's last pieces are parsed, b.jsonl's first are read ahead, before its zone is applied.
+    const folder = twoRuns('parse-ahead-zones', 12_000, '');
     const zones: TimeZoneSettings = { folderZone: null, files: { 'runs/b.jsonl': 'America/New_York' } };
-    const plain = await indexWithZones(folder, join(tempFolder('parse-ahead-zones-plain'), 'index.sqlite'), { parseAheadMinBytes: Number.POSITIVE_INFINITY }, zones);
-    const ahead = await indexWithZones(folder, join(tempFolder('parse-ahead-zones-ahead'), 'index.sqlite'), { parseAheadMinBytes: 0 }, zones);
+    const plain = await indexWith(folder, join(tempFolder('parse-ahead-zones-plain'), 'index.sqlite'), { parseAheadMinBytes: Number.POSITIVE_INFINITY }, zones);
+    const ahead = await indexWith(folder, join(tempFolder('parse-ahead-zones-ahead'), 'index.sqlite'), { parseAheadMinBytes: 0 }, zones);
     const first = query<{ ts: number }>(ahead, "SELECT e.ts FROM events e JOIN sources s ON s.id = e.source_id WHERE s.path = 'runs/b.jsonl' ORDER BY e.id LIMIT 1");
     // 06:00 in New York on 2 March 2026 is 11:00 UTC.
     assert.deepEqual(first, [{ ts: Date.UTC(2026, 2, 2, 11, 0, 0) }]);
-    const expected = indexDump(plain);
-    const actual = indexDump(ahead);
-    for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], table);
+    assertSameDump(ahead, plain);
   });
 });
 
 describe('while the parse worker starts', () => {
   it('reads the first file on the writer\'s thread, then hands the rest to the worker where the lines read end', async () => {
-    const folder = tempFolder('parse-ahead-start');
-    mkdirSync(join(folder, 'runs'));
-    // Big enough to be read in several 1 MiB chunks before the worker says it is ready.
-    writeFileSync(join(folder, 'runs', 'a.jsonl'), cycleLines('run-a', 30_000, 'Z'));
-    writeFileSync(join(folder, 'runs', 'b.jsonl'), cycleLines('run-b', 12_000, 'Z'));
+    // a.jsonl is big enough to be read in several 1 MiB chunks before the worker says it is ready.
+    const folder = twoRuns('parse-ahead-start', 30_000, 'Z');
     const plain = await indexOnce(folder, join(tempFolder('parse-ahead-start-plain'), 'index.sqlite'), { parseAheadMinBytes: Number.POSITIVE_INFINITY });
     holdReady = true;
     try {
-      const dbPath = join(tempFolder('parse-ahead-start-ahead'), 'index.sqlite');
       let told = false;
-      const session = new IngestSession({ folder: realpathSync(folder), dbPath, options: { parseAheadMinBytes: 0 } }, {
+      const ahead = await indexWith(folder, join(tempFolder('parse-ahead-start-ahead'), 'index.sqlite'), { parseAheadMinBytes: 0 }, undefined, {
         onProgress: (progress) => {
           // The worker is told it may say so once the writer's thread has read a chunk of the first file by itself.
           if (told || progress.bytesDone === 0) return;
@@ -195,17 +199,10 @@ describe('while the parse worker starts', () => {
           lastParseWorker?.worker.postMessage({ type: 'go' });
         },
       });
-      try {
-        await session.indexOnce();
-      } finally {
-        await session.close();
-      }
       const begins = lastParseWorker?.begins ?? [];
       assert.equal(begins[0]?.path, 'runs/a.jsonl');
       assert.ok((begins[0]?.offset ?? 0) > 0, 'the worker began the first file where the lines read by the writer\'s thread ended');
-      const expected = indexDump(plain);
-      const actual = indexDump(dbPath);
-      for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], table);
+      assertSameDump(ahead, plain);
     } finally {
       holdReady = false;
     }
