@@ -24,4 +24,5 @@ node_prefix="$(dirname "$(dirname "$(realpath "$(command -v node)")")")"
 if [ -z "${npm_config_nodedir:-}" ] && [ -f "$node_prefix/include/node/node.h" ]; then
   export npm_config_nodedir="$node_prefix"
 fi
-echo "use-node-22: $(command -v node) $(node --version)" >&2
+# Quiet for build/scripts/cli.mjs, whose output is the CLI's own.
+[ -n "${USE_NODE_22_QUIET:-}" ] || echo "use-node-22: $(command -v node) $(node --version)" >&2

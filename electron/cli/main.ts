@@ -29,8 +29,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.err.write(`execution-inspector: ${message}\n`);
+    if (isNativeLoadFailure(error)) io.err.write(`${NATIVE_MODULE_HINT}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
+}
+
+/**
+ * What to do when better-sqlite3's native module does not load: it was built
+ * for another Node than the one running (node_modules built by Node 22, the CLI
+ * started with a system Node 20, say).
+ */
+const NATIVE_MODULE_HINT = `better-sqlite3's native module was built for another Node than this one (${process.version}). Run the CLI as \`npm run -s cli -- …\`, which runs it under Node 22.12 or newer, or \`source build/scripts/use-node-22.sh\` first.`;
+
+/** Node's error loading it, in this thread (its code) or relayed from the ingest worker (its message only). */
+function isNativeLoadFailure(error: unknown): boolean {
+  return error instanceof Error && ((error as NodeJS.ErrnoException).code === 'ERR_DLOPEN_FAILED' || /better_sqlite3\.node/.test(error.message));
 }
 
 if (require.main === module) {
