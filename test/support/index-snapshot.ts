@@ -39,11 +39,13 @@ export function snapshot(dbPath: string): IndexSnapshot {
     return {
       // A line's raw text once, with its first event: an OTLP line of 2,000 spans would otherwise be copied 2,000 times (gigabytes).
       events: rows(
-        `SELECT ${EVENT_AT} || ':' || e.byte_offset || ':' || coalesce(e.ts, '-') || ':' || e.family || ':' || e.kind || ':' || coalesce(e.status, '-') || ':' || e.failed || ':' || coalesce(e.same_as IS NOT NULL, 0) || ':' || e.byte_length || ':' || CASE WHEN e.part = 0 THEN ${rawTextSql('e')} ELSE '' END AS k
-         FROM events e JOIN sources s ON s.id = e.source_id ORDER BY k`,
+        `SELECT ${EVENT_AT} || ':' || e.byte_offset || ':' || coalesce(e.ts, '-') || ':' || e.family || ':' || e.kind || ':' || coalesce(e.status, '-') || ':' || e.failed || ':' || coalesce(e.same_as IS NOT NULL, 0) || ':' || e.byte_length
+           || ':' || coalesce(x.key, '-') || ':' || coalesce(e.actor, '-') || ':' || coalesce(e.error_code, '-') || ':' || coalesce(e.cycle, '-') || ':' || CASE WHEN e.part = 0 THEN ${rawTextSql('e')} ELSE '' END AS k
+         FROM events e JOIN sources s ON s.id = e.source_id LEFT JOIN executions x ON x.id = e.execution_id ORDER BY k`,
       ),
       executions: rows(
-        `SELECT family || ':' || key || ':' || event_count || ':' || failure_count || ':' || problem_count || ':' || exec_problems || ':' || coalesce(status, '-') || ':' || outcome || ':' || coalesce(integrity, '-') || ':' || coalesce(first_ts, '-') || ':' || coalesce(last_ts, '-') AS k
+        `SELECT family || ':' || key || ':' || event_count || ':' || failure_count || ':' || problem_count || ':' || exec_problems || ':' || coalesce(status, '-') || ':' || outcome || ':' || coalesce(integrity, '-') || ':' || coalesce(first_ts, '-') || ':' || coalesce(last_ts, '-')
+           || ':' || status_rank || ':' || status_ts || ':' || coalesce(label, '-') || ':' || coalesce(actor, '-') || ':' || coalesce(product, '-') || ':' || coalesce(plan_id, '-') || ':' || coalesce(live_mode, '-') || ':' || open_count || ':' || close_count AS k
          FROM executions ORDER BY k`,
       ),
       problems: rows(

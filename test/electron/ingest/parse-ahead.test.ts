@@ -3,7 +3,6 @@ import { cpSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import workerThreads from 'node:worker_threads';
-import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeBenchCorpus } from '../../fixtures/bench-corpus';
 import { IngestSession, type IngestSessionListener } from '../../../electron/ingest/ingest-session';
@@ -12,48 +11,19 @@ import type { TimeZoneSettings } from '../../../electron/index/time-zone-setting
 import { indexOnce, query } from '../../support/index-folder';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
 import { tempFolder } from '../../support/temp-folder';
+import { snapshot } from '../../support/index-snapshot';
+import { assertSameIndex } from '../../support/assert-same-index';
 
 
-/**
- * Everything an index says, with ids replaced by what they name (a source's
- * path, an event's file and line), so two indexes of one folder compare equal
- * however their rows were numbered or their raw lines packed into blocks.
- */
-function indexDump(dbPath: string): Record<string, unknown[]> {
-  const eventRef = (alias: string): string => `(SELECT s2.path || ':' || r.line || '/' || r.part FROM events r JOIN sources s2 ON s2.id = r.source_id WHERE r.id = ${alias})`;
-  return {
-    events: query(
-      dbPath,
-      `SELECT s.path, e.line, e.part, e.byte_offset, e.byte_length, e.ts, e.family, e.kind, x.family AS x_family, x.key AS x_key, e.status,
-              e.error_code, e.actor, e.failed, e.cycle, ${eventRef('e.same_as')} AS same_as, ${rawTextSql('e')} AS raw
-       FROM events e JOIN sources s ON s.id = e.source_id LEFT JOIN executions x ON x.id = e.execution_id ORDER BY e.id`,
-    ),
-    executions: query(
-      dbPath,
-      `SELECT family, key, event_count, failure_count, problem_count, exec_problems, first_ts, last_ts, status, outcome, status_rank, status_ts,
-              ${eventRef('status_event_id')} AS status_event, label, actor, product, plan_id, live_mode, open_count, close_count
-       FROM executions ORDER BY family, key`,
-    ),
-    problems: query(
-      dbPath,
-      `SELECT s.path, p.line, p.code, p.message, p.origin, p.transient, x.family AS x_family, x.key AS x_key, ${eventRef('p.event_id')} AS event
-       FROM problems p LEFT JOIN sources s ON s.id = p.source_id LEFT JOIN executions x ON x.id = p.execution_id
-       ORDER BY s.path, p.line, p.code, p.message, p.origin, x.key`,
-    ),
-    sources: query(dbPath, 'SELECT path, kind, state, offset, line, pending_bytes, event_count, family, carry FROM sources ORDER BY path'),
-    familyCounts: query(dbPath, 'SELECT family, events FROM family_counts ORDER BY family'),
-    sightings: query(dbPath, `SELECT hex(identity) AS identity, ${eventRef('event_id')} AS event FROM event_sightings ORDER BY identity`),
-    steps: query(dbPath, `SELECT ${eventRef('event_id')} AS event, origin, seq, step_index, step_name, event_type, ts FROM step_events ORDER BY event_id, seq`),
-    checkpoints: query(dbPath, 'SELECT checkpoint_id, name, status, ts FROM checkpoints ORDER BY ts, checkpoint_id, name'),
-    search: query(dbPath, `SELECT ${eventRef('f.rowid')} AS event FROM events_fts f WHERE events_fts MATCH 'error OR failed OR PAC' ORDER BY f.rowid`),
-  };
-}
-
-/** Asserts that two indexes say the same, table by table. */
+/** Asserts that two indexes say the same (see IndexSnapshot), and that their sources stand at the same offsets and sightings. */
 function assertSameDump(actualPath: string, expectedPath: string): void {
-  const expected = indexDump(expectedPath);
-  const actual = indexDump(actualPath);
-  for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], table);
+  assertSameIndex(snapshot(actualPath), snapshot(expectedPath), 'read ahead');
+  for (const sql of [
+    'SELECT path, kind, state, offset, line, pending_bytes, event_count, family, carry FROM sources ORDER BY path',
+    "SELECT hex(i.identity) AS identity, s.path || ':' || e.line || '/' || e.part AS event FROM event_sightings i JOIN events e ON e.id = i.event_id JOIN sources s ON s.id = e.source_id ORDER BY identity",
+  ]) {
+    assert.deepEqual(query(actualPath, sql), query(expectedPath, sql), sql);
+  }
 }
 
 /** A folder of every family, the nasty cases and the real producers' files, with files big enough to read in several pieces. */
@@ -116,9 +86,9 @@ describe('reading ahead in a parse worker', () => {
     const started = parseWorkersStarted;
     const ahead = await indexOnce(folder, join(tempFolder('parse-ahead-ahead'), 'index.sqlite'), { parseAheadMinBytes: 0 });
     assert.ok(parseWorkersStarted > started, 'the parse worker read the folder');
-    const expected = indexDump(await plain);
-    assert.ok((expected.events?.length ?? 0) > 30_000);
-    assert.ok((expected.problems?.length ?? 0) > 20, 'the nasty cases gave problems');
+    const expected = snapshot(await plain);
+    assert.ok(expected.events.length > 30_000);
+    assert.ok(expected.problems.length > 20, 'the nasty cases gave problems');
     assertSameDump(ahead, await plain);
   });
 
