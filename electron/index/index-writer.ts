@@ -12,7 +12,7 @@ import { FullTextTakeback } from './full-text-takeback';
 import type { IngestBatch, PendingEvent } from './ingest-batch';
 import type { PlainSearchText, Renormalize } from './renormalize';
 import { claimRawBlockIds, packRawBlocks, type RawPlacement } from './raw-blocks';
-import { scanFactsOf } from './scan-facts';
+import { scanFactsOf, type ScanFacts } from './scan-facts';
 import { keepFirstNoZone, type SourceCarry } from './source-carry';
 import { originalPath, type SourceRow } from './source-row';
 import { prepareWriterStatements, type WriterStatements } from './writer-statements';
@@ -185,7 +185,7 @@ export class IndexWriter {
     // (a later event wins) is known before its row is upserted once per batch.
     let nextId = this.nextEventId();
     const placed = batch.events.map((pending) => {
-      const facts = pending.facts ?? scanFactsOf(wholeEvent(pending), this.families[wholeEvent(pending).family]);
+      const facts = pending.facts ?? this.factsOf(wholeEvent(pending));
       const joined = this.families[facts.family].place(facts, () => this.carryOf(pending.sourceId));
       const extraProblems = joined.problem ? [...pending.extraProblems, joined.problem] : pending.extraProblems;
       return { pending, facts, key: joined.key, lineProblems: keepFirstNoZone(facts.problems, () => this.carryOf(pending.sourceId)), extraProblems, eventId: nextId++ };
@@ -288,6 +288,11 @@ export class IndexWriter {
     return s.mergeExecution.get(row) as MergedExecution;
   }
 
+  /** An event's scan facts, by its family's rules. */
+  private factsOf(event: NormalizedEvent): ScanFacts {
+    return scanFactsOf(event, this.families[event.family]);
+  }
+
   private nextEventId(): number {
     return ((this.statements.maxEventId.get() as { id: number | null }).id ?? 0) + 1;
   }
@@ -354,7 +359,7 @@ export class IndexWriter {
     const delta = emptyDelta();
     for (const row of rows) {
       const again = this.renormalize(row.raw, row.path, row.part);
-      if (again) addToDelta(delta, scanFactsOf(again.event, this.families[again.event.family]), row.id, again.label, 0);
+      if (again) addToDelta(delta, this.factsOf(again.event), row.id, again.label, 0);
     }
     delta.problems = (s.lineProblemsOfExecution.get(executionId) as { n: number }).n;
     s.resetExecution.run(executionId);
