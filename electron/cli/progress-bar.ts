@@ -16,14 +16,16 @@ export class ProgressBar {
     this.draw(fraction, label);
   }
 
-  /** Redraws the bar for the enrichment after the scan: full text, derived rows, then checks. */
+  /** Redraws the bar for the enrichment after the scan: full text, derived rows, then checks, then the search index's merge. */
   enrichment(progress: EnrichmentProgress): void {
     const fraction = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 1;
     const eta = progress.etaMs === null ? '' : `, about ${Math.ceil(progress.etaMs / 1000)} s left`;
     const label =
       progress.stage === 'events'
         ? `search and details: ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} events${eta}`
-        : `checking ${progress.done.toLocaleString('en-US')} executions`;
+        : progress.stage === 'checks'
+          ? `checking ${progress.done.toLocaleString('en-US')} executions`
+          : 'compacting the search index';
     this.draw(progress.stage === 'events' ? fraction : 1, label);
   }
 

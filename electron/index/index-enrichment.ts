@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { inflateRawSync } from 'node:zlib';
 import type { DerivedRowsWriter } from './derived-rows-writer';
+import { FullTextMerges } from './full-text-merges';
 import type { ExecutionChecker } from './index-writer';
 import type { PlainSearchText, Renormalize } from './renormalize';
 import { EnrichmentState, type EnrichmentMarks } from './queries/enrichment-state';
@@ -13,6 +14,8 @@ export interface EnrichmentStep {
   readonly events: number;
   /** Executions checked in this step. */
   readonly executions: number;
+  /** True when this step merged the full-text index's segments (after the checks). */
+  readonly merging: boolean;
   /** True when nothing is left to enrich. */
   readonly finished: boolean;
 }
@@ -30,12 +33,16 @@ interface StoredEvent {
   readonly path: string;
 }
 
+/** Pages of the full-text index merged per step once the checks are done (tens of milliseconds). */
+const MERGE_PAGES_PER_STEP = 500;
+
 /**
  * The index's second phase. A large scan stores only what lists and executions
  * need (events, executions, line problems, offsets); this adds, in small
  * transactions that each commit their mark, every event's full text and
  * derived rows (steps, side effects, snapshots, spans, plans) in id order, then
- * runs the cross-event checks of every execution those events touched. A scan
+ * runs the cross-event checks of every execution those events touched, then
+ * merges the full-text index it held from merging meanwhile (full-text-merges.ts). A scan
  * that finds nothing waiting writes everything inline and moves the marks with
  * its own commit. An execution a reviewer opens early is enriched on demand.
  * It runs on the writer's connection, between the scan's batches.
@@ -43,6 +50,7 @@ interface StoredEvent {
 export class IndexEnrichment {
   private readonly statements;
   private readonly state: EnrichmentState;
+  private readonly merges: FullTextMerges;
   /** The executions of the checks pass under way, and the enriched mark it will set when they are all checked. */
   private checking: { readonly ids: readonly number[]; next: number; readonly through: number } | null = null;
 
@@ -54,6 +62,7 @@ export class IndexEnrichment {
     private readonly plainSearchText: PlainSearchText,
   ) {
     this.state = new EnrichmentState(db);
+    this.merges = new FullTextMerges(db);
     this.statements = {
       setMark: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       eventsAfter: db.prepare(
@@ -79,9 +88,9 @@ export class IndexEnrichment {
     return this.state.marks();
   }
 
-  /** True when some stored event still waits for its full text, derived rows or checks. */
+  /** True when some stored event still waits for its full text, derived rows or checks, or the full text for its merge. */
   pending(): boolean {
-    return this.state.pending();
+    return this.state.pending() || this.merges.holding();
   }
 
   /** True when a batch about to be written must leave its enrichment for later: events before it are still waiting. */
@@ -104,15 +113,20 @@ export class IndexEnrichment {
   /**
    * Takes one step, in one transaction: up to `eventLimit` events given their
    * full text and derived rows, or, once every event has them, up to
-   * `executionLimit` executions checked. Safe to stop between steps, or to be
-   * killed in one: each commits its mark with its work.
+   * `executionLimit` executions checked, or, once those are done, a part of the
+   * full-text index's merge. Safe to stop between steps, or to be killed in
+   * one: each commits its mark with its work.
    */
   step(eventLimit: number, executionLimit: number): EnrichmentStep {
-    const run = this.db.transaction(() => {
+    const run = this.db.transaction((): EnrichmentStep => {
       const events = this.enrichEvents(eventLimit);
-      if (events > 0) return { events, executions: 0, finished: false };
+      if (events > 0) return { events, executions: 0, merging: false, finished: false };
       const executions = this.checkExecutions(executionLimit);
-      return { events: 0, executions, finished: this.checking === null && !this.pending() };
+      if (executions > 0 || this.checking !== null || !this.merges.holding()) {
+        return { events: 0, executions, merging: false, finished: this.checking === null && !this.pending() };
+      }
+      const merged = this.merges.step(MERGE_PAGES_PER_STEP);
+      return { events: 0, executions: 0, merging: true, finished: merged && !this.pending() };
     });
     try {
       return run();
@@ -183,6 +197,7 @@ export class IndexEnrichment {
     const rows = s.eventsAfter.all(from, limit) as StoredEvent[];
     const last = rows[rows.length - 1];
     if (last === undefined) return 0;
+    this.merges.hold();
     const raw = new RawTexts(s.block);
     // Usually empty: only executions a reviewer opened early are in it.
     const ahead = new Map(s.allAhead.all() as [number, number][]);

@@ -1,9 +1,9 @@
 import type { IndexEnrichment } from '../index/index-enrichment';
 
-/** How far the enrichment is: events given full text and derived rows, then executions checked. */
+/** How far the enrichment is: events given full text and derived rows, then executions checked, then the full-text index merged. */
 export interface EnrichmentProgress {
-  readonly stage: 'events' | 'checks';
-  /** Events (stage `events`) or executions (stage `checks`) done in this run. */
+  readonly stage: 'events' | 'checks' | 'merge';
+  /** Events (stage `events`), executions (stage `checks`) or merge steps (stage `merge`) done in this run. */
   readonly done: number;
   /** How many there are in all in this stage (events counted by id, so an estimate when some were taken back). */
   readonly total: number;
@@ -73,6 +73,7 @@ export class EnrichmentRunner {
     const totalEvents = Math.max(0, first.lastEventId - first.enrichedThrough);
     let events = 0;
     let executions = 0;
+    let merges = 0;
     let lastReport = 0;
     let steps = 0;
     for (;;) {
@@ -80,17 +81,18 @@ export class EnrichmentRunner {
       const step = await this.serialize(() => Promise.resolve(this.enrichment.step(EVENTS_PER_STEP, EXECUTIONS_PER_STEP)));
       events += step.events;
       executions += step.executions;
+      if (step.merging) merges++;
       const now = performance.now();
       if (step.finished || now - lastReport >= PROGRESS_INTERVAL_MS) {
         lastReport = now;
         const marks = this.enrichment.marks();
         const left = Math.max(0, marks.lastEventId - marks.enrichedThrough);
         const rate = events / Math.max(1, now - started);
-        const stage = left > 0 || step.events > 0 ? 'events' : 'checks';
+        const stage = left > 0 || step.events > 0 ? 'events' : step.merging ? 'merge' : 'checks';
         this.onProgress(
           stage === 'events'
             ? { stage, done: events, total: Math.max(totalEvents, events + left), etaMs: events > 0 ? Math.round(left / rate) : null }
-            : { stage, done: executions, total: executions, etaMs: step.finished ? 0 : null },
+            : { stage, done: stage === 'merge' ? merges : executions, total: stage === 'merge' ? merges : executions, etaMs: step.finished ? 0 : null },
         );
       }
       if (step.finished) {

@@ -9,6 +9,7 @@ export type EnrichmentProgress = ApiResponse<'summary'>['progress']['enrichment'
  */
 export function enrichmentLabel(enrichment: NonNullable<EnrichmentProgress>): string {
   if (enrichment.stage === 'checks') return 'Checking executions…';
+  if (enrichment.stage === 'merge') return 'Compacting the search index…';
   if (enrichment.etaMs === null) return 'Preparing search…';
   const seconds = Math.max(1, Math.ceil(enrichment.etaMs / 1000));
   return seconds < 90 ? `Search ready in ~${seconds} s` : `Search ready in ~${Math.round(seconds / 60)} min`;
@@ -16,7 +17,7 @@ export function enrichmentLabel(enrichment: NonNullable<EnrichmentProgress>): st
 
 /** How much of the enrichment is done, in percent (null when there is no total). */
 export function enrichmentPercent(enrichment: NonNullable<EnrichmentProgress>): number | null {
-  if (enrichment.stage === 'checks' || enrichment.total <= 0) return null;
+  if (enrichment.stage !== 'events' || enrichment.total <= 0) return null;
   return Math.min(100, Math.floor((enrichment.done / enrichment.total) * 100));
 }
 

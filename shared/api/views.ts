@@ -37,7 +37,7 @@ export const indexingProgressSchema = z.object({
    */
   enrichment: z
     .object({
-      stage: z.enum(['events', 'checks']),
+      stage: z.enum(['events', 'checks', 'merge']),
       done: z.number().int(),
       total: z.number().int(),
       etaMs: z.number().nullable(),

@@ -3,6 +3,8 @@ import { appendFileSync, readFileSync, realpathSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { INDEX_FAMILY_RULES } from '../../../electron/families/family-registry';
+import { FullTextMerges } from '../../../electron/index/full-text-merges';
+import type { EnrichmentStep } from '../../../electron/index/index-enrichment';
 import { IndexWriter } from '../../../electron/index/index-writer';
 import { openIndex } from '../../../electron/index/open-index';
 import { DEFAULT_INGEST_OPTIONS } from '../../../electron/ingest/ingest-options';
@@ -146,4 +148,59 @@ describe('the enrichment after a deferred scan', () => {
     const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
     assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
   });
+
+  it("holds the full-text index's merges off while it adds text, then merges it into one and gives automerge back", async () => {
+    const folder = mixedFolder('enrich-merge');
+    const dbPath = join(tempFolder('enrich-merge-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    assert.equal(automerge(dbPath), null, 'FTS5 at its default before the enrichment');
+    const steps: EnrichmentStep[] = [];
+    for (let step = writer.enrichment.step(200, 50); ; step = writer.enrichment.step(200, 50)) {
+      steps.push(step);
+      if (step.events > 0) assert.equal(automerge(dbPath), 0, 'merges held while full text is added');
+      if (step.finished) break;
+    }
+    const firstMerge = steps.findIndex((step) => step.merging);
+    assert.ok(firstMerge > 0, 'merge steps come');
+    assert.ok(steps.slice(firstMerge).every((step) => step.merging && step.events === 0 && step.executions === 0), 'after every event and check');
+    assert.equal(automerge(dbPath), 4, "FTS5's default given back");
+    assert.equal(writer.enrichment.pending(), false);
+    const { db } = openIndex(dbPath, folder);
+    try {
+      const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+      db.prepare("INSERT INTO events_fts (events_fts, rank) VALUES ('merge', -1000)").run();
+      assert.ok((db.prepare('SELECT total_changes()').pluck().get() as number) - before < 2, 'nothing left to merge: one segment');
+      assert.doesNotThrow(() => db.prepare("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')").run());
+    } finally {
+      db.close();
+    }
+    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
+  });
+
+  it('an index stopped partway through the merge is found holding, and merged when the enrichment resumes', async () => {
+    const folder = mixedFolder('enrich-merge-resume');
+    const dbPath = join(tempFolder('enrich-merge-resume-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    for (let marks = writer.enrichment.marks(); marks.checkedThrough < marks.lastEventId; marks = writer.enrichment.marks()) writer.enrichment.step(200, 50);
+    // What a process killed after a first merge step leaves: merges held, segments left.
+    const other = openIndex(dbPath, folder).db;
+    try {
+      assert.equal(new FullTextMerges(other).step(1), false, 'more than one step of merging was left');
+    } finally {
+      other.close();
+    }
+    assert.equal(automerge(dbPath), 0);
+    const resumed = await scanOnly(folder, dbPath);
+    assert.equal(resumed.enrichment.pending(), true, 'the enrichment is not done while merges are held');
+    finish(resumed);
+    assert.equal(automerge(dbPath), 4);
+    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
+  });
 });
+
+/** FTS5's stored automerge setting (null when never set). */
+function automerge(dbPath: string): number | null {
+  return query<{ v: number }>(dbPath, "SELECT v FROM events_fts_config WHERE k = 'automerge'")[0]?.v ?? null;
+}

@@ -13,6 +13,8 @@ describe('the enrichment as the top bar and a search say it', () => {
     assert.equal(enrichmentLabel({ stage: 'checks', done: 30, total: 30, etaMs: null }), 'Checking executions…');
     assert.equal(enrichmentPercent({ stage: 'events', done: 2500, total: 10_000, etaMs: 1000 }), 25);
     assert.equal(enrichmentPercent({ stage: 'checks', done: 30, total: 30, etaMs: null }), null);
+    assert.equal(enrichmentLabel({ stage: 'merge', done: 3, total: 3, etaMs: null }), 'Compacting the search index…');
+    assert.equal(enrichmentPercent({ stage: 'merge', done: 3, total: 3, etaMs: null }), null);
   });
 
   it('warns a search that its results may be missing while full text is still being added, and only then', () => {
@@ -21,6 +23,7 @@ describe('the enrichment as the top bar and a search say it', () => {
     assert.match(note ?? '', /a missing match may still appear/);
     assert.match(note ?? '', /about 6 s/);
     assert.equal(partialSearchNote({ stage: 'checks', done: 10, total: 10, etaMs: null }), null, 'the checks do not change what a search finds');
+    assert.equal(partialSearchNote({ stage: 'merge', done: 2, total: 2, etaMs: null }), null, 'nor does merging the search index');
     assert.equal(partialSearchNote(null), null);
   });
 });
