@@ -55,7 +55,9 @@ export function hasColdBuildMarker(db: Database.Database): boolean {
  * open and checked before it is trusted (cold-build-check.ts).
  */
 export class ColdBuild {
-  private finished = false;
+  private completed = false;
+  private incomplete = false;
+  private settled = false;
 
   private constructor(
     private readonly db: Database.Database,
@@ -85,34 +87,59 @@ export class ColdBuild {
   }
 
   /**
-   * Ends cold mode: the dropped indexes created, synchronous writes and automatic
-   * checkpoints back, everything checkpointed into the database file and synced,
-   * and only then the marker cleared. Runs once; on an error (a full disk) the
-   * writes are made safe again and the marker stays, so the next open checks.
+   * Ends cold mode: `complete`, then `settle`. Runs once; on an error (a full
+   * disk) the writes are made safe again and the marker stays, so the next open checks.
    */
   finish(): void {
-    if (this.finished) return;
-    this.finished = true;
+    this.settle();
+  }
+
+  /**
+   * Makes the index whole for readers: the dropped indexes created, synchronous
+   * writes and automatic checkpoints back. The marker stays until `settle`
+   * (or `finish`) has made it durable. Runs once.
+   */
+  complete(): void {
+    if (this.completed) return;
+    this.completed = true;
     try {
       recreateDeferredIndexes(this.db);
+    } catch (error) {
+      this.incomplete = true;
+      throw error;
     } finally {
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
     }
+  }
+
+  /** Makes a completed index durable and clears its marker (settleColdBuild); never one whose indexes failed. */
+  settle(): void {
+    this.complete();
+    if (this.incomplete || this.settled) return;
+    this.settled = true;
     settleColdBuild(this.db);
   }
 }
 
 /**
  * Runs a full scan, in cold mode when it is the index's first (no event yet) and
- * `enabled`, and finishes cold mode when the scan ends, done, cancelled or failed,
- * before its result is handed on: a scan that returns leaves a durable index with
- * every index in place. A failed scan's error is the one reported; if finishing
- * fails too (the disk is full), the marker stays for the next open to check.
+ * `enabled`, and finishes cold mode when the scan ends, done, cancelled or failed:
+ * a scan that returns leaves a durable index with every index in place. A scan
+ * that ends is handed to `scanned` as soon as its indexes are in place, before
+ * the checkpoint that makes a cold build durable (about a tenth of a cold scan:
+ * the whole log copied and synced); readers need the indexes, not the sync, and
+ * the marker stays until the sync is done. A failed scan's error is the one
+ * reported; if finishing fails too (the disk is full), the marker stays for the
+ * next open to check.
  */
-export async function scanColdIfFirst<T>(db: Database.Database, enabled: boolean, scan: () => Promise<T>): Promise<T> {
+export async function scanColdIfFirst<T>(db: Database.Database, enabled: boolean, scan: () => Promise<T>, scanned: (result: T) => void): Promise<T> {
   const cold = enabled ? ColdBuild.beginIfEmpty(db) : null;
-  if (cold === null) return scan();
+  if (cold === null) {
+    const result = await scan();
+    scanned(result);
+    return result;
+  }
   let result: T;
   try {
     result = await scan();
@@ -124,7 +151,12 @@ export async function scanColdIfFirst<T>(db: Database.Database, enabled: boolean
     }
     throw error;
   }
-  cold.finish();
+  cold.complete();
+  try {
+    scanned(result);
+  } finally {
+    cold.settle();
+  }
   return result;
 }
 

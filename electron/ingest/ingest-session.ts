@@ -285,22 +285,27 @@ export class IngestSession {
 
   /** A scan the reviewer waits for; skipped (reported as cancelled) when cancelled before its turn. */
   private async fullScan(dirs: Iterable<string>, final: boolean): Promise<IngestProgress> {
-    let progress: IngestProgress;
     if (this.paused) {
-      progress = { ...this.lastProgress, phase: 'cancelled' };
-    } else {
-      this.runningFull = true;
-      // A full scan may read the whole folder: lists first, full text, derived rows and checks after.
-      this.writer.deferEnrichment = this.options.deferEnrichment;
-      try {
-        progress = await scanColdIfFirst(this.db, this.config.coldBuild ?? coldBuildEnabled(process.env), () => this.ingestor.scan(dirs, final));
-      } finally {
-        this.runningFull = false;
-        this.writer.deferEnrichment = false;
-      }
+      const progress: IngestProgress = { ...this.lastProgress, phase: 'cancelled' };
+      this.listener.onScanned?.(progress);
+      return progress;
     }
-    this.listener.onScanned?.(progress);
-    return progress;
+    this.runningFull = true;
+    // A full scan may read the whole folder: lists first, full text, derived rows and checks after.
+    this.writer.deferEnrichment = this.options.deferEnrichment;
+    const ended = (): void => {
+      this.runningFull = false;
+      this.writer.deferEnrichment = false;
+    };
+    try {
+      // Announced once its indexes are in place: a first index is made durable right after.
+      return await scanColdIfFirst(this.db, this.config.coldBuild ?? coldBuildEnabled(process.env), () => this.ingestor.scan(dirs, final), (progress) => {
+        ended();
+        this.listener.onScanned?.(progress);
+      });
+    } finally {
+      ended();
+    }
   }
 
   /**

@@ -77,7 +77,9 @@ describe('a first index built in cold mode', async () => {
     const dbPath = join(tempFolder('cold-db'), 'index.sqlite');
     let session: IngestSession | null = null;
     const watch = observer(dbPath, () => session as IngestSession);
-    session = new IngestSession({ folder, dbPath, coldBuild: true }, { onCommit: watch.onCommit });
+    let atScanned: { readonly marked: boolean; readonly indexes: { name: string; sql: string }[] } | null = null;
+    const onScanned = (): void => void (atScanned = { marked: isMarked(dbPath), indexes: indexList(dbPath) });
+    session = new IngestSession({ folder, dbPath, coldBuild: true }, { onCommit: watch.onCommit, onScanned });
     const allIndexes = (session.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index'").pluck().get() as number);
     try {
       await session.indexOnce();
@@ -90,6 +92,8 @@ describe('a first index built in cold mode', async () => {
       assert.equal(during.readerSaw, 50, 'a reader pages the executions meanwhile');
       assert.equal(session.db.pragma('synchronous', { simple: true }), 1, 'synchronous = NORMAL again');
       assert.equal(session.db.pragma('wal_autocheckpoint', { simple: true }), 8192, 'automatic checkpoints again');
+      // Lists are announced usable once every index is there, before the sync that clears the marker.
+      assert.deepEqual(atScanned, { marked: true, indexes: cleanIndexes });
     } finally {
       await session.close();
     }
