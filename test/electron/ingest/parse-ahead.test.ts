@@ -92,6 +92,21 @@ describe('reading ahead in a parse worker', () => {
     assertSameDump(ahead, await plain);
   });
 
+  it('is not started for a scan with no file to read ahead: a reopen of the unchanged folder, small files', async () => {
+    const dbPath = join(tempFolder('parse-ahead-reopen'), 'index.sqlite');
+    const first = parseWorkersStarted;
+    await indexOnce(folder, dbPath);
+    assert.equal(parseWorkersStarted - first, 1, 'the first index read the bulk files (over 1 MiB) ahead');
+    const reopened = parseWorkersStarted;
+    await indexOnce(folder, dbPath);
+    assert.equal(parseWorkersStarted, reopened, 'nothing unread: no worker');
+    const small = tempFolder('parse-ahead-small');
+    cpSync(PRODUCER_SAMPLES, small, { recursive: true });
+    const smallPath = await indexOnce(small, join(tempFolder('parse-ahead-small-db'), 'index.sqlite'));
+    assert.ok(snapshot(smallPath).events.length > 0);
+    assert.equal(parseWorkersStarted, reopened, "the real producers' files, each under 1 MiB: no worker");
+  });
+
   it('reads on by itself when the parse worker fails mid-file, losing and repeating nothing', async () => {
     // The worker answers its first 40 pieces, then exits: a file is then part read ahead, part read by the writer's thread.
     exitOnPiece = 41;
