@@ -88,7 +88,7 @@ export class IndexEnrichment {
     return this.state.marks();
   }
 
-  /** True when some stored event still waits for its full text, derived rows or checks, or the full text for its merge. */
+  /** True when some stored event still waits for its full text, derived rows or checks, or the full-text index for its merge. */
   pending(): boolean {
     return this.state.pending() || this.merges.holding();
   }
