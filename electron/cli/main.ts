@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
  * for another Node than the one running (node_modules built by Node 22, the CLI
  * started with a system Node 20, say).
  */
-const NATIVE_MODULE_HINT = `better-sqlite3's native module was built for another Node than this one (${process.version}). Run the CLI as \`npm run -s cli -- …\`, which runs it under Node 22.12 or newer, or \`source build/scripts/use-node-22.sh\` first.`;
+const NATIVE_MODULE_HINT = `better-sqlite3's native module was built for another Node than this one (${process.version}). Run the CLI as \`npm run -s cli -- …\`, which runs it under Node 22.12 or newer, or \`source build/scripts/use-node-22.sh\` first; or build it for this Node with \`node build/scripts/build-native-for-system-node.mjs\` (run by Node 22; needs this Node's headers).`;
 
 /** Node's error loading it, in this thread (its code) or relayed from the ingest worker (its message only). */
 function isNativeLoadFailure(error: unknown): boolean {

@@ -5,6 +5,7 @@ import { hasColdBuildMarker } from './cold-build';
 import { resumeInterruptedColdBuild } from './cold-build-check';
 import { INDEX_APPLICATION_ID, isManagedIndexPath, placeIndex } from './index-placement';
 import { registerRawText } from './raw-blocks';
+import { sqliteBindingForThisNode } from './sqlite-binding';
 
 /** The migrations, read once: an index is opened many times, the files never change. */
 const MIGRATIONS = readMigrations();
@@ -74,7 +75,7 @@ function prepareIndexFile(realPath: string, folderRealPath: string): void {
 
 /** Opens an existing index for queries only; the ingest worker is its single writer. */
 export function openIndexReadOnly(dbPath: string, options: IndexOpenOptions = {}): Database.Database {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true, ...bindingOption(options) });
   db.pragma('query_only = ON');
   registerRawText(db);
   return db;
@@ -89,9 +90,15 @@ export function removeIndexFiles(dbPath: string): void {
 
 class RebuildNeeded extends Error {}
 
+/** The native module to load: the caller's (the app's Electron build), or one built for this Node, or the module's own. */
+function bindingOption(options: IndexOpenOptions): { nativeBinding?: string } {
+  const nativeBinding = options.nativeBinding ?? sqliteBindingForThisNode();
+  return nativeBinding === undefined ? {} : { nativeBinding };
+}
+
 function openAndMigrate(dbPath: string, folderRealPath: string, options: IndexOpenOptions): Database.Database {
   const fresh = statSync(dbPath).size === 0;
-  const db = new Database(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = new Database(dbPath, bindingOption(options));
   try {
     // The first bytes ever written carry our application_id, so a run killed at any later point leaves a file we recognize as ours.
     if (fresh) db.pragma(`application_id = ${INDEX_APPLICATION_ID}`);

@@ -50,3 +50,23 @@ describe('npm run cli', () => {
     assert.doesNotMatch(run.stderr, /use-node-22|better_sqlite3/);
   });
 });
+
+describe('the CLI run directly with the system\'s older Node', () => {
+  it('has better-sqlite3 built for it after every install (postinstall)', () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    assert.equal(scripts.postinstall, 'node build/scripts/build-native-for-system-node.mjs');
+  });
+
+  // The install builds for it where its headers are installed (Debian's libnode-dev, as here and on CI).
+  const older = olderSystemNode();
+  const buildable = older !== null && existsSync(join(older, '..', '..', 'include', 'node', 'node.h'));
+  it('verifies the real producers\' files with exit 0, loading the build made for it', { skip: buildable ? false : 'no Node older than 22.12 with headers at /usr/bin/node' }, () => {
+    const run = spawnSync(older as string, [join(ROOT, 'dist', 'electron', 'cli', 'main.js'), 'verify', PRODUCER_SAMPLES], {
+      encoding: 'utf8',
+      env: { ...process.env, EXECUTION_INSPECTOR_DATA_DIR: tempFolder('direct-cli-data') },
+      timeout: 120_000,
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Result: no chain is broken and no execution_hash mismatches/);
+  });
+});
