@@ -293,18 +293,14 @@ export class IngestSession {
     this.runningFull = true;
     // A full scan may read the whole folder: lists first, full text, derived rows and checks after.
     this.writer.deferEnrichment = this.options.deferEnrichment;
-    const ended = (): void => {
-      this.runningFull = false;
-      this.writer.deferEnrichment = false;
-    };
     try {
       // Announced once its indexes are in place: a first index is made durable right after.
-      return await scanColdIfFirst(this.db, this.config.coldBuild ?? coldBuildEnabled(process.env), () => this.ingestor.scan(dirs, final), (progress) => {
-        ended();
-        this.listener.onScanned?.(progress);
-      });
+      return await scanColdIfFirst(this.db, this.config.coldBuild ?? coldBuildEnabled(process.env), () => this.ingestor.scan(dirs, final), (progress) =>
+        this.listener.onScanned?.(progress),
+      );
     } finally {
-      ended();
+      this.runningFull = false;
+      this.writer.deferEnrichment = false;
     }
   }
 

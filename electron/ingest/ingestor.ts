@@ -72,10 +72,9 @@ export class Ingestor {
     progress.counts.filesTotal = tasks.size;
     for (const task of tasks.values()) progress.counts.bytesTotal += Math.max(0, task.file.size - this.writer.sourceAt(task.file.rel)!.offset);
     progress.report('indexing', true);
+    // The parse worker is started by the first file it reads (SourceReader), not here: a reopen with nothing new
+    // waited about 80 ms for a worker it never used.
     const ordered = [...tasks.values()];
-    // Started only for a file it will read: a reopen with nothing new waited about 80 ms for a worker it never used.
-    // The first file's lines are read on the writer's thread while it starts (about 170 ms).
-    if (ordered.some((task) => this.reader.readsAheadFor(task))) this.parseAhead.warmUp();
     try {
       for (const [index, task] of ordered.entries()) {
         if (progress.cancelled) break;

@@ -38,7 +38,7 @@ export class ParseAhead {
     return this.current?.ready === true;
   }
 
-  /** Starts the worker now, so that its start overlaps the folder's listing; a no-op after a failure. */
+  /** Starts the worker now, so that its start overlaps the first lines the writer reads itself; a no-op after a failure. */
   warmUp(): void {
     if (this.failure === null) this.started();
   }

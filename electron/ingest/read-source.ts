@@ -176,12 +176,6 @@ export class SourceReader {
    * worker gives scan facts, not whole events), with enough unread bytes that
    * reading ahead overlaps anything.
    */
-  /** True when reading this task would hand its file to the parse worker (as `read` decides it now). */
-  readsAheadFor(task: ReadTask): boolean {
-    const source = this.writer.sourceById(task.sourceId);
-    return source !== undefined && source.state === 'active' && this.readsAhead(source, task.file);
-  }
-
   private readsAhead(source: SourceRow, file: FileInfo): boolean {
     return this.parseAhead !== null && this.parseAhead.usable && this.writer.deferEnrichment && !isTextKind(source.kind)
       && file.size - source.offset >= (this.options.parseAheadMinBytes ?? PARSE_AHEAD_MIN_BYTES);
