@@ -56,7 +56,13 @@ function buildFor(node, info, prefix, target) {
   try {
     const copy = join(scratch, 'better-sqlite3');
     cpSync(moduleDir, copy, { recursive: true, filter: (source) => !source.startsWith(join(moduleDir, 'build')) });
-    execFileSync(node, [nodeGyp, 'rebuild', '--release', `--nodedir=${prefix}`], { cwd: copy, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Without npm's own settings: under `npm ci` they name Node 22's headers (npm_config_nodedir, from use-node-22.sh),
+    // and node-gyp would build for Node 22 again whatever --nodedir says.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+    execFileSync(node, [nodeGyp, 'rebuild', '--release', `--nodedir=${prefix}`], { cwd: copy, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    // A build for the wrong Node must never be left where that Node would load it.
+    const abi = execFileSync(node, ['-p', `require(${JSON.stringify(join(copy, 'build', 'Release', 'better_sqlite3.node'))}) && process.versions.modules`], { encoding: 'utf8' }).trim();
+    if (abi !== info.abi) throw new Error(`the build does not load under ${node}`);
     const built = join(copy, 'build', 'Release', 'better_sqlite3.node');
     if (!existsSync(built)) throw new Error(`node-gyp finished without ${built}`);
     mkdirSync(dirname(target), { recursive: true });
