@@ -5,6 +5,7 @@ import type { indexingProgressSchema } from '../../shared/api/views';
 import { placeIndex } from '../index/index-placement';
 import { openIndexReadOnly, type IndexOpenOptions } from '../index/open-index';
 import { EnrichmentState } from '../index/queries/enrichment-state';
+import { codeCacheDirFor } from '../ingest/code-cache';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
 import { TimeZoneStore } from '../inspect/time-zone-store';
 import type { IngestProgress } from '../ingest/scan-progress';
@@ -68,7 +69,7 @@ export class FolderInspector {
     this.indexed = new Promise((resolve) => (resolveIndexed = resolve));
     // The reviewer's producer time zones are in force from the first read: an index read with others is re-read where they differ.
     const timeZones = new TimeZoneStore(options.dataDir, options.folder).read();
-    this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch, index: options.index, timeZones }, (message) => {
+    this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch, index: options.index, timeZones, codeCacheDir: codeCacheDirFor(options.dataDir) }, (message) => {
       switch (message.type) {
         case 'opened':
           this.rebuiltBecause = message.rebuiltBecause;

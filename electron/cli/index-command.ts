@@ -1,6 +1,7 @@
 import { openIndexReadOnly } from '../index/open-index';
 import { readIndexSummary, type IndexSummary } from '../index/index-summary';
 import { defaultDataDir } from '../index/index-location';
+import { codeCacheDirFor } from '../ingest/code-cache';
 import { IngestPhaseClock, type IngestPhases } from '../ingest/ingest-phase-clock';
 import { IngestWorkerClient } from '../ingest/ingest-worker-client';
 import { TimeZoneStore } from '../inspect/time-zone-store';
@@ -26,8 +27,9 @@ export async function indexFolder(target: FolderTarget, progressStream: NodeJS.W
   const bar = progressStream ? new ProgressBar(progressStream) : null;
   let failure: string | null = null;
   let rebuiltBecause: string | null = null;
-  const timeZones = new TimeZoneStore(defaultDataDir(), target.folder).read();
-  const client = new IngestWorkerClient({ folder: target.folder, dbPath: target.dbPath, watch: false, timeZones }, (message) => {
+  const dataDir = defaultDataDir();
+  const timeZones = new TimeZoneStore(dataDir, target.folder).read();
+  const client = new IngestWorkerClient({ folder: target.folder, dbPath: target.dbPath, watch: false, timeZones, codeCacheDir: codeCacheDirFor(dataDir) }, (message) => {
     clock.observe(message);
     if (message.type === 'progress') bar?.update(message.progress);
     if (message.type === 'scanned') bar?.update(message.progress as IngestProgress);

@@ -1,11 +1,15 @@
 import type { IndexOpenOptions } from '../index/open-index';
+import type { CodeCacheWorkerData } from './code-cache';
 import type { IngestOptions } from './ingest-options';
 import type { TimeZoneSettings } from '../index/time-zone-settings';
 import type { IngestProgress } from './scan-progress';
 import type { EnrichmentProgress } from './enrichment-runner';
 
-/** What the ingest worker is started with. */
-export interface IngestWorkerData {
+/**
+ * What the ingest worker is started with. `codeCacheDir`: where compiled code is
+ * kept between runs (`codeCacheDirFor` the data folder); without it, compiled every time.
+ */
+export interface IngestWorkerData extends CodeCacheWorkerData {
   readonly folder: string;
   readonly dbPath: string;
   readonly watch: boolean;

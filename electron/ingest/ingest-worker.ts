@@ -1,3 +1,5 @@
+// First: the code cache must be on before the session's modules are compiled.
+import './worker-code-cache';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromIngestWorker, IngestWorkerData, ToIngestWorker } from './ingest-messages';
 import { IngestSession, type RescanRun } from './ingest-session';

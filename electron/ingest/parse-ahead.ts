@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { codeCacheDirOfThisThread, type CodeCacheWorkerData } from './code-cache';
 import type { FromParseWorker, ParsedFileEnd, ToParseWorker } from './parse-ahead-messages';
 import type { ChunkReading, ParsedChunk } from './parsed-chunk';
 
@@ -88,7 +89,7 @@ export class ParseAhead {
   private started(): RunningParseWorker {
     if (this.failure !== null) throw this.failure;
     if (this.current !== null) return this.current;
-    const running: RunningParseWorker = { worker: new Worker(join(__dirname, 'parse-worker.js'), { resourceLimits: PARSE_WORKER_LIMITS }), waiting: [], ready: false };
+    const running: RunningParseWorker = { worker: new Worker(join(__dirname, 'parse-worker.js'), { resourceLimits: PARSE_WORKER_LIMITS, workerData: { codeCacheDir: codeCacheDirOfThisThread() } satisfies CodeCacheWorkerData }), waiting: [], ready: false };
     running.worker.on('message', (answer: FromParseWorker) => {
       if (answer.type === 'ready') {
         running.ready = true;

@@ -1,3 +1,5 @@
+// First: the code cache must be on before the families' modules are compiled.
+import './worker-code-cache';
 import { parentPort } from 'node:worker_threads';
 import { startsLongLine } from '../families/family-registry';
 import type { FromParseWorker, ToParseWorker } from './parse-ahead-messages';

@@ -1,9 +1,12 @@
 import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { codeCacheDirFor } from '../../electron/ingest/code-cache';
 import { IngestPhaseClock } from '../../electron/ingest/ingest-phase-clock';
 import { IngestWorkerClient } from '../../electron/ingest/ingest-worker-client';
 import type { IngestProgress } from '../../electron/ingest/scan-progress';
 
-// Indexes one folder through the same worker the CLI and the app use, in a process
+// Indexes one folder through the same worker the CLI and the app use (its code cache
+// beside the index, as the app keeps it in its data folder), in a process
 // of its own so that its peak RSS is the indexing process's alone. Prints one JSON line:
 // the time to the end and to each phase (lists queryable, search ready) as `index --json` times them.
 async function run(folder: string, dbPath: string): Promise<void> {
@@ -21,7 +24,7 @@ async function run(folder: string, dbPath: string): Promise<void> {
   const sampler = setInterval(sample, 50);
   let progress: IngestProgress | null = null;
   let failure: string | null = null;
-  const client = new IngestWorkerClient({ folder, dbPath, watch: false }, (message) => {
+  const client = new IngestWorkerClient({ folder, dbPath, watch: false, codeCacheDir: codeCacheDirFor(dirname(dbPath)) }, (message) => {
     clock.observe(message);
     if (message.type === 'scanned') progress = message.progress;
     if (message.type === 'failed') failure = message.message;
