@@ -69,7 +69,7 @@ export class FolderInspector {
     this.indexed = new Promise((resolve) => (resolveIndexed = resolve));
     // The reviewer's producer time zones are in force from the first read: an index read with others is re-read where they differ.
     const timeZones = new TimeZoneStore(options.dataDir, options.folder).read();
-    this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch, index: options.index, timeZones, codeCacheDir: codeCacheDirFor(options.dataDir) }, (message) => {
+    this.client = new IngestWorkerClient({ folder: options.folder, dbPath: options.dbPath, watch: options.watch, index: options.index, timeZones, codeCacheDir: codeCacheDirFor(options.dataDir, options.folder) }, (message) => {
       switch (message.type) {
         case 'opened':
           this.rebuiltBecause = message.rebuiltBecause;

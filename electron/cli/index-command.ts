@@ -29,7 +29,7 @@ export async function indexFolder(target: FolderTarget, progressStream: NodeJS.W
   let rebuiltBecause: string | null = null;
   const dataDir = defaultDataDir();
   const timeZones = new TimeZoneStore(dataDir, target.folder).read();
-  const client = new IngestWorkerClient({ folder: target.folder, dbPath: target.dbPath, watch: false, timeZones, codeCacheDir: codeCacheDirFor(dataDir) }, (message) => {
+  const client = new IngestWorkerClient({ folder: target.folder, dbPath: target.dbPath, watch: false, timeZones, codeCacheDir: codeCacheDirFor(dataDir, target.folder) }, (message) => {
     clock.observe(message);
     if (message.type === 'progress') bar?.update(message.progress);
     if (message.type === 'scanned') bar?.update(message.progress as IngestProgress);

@@ -1,12 +1,23 @@
 import nodeModule from 'node:module';
 import { join } from 'node:path';
+import { isInsideFolder } from '../index/index-location';
+import { realPathForWriting } from '../index/index-placement';
 
 /**
- * Where V8 keeps the workers' compiled code between runs: in the app's data
- * folder, beside the indexes, never in the opened folder.
+ * Where V8 keeps the workers' compiled code between runs: `code-cache` in the
+ * app's data folder, beside the indexes. Undefined (compiled every time) when
+ * that would be inside the evidence folder, links followed: a data folder
+ * moved there (EXECUTION_INSPECTOR_DATA_DIR) with the index placed elsewhere
+ * (`--db`) must still leave the folder unwritten.
  */
-export function codeCacheDirFor(dataDir: string): string {
-  return join(dataDir, 'code-cache');
+export function codeCacheDirFor(dataDir: string, evidenceFolder: string): string | undefined {
+  const dir = join(dataDir, 'code-cache');
+  try {
+    return isInsideFolder(evidenceFolder, dir) || isInsideFolder(evidenceFolder, realPathForWriting(dir)) ? undefined : dir;
+  } catch {
+    // A link to nothing on the way: not a place to write.
+    return undefined;
+  }
 }
 
 /** The directory this thread's code cache was turned on with; handed on to the workers it starts. */

@@ -24,7 +24,7 @@ async function run(folder: string, dbPath: string): Promise<void> {
   const sampler = setInterval(sample, 50);
   let progress: IngestProgress | null = null;
   let failure: string | null = null;
-  const client = new IngestWorkerClient({ folder, dbPath, watch: false, codeCacheDir: codeCacheDirFor(dirname(dbPath)) }, (message) => {
+  const client = new IngestWorkerClient({ folder, dbPath, watch: false, codeCacheDir: codeCacheDirFor(dirname(dbPath), folder) }, (message) => {
     clock.observe(message);
     if (message.type === 'scanned') progress = message.progress;
     if (message.type === 'failed') failure = message.message;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
@@ -34,7 +34,8 @@ describe('the workers keep their compiled code in the app data folder', () => {
     const before = filesUnder(folder);
     const dataDir = tempFolder('code-cache-data');
     const dbPath = join(dataDir, 'indexes', 'i.sqlite');
-    const cacheDir = codeCacheDirFor(dataDir);
+    const cacheDir = join(dataDir, 'code-cache');
+    assert.equal(codeCacheDirFor(dataDir, folder), cacheDir);
     assert.equal(existsSync(cacheDir), false);
 
     const first = await FolderInspector.open({ folder, dbPath, dataDir, watch: false });
@@ -50,6 +51,22 @@ describe('the workers keep their compiled code in the app data folder', () => {
     // Read back, not compiled anew: the same entries, none added.
     assert.deepEqual(filesUnder(cacheDir), cached);
     assert.deepEqual(filesUnder(folder), before, 'the opened folder is as it was');
+  });
+
+  it('keeps no code cache where the data folder lies inside the opened folder, directly or through a link, with the index elsewhere', async () => {
+    const folder = realpathSync(tempFolder('code-cache-evidence'));
+    writeFixtureFolder(folder, { seed: 32 });
+    const before = filesUnder(folder);
+    const outside = tempFolder('code-cache-outside');
+    const linked = join(outside, 'data-link');
+    symlinkSync(folder, linked);
+    for (const dataDir of [join(folder, 'inspector-data'), linked]) {
+      assert.equal(codeCacheDirFor(dataDir, folder), undefined, dataDir);
+      const inspector = await FolderInspector.open({ folder, dbPath: join(tempFolder('code-cache-evidence-db'), 'i.sqlite'), dataDir, watch: false });
+      await inspector.initialScan();
+      await inspector.close();
+      assert.deepEqual(filesUnder(folder), before, `nothing written in the opened folder with the data folder ${dataDir}`);
+    }
   });
 
   it('the parse worker turns the cache on from its worker data, and compiles without one when none is given', async () => {
