@@ -98,19 +98,6 @@ export class FolderWatcher {
   }
 }
 
-/** Lists every directory of a folder (relative, '' for the root) with chokidar, without watching. */
-export async function discoverDirectories(folder: string): Promise<ReadonlySet<string>> {
-  const dirs = new Set<string>(['']);
-  const watcher = watch(folder, { persistent: false, ignoreInitial: false, followSymlinks: false, atomic: false });
-  await new Promise<void>((resolve) => {
-    watcher.on('addDir', (path) => dirs.add(relative(folder, path).split(sep).join(posix.sep)));
-    watcher.on('error', () => undefined);
-    watcher.on('ready', () => resolve());
-  });
-  await watcher.close();
-  return dirs;
-}
-
 function parentOf(rel: string): string {
   const parent = posix.dirname(rel);
   return parent === '.' ? '' : parent;

@@ -9,7 +9,7 @@ import { IndexWriter } from '../../../electron/index/index-writer';
 import { openIndex } from '../../../electron/index/open-index';
 import { DEFAULT_INGEST_OPTIONS } from '../../../electron/ingest/ingest-options';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
-import { discoverDirectories } from '../../../electron/ingest/folder-watcher';
+import { discoverDirectories } from '../../../electron/ingest/discover-directories';
 import { Ingestor } from '../../../electron/ingest/ingestor';
 import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
