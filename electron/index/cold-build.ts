@@ -87,17 +87,9 @@ export class ColdBuild {
   }
 
   /**
-   * Ends cold mode: `complete`, then `settle`. Runs once; on an error (a full
-   * disk) the writes are made safe again and the marker stays, so the next open checks.
-   */
-  finish(): void {
-    this.settle();
-  }
-
-  /**
    * Makes the index whole for readers: the dropped indexes created, synchronous
    * writes and automatic checkpoints back. The marker stays until `settle`
-   * (or `finish`) has made it durable. Runs once.
+   * has made it durable. Runs once.
    */
   complete(): void {
     if (this.completed) return;
@@ -113,7 +105,12 @@ export class ColdBuild {
     }
   }
 
-  /** Makes a completed index durable and clears its marker (settleColdBuild); never one whose indexes failed. */
+  /**
+   * Ends cold mode: `complete` if not done yet, then makes the index durable
+   * and clears its marker (settleColdBuild). Runs once; never clears the marker
+   * of an index whose indexes failed. On an error (a full disk) the writes are
+   * safe again and the marker stays, so the next open checks.
+   */
   settle(): void {
     this.complete();
     if (this.incomplete || this.settled) return;
@@ -145,7 +142,7 @@ export async function scanColdIfFirst<T>(db: Database.Database, enabled: boolean
     result = await scan();
   } catch (error) {
     try {
-      cold.finish();
+      cold.settle();
     } catch {
       // The scan's own error says what went wrong; the marker left behind makes the next open check.
     }

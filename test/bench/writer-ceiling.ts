@@ -30,7 +30,7 @@ function run(folder: string, limit: number): void {
     let events = 0;
     for (const batch of batches) events += writer.commit(batch);
     const written = performance.now();
-    cold?.finish();
+    cold?.settle();
     const ended = performance.now();
     const used = process.cpuUsage(cpu);
     db.close();
