@@ -144,4 +144,5 @@ export const PLAIN_INDEX_RULES: FamilyIndexRules = {
   cycleOf: () => null,
   derivedRows: () => NO_DERIVED_ROWS,
   countsOnceAcrossFiles: false,
+  carriesTamperEvidence: false,
 };

@@ -107,6 +107,13 @@ export interface FamilyIndexRules {
    * the key is a Benson PAC id in the sightings tables.
    */
   readonly countsOnceAcrossFiles: boolean;
+  /**
+   * True when the family's executions carry tamper evidence (hashes) that its
+   * checks judge: an execution is stored as `unchecked` whenever events reach it
+   * before its checks have run (a deferred batch leaves them to the enrichment),
+   * so that nothing reads as intact, or as carrying no hashes, before it was checked.
+   */
+  readonly carriesTamperEvidence: boolean;
 }
 
 /** The index rules of every family; the compiler demands one for each. */

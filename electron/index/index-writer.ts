@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ExecutionIntegrity } from '../../shared/model/execution-integrity';
 import type { Family } from '../../shared/model/family';
 import type { LineProblem } from '../../shared/model/problem-code';
 import type { NormalizedEvent } from '../../shared/model/normalized-event';
@@ -205,7 +206,7 @@ export class IndexWriter {
     });
     const refresh: { id: number; family: string; key: string; open_count: number; close_count: number; exec_problems: number }[] = [];
     for (const entry of deltas.values()) {
-      const row = this.mergeExecution(entry.family, entry.key, entry.delta);
+      const row = this.mergeExecution(entry.family, entry.key, entry.delta, defer);
       entry.id = row.id;
       if (!defer && this.executionProblems.needsCheck(entry.family, entry.key, row)) refresh.push({ ...row, family: entry.family, key: entry.key });
     }
@@ -276,16 +277,22 @@ export class IndexWriter {
   /**
    * Adds a batch's delta to an execution. Most executions are new when first seen
    * (an exec-event trace is one event), so a lookup plus a plain insert beats an
-   * upsert, whose conflict handling costs on every row.
+   * upsert, whose conflict handling costs on every row. An execution of a family
+   * with tamper evidence is new as `unchecked`, and is made so again when the
+   * batch defers its checks; otherwise its checks, run in the same transaction,
+   * store its state.
    */
-  private mergeExecution(family: string, key: string, delta: ExecutionDelta): MergedExecution {
+  private mergeExecution(family: string, key: string, delta: ExecutionDelta, checksDeferred: boolean): MergedExecution {
     const s = this.statements;
     const row = executionDeltaRow(family, key, delta);
+    const tamperEvidence = Object.hasOwn(this.families, family) && this.families[family as Family].carriesTamperEvidence;
     if (s.executionIdByKey.get(family, key) === undefined) {
-      const id = Number(s.insertExecution.run(row).lastInsertRowid);
+      const id = Number(s.insertExecution.run({ ...row, integrity: tamperEvidence ? UNCHECKED : null }).lastInsertRowid);
       return { id, open_count: delta.opens, close_count: delta.closes, exec_problems: 0 };
     }
-    return s.mergeExecution.get(row) as MergedExecution;
+    const merged = s.mergeExecution.get(row) as MergedExecution;
+    if (tamperEvidence && checksDeferred) s.markUnchecked.run(merged.id);
+    return merged;
   }
 
   /** An event's scan facts, by its family's rules. */
@@ -364,10 +371,14 @@ export class IndexWriter {
     delta.problems = (s.lineProblemsOfExecution.get(executionId) as { n: number }).n;
     s.resetExecution.run(executionId);
     const row = s.executionById.get(executionId) as { family: string; key: string };
-    const after = this.mergeExecution(row.family, row.key, delta);
-    if (this.executionProblems.needsCheck(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
+    // An execution with events the enrichment has not reached is checked by it: its steps and spans are not all derived yet.
+    const waits = this.enrichment.executionWaits(executionId);
+    const after = this.mergeExecution(row.family, row.key, delta, waits);
+    if (!waits && this.executionProblems.needsCheck(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
   }
 }
+
+const UNCHECKED: ExecutionIntegrity = 'unchecked';
 
 /** Where a parse worker packed an event's line; an event must come with its text or its place. */
 function packedPlace(pending: PendingEvent): RawPlacement {

@@ -83,7 +83,9 @@ export function prepareWriterStatements(db: Database.Database) {
     maxEventId: prepare(db, "SELECT max(coalesce((SELECT max(id) FROM events), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_id_high'), 0)) AS id"),
     executionIdByKey: prepare(db, 'SELECT id FROM executions WHERE family = ? AND key = ?'),
     // A new execution's row: most executions are new when first seen, and a plain insert skips the merge's conflict handling.
-    insertExecution: prepareInsert(db, 'executions', DELTA_COLUMNS),
+    insertExecution: prepareInsert(db, 'executions', [...DELTA_COLUMNS, 'integrity']),
+    // An execution whose tamper evidence waits for checks a deferred batch leaves to the enrichment.
+    markUnchecked: prepare(db, "UPDATE executions SET integrity = 'unchecked' WHERE id = ? AND integrity IS NOT 'unchecked'"),
     mergeExecution: prepare(db, MERGE_EXECUTION_SQL),
     resetExecution: prepare(db, RESET_EXECUTION_SQL),
     eventsOfExecution: prepare(db, `SELECT e.id, e.part, ${rawTextSql('e')} AS raw, s.path FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? AND e.same_as IS NULL ORDER BY e.id`),

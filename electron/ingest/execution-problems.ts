@@ -35,10 +35,12 @@ export class ExecutionProblems implements ExecutionChecker {
   /**
    * Checks the records an index migrated from an older schema holds as `unchecked`
    * (migration 010 cannot recompute a hash in SQL), in one transaction; returns how many.
+   * Records whose events reach past `checkedThrough` are left to the enrichment,
+   * which checks them where it stopped (a scan stores them `unchecked` too).
    * The record family's checks store the state (record-checks.ts) as they run.
    */
-  refreshUnchecked(): number {
-    const unchecked = this.reads.rows.uncheckedRecords();
+  refreshUnchecked(checkedThrough: number): number {
+    const unchecked = this.reads.rows.uncheckedRecords(checkedThrough);
     this.reads.rows.inTransaction(() => {
       for (const row of unchecked) this.refresh(row.id, 'record', row.key);
     });

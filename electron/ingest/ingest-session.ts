@@ -117,8 +117,8 @@ export class IngestSession {
       (progress) => listener.onEnrichment?.(progress),
       () => listener.onEnriched?.(),
     );
-    // Records of a migrated index get their integrity state before anything reads it.
-    new ExecutionProblems(this.db).refreshUnchecked();
+    // Records of a migrated index get their integrity state before anything reads it; the enrichment checks the rest.
+    new ExecutionProblems(this.db).refreshUnchecked(this.writer.enrichment.marks().checkedThrough);
     this.ingestor = new Ingestor(
       config.folder,
       this.writer,

@@ -7,7 +7,8 @@ import { z } from 'zod';
  * chains, execution_hash) was recomputed and matches. `broken`: a step chain
  * breaks or the execution_hash mismatches. `unhashed`: a record that carries no
  * hash at all, so nothing vouches for it and nothing is broken. `unchecked`: a
- * record of an index written before this was stored, until it is checked.
+ * record whose checks have not run yet (a scan left them to the enrichment, or
+ * an index written before this was stored), until they do.
  * `not_applicable`: the family's telemetry carries no tamper evidence.
  */
 export const EXECUTION_INTEGRITIES = ['intact', 'broken', 'unhashed', 'unchecked', 'not_applicable'] as const;

@@ -49,6 +49,7 @@ export const bensonFamily: FamilyModule<'benson'> = {
       return { checkpoints: [{ checkpointId: c.id, name: c.name, status: c.status, details: c.details, ts: event.timestampMs }] };
     },
     countsOnceAcrossFiles: true,
+    carriesTamperEvidence: false,
   },
   checks: {
     needsCheck: (_key, counts) => counts.open_count !== 1 || counts.close_count !== 1,

@@ -38,6 +38,8 @@ export const recordFamily: FamilyModule<'record'> = {
     cycleOf: () => null,
     derivedRows: recordRows,
     countsOnceAcrossFiles: false,
+    // Its hash chains and execution_hash (formats.md, tamper evidence).
+    carriesTamperEvidence: true,
   },
   checks: {
     // Every record is checked: its tamper evidence spans its events.

@@ -65,7 +65,10 @@ export class ExecutionProblemRows {
   constructor(private readonly db: Database.Database) {
     this.statements = {
       integrity: db.prepare('UPDATE executions SET integrity = ? WHERE id = ?'),
-      unchecked: db.prepare("SELECT id, key FROM executions WHERE integrity = 'unchecked' AND family = 'record'"),
+      // Through executions_integrity; each one's events after the mark through events_execution.
+      unchecked: db.prepare(
+        "SELECT x.id, x.key FROM executions x WHERE x.integrity = 'unchecked' AND x.family = 'record' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.execution_id = x.id AND e.id > ?)",
+      ),
       before: db.prepare('SELECT exec_problems FROM executions WHERE id = ?'),
       clear: db.prepare("DELETE FROM problems WHERE execution_id = ? AND origin = 'execution'"),
       insert: db.prepare("INSERT INTO problems (source_id, line, code, message, execution_id, event_id, origin) VALUES (?, ?, ?, ?, ?, ?, 'execution')"),
@@ -120,9 +123,13 @@ export class ExecutionProblemRows {
     this.statements.integrity.run(integrity, executionId);
   }
 
-  /** The record executions whose integrity was never checked (an index migrated from an older schema). */
-  uncheckedRecords(): { readonly id: number; readonly key: string }[] {
-    return this.statements.unchecked.all() as { id: number; key: string }[];
+  /**
+   * The record executions stored as `unchecked` that have no event past
+   * `checkedThrough`: the enrichment's checks will not reach them (an index
+   * migrated from an older schema). The others wait for those checks.
+   */
+  uncheckedRecords(checkedThrough: number): { readonly id: number; readonly key: string }[] {
+    return this.statements.unchecked.all(checkedThrough) as { id: number; key: string }[];
   }
 
   /** Runs `work` in one transaction of this connection (nested inside an open one, as a savepoint). */

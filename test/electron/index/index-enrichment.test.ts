@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import type Database from 'better-sqlite3';
 import { appendFileSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -6,11 +7,13 @@ import { INDEX_FAMILY_RULES } from '../../../electron/families/family-registry';
 import { FullTextMerges } from '../../../electron/index/full-text-merges';
 import type { EnrichmentStep } from '../../../electron/index/index-enrichment';
 import { IndexWriter } from '../../../electron/index/index-writer';
-import { openIndex } from '../../../electron/index/open-index';
+import { openIndex, openIndexReadOnly } from '../../../electron/index/open-index';
+import { SummaryReader } from '../../../electron/index/queries/read-summary';
 import { DEFAULT_INGEST_OPTIONS } from '../../../electron/ingest/ingest-options';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
 import { discoverDirectories } from '../../../electron/ingest/discover-directories';
 import { Ingestor } from '../../../electron/ingest/ingestor';
+import { IngestSession } from '../../../electron/ingest/ingest-session';
 import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeOtlpFolder } from '../../fixtures/write-otlp';
@@ -29,12 +32,22 @@ function mixedFolder(name: string): string {
 
 /** Scans a folder with every batch deferred and no enrichment run: the state an index is in between the two phases. */
 async function scanOnly(folder: string, dbPath: string): Promise<IndexWriter> {
+  const { writer } = openWriter(folder, dbPath);
+  await scanDeferred(folder, writer);
+  return writer;
+}
+
+/** A writer on the index at `dbPath`, and its connection. */
+function openWriter(folder: string, dbPath: string): { readonly writer: IndexWriter; readonly db: Database.Database } {
   const { db } = openIndex(dbPath, folder);
-  const writer = new IndexWriter(db, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES);
+  return { writer: new IndexWriter(db, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES), db };
+}
+
+/** Reads what is unread with every batch deferred, as a scan with much to read does; runs no enrichment. */
+async function scanDeferred(folder: string, writer: IndexWriter): Promise<void> {
   writer.deferEnrichment = true;
   await scan(folder, writer, true);
   writer.deferEnrichment = false;
-  return writer;
 }
 
 /** Reads what is unread in every directory of the folder, as a full scan does. */
@@ -203,4 +216,89 @@ describe('the enrichment after a deferred scan', () => {
 /** FTS5's stored automerge setting (null when never set). */
 function automerge(dbPath: string): number | null {
   return query<{ v: number }>(dbPath, "SELECT v FROM events_fts_config WHERE k = 'automerge'")[0]?.v ?? null;
+}
+
+describe('records before their checks', () => {
+  it('a deferred scan stores every record execution as unchecked, and its checks give the states an inline build stores', async () => {
+    const folder = mixedFolder('unchecked-scan');
+    const inline = integrityByExecution(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const states = Object.values(inline);
+    assert.ok(states.includes('intact') && states.includes('broken'), 'the folder has intact and broken records');
+    const dbPath = join(tempFolder('unchecked-scan-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    const scanned = integrityByExecution(dbPath);
+    assert.deepEqual(Object.keys(scanned).sort(), Object.keys(inline).sort(), 'the scan stored every execution');
+    for (const [execution, integrity] of Object.entries(scanned)) {
+      assert.equal(integrity, execution.startsWith('record:') ? 'unchecked' : null, execution);
+    }
+    // The overview counts them as not checked yet: none reads as intact, broken or without hashes.
+    const reader = openIndexReadOnly(dbPath);
+    try {
+      const records = Object.keys(scanned).filter((execution) => execution.startsWith('record:')).length;
+      assert.deepEqual(new SummaryReader(reader).read().executionsByIntegrity, { intact: 0, broken: 0, unhashed: 0, unchecked: records });
+    } finally {
+      reader.close();
+    }
+    finish(writer);
+    assert.deepEqual(integrityByExecution(dbPath), inline);
+  });
+
+  it('a deferred batch that reaches a checked record makes it unchecked until the enrichment checks it again', async () => {
+    const folder = mixedFolder('unchecked-append');
+    const dbPath = await indexOnce(folder, undefined, { deferEnrichment: false });
+    const key = 'record:exec-946c-intact';
+    assert.equal(integrityByExecution(dbPath)[key], 'intact');
+    // A step event whose body no longer matches its hash is appended to the record's stream.
+    const file = join(folder, 'mixed', 'records', 'observer', 'exec-946c-intact.jsonl');
+    const lastStep = readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('"kind":"step_event"')).at(-1)!;
+    appendFileSync(file, `${lastStep.replace('"step_name":"Load rows"', '"step_name":"Load rows, edited"')}\n`);
+    const inline = integrityByExecution(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    assert.equal(inline[key], 'broken', 'an inline build finds the chain broken');
+    const { writer } = openWriter(folder, dbPath);
+    await scanDeferred(folder, writer);
+    assert.equal(integrityByExecution(dbPath)[key], 'unchecked', 'not intact while its new event waits for the checks');
+    finish(writer);
+    assert.deepEqual(integrityByExecution(dbPath), inline);
+  });
+
+  it('a record whose stream is emptied while its events wait is left to the enrichment, not checked from rows not derived yet', async () => {
+    const folder = mixedFolder('unchecked-rewrite');
+    const dbPath = join(tempFolder('unchecked-rewrite-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    const key = 'record:exec-946c-intact';
+    // Its document stays: the execution is recomputed from it when the stream's events are taken back.
+    writeFileSync(join(folder, 'mixed', 'records', 'observer', 'exec-946c-intact.jsonl'), '');
+    await scan(folder, writer, true);
+    assert.equal(integrityByExecution(dbPath)[key], 'unchecked');
+    finish(writer);
+    const inline = integrityByExecution(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    assert.notEqual(inline[key], undefined, 'the document alone still gives the execution');
+    assert.deepEqual(integrityByExecution(dbPath), inline);
+  });
+
+  it('a session reopened before the checks leaves its records to the enrichment instead of checking them as it opens', async () => {
+    const folder = mixedFolder('unchecked-reopen');
+    const inline = integrityByExecution(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const dbPath = join(tempFolder('unchecked-reopen-db'), 'index.sqlite');
+    const { writer, db } = openWriter(folder, dbPath);
+    await scanDeferred(folder, writer);
+    writer.enrichment.step(200, 50);
+    assert.equal(writer.enrichment.marks().checkedThrough, 0, 'stopped before any check');
+    db.close();
+    const session = new IngestSession({ folder, dbPath });
+    try {
+      const opened = integrityByExecution(dbPath);
+      assert.ok(Object.entries(opened).every(([execution, integrity]) => !execution.startsWith('record:') || integrity === 'unchecked'), 'no record checked as the index opened');
+      await session.indexOnce();
+    } finally {
+      await session.close();
+    }
+    assert.deepEqual(integrityByExecution(dbPath), inline, 'the enrichment checked every one');
+  });
+});
+
+/** Each execution's stored integrity (null for a family without hashes), by family and key. */
+function integrityByExecution(dbPath: string): Record<string, string | null> {
+  const rows = query<{ execution: string; integrity: string | null }>(dbPath, "SELECT family || ':' || key AS execution, integrity FROM executions ORDER BY family, key");
+  return Object.fromEntries(rows.map((row) => [row.execution, row.integrity]));
 }
