@@ -77,6 +77,26 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
       assert.equal(totalEvents, EVENTS);
       const total = (await serve.call('listExecutions', { limit: 1 })).total;
 
+      // Lists are usable before the checks have run: what is not judged yet says so. The enrichment is held (cancelled) to look.
+      assert.deepEqual(await serve.call('cancelIndexing', {}), { cancelled: true }, 'the enrichment after the scan was running');
+      const held = await serve.call('summary', {});
+      assert.equal(held.progress.phase, 'cancelled');
+      assert.equal(held.progress.enrichment?.stage, 'events', 'held before its checks');
+      assert.ok((held.executions['record'] ?? 0) > 0, 'the corpus has records, with hashes');
+      assert.equal(held.executionsByIntegrity['unchecked'], held.executions['record'], 'every record waits for its checks');
+      await goToHash(page, '#/');
+      await page.getByText('Indexing cancelled').first().waitFor({ timeout: 10_000 });
+      await page.getByText('not checked yet').first().waitFor();
+      await page.getByText(/^Problems \(\d+ so far\)$/).waitFor();
+      await page.getByText(/more problems may appear/).first().waitFor();
+      assert.equal(await page.getByText('No execution in this folder carries hashes.').count(), 0);
+      await screenshot(page, 'light-million-checks-pending');
+      // A list of broken records, asked for before they are checked, says it may change.
+      await goToHash(page, '#/executions?integrity=broken');
+      await page.getByText(/may change once the checks are done/).waitFor({ timeout: 10_000 });
+      await screenshot(page, 'light-million-broken-before-checks');
+      assert.deepEqual(await serve.call('rescan', {}), { started: true }, 'the enrichment resumes');
+
       await goToHash(page, '#/executions');
       await page.getByText(`${total.toLocaleString('en-US')} executions`).waitFor({ timeout: 30_000 });
       await waitForRows(page, 1, 40, 10_000);

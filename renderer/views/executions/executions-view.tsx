@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { VirtualListbox } from '../../components/virtual-listbox';
+import { uncheckedListNote, type IndexingProgress } from '../../format/checks-progress';
 import type { ExecutionRow } from '../../format/execution-row';
 import { executionsRequest, type ExecutionFilters as Filters } from '../../format/execution-query';
 import { plural } from '../../format/numbers';
@@ -36,7 +37,7 @@ const showFilters = (filters: Filters): void => replaceRoute(routeHash({ view: '
  * shares them); it stays mounted (hidden) while a detail is open, so coming
  * back finds the same selection and scroll position.
  */
-export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; readonly filters: Filters }) {
+export function ExecutionsView({ hidden, filters, progress }: { readonly hidden: boolean; readonly filters: Filters; readonly progress: IndexingProgress | null }) {
   const bridge = useBridge();
   const { range } = useTimeRange();
   const text = useDebouncedValue(filters.text, 250);
@@ -73,6 +74,7 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
     if (row !== undefined) visibleIds.push(row.id);
   }
   const verdicts = useBaselineVerdicts(visibleIds);
+  const uncheckedNote = progress === null ? null : uncheckedListNote(filters, progress);
   // `c` on a row picks it as run A; `c` on another compares the two; Escape forgets the pick.
   const [picked, setPicked] = useState<string | null>(null);
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -108,6 +110,11 @@ export function ExecutionsView({ hidden, filters }: { readonly hidden: boolean; 
         <ExportListOtlp request={request} />
       </div>
       <ExecutionFilters filters={filters} onChange={showFilters} searchRef={searchRef} />
+      {uncheckedNote !== null && (
+        <p className="muted" role="note">
+          {uncheckedNote}
+        </p>
+      )}
       {rows.error !== null && <ErrorState error={rows.error} title="Could not read the executions" />}
       {!rows.ready ? (
         rows.error === null && <LoadingState label="Loading executions…" />

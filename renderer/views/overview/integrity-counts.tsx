@@ -4,10 +4,14 @@ import { formatCount } from '../../format/numbers';
 
 const SHOWN = ['broken', 'intact', 'unhashed', 'unchecked'] as const;
 
-/** How many records' hashes match, are broken (cannot be trusted), are absent, or are not checked yet. */
-export function IntegrityCounts({ byIntegrity }: { readonly byIntegrity: Readonly<Record<string, number>> }) {
+/**
+ * How many records' hashes match, are broken (cannot be trusted), are absent,
+ * or are not checked yet. While the folder is still being read, none so far is
+ * not yet an answer about the folder.
+ */
+export function IntegrityCounts({ byIntegrity, reading }: { readonly byIntegrity: Readonly<Record<string, number>>; readonly reading: boolean }) {
   const total = SHOWN.reduce((sum, state) => sum + (byIntegrity[state] ?? 0), 0);
-  if (total === 0) return <p className="muted">No execution in this folder carries hashes.</p>;
+  if (total === 0) return <p className="muted">{reading ? 'No execution read so far carries hashes; the folder is still being read.' : 'No execution in this folder carries hashes.'}</p>;
   return (
     <ul className="outcome-list">
       {SHOWN.filter((state) => state !== 'unchecked' || (byIntegrity[state] ?? 0) > 0).map((state) => (

@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { Panel } from '../../components/panel';
+import { pendingChecksNote, stillReading } from '../../format/checks-progress';
 import type { ApiState } from '../../hooks/use-api';
 import { IndexingProgress } from '../start/indexing-progress';
 import { FailuresList } from './failures-list';
@@ -25,7 +26,8 @@ export function OverviewView({ summary }: { readonly summary: ApiState<ApiRespon
   }
   const value = summary.value;
   const totalEvents = Object.values(value.events).reduce((sum, n) => sum + n, 0);
-  const busy = value.progress.phase === 'discovering' || value.progress.phase === 'indexing';
+  const busy = stillReading(value.progress);
+  const pendingNote = pendingChecksNote(value.progress);
   return (
     <div className="view view-overview">
       <div className="view-title">
@@ -64,10 +66,10 @@ export function OverviewView({ summary }: { readonly summary: ApiState<ApiRespon
             <OutcomeCounts byOutcome={value.executionsByOutcome} />
           </Panel>
           <Panel title="Tamper evidence (records)">
-            <IntegrityCounts byIntegrity={value.executionsByIntegrity} />
+            <IntegrityCounts byIntegrity={value.executionsByIntegrity} reading={busy} />
           </Panel>
-          <Panel title={`Problems (${value.problems})`} actions={<a href="#/problems">All problems</a>}>
-            <ProblemCodeCounts byCode={value.problemsByCode} />
+          <Panel title={`Problems (${value.problems}${pendingNote === null ? '' : ' so far'})`} actions={<a href="#/problems">All problems</a>}>
+            <ProblemCodeCounts byCode={value.problemsByCode} pendingNote={pendingNote} />
           </Panel>
           <Panel title="Failed executions" className="span-all" actions={<a href="#/executions">All executions</a>}>
             <FailuresList />

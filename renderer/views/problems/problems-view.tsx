@@ -25,8 +25,12 @@ function isProblemCode(text: string): text is ProblemCode {
 
 const showCode = (code: ProblemCode | null): void => replaceRoute(routeHash({ view: 'problems', code }));
 
-/** Every problem, grouped by code with what the code means; each links to its line and its execution. The chosen code is the route's. */
-export function ProblemsView({ code: routeCode }: { readonly code: string | null }) {
+/**
+ * Every problem, grouped by code with what the code means; each links to its
+ * line and its execution. The chosen code is the route's. `pendingNote` says
+ * what is not checked yet (pendingChecksNote), so that none found is not read as an answer.
+ */
+export function ProblemsView({ code: routeCode, pendingNote }: { readonly code: string | null; readonly pendingNote: string | null }) {
   const bridge = useBridge();
   const counts = useApi('listProblems', { limit: 1 });
   // A code the URL names that is none of ours shows every problem, as no code does.
@@ -49,8 +53,13 @@ export function ProblemsView({ code: routeCode }: { readonly code: string | null
     <div className="view view-problems">
       <div className="view-title">
         <h1>Problems</h1>
-        <span className="muted">{total === null ? '' : plural(total, 'problem')}</span>
+        <span className="muted">{total === null ? '' : `${plural(total, 'problem')}${pendingNote === null ? '' : ' so far'}`}</span>
       </div>
+      {pendingNote !== null && total !== 0 && (
+        <p className="muted" role="note">
+          {pendingNote}
+        </p>
+      )}
       {counts.value === undefined ? (
         counts.error !== null ? (
           <ErrorState error={counts.error} onRetry={counts.reload} />
@@ -58,8 +67,8 @@ export function ProblemsView({ code: routeCode }: { readonly code: string | null
           <LoadingState label="Counting problems…" />
         )
       ) : total === 0 ? (
-        <EmptyState title="No problems">
-          <p>Every line read met its format's contract.</p>
+        <EmptyState title={pendingNote === null ? 'No problems' : 'No problems so far'}>
+          <p>{pendingNote ?? "Every line read met its format's contract."}</p>
         </EmptyState>
       ) : (
         <div className="problems-layout">

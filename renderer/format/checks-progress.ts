@@ -1,0 +1,48 @@
+import type { ApiResponse } from '../../shared/api/contract';
+
+/** Where the ingest stands, as the summary reports it. */
+export type IndexingProgress = ApiResponse<'summary'>['progress'];
+
+/** True while the folder is still being read: every count is of what was read so far. */
+export function stillReading(progress: IndexingProgress): boolean {
+  return progress.phase === 'discovering' || progress.phase === 'indexing';
+}
+
+/**
+ * True while some executions still wait for their cross-event checks: during
+ * the scan, then during the enrichment after it until its checks are done (its
+ * last stage, merging the search index, changes no verdict).
+ */
+export function checksPending(progress: IndexingProgress): boolean {
+  const stage = progress.enrichment?.stage;
+  return stillReading(progress) || stage === 'events' || stage === 'checks';
+}
+
+/**
+ * What a count of problems must add while checks are pending (null once they
+ * are done): the problems found across an execution's events come after its
+ * lines, so none found yet is not an answer.
+ */
+export function pendingChecksNote(progress: IndexingProgress): string | null {
+  if (!checksPending(progress)) return null;
+  return "The checks across each execution's events (hash chains, repeated or unpaired events) have not finished: more problems may appear.";
+}
+
+/** The filters of the executions list that the checks decide. */
+export interface CheckedFilters {
+  readonly hasProblems: boolean;
+  readonly integrity: string;
+  readonly sort: string;
+}
+
+/**
+ * What the executions list must say while checks are pending and its filter or
+ * order rests on them (problems, a judged integrity): null otherwise. An
+ * execution not checked yet may still come to match, or move.
+ */
+export function uncheckedListNote(filters: CheckedFilters, progress: IndexingProgress): string | null {
+  if (!checksPending(progress)) return null;
+  const judged = filters.hasProblems || filters.sort === 'problems' || filters.integrity === 'intact' || filters.integrity === 'broken' || filters.integrity === 'unhashed';
+  if (!judged) return null;
+  return 'Not every execution has been checked yet: this list follows the integrity and problems found so far, and may change once the checks are done.';
+}
