@@ -371,8 +371,8 @@ export class IndexWriter {
     delta.problems = (s.lineProblemsOfExecution.get(executionId) as { n: number }).n;
     s.resetExecution.run(executionId);
     const row = s.executionById.get(executionId) as { family: string; key: string };
-    // An execution with events the enrichment has not reached is checked by it: its steps and spans are not all derived yet.
-    const waits = this.enrichment.executionWaits(executionId);
+    // An execution with events the enrichment has not derived yet is checked by it, after them: its steps and spans are not all in.
+    const waits = this.enrichment.derivesLater((rows[rows.length - 1] as (typeof rows)[number]).id, executionId);
     const after = this.mergeExecution(row.family, row.key, delta, waits);
     if (!waits && this.executionProblems.needsCheck(row.family, row.key, after)) this.executionProblems.refresh(executionId, row.family, row.key);
   }

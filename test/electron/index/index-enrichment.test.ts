@@ -276,6 +276,27 @@ describe('records before their checks', () => {
     assert.deepEqual(integrityByExecution(dbPath), inline);
   });
 
+  it('a record emptied after the checks pass checked it is checked again at once: its steps are all derived by then', async () => {
+    const folder = mixedFolder('unchecked-passed');
+    const dbPath = join(tempFolder('unchecked-passed-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    // Records with a document and a stream: emptying the stream leaves the execution, recomputed from its document.
+    const candidates = ['001', '004', '006', '009', 'intact'].map((name) => `exec-946c-${name}`);
+    const checked = (): string | undefined => candidates.find((key) => integrityByExecution(dbPath)[`record:${key}`] !== 'unchecked');
+    // Every event gets its full text and derived rows, then the checks pass goes one execution a step until it has checked one of them.
+    while (checked() === undefined) writer.enrichment.step(500, 1);
+    const key = checked()!;
+    const marks = writer.enrichment.marks();
+    assert.equal(marks.enrichedThrough, marks.lastEventId);
+    assert.ok(marks.checkedThrough < marks.enrichedThrough, 'the pass is not over');
+    writeFileSync(join(folder, 'mixed', 'records', 'observer', `${key}.jsonl`), '');
+    await scan(folder, writer, true);
+    finish(writer);
+    const inline = integrityByExecution(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    assert.notEqual(inline[`record:${key}`], undefined);
+    assert.deepEqual(integrityByExecution(dbPath), inline, 'no record left unchecked behind the pass');
+  });
+
   it('a session reopened before the checks leaves its records to the enrichment instead of checking them as it opens', async () => {
     const folder = mixedFolder('unchecked-reopen');
     const inline = integrityByExecution(await indexOnce(folder, undefined, { deferEnrichment: false }));
