@@ -94,6 +94,7 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
       // A list of broken records, asked for before they are checked, says it may change.
       await goToHash(page, '#/executions?integrity=broken');
       await page.getByText(/may change once the checks are done/).waitFor({ timeout: 10_000 });
+      await page.getByText('No executions match').waitFor({ timeout: 30_000 });
       await screenshot(page, 'light-million-broken-before-checks');
       assert.deepEqual(await serve.call('rescan', {}), { started: true }, 'the enrichment resumes');
 
