@@ -242,11 +242,19 @@ export class IngestSession {
   /**
    * Gives one execution its derived rows and checks ahead of the enrichment (a
    * reviewer opened it before the enrichment reached it); resolves true when
-   * there was something to do. Queued like a scan: the index has one writer.
+   * there was something to do. Not queued behind a scan, which may read for
+   * minutes: it is one transaction of its own, run between two of the scan's
+   * (each of those commits synchronously on this thread, so none is open now).
+   * Events the scan stores for the execution afterwards are past its mark: the
+   * enrichment derives and checks them, and the record is `unchecked` until then.
    */
   enrichExecution(executionId: number): Promise<boolean> {
     if (this.closed) return Promise.resolve(false);
-    return this.serialize(() => Promise.resolve(this.writer.enrichment.enrichExecution(executionId)));
+    try {
+      return Promise.resolve(this.writer.enrichment.enrichExecution(executionId));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   /** Runs the enrichment to its end, or until the session is cancelled or closed. */

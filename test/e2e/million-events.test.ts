@@ -71,6 +71,17 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
       const progress = page.getByRole('progressbar', { name: 'Indexing progress' }).first();
       await progress.waitFor();
       await screenshot(page, 'light-million-indexing');
+      // An execution opened while the scan reads on is answered at once, not once the scan is over.
+      let early = (await serve.call('listExecutions', { families: ['benson'], limit: 1 })).items[0];
+      while (early === undefined) {
+        await page.waitForTimeout(100);
+        early = (await serve.call('listExecutions', { families: ['benson'], limit: 1 })).items[0];
+      }
+      const openedAt = Date.now();
+      assert.equal((await serve.call('getExecution', { id: early.id })).execution.id, early.id);
+      const answeredMs = Date.now() - openedAt;
+      assert.equal((await serve.call('summary', {})).progress.phase, 'indexing', `answered in ${answeredMs} ms, while the scan still read`);
+      console.log(`# an execution opened during the scan answered in ${answeredMs} ms`);
       const summary = await waitForIndexed(serve, 300_000);
       indexMs = Date.now() - started;
       const totalEvents = Object.values(summary.events).reduce((sum, n) => sum + n, 0);

@@ -54,4 +54,55 @@ describe('an execution opened before the enrichment reached it', () => {
       await client.stop();
     }
   });
+
+  it('is enriched at once while a long scan still runs, not after it, and the index ends as a full build', async () => {
+    const folder = realpathSync(tempFolder('on-demand-scanning'));
+    writeBenchCorpus(join(folder, 'bulk'), { events: 200_000, files: 4, seed: 5 });
+    const clean = snapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const dbPath = join(tempFolder('on-demand-scanning-db'), 'index.sqlite');
+    let scanned = false;
+    let onEnriched: () => void = () => undefined;
+    const enriched = new Promise<void>((resolve) => (onEnriched = resolve));
+    const client = new IngestWorkerClient({ folder, dbPath, watch: false }, (message) => {
+      if (message.type === 'scanned') scanned = true;
+      if (message.type === 'enriched') onEnriched();
+    });
+    try {
+      // The first executions the scan commits: a reviewer opens one of them while it reads on.
+      const opened = await firstWaitingExecution(dbPath, () => scanned);
+      assert.equal(await client.enrichExecution(opened.id), true, 'the worker enriched it');
+      assert.equal(scanned, false, 'before the scan ended: it did not wait behind it');
+      const reader = openIndexReadOnly(dbPath);
+      try {
+        assert.equal(new EnrichmentState(reader).executionWaits(opened.id), false, 'nothing of it waits');
+      } finally {
+        reader.close();
+      }
+      await enriched;
+      assertSameIndex(snapshot(dbPath), clean, 'the whole index, once scanned and enriched, as a full build');
+    } finally {
+      await client.stop();
+    }
+  });
 });
+
+/** Polls a scan's index until an execution with derived rows waits for the enrichment; fails when the scan ends first. */
+async function firstWaitingExecution(dbPath: string, scanEnded: () => boolean): Promise<{ readonly id: number }> {
+  for (;;) {
+    if (scanEnded()) assert.fail('the scan ended before any execution could be opened during it');
+    try {
+      const reader = openIndexReadOnly(dbPath);
+      try {
+        const state = new EnrichmentState(reader);
+        const rows = reader.prepare("SELECT id FROM executions WHERE family IN ('benson', 'record', 'cycle') ORDER BY id LIMIT 20").all() as { id: number }[];
+        const waiting = rows.find((row) => state.executionWaits(row.id));
+        if (waiting !== undefined) return waiting;
+      } finally {
+        reader.close();
+      }
+    } catch {
+      // The index file or its tables are not there yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
