@@ -4,7 +4,7 @@ import { JournalBanner } from './components/journal-banner';
 import { NavBar } from './components/nav-bar';
 import { ShortcutSheet } from './components/shortcut-sheet';
 import { TimeRangeBar } from './components/time-range-bar';
-import { pendingChecksNote } from './format/checks-progress';
+import { pendingChecksNote, stillReading } from './format/checks-progress';
 import { DEFAULT_EVENT_FILTERS } from './format/event-query';
 import { DEFAULT_EXECUTION_FILTERS } from './format/execution-query';
 import { routeSection } from './format/route';
@@ -81,7 +81,7 @@ export function AppShell() {
           {(listVisited || route.view === 'executions') && <ExecutionsView hidden={route.view !== 'executions'} filters={listFilters.current} progress={summary.value?.progress ?? null} />}
           {route.view === 'execution' && <ExecutionView key={route.id} id={route.id} />}
           {route.view === 'compare' && <CompareView key={`${route.a} ${route.b ?? ''}`} a={route.a} b={route.b} otherReadings={route.otherReadings} />}
-          {route.view === 'events' && <EventsView eventId={route.eventId} filters={route.filters ?? DEFAULT_EVENT_FILTERS} anchor={route.anchor ?? null} enrichment={summary.value?.progress.enrichment ?? null} />}
+          {route.view === 'events' && <EventsView eventId={route.eventId} filters={route.filters ?? DEFAULT_EVENT_FILTERS} anchor={route.anchor ?? null} enrichment={summary.value?.progress.enrichment ?? null} reading={summary.value !== undefined && stillReading(summary.value.progress)} />}
           {route.view === 'problems' && <ProblemsView code={route.code ?? null} pendingNote={summary.value === undefined ? null : pendingChecksNote(summary.value.progress)} />}
           {route.view === 'problem' && <ProblemLineView key={route.problemId} problemId={route.problemId} />}
           {route.view === 'notes' && <NotesView />}

@@ -22,12 +22,14 @@ export function enrichmentPercent(enrichment: NonNullable<EnrichmentProgress>): 
 }
 
 /**
- * What a search says while the enrichment has not given every event its full
- * text (null once it has: the checks that follow do not change what a search
- * finds). A search that finds nothing now may find it later, and must not read
- * as an answer.
+ * What a search says while the folder is still read (`reading`: its lines get
+ * their full text after the scan) or the enrichment has not given every event
+ * its full text (null once it has: the checks that follow do not change what a
+ * search finds). A search that finds nothing now may find it later, and must
+ * not read as an answer.
  */
-export function partialSearchNote(enrichment: EnrichmentProgress): string | null {
+export function partialSearchNote(enrichment: EnrichmentProgress, reading: boolean): string | null {
+  if (reading) return 'Full-text search covers only part of the folder so far: the folder is still being read, and the text of what was read is added after that; a missing match may still appear.';
   if (enrichment === null || enrichment.stage !== 'events') return null;
   const done = enrichmentPercent(enrichment);
   const share = done === null ? '' : ` (${done}% of the events)`;

@@ -39,12 +39,15 @@ export function EventsView({
   filters,
   anchor,
   enrichment,
+  reading,
 }: {
   readonly eventId: number | null;
   readonly filters: Filters;
   readonly anchor: number | null;
   /** The enrichment after a scan while it runs: full-text search covers only the events it has reached. */
   readonly enrichment: EnrichmentProgress;
+  /** True while the folder is still read: the events read so far have no full text yet. */
+  readonly reading: boolean;
 }) {
   const bridge = useBridge();
   const { range } = useTimeRange();
@@ -71,7 +74,7 @@ export function EventsView({
     problems.step(eventId === null ? { problemIds: [direction === 'next' ? 0 : Number.MAX_SAFE_INTEGER] } : () => placeOfEvent(bridge, eventId), direction);
     return true;
   }, 'events');
-  const partialNote = query === '' ? null : partialSearchNote(enrichment);
+  const partialNote = query === '' ? null : partialSearchNote(enrichment, reading);
   const found = rows.total ?? Math.max(0, rows.count - 1);
   const more = rows.total === null && rows.count > 0;
   return (

@@ -18,12 +18,17 @@ describe('the enrichment as the top bar and a search say it', () => {
   });
 
   it('warns a search that its results may be missing while full text is still being added, and only then', () => {
-    const note = partialSearchNote({ stage: 'events', done: 4000, total: 10_000, etaMs: 6_000 });
+    const note = partialSearchNote({ stage: 'events', done: 4000, total: 10_000, etaMs: 6_000 }, false);
     assert.match(note ?? '', /covers only part of the folder so far \(40% of the events\)/);
     assert.match(note ?? '', /a missing match may still appear/);
     assert.match(note ?? '', /about 6 s/);
-    assert.equal(partialSearchNote({ stage: 'checks', done: 10, total: 10, etaMs: null }), null, 'the checks do not change what a search finds');
-    assert.equal(partialSearchNote({ stage: 'merge', done: 2, total: 2, etaMs: null }), null, 'nor does merging the search index');
-    assert.equal(partialSearchNote(null), null);
+    assert.equal(partialSearchNote({ stage: 'checks', done: 10, total: 10, etaMs: null }, false), null, 'the checks do not change what a search finds');
+    assert.equal(partialSearchNote({ stage: 'merge', done: 2, total: 2, etaMs: null }, false), null, 'nor does merging the search index');
+    assert.equal(partialSearchNote(null, false), null);
+  });
+
+  it('warns a search while the folder is still read, before the enrichment has begun', () => {
+    assert.match(partialSearchNote(null, true) ?? '', /the folder is still being read, .*a missing match may still appear/);
+    assert.match(partialSearchNote({ stage: 'events', done: 0, total: 10, etaMs: null }, true) ?? '', /still being read/);
   });
 });
