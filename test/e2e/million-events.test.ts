@@ -88,6 +88,11 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
       await page.getByText(/the folder is still being read, .*a missing match may still appear/).waitFor({ timeout: 10_000 });
       assert.equal((await serve.call('summary', {})).progress.phase, 'indexing', 'the note was seen during the scan');
       await page.getByLabel('Full-text search').fill('');
+      // So does the execution opened during the scan: what it shows covers what was read so far.
+      await goToHash(page, `#/executions/${early.id}`);
+      await page.getByText(/The folder is still being read: this execution may have events not read yet/).waitFor({ timeout: 10_000 });
+      assert.equal((await serve.call('summary', {})).progress.phase, 'indexing', 'the execution was seen during the scan');
+      await screenshot(page, 'light-million-execution-during-scan');
       const summary = await waitForIndexed(serve, 300_000);
       indexMs = Date.now() - started;
       const totalEvents = Object.values(summary.events).reduce((sum, n) => sum + n, 0);

@@ -13,8 +13,12 @@ import { ExecutionProblems } from './execution-problems';
 import { FAMILY_VIEWS } from './family-views';
 import { WaterfallPanel } from './waterfall/waterfall-panel';
 
-/** One execution of any family: its header, its family's sections, its problems and events. */
-export function ExecutionView({ id }: { readonly id: string }) {
+/**
+ * One execution of any family: its header, its family's sections, its problems
+ * and events. While the folder is still read (`reading`), it says that what it
+ * shows covers the events read so far: a later line may finish, fail or break it.
+ */
+export function ExecutionView({ id, reading }: { readonly id: string; readonly reading: boolean }) {
   const valid = parseExecutionId(id) !== null;
   const detail = useApi('getExecution', valid ? { id } : null);
   const notes = useJournalApi('listNotes', valid ? { executionId: id } : null);
@@ -56,6 +60,11 @@ export function ExecutionView({ id }: { readonly id: string }) {
       <div className="view view-execution">
         {back}
         <ExecutionHeader detail={value} />
+        {reading && (
+          <p className="notice" role="note">
+            The folder is still being read: this execution may have events not read yet. Its status, steps, problems and tamper evidence cover what was read so far.
+          </p>
+        )}
         {detail.error !== null && <ErrorState error={detail.error} title="The execution could not be refreshed" />}
         <WaterfallPanel id={id} title={view.waterfallTitle} />
         <view.Sections id={id} detail={value} />
