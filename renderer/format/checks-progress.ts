@@ -36,11 +36,13 @@ export interface CheckedFilters {
 }
 
 /**
- * What the executions list must say while checks are pending and its filter or
+ * What the executions list must say while the folder is still read (every row
+ * covers the lines read so far), or while checks are pending and its filter or
  * order rests on them (problems, a judged integrity): null otherwise. An
  * execution not checked yet may still come to match, or move.
  */
-export function uncheckedListNote(filters: CheckedFilters, progress: IndexingProgress): string | null {
+export function executionsListNote(filters: CheckedFilters, progress: IndexingProgress): string | null {
+  if (stillReading(progress)) return 'The folder is still being read: each execution, its status and its problems cover the lines read so far, and more may come.';
   if (!checksPending(progress)) return null;
   const judged = filters.hasProblems || filters.sort === 'problems' || filters.integrity === 'intact' || filters.integrity === 'broken' || filters.integrity === 'unhashed';
   if (!judged) return null;

@@ -4,7 +4,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { VirtualListbox } from '../../components/virtual-listbox';
-import { uncheckedListNote, type IndexingProgress } from '../../format/checks-progress';
+import { executionsListNote, type IndexingProgress } from '../../format/checks-progress';
 import type { ExecutionRow } from '../../format/execution-row';
 import { executionsRequest, type ExecutionFilters as Filters } from '../../format/execution-query';
 import { plural } from '../../format/numbers';
@@ -74,7 +74,7 @@ export function ExecutionsView({ hidden, filters, progress }: { readonly hidden:
     if (row !== undefined) visibleIds.push(row.id);
   }
   const verdicts = useBaselineVerdicts(visibleIds);
-  const uncheckedNote = progress === null ? null : uncheckedListNote(filters, progress);
+  const listNote = progress === null ? null : executionsListNote(filters, progress);
   // `c` on a row picks it as run A; `c` on another compares the two; Escape forgets the pick.
   const [picked, setPicked] = useState<string | null>(null);
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -110,9 +110,9 @@ export function ExecutionsView({ hidden, filters, progress }: { readonly hidden:
         <ExportListOtlp request={request} />
       </div>
       <ExecutionFilters filters={filters} onChange={showFilters} searchRef={searchRef} />
-      {uncheckedNote !== null && (
+      {listNote !== null && (
         <p className="muted" role="note">
-          {uncheckedNote}
+          {listNote}
         </p>
       )}
       {rows.error !== null && <ErrorState error={rows.error} title="Could not read the executions" />}

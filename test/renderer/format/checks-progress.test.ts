@@ -39,22 +39,28 @@ describe('what counts of problems and hashes say before every check has run', ()
 });
 
 describe('the executions list while checks are pending', () => {
-  const { uncheckedListNote } = loadRendererModule<typeof ChecksProgress>('format/checks-progress');
+  const { executionsListNote } = loadRendererModule<typeof ChecksProgress>('format/checks-progress');
   const plain = { hasProblems: false, integrity: '', sort: 'start' };
 
   it('says the list may change when a filter or the order rests on the checks', () => {
     const pending = progress('watching', 'events');
     for (const filters of [{ ...plain, hasProblems: true }, { ...plain, sort: 'problems' }, { ...plain, integrity: 'broken' }, { ...plain, integrity: 'intact' }, { ...plain, integrity: 'unhashed' }]) {
-      assert.match(uncheckedListNote(filters, pending) ?? '', /may change once the checks are done/, JSON.stringify(filters));
+      assert.match(executionsListNote(filters, pending) ?? '', /may change once the checks are done/, JSON.stringify(filters));
     }
   });
 
   it('says nothing for filters the checks do not decide, or once they are done', () => {
     const pending = progress('watching', 'checks');
     for (const filters of [plain, { ...plain, integrity: 'unchecked' }, { ...plain, integrity: 'not_applicable' }, { ...plain, sort: 'failures' }]) {
-      assert.equal(uncheckedListNote(filters, pending), null, JSON.stringify(filters));
+      assert.equal(executionsListNote(filters, pending), null, JSON.stringify(filters));
     }
-    assert.equal(uncheckedListNote({ ...plain, hasProblems: true }, progress('watching', 'merge')), null);
-    assert.equal(uncheckedListNote({ ...plain, integrity: 'broken' }, progress('done', null)), null);
+    assert.equal(executionsListNote({ ...plain, hasProblems: true }, progress('watching', 'merge')), null);
+    assert.equal(executionsListNote({ ...plain, integrity: 'broken' }, progress('done', null)), null);
+  });
+
+  it('says every row covers what was read so far while the folder is read, whatever the filters', () => {
+    for (const filters of [plain, { ...plain, integrity: 'broken' }]) {
+      assert.match(executionsListNote(filters, progress('indexing', null)) ?? '', /still being read: .*cover the lines read so far/, JSON.stringify(filters));
+    }
   });
 });
