@@ -1,5 +1,6 @@
 import type { AlignedStep, Comparison } from '../../shared/model/comparison';
 import type { JournalExcerpt } from './journal-notes';
+import type { ReportIndexing } from './report-indexing';
 import type { SourceDigest } from './verify-execution';
 
 /**
@@ -15,6 +16,8 @@ export interface ComparisonReport {
   readonly generatedAt: string;
   /** The evidence folder's real path on the machine that made the report. */
   readonly folder: string;
+  /** Whether the folder was read to its end when the report was made, and what was not. */
+  readonly indexing: ReportIndexing;
   readonly comparison: Comparison;
   readonly sources: { readonly a: readonly SourceDigest[]; readonly b: readonly SourceDigest[] };
   /** The review journal's verdict and its notes and acknowledgements on either run. */
@@ -26,6 +29,7 @@ export interface ComparisonReportInput {
   readonly version: string;
   readonly generatedAt: Date;
   readonly folder: string;
+  readonly indexing: ReportIndexing;
   readonly comparison: Comparison;
   readonly sources: ComparisonReport['sources'];
   readonly reviewJournal: JournalExcerpt;
@@ -42,6 +46,7 @@ export function comparisonReport(input: ComparisonReportInput): ComparisonReport
     inspector: { name: 'execution-inspector', version: input.version },
     generatedAt: input.generatedAt.toISOString(),
     folder: input.folder,
+    indexing: input.indexing,
     comparison: input.comparison,
     sources: input.sources,
     reviewJournal: input.reviewJournal,

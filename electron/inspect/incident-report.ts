@@ -8,6 +8,7 @@ import type { SourceDigest, Verification } from './verify-execution';
 import { naiveReadingNote } from '../../shared/model/time-zone-name';
 import type { JournalExcerpt, Note } from './journal-notes';
 import { displayTime } from '../../shared/model/display-time';
+import type { ReportIndexing } from './report-indexing';
 
 /** Report formats: Markdown, one self-contained HTML file, or the report model as JSON. */
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -30,6 +31,8 @@ export interface IncidentReport {
   readonly generatedAt: string;
   /** The evidence folder's real path on the machine that made the report. */
   readonly folder: string;
+  /** Whether the folder was read to its end when the report was made, and what was not. */
+  readonly indexing: ReportIndexing;
   readonly execution: ExecutionRow;
   readonly events: readonly EventRow[];
   readonly eventsTruncated: boolean;
@@ -58,6 +61,7 @@ export interface IncidentReportInput {
   readonly version: string;
   readonly generatedAt: Date;
   readonly folder: string;
+  readonly indexing: ReportIndexing;
   readonly detail: ExecutionDetail;
   readonly telemetrySummary: TelemetrySummary | null;
   readonly securityDiff: SecurityDiff | null;
@@ -75,6 +79,7 @@ export function incidentReport(input: IncidentReportInput): IncidentReport {
     inspector: { name: 'execution-inspector', version: input.version },
     generatedAt: input.generatedAt.toISOString(),
     folder: input.folder,
+    indexing: input.indexing,
     execution: detail.execution,
     events: detail.events,
     eventsTruncated: detail.eventsTruncated,

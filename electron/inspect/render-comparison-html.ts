@@ -17,6 +17,7 @@ export function renderComparisonHtml(report: ComparisonReport): string {
     html`<header>
 <h1>Comparison: <code>${c.a.id}</code> and <code>${c.b.id}</code></h1>
 <p class="muted">Generated ${report.generatedAt} by Execution Inspector ${report.inspector.version} from ${report.folder}. The inspector only reads the evidence; nothing in this report was executed.</p>
+${report.indexing.statement === null ? '' : html`<p class="notice"><strong>Incomplete index.</strong> ${report.indexing.statement}</p>`}
 </header>
 <p class="${c.firstDivergence === null ? 'notice ok' : 'notice'}">${verdictText(c)}</p>
 <table><thead><tr><th></th><th>Run A</th><th>Run B</th></tr></thead><tbody>

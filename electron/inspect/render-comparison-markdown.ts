@@ -14,6 +14,7 @@ export function renderComparisonMarkdown(report: ComparisonReport): string {
       'The inspector only reads the evidence; nothing in this report was executed.',
     '',
   );
+  if (report.indexing.statement !== null) out.push(`**Incomplete index.** ${escapeMarkdown(report.indexing.statement)}`, '');
   out.push(escapeMarkdown(verdictText(c)), '');
   out.push(
     table(

@@ -64,6 +64,7 @@ export function renderReportHtml(report: IncidentReport): string {
     html`<header>
 <h1>Incident report: <code>${x.id}</code></h1>
 <p class="muted">Generated ${displayWrittenTime(report.generatedAt)} by Execution Inspector ${report.inspector.version} from ${report.folder}. The inspector only reads the evidence; nothing in this report was executed.</p>
+${report.indexing.statement === null ? '' : html`<p class="notice"><strong>Incomplete index.</strong> ${report.indexing.statement}</p>`}
 </header>
 ${header(report)}
 ${verification(report)}

@@ -35,6 +35,7 @@ export function renderReportMarkdown(report: IncidentReport): string {
       'The inspector only reads the evidence; nothing in this report was executed.',
     '',
   );
+  if (report.indexing.statement !== null) out.push(`**Incomplete index.** ${escapeMarkdown(report.indexing.statement)}`, '');
   out.push('## Execution', '');
   out.push(
     table(

@@ -1,6 +1,7 @@
 import type { Comparison } from '../../../shared/model/comparison';
 import type { FoundExecution, StoredSource } from '../../index/queries/execution-facts';
 import { comparisonReport } from '../../inspect/comparison-report';
+import { reportIndexing } from '../../inspect/report-indexing';
 import { renderComparisonReport } from '../../inspect/render-comparison-report';
 import { baselineScopeOf } from '../../inspect/compare/baseline-scope';
 import { inspectorVersion, type ReportFormat } from '../../inspect/incident-report';
@@ -59,7 +60,7 @@ export function compareHandlers(context: HandlerContext, services: ComparisonSer
         return digester.digest(sources);
       };
       version ??= inspectorVersion();
-      const report = comparisonReport({ version, generatedAt: context.now(), folder: context.folder, comparison, sources: { a: await digests(a), b: await digests(b) },
+      const report = comparisonReport({ version, generatedAt: context.now(), folder: context.folder, indexing: reportIndexing(context.progress()), comparison, sources: { a: await digests(a), b: await digests(b) },
         reviewJournal: journal.entriesFor([a.row.id, b.row.id]),
       });
       const format: ReportFormat = request.format;

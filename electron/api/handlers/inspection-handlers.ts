@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { acknowledgementEntry, acknowledgementOf, journalAcknowledgements } from '../../inspect/journal-acknowledgements';
 import { DETAIL_EVENT_LIMIT, ExecutionAssembler, type RecordAssembly } from '../../inspect/assemble-execution';
 import { ExecutionFacts, type FoundExecution, type StoredSource } from '../../index/queries/execution-facts';
+import { reportIndexing } from '../../inspect/report-indexing';
 import { incidentReport, inspectorVersion, otlpFilename, reportFilename, reportMediaType, type CitedSource, type IncidentReport, type ReportFormat } from '../../inspect/incident-report';
 import { renderReportHtml } from '../../inspect/render-report-html';
 import { renderReportMarkdown } from '../../inspect/render-report-markdown';
@@ -184,6 +185,7 @@ export function inspectionHandlers(context: HandlerContext, journal: JournalAcce
       version,
       generatedAt: context.now(),
       folder: context.folder,
+      indexing: reportIndexing(context.progress()),
       detail,
       telemetrySummary: family === 'benson' ? assembler.telemetrySummary(execution) : null,
       securityDiff: record?.securityDiff ?? null,

@@ -4,6 +4,7 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { createHandlers } from '../../../electron/api/create-handlers';
+import type { HandlerContext } from '../../../electron/api/handler-context';
 import { InspectorService } from '../../../electron/api/inspector-service';
 import { openIndexReadOnly } from '../../../electron/index/open-index';
 import { JournalTargets } from '../../../electron/index/queries/journal-targets';
@@ -36,13 +37,16 @@ export async function indexedDemo(prefix: string): Promise<{ readonly folder: st
 }
 
 /** Indexes `folder` once (or opens the index given) and opens the API over a read-only connection; closed after the test file. A data folder given is used as it is, as after a restart. */
-export async function openInspection(folder: string, options: { readonly now?: () => Date; readonly dataDir?: string; readonly dbPath?: string } = {}): Promise<Inspection> {
+export async function openInspection(
+  folder: string,
+  options: { readonly now?: () => Date; readonly dataDir?: string; readonly dbPath?: string; readonly progress?: HandlerContext['progress'] } = {},
+): Promise<Inspection> {
   const real = realpathSync(folder);
   const dbPath = options.dbPath ?? (await indexOnce(real, join(tempFolder('inspect-db'), 'index.sqlite')));
   const db = openIndexReadOnly(dbPath);
   after(() => db.close());
   const dataDir = options.dataDir ?? tempFolder('inspect-data');
-  const context = staticHandlerContext({ db, folder: real, dataDir, now: options.now });
+  const context = staticHandlerContext({ db, folder: real, dataDir, now: options.now, progress: options.progress });
   const service = new InspectorService(createHandlers(context), (method, error) => {
     throw new Error(`${method} failed internally: ${String(error)}`);
   });
