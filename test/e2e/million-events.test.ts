@@ -93,6 +93,12 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
       await page.getByText(/The folder is still being read: this execution may have events not read yet/).waitFor({ timeout: 10_000 });
       assert.equal((await serve.call('summary', {})).progress.phase, 'indexing', 'the execution was seen during the scan');
       await screenshot(page, 'light-million-execution-during-scan');
+      // And a comparison of two runs read so far.
+      const [first, second] = (await serve.call('listExecutions', { families: ['benson'], limit: 2 })).items;
+      assert.ok(first !== undefined && second !== undefined, 'two runs read already');
+      await goToHash(page, `#/compare/${first.id}/${second.id}`);
+      await page.getByText(/either run may have events not read yet/).waitFor({ timeout: 10_000 });
+      assert.equal((await serve.call('summary', {})).progress.phase, 'indexing', 'the comparison was seen during the scan');
       const summary = await waitForIndexed(serve, 300_000);
       indexMs = Date.now() - started;
       const totalEvents = Object.values(summary.events).reduce((sum, n) => sum + n, 0);

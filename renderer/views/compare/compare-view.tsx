@@ -19,14 +19,25 @@ import { SnapshotComparison } from './snapshot-comparison';
  * be read more than one way (`otherReadings`) moves on to its next reading
  * while the index knows no execution of the one shown.
  */
-export function CompareView({ a, b, otherReadings = [] }: { readonly a: string; readonly b: string | null; readonly otherReadings?: readonly ComparePair[] }) {
+export function CompareView({
+  a,
+  b,
+  otherReadings = [],
+  folderRead,
+}: {
+  readonly a: string;
+  readonly b: string | null;
+  readonly otherReadings?: readonly ComparePair[];
+  /** False while the folder is still read: either run may have lines not read yet. */
+  readonly folderRead: boolean;
+}) {
   const [tried, setTried] = useState(0);
   const reading = tried === 0 ? { a, b } : (otherReadings[tried - 1] ?? { a, b });
   const next = tried < otherReadings.length ? () => setTried(tried + 1) : null;
-  return <ComparedPair key={tried} a={reading.a} b={reading.b} onNotFound={next} />;
+  return <ComparedPair key={tried} a={reading.a} b={reading.b} onNotFound={next} folderRead={folderRead} />;
 }
 
-function ComparedPair({ a, b, onNotFound }: { readonly a: string; readonly b: string | null; readonly onNotFound: (() => void) | null }) {
+function ComparedPair({ a, b, onNotFound, folderRead }: { readonly a: string; readonly b: string | null; readonly onNotFound: (() => void) | null; readonly folderRead: boolean }) {
   const valid = parseExecutionId(a) !== null && (b === null || parseExecutionId(b) !== null);
   const comparison = useApi('compareExecutions', valid && b !== null ? { a, b } : null);
   // Not in the index, and the address has another reading: that one is tried next (no error shown in between).
@@ -65,6 +76,11 @@ function ComparedPair({ a, b, onNotFound }: { readonly a: string; readonly b: st
         Compare <code>{a}</code> with <code>{b}</code>
       </h1>
       <ComparePicker a={a} b={b} />
+      {!folderRead && (
+        <p className="notice" role="note">
+          The folder is still being read: either run may have events not read yet. This comparison covers what was read so far.
+        </p>
+      )}
       {comparison.error !== null && !movingOn && <ErrorState error={comparison.error} title="Could not compare" onRetry={comparison.reload} />}
       {value === undefined ? (
         (comparison.error === null || movingOn) && <LoadingState label="Comparing…" />
