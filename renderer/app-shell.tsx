@@ -80,7 +80,7 @@ export function AppShell() {
           {route.view === 'start' && <StartView summary={summary} />}
           {(listVisited || route.view === 'executions') && <ExecutionsView hidden={route.view !== 'executions'} filters={listFilters.current} progress={summary.value?.progress ?? null} />}
           {route.view === 'execution' && <ExecutionView key={route.id} id={route.id} reading={summary.value !== undefined && stillReading(summary.value.progress)} />}
-          {route.view === 'compare' && <CompareView key={`${route.a} ${route.b ?? ''}`} a={route.a} b={route.b} otherReadings={route.otherReadings} folderRead={summary.value === undefined || !stillReading(summary.value.progress)} />}
+          {route.view === 'compare' && <CompareView key={`${route.a} ${route.b ?? ''}`} a={route.a} b={route.b} otherReadings={route.otherReadings} reading={summary.value !== undefined && stillReading(summary.value.progress)} />}
           {route.view === 'events' && <EventsView eventId={route.eventId} filters={route.filters ?? DEFAULT_EVENT_FILTERS} anchor={route.anchor ?? null} enrichment={summary.value?.progress.enrichment ?? null} reading={summary.value !== undefined && stillReading(summary.value.progress)} />}
           {route.view === 'problems' && <ProblemsView code={route.code ?? null} pendingNote={summary.value === undefined ? null : pendingChecksNote(summary.value.progress)} />}
           {route.view === 'problem' && <ProblemLineView key={route.problemId} problemId={route.problemId} />}

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
 import type { IndexChange } from '../../shared/api/contract';
-import type { indexingProgressSchema } from '../../shared/api/views';
+import type { IndexingProgress as Progress } from '../../shared/api/indexing-progress';
 import { placeIndex } from '../index/index-placement';
 import { openIndexReadOnly, type IndexOpenOptions } from '../index/open-index';
 import { EnrichmentState } from '../index/queries/enrichment-state';
@@ -12,8 +11,6 @@ import type { IngestProgress } from '../ingest/scan-progress';
 import { createHandlers } from './create-handlers';
 import type { HostHandlers } from './host-handlers';
 import { InspectorService } from './inspector-service';
-
-type Progress = z.infer<typeof indexingProgressSchema>;
 
 /** How to open a folder. */
 export interface FolderInspectorOptions {

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
-import type { indexingProgressSchema } from '../../shared/api/views';
+import type { IndexingProgress } from '../../shared/api/indexing-progress';
 import type { TimeZoneSettings } from '../index/time-zone-settings';
 
 /** What every handler may use: the read-only index connection and facts about the opened folder. */
@@ -12,7 +11,7 @@ export interface HandlerContext {
   /** The app's own data folder (acknowledgements are written there, never in the evidence folder). */
   readonly dataDir: string;
   /** Where the ingest stands now. */
-  readonly progress: () => z.infer<typeof indexingProgressSchema>;
+  readonly progress: () => IndexingProgress;
   /** Stops the scan in progress (the ingest then reads nothing until a rescan); resolves true when one was running. */
   readonly cancelIndexing: () => Promise<boolean>;
   /** Starts a full scan of the folder (only unread bytes are read); resolves true once it has begun. */

@@ -248,13 +248,9 @@ export class IngestSession {
    * Events the scan stores for the execution afterwards are past its mark: the
    * enrichment derives and checks them, and the record is `unchecked` until then.
    */
-  enrichExecution(executionId: number): Promise<boolean> {
-    if (this.closed) return Promise.resolve(false);
-    try {
-      return Promise.resolve(this.writer.enrichment.enrichExecution(executionId));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+  async enrichExecution(executionId: number): Promise<boolean> {
+    if (this.closed) return false;
+    return this.writer.enrichment.enrichExecution(executionId);
   }
 
   /** Runs the enrichment to its end, or until the session is cancelled or closed. */

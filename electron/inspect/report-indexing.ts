@@ -1,7 +1,4 @@
-import type { z } from 'zod';
-import type { indexingProgressSchema } from '../../shared/api/views';
-
-type IndexingProgress = z.infer<typeof indexingProgressSchema>;
+import { stillReading, type IndexingProgress } from '../../shared/api/indexing-progress';
 
 /**
  * How much of the folder the index held when a report was made. A report made
@@ -20,7 +17,7 @@ export interface ReportIndexing {
 
 /** The indexing state a report states, from the ingest's progress when it is made. */
 export function reportIndexing(progress: IndexingProgress): ReportIndexing {
-  const reading = progress.phase === 'discovering' || progress.phase === 'indexing';
+  const reading = stillReading(progress);
   const stoppedShort = (progress.phase === 'cancelled' || progress.phase === 'failed') && (progress.filesDone < progress.filesTotal || progress.bytesDone < progress.bytesTotal);
   if (!reading && !stoppedShort) return { complete: true, statement: null };
   const how = reading ? 'was still being read' : progress.phase === 'cancelled' ? 'had not been read to its end (indexing was cancelled)' : 'had not been read to its end (indexing failed)';

@@ -1,4 +1,5 @@
 import type { ApiResponse } from '../../shared/api/contract';
+import { stillReading } from '../format/checks-progress';
 import { enrichmentLabel, enrichmentPercent } from '../format/enrichment-label';
 import { percent, plural } from '../format/numbers';
 
@@ -6,7 +7,7 @@ import { percent, plural } from '../format/numbers';
 export function IndexingStatus({ summary }: { readonly summary: ApiResponse<'summary'> | undefined }) {
   if (summary === undefined) return null;
   const progress = summary.progress;
-  const busy = progress.phase === 'discovering' || progress.phase === 'indexing';
+  const busy = stillReading(progress);
   const pct = percent(progress.bytesDone, progress.bytesTotal);
   const enrichment = progress.enrichment;
   if (!busy && enrichment !== null && progress.phase !== 'failed' && progress.phase !== 'cancelled') {

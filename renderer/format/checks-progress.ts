@@ -1,12 +1,6 @@
-import type { ApiResponse } from '../../shared/api/contract';
+import { stillReading, type IndexingProgress } from '../../shared/api/indexing-progress';
 
-/** Where the ingest stands, as the summary reports it. */
-export type IndexingProgress = ApiResponse<'summary'>['progress'];
-
-/** True while the folder is still being read: every count is of what was read so far. */
-export function stillReading(progress: IndexingProgress): boolean {
-  return progress.phase === 'discovering' || progress.phase === 'indexing';
-}
+export { stillReading, type IndexingProgress };
 
 /**
  * True while some executions still wait for their cross-event checks: during

@@ -23,21 +23,21 @@ export function CompareView({
   a,
   b,
   otherReadings = [],
-  folderRead,
+  reading,
 }: {
   readonly a: string;
   readonly b: string | null;
   readonly otherReadings?: readonly ComparePair[];
-  /** False while the folder is still read: either run may have lines not read yet. */
-  readonly folderRead: boolean;
+  /** True while the folder is still read: either run may have lines not read yet. */
+  readonly reading: boolean;
 }) {
   const [tried, setTried] = useState(0);
-  const reading = tried === 0 ? { a, b } : (otherReadings[tried - 1] ?? { a, b });
+  const pair = tried === 0 ? { a, b } : (otherReadings[tried - 1] ?? { a, b });
   const next = tried < otherReadings.length ? () => setTried(tried + 1) : null;
-  return <ComparedPair key={tried} a={reading.a} b={reading.b} onNotFound={next} folderRead={folderRead} />;
+  return <ComparedPair key={tried} a={pair.a} b={pair.b} onNotFound={next} reading={reading} />;
 }
 
-function ComparedPair({ a, b, onNotFound, folderRead }: { readonly a: string; readonly b: string | null; readonly onNotFound: (() => void) | null; readonly folderRead: boolean }) {
+function ComparedPair({ a, b, onNotFound, reading }: { readonly a: string; readonly b: string | null; readonly onNotFound: (() => void) | null; readonly reading: boolean }) {
   const valid = parseExecutionId(a) !== null && (b === null || parseExecutionId(b) !== null);
   const comparison = useApi('compareExecutions', valid && b !== null ? { a, b } : null);
   // Not in the index, and the address has another reading: that one is tried next (no error shown in between).
@@ -76,7 +76,7 @@ function ComparedPair({ a, b, onNotFound, folderRead }: { readonly a: string; re
         Compare <code>{a}</code> with <code>{b}</code>
       </h1>
       <ComparePicker a={a} b={b} />
-      {!folderRead && (
+      {reading && (
         <p className="notice" role="note">
           The folder is still being read: either run may have events not read yet. This comparison covers what was read so far.
         </p>

@@ -1,5 +1,6 @@
 import type { ApiResponse } from '../../../shared/api/contract';
 import { KeyValueList } from '../../components/key-value-list';
+import { stillReading } from '../../format/checks-progress';
 import { formatBytes, formatCount, percent } from '../../format/numbers';
 import { useBridgeAction } from '../../hooks/use-bridge-action';
 
@@ -22,7 +23,7 @@ export function IndexingProgress({ summary, onChanged }: { readonly summary: Api
   const cancel = useBridgeAction('cancelIndexing');
   const resume = useBridgeAction('rescan');
   const progress = summary.progress;
-  const busy = progress.phase === 'discovering' || progress.phase === 'indexing';
+  const busy = stillReading(progress);
   const cancelled = progress.phase === 'cancelled';
   const pct = busy || cancelled ? percent(progress.bytesDone, progress.bytesTotal) : 100;
   const error = cancel.error ?? resume.error;
