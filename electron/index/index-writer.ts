@@ -10,7 +10,7 @@ import { IndexEnrichment } from './index-enrichment';
 import { EventSightings } from './event-sightings';
 import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { FullTextTakeback } from './full-text-takeback';
-import type { IngestBatch, PendingEvent } from './ingest-batch';
+import type { IngestBatch, PendingEvent, PendingProblem } from './ingest-batch';
 import type { PlainSearchText, Renormalize } from './renormalize';
 import { claimRawBlockIds, packRawBlocks, type RawPlacement } from './raw-blocks';
 import { scanFactsOf, type ScanFacts } from './scan-facts';
@@ -214,7 +214,9 @@ export class IndexWriter {
     let ownRaw = 0;
     const perSource = new Map<number, { events: number; family: string | null }>();
     const familyCounts = new Map<string, number>();
+    let problemsStored = 0;
     for (const [index, p] of placed.entries()) {
+      problemsStored = this.insertProblemsFoundBefore(batch.problems, problemsStored, index);
       const { pending, facts, eventId } = p;
       // Where its line's bytes are: packed here (in batch order), or by a parse worker.
       const raw = pending.raw === null ? packedPlace(pending) : (raws.placements[ownRaw++] as RawPlacement);
@@ -241,12 +243,7 @@ export class IndexWriter {
     for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);
     for (const row of refresh) this.executionProblems.refresh(row.id, row.family, row.key);
     if (!defer && placed.length > 0) this.enrichment.wroteInline(nextId - 1, marks);
-    for (const problem of batch.problems) {
-      s.insertProblem.run({
-        source_id: problem.sourceId, line: problem.line, code: problem.code, message: problem.message, execution_id: null, event_id: null,
-        origin: problem.line === null ? 'file' : 'line', transient: problem.transient ? 1 : 0,
-      });
-    }
+    this.insertProblemsFoundBefore(batch.problems, problemsStored, Number.POSITIVE_INFINITY);
     for (const progress of batch.progress) {
       const counts = perSource.get(progress.sourceId);
       const carry = this.carries.get(progress.sourceId);
@@ -256,6 +253,21 @@ export class IndexWriter {
         size: progress.size ?? null, mtime_ms: progress.mtimeMs ?? null, updated_ms: Date.now(),
       });
     }
+  }
+
+  /**
+   * Stores the batch's problems tied to no event, from `from` on, that were
+   * found before its event `eventIndex`; returns where the next call starts.
+   */
+  private insertProblemsFoundBefore(problems: readonly PendingProblem[], from: number, eventIndex: number): number {
+    let next = from;
+    for (let problem = problems[next]; problem !== undefined && (problem.eventsBefore ?? Number.POSITIVE_INFINITY) <= eventIndex; problem = problems[++next]) {
+      this.statements.insertProblem.run({
+        source_id: problem.sourceId, line: problem.line, code: problem.code, message: problem.message, execution_id: null, event_id: null,
+        origin: problem.line === null ? 'file' : 'line', transient: problem.transient ? 1 : 0,
+      });
+    }
+    return next;
   }
 
   /**

@@ -41,6 +41,12 @@ export interface PendingProblem {
   readonly code: ProblemCode;
   readonly message: string;
   readonly transient?: boolean;
+  /**
+   * How many of the batch's events were found before it. It is stored among
+   * them, so problems keep the order they were found in however a scan's
+   * batches fall across files; after all of them when not given.
+   */
+  readonly eventsBefore?: number;
 }
 
 /** Where a source's reader stands after this batch; committed with its events. */

@@ -42,7 +42,7 @@ export class PendingBatch {
 
   /** A problem tied to no stored event. */
   addProblem(problem: PendingProblem): void {
-    this.problems.push(problem);
+    this.problems.push({ ...problem, eventsBefore: this.events.length });
     this.scan.counts.problems++;
   }
 

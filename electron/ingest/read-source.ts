@@ -84,8 +84,12 @@ export class SourceReader {
   private nextTask: ReadTask | null = null;
   private prefetched: AheadFile | null = null;
 
+  /** Set while a scan reads its files (read), unset for a file read by itself (a drain): see endOfFile. */
+  private inScan = false;
+
   /** Reads a task's source if it is still active; a file that fails to read becomes a problem, not an error. */
   async read(task: ReadTask, final: boolean, next: ReadTask | null = null): Promise<void> {
+    this.inScan = true;
     this.nextTask = next;
     const found = this.writer.sourceAt(task.file.rel);
     if (this.prefetched !== null && this.prefetched.start.sourceId !== found?.id) await this.dropPrefetched();
@@ -319,6 +323,7 @@ export class SourceReader {
 
   /** Forgets a prefetched reading that no read took (the scan ended, or the file was not read after all). */
   async dropPrefetched(): Promise<void> {
+    this.inScan = false;
     const prefetched = this.prefetched;
     this.prefetched = null;
     await prefetched?.drop();
@@ -382,7 +387,19 @@ export class SourceReader {
     if (damaged !== null) this.batch.fileProblem(source.id, 'file.gzip_corrupt', `${file.rel}: ${describeError(damaged)}; the lines before the damage were indexed.`);
     const complete = !this.scan.cancelled;
     this.batch.setProgress({ sourceId: source.id, offset, line, pendingBytes, size: complete ? file.size : undefined, mtimeMs: complete ? file.mtimeMs : undefined });
-    this.batch.flush();
+    this.endOfFile();
+  }
+
+  /**
+   * A file read to its end. In a scan's reading its lines wait for the batch to
+   * fill like any others: a commit per file meant ten thousand commits for ten
+   * thousand small files, each writing the same index pages to the log again.
+   * Read outside one (a file drained before it is marked gone), they are
+   * committed now.
+   */
+  private endOfFile(): void {
+    if (this.inScan) this.batch.flushIfFull();
+    else this.batch.flush();
   }
 
   /**
@@ -459,7 +476,7 @@ export class SourceReader {
       case 'damaged':
         this.batch.fileProblem(source.id, 'file.gzip_corrupt', `${file.rel}: ${describeError(content.error)}; the compressed JSON document could not be read whole, so none of it was indexed.`);
         this.batch.setProgress({ sourceId: source.id, offset: 0, line: 0, pendingBytes: 0, size: file.size, mtimeMs: file.mtimeMs });
-        this.batch.flush();
+        this.endOfFile();
         return;
       case 'document':
         this.readDocument(source, file, final, documentOf(content.bytes));
@@ -509,7 +526,7 @@ export class SourceReader {
     }
     this.batch.setProgress({ sourceId: source.id, offset: bytes.length, line: 1, pendingBytes: 0, size: file.size, mtimeMs: file.mtimeMs });
     this.scan.counts.bytesDone += bytes.length;
-    this.batch.flush();
+    this.endOfFile();
   }
 
   /**
