@@ -1,4 +1,5 @@
 import type { ParseAhead } from './parse-ahead';
+import type { ParsedFileEnd } from './parse-ahead-messages';
 import type { ParsedChunk } from './parsed-chunk';
 
 /**
@@ -28,8 +29,16 @@ export class AheadFile {
   private readonly inFlight: Promise<ParsedChunk>[] = [];
   private gathered: Buffer[] = [];
   private gatheredBytes = 0;
+  /** The worker's answer to the file's end, once `finish` was called. */
+  private ended: Promise<ParsedFileEnd> | null = null;
   /** Bytes given to `push` so far, from the start's offset. */
   pushedBytes = 0;
+  /**
+   * The file's size on disk when it was read to its end before its turn: a
+   * read that then finds another size reads the rest by itself (the worker has
+   * moved on to other files).
+   */
+  sizeSeen: number | null = null;
 
   constructor(
     private readonly ahead: ParseAhead,
@@ -65,14 +74,31 @@ export class AheadFile {
     this.gatheredBytes = 0;
   }
 
+  /** True once the file was ended: nothing more of it can be sent. */
+  get complete(): boolean {
+    return this.ended !== null;
+  }
+
+  /** Sends what is gathered and ends the file; the answer is where its last complete line ends, and what follows. */
+  finish(): Promise<ParsedFileEnd> {
+    if (this.ended === null) {
+      this.send();
+      const ended = this.ahead.finish();
+      // Taken in turn, or dropped; never unhandled.
+      ended.catch(() => undefined);
+      this.ended = ended;
+    }
+    return this.ended;
+  }
+
   /** The next piece's columns, in file order; undefined when none is owed. */
   next(): Promise<ParsedChunk> | undefined {
     return this.inFlight.shift();
   }
 
-  /** Drops the pieces owed, once answered: they are not taken. */
+  /** Drops the pieces owed (and the end), once answered: they are not taken. */
   async drop(): Promise<void> {
-    await Promise.allSettled(this.inFlight.splice(0));
+    await Promise.allSettled([...this.inFlight.splice(0), this.ended]);
     this.gathered = [];
     this.gatheredBytes = 0;
   }

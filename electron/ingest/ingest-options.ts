@@ -12,9 +12,10 @@ export interface IngestOptions {
    */
   readonly deferEnrichment: boolean;
   /**
-   * A file with at least this many unread bytes is split and normalized by a
-   * parse worker while the writer stores it, in a scan that defers the
-   * enrichment; 2 MiB when not given. Tests set 0 to read every file that way.
+   * A scan with at least this many unread bytes has its JSON lines files split
+   * and normalized by a parse worker while the writer stores them, when it
+   * defers the enrichment; 1 MiB when not given. Tests set 0 to read every such
+   * file that way, or Infinity to read none.
    */
   readonly parseAheadMinBytes?: number;
 }

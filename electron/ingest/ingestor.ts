@@ -78,7 +78,7 @@ export class Ingestor {
     try {
       for (const [index, task] of ordered.entries()) {
         if (progress.cancelled) break;
-        await this.reader.read(task, final, ordered[index + 1] ?? null);
+        await this.reader.read(task, final, { tasks: ordered, at: index });
         progress.counts.filesDone++;
         progress.report('indexing', false);
       }

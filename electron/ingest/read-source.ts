@@ -22,6 +22,7 @@ import { goneBeforeRead, openListedFile, readHeadOf } from './open-listed-file';
 import { LineSplitter, type PendingTail, type SplitLine } from './split-lines';
 import { ParseAhead, ParseAheadFailed } from './parse-ahead';
 import { AheadFile, type AheadStart } from './ahead-file';
+import { AheadQueue } from './ahead-queue';
 import type { ParsedFileEnd } from './parse-ahead-messages';
 import { LineKind, parsedLines, type ChunkReading, type ParsedChunk, type ParsedEvent } from './parsed-chunk';
 import type { RawPlacement } from '../index/raw-blocks';
@@ -29,16 +30,22 @@ import type { ScanFacts } from '../index/scan-facts';
 import type { TailHandles } from './tail-handles';
 
 /**
- * Files with fewer unread bytes are read on the writer's thread: reading ahead
- * overlaps a file's pieces with each other, so it needs a few of them.
+ * A scan with fewer unread bytes is read on the writer's thread alone: starting
+ * the parse worker (80–170 ms) would cost more than it saves.
  */
 const PARSE_AHEAD_MIN_BYTES = 1 << 20;
 
 /** Pieces (AheadFile) the parse worker may be reading while the writer stores the one before. */
 const AHEAD_PIECES = 8;
 
-/** How much of the next file is sent to the parse worker while the writer stores a file's last pieces. */
-const PREFETCH_BYTES = 2 << 20;
+/**
+ * How many bytes of the next files are sent to the parse worker while the
+ * writer stores a file's last pieces: small files whole, a bigger one's start.
+ */
+const AHEAD_BYTES = 2 << 20;
+
+/** At most this many files sent ahead, however small (each answer waits in memory until its turn). */
+const AHEAD_FILES = 64;
 
 /** A file of the folder as one listing saw it. */
 export interface FileInfo {
@@ -55,6 +62,15 @@ export interface ReadTask {
   readonly sourceId: number;
   readonly file: FileInfo;
 }
+
+/** A scan's files in the order they are read, and the position of the one being read: what may be read ahead. */
+export interface ScanOrder {
+  readonly tasks: readonly ReadTask[];
+  readonly at: number;
+}
+
+/** No scan's reading under way: nothing is read ahead. */
+const NO_ORDER: ScanOrder = { tasks: [], at: -1 };
 
 /** Which producer zone a source's times without zone are read in now, and where the zone each was read in is kept. */
 export interface ZoneReading {
@@ -80,19 +96,15 @@ export class SourceReader {
     private readonly parseAhead: ParseAhead | null = null,
   ) {}
 
-  /** The file the scan reads after the one being read, whose first bytes may be read ahead. */
-  private nextTask: ReadTask | null = null;
-  private prefetched: AheadFile | null = null;
-
-  /** Set while a scan reads its files (read), unset for a file read by itself (a drain): see endOfFile. */
-  private inScan = false;
+  /** The scan's files in order, and the one being read (-1 outside a scan's reading: a drain, a test). */
+  private order: ScanOrder = NO_ORDER;
+  /** The files after the one being read that were sent to the parse worker already. */
+  private readonly queue = new AheadQueue();
 
   /** Reads a task's source if it is still active; a file that fails to read becomes a problem, not an error. */
-  async read(task: ReadTask, final: boolean, next: ReadTask | null = null): Promise<void> {
-    this.inScan = true;
-    this.nextTask = next;
+  async read(task: ReadTask, final: boolean, order: ScanOrder | null = null): Promise<void> {
+    this.order = order ?? NO_ORDER;
     const found = this.writer.sourceAt(task.file.rel);
-    if (this.prefetched !== null && this.prefetched.start.sourceId !== found?.id) await this.dropPrefetched();
     if (!found || found.state !== 'active') return;
     const source = this.inWantedZone(found);
     this.writer.dropTransientProblems(source.id);
@@ -158,17 +170,18 @@ export class SourceReader {
   private async readLinesThrough(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<void> {
     let from = source;
     const ahead = this.parseAhead;
-    if (ahead !== null && this.readsAhead(source, file) && !ahead.ready && this.prefetched === null) {
+    const queued = await this.queue.take(this.order.at);
+    if (queued === null && ahead !== null && this.readsAhead(source) && !ahead.ready) {
       ahead.warmUp();
       // The worker is still starting (about 170 ms): the file's first lines are read here meanwhile.
       const stopped = await this.readLinesHere(source, file, final, handle, () => ahead.ready);
       if (stopped === null) return;
       from = { ...source, offset: stopped.offset, line: stopped.line };
     }
-    if (this.readsAhead(from, file)) {
-      const stopped = await this.readLinesAhead(from, file, final, handle);
+    if (queued !== null || this.readsAhead(from)) {
+      const stopped = await this.readLinesAhead(from, file, final, handle, queued);
       if (stopped === null) return;
-      // The parse worker failed: the lines after the last piece taken are read here.
+      // The parse worker failed, or the file changed after it was read ahead: the lines after the last piece taken are read here.
       from = { ...source, offset: stopped.offset, line: stopped.line };
     }
     await this.readLinesHere(from, file, final, handle);
@@ -177,12 +190,13 @@ export class SourceReader {
   /**
    * Whether a source's lines are read through the parse worker: JSON lines (a
    * text log's entries span lines) in a scan that defers the enrichment (the
-   * worker gives scan facts, not whole events), with enough unread bytes that
-   * reading ahead overlaps anything.
+   * worker gives scan facts, not whole events), with enough unread bytes in the
+   * scan that the worker is worth starting. A file's own size does not matter:
+   * small files are read ahead whole, several at a time.
    */
-  private readsAhead(source: SourceRow, file: FileInfo): boolean {
+  private readsAhead(source: SourceRow): boolean {
     return this.parseAhead !== null && this.parseAhead.usable && this.writer.deferEnrichment && !isTextKind(source.kind)
-      && file.size - source.offset >= (this.options.parseAheadMinBytes ?? PARSE_AHEAD_MIN_BYTES);
+      && this.scan.counts.bytesTotal >= (this.options.parseAheadMinBytes ?? PARSE_AHEAD_MIN_BYTES);
   }
 
   /**
@@ -226,11 +240,19 @@ export class SourceReader {
 
   /**
    * Reads a source's lines through the parse worker, a few pieces ahead of the
-   * writer; while the worker parses a file's last pieces, the next file's first
-   * are read and sent (prefetch). Returns null when done, or, when the worker
-   * failed, where the pieces taken so far end (the rest is then read here).
+   * writer; once the file is sent, the next files are read and sent (fillQueue)
+   * while the writer stores this one's last pieces. `queued` is this file as
+   * read ahead before its turn, if it was. Returns null when done, or where the
+   * pieces taken so far end when the rest must be read here: the worker failed,
+   * or the file changed after it was read ahead whole.
    */
-  private async readLinesAhead(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<{ offset: number; line: number } | null> {
+  private async readLinesAhead(
+    source: SourceRow,
+    file: FileInfo,
+    final: boolean,
+    handle: FileHandle | null,
+    queued: AheadFile | null,
+  ): Promise<{ offset: number; line: number } | null> {
     const ahead = this.parseAhead as ParseAhead;
     const gzip = isGzipKind(source.kind);
     const taken = { offset: source.offset, line: source.line };
@@ -242,33 +264,39 @@ export class SourceReader {
     let damaged: unknown = null;
     let end: ParsedFileEnd;
     try {
-      reading = await this.adoptPrefetched(source, file);
+      reading = await this.sameStart(queued, source, file);
       if (reading === null) {
+        // The worker reads one file at a time: one it was still in the middle of is read again in its turn.
+        await this.queue.dropUnended();
         reading = new AheadFile(ahead, aheadStart(source, file));
         ahead.begin(readingOf(source), source.offset, source.line, this.options);
       }
-      try {
-        for await (const chunk of readContent(file.abs, gzip, source.offset + reading.pushedBytes, handle)) {
-          reading.push(chunk);
-          while (reading.waiting > AHEAD_PIECES) take(await (reading.next() as Promise<ParsedChunk>));
-          if (this.scan.cancelled) break;
-          this.scan.report('indexing', false);
+      // A file read ahead whole is not read again unless it changed since (below).
+      if (!reading.complete) {
+        try {
+          for await (const chunk of readContent(file.abs, gzip, source.offset + reading.pushedBytes, handle)) {
+            reading.push(chunk);
+            while (reading.waiting > AHEAD_PIECES) take(await (reading.next() as Promise<ParsedChunk>));
+            if (this.scan.cancelled) break;
+            this.scan.report('indexing', false);
+          }
+        } catch (error) {
+          if (!gzip || error instanceof ParseAheadFailed) throw error;
+          damaged = error;
         }
-      } catch (error) {
-        if (!gzip || error instanceof ParseAheadFailed) throw error;
-        damaged = error;
       }
       if (this.scan.cancelled) {
         // Stopped at a piece's end: what the worker still reads is not taken.
         await reading.drop();
         end = { ...taken, tail: null };
       } else {
-        reading.send();
-        const finished = ahead.finish();
-        finished.catch(() => undefined);
-        if (damaged === null) await this.prefetch();
+        const wasComplete = reading.complete;
+        const finished = reading.finish();
+        if (damaged === null) await this.fillQueue();
         for (let piece = reading.next(); piece !== undefined; piece = reading.next()) take(await piece);
         end = await finished;
+        // Written to (or replaced) since it was read whole: its last lines may have grown, so the rest is read here.
+        if (wasComplete && (handle === null || (await handle.stat()).size !== reading.sizeSeen)) return { offset: end.offset, line: end.line };
       }
     } catch (error) {
       if (!(error instanceof ParseAheadFailed)) throw error;
@@ -280,53 +308,79 @@ export class SourceReader {
   }
 
   /**
-   * Reads the next file's first bytes and sends them to the parse worker, which
-   * then parses on while the writer stores the file before: files are often
-   * of one producer each, some slower to parse than to store, some faster.
+   * Reads the next files' unread bytes and sends them to the parse worker, up
+   * to AHEAD_BYTES and AHEAD_FILES beyond the file the writer stores: small
+   * files whole (and ended), then possibly one bigger file's first bytes. The
+   * worker then parses on while the writer stores the files before, so a folder
+   * of ten thousand small files keeps both cores busy as one big file does.
    */
-  private async prefetch(): Promise<void> {
-    const task = this.nextTask;
+  private async fillQueue(): Promise<void> {
     const ahead = this.parseAhead;
-    if (task === null || ahead === null) return;
+    if (ahead === null) return;
+    const { tasks } = this.order;
+    let next = Math.max(this.queue.lookedThrough, this.order.at) + 1;
+    while (next < tasks.length && ahead.usable && !this.scan.cancelled && this.queue.open && this.queue.length < AHEAD_FILES) {
+      const budget = AHEAD_BYTES - this.queue.bytes;
+      if (budget <= 0) return;
+      const task = tasks[next] as ReadTask;
+      this.queue.lookedThrough = next;
+      const reading = await this.readAheadOf(ahead, task, budget);
+      if (reading !== null) this.queue.push(next, reading);
+      next++;
+    }
+  }
+
+  /**
+   * Sends up to `budget` bytes of a task's file to the parse worker, ending it
+   * when they are all it has; null when it is not read ahead. A JSON document or
+   * text log is not (whether a `.json` file holds lines is decided in its turn),
+   * nor is a source a zone change will read from its start again.
+   */
+  private async readAheadOf(ahead: ParseAhead, task: ReadTask, budget: number): Promise<AheadFile | null> {
     const source = this.writer.sourceAt(task.file.rel);
-    // A JSON document or text log is not read ahead; whether a .json file holds lines is decided when it is read.
-    if (source === undefined || source.state !== 'active' || (source.kind !== 'lines' && source.kind !== 'gzip') || !this.readsAhead(source, task.file)) return;
+    if (source === undefined || source.state !== 'active' || (source.kind !== 'lines' && source.kind !== 'gzip') || !this.readsAhead(source)) return null;
+    if (!isGzipKind(source.kind) && task.file.size <= source.offset) return null;
     const handle = await openListedFile(task.file.abs, task.file.identity).catch(() => null);
-    if (handle === null) return;
+    if (handle === null) return null;
     const reading = new AheadFile(ahead, aheadStart(source, task.file));
     try {
       ahead.begin(readingOf(source), source.offset, source.line, this.options);
+      let whole = true;
       for await (const chunk of readContent(task.file.abs, isGzipKind(source.kind), source.offset, handle)) {
         reading.push(chunk);
-        if (reading.pushedBytes >= PREFETCH_BYTES) break;
+        if (reading.pushedBytes >= budget) {
+          whole = false;
+          break;
+        }
       }
-      this.prefetched = reading;
+      if (whole) {
+        reading.sizeSeen = (await handle.stat()).size;
+        void reading.finish();
+      }
+      return reading;
     } catch {
-      // Its own read will meet the same failure and say so; a failed worker is the next read's to handle.
+      // Its own read will meet the same failure and say so; a failed worker is that read's to handle.
       await reading.drop();
+      return null;
     } finally {
       await handle.close().catch(() => undefined);
     }
   }
 
-  /** The prefetched start of this source's reading, if it began where the source stands now (path, zone and file alike). */
-  private async adoptPrefetched(source: SourceRow, file: FileInfo): Promise<AheadFile | null> {
-    const prefetched = this.prefetched;
-    if (prefetched === null) return null;
-    this.prefetched = null;
-    const start = prefetched.start;
+  /** The file read ahead, if it began where the source stands now (path, zone and file alike); dropped otherwise. */
+  private async sameStart(queued: AheadFile | null, source: SourceRow, file: FileInfo): Promise<AheadFile | null> {
+    if (queued === null) return null;
+    const start = queued.start;
     const wanted = aheadStart(source, file);
-    if (Object.entries(wanted).every(([key, value]) => start[key as keyof AheadStart] === value)) return prefetched;
-    await prefetched.drop();
+    if (Object.entries(wanted).every(([key, value]) => start[key as keyof AheadStart] === value)) return queued;
+    await queued.drop();
     return null;
   }
 
-  /** Forgets a prefetched reading that no read took (the scan ended, or the file was not read after all). */
+  /** Forgets the files read ahead that no read took (the scan ended, or they were not read after all). */
   async dropPrefetched(): Promise<void> {
-    this.inScan = false;
-    const prefetched = this.prefetched;
-    this.prefetched = null;
-    await prefetched?.drop();
+    this.order = NO_ORDER;
+    await this.queue.clear();
   }
 
   /** Adds one parsed chunk's lines to the batch, as handleLine would have; returns its last line. */
@@ -398,7 +452,7 @@ export class SourceReader {
    * committed now.
    */
   private endOfFile(): void {
-    if (this.inScan) this.batch.flushIfFull();
+    if (this.order.at >= 0) this.batch.flushIfFull();
     else this.batch.flush();
   }
 

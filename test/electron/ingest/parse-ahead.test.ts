@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import workerThreads from 'node:worker_threads';
@@ -46,6 +46,8 @@ let parseWorkersStarted = 0;
 let exitOnPiece: number | null = null;
 let holdReady = false;
 let lastParseWorker: { worker: workerThreads.Worker; begins: { path: string; offset: number }[] } | null = null;
+/** Called with every message the reader posts to a parse worker, before the worker gets it. */
+let onPosted: ((message: { type: string; reading?: { path: string } }) => void) | null = null;
 workerThreads.Worker = class extends RealWorker {
   constructor(filename: string | URL, options?: workerThreads.WorkerOptions) {
     const isParseWorker = String(filename).endsWith('parse-worker.js');
@@ -69,6 +71,7 @@ workerThreads.Worker = class extends RealWorker {
     const postMessage = this.postMessage.bind(this);
     this.postMessage = (message: { type: string; reading?: { path: string }; offset?: number }, transfer?: readonly workerThreads.Transferable[]) => {
       if (message.type === 'begin') begins.push({ path: message.reading?.path ?? '', offset: message.offset ?? -1 });
+      onPosted?.(message);
       postMessage(message, transfer);
     };
     lastParseWorker = { worker: this, begins };
@@ -191,5 +194,71 @@ describe('while the parse worker starts', () => {
     } finally {
       holdReady = false;
     }
+  });
+});
+
+/** A folder of `files` small files of the bench corpus (100 events, about 25 KiB, each; every family), over 1 MiB in all. */
+function smallFiles(name: string, files: number): { folder: string; paths: string[] } {
+  const folder = tempFolder(name);
+  writeBenchCorpus(folder, { events: files * 100, files, seed: 11 });
+  const paths = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort();
+  return { folder, paths };
+}
+
+describe('a folder of many small files', () => {
+  it('is read through the parse worker, several files ahead, into the very index the writer gives by itself', async () => {
+    const { folder, paths } = smallFiles('parse-ahead-many', 400);
+    assert.equal(paths.length, 400);
+    const plain = await indexOnce(folder, join(tempFolder('parse-ahead-many-plain'), 'index.sqlite'), { parseAheadMinBytes: Number.POSITIVE_INFINITY });
+    const started = parseWorkersStarted;
+    let commits = 0;
+    // The app's defaults: every file is under 1 MiB, the folder over it.
+    const ahead = await indexWith(folder, join(tempFolder('parse-ahead-many-ahead'), 'index.sqlite'), {}, undefined, { onCommit: () => commits++ });
+    assert.equal(parseWorkersStarted - started, 1, 'the worker read the small files');
+    const begun = new Set((lastParseWorker?.begins ?? []).map((begin) => begin.path));
+    // The first files are read by the writer's thread while the worker starts (about 170 ms, more on a busy machine).
+    assert.ok(begun.size >= 200, `${begun.size} of 400 files went through the worker`);
+    assertSameDump(ahead, plain);
+    assert.equal(query<{ n: number }>(ahead, 'SELECT count(*) AS n FROM events')[0]?.n, 40_000);
+    // 40,000 events in batches of 4,000: a commit per file would be 400.
+    assert.ok(commits <= 20, `${commits} commits for 400 files`);
+  });
+
+  it('reads by itself what a file read ahead whole gained before its turn', async () => {
+    const { folder, paths } = smallFiles('parse-ahead-grown', 400);
+    const grown = paths[350] as string;
+    // The file ends in half a line when it is read ahead; the rest of that line and more come before its turn.
+    const half = JSON.stringify({ schema_version: '0.1', timestamp: '2026-03-02T06:00:00Z', source: 'planner', run_id: 'run-grown', cycle: 1, event: 'plan.generated', payload: {} });
+    appendFileSync(join(folder, grown), half.slice(0, 40));
+    let filesDone = 0;
+    let doneWhenAppended: number | null = null;
+    let begunGrown = false;
+    onPosted = (message) => {
+      if (message.type === 'begin') begunGrown = message.reading?.path === grown;
+      if (message.type === 'finish' && begunGrown && doneWhenAppended === null) {
+        doneWhenAppended = filesDone;
+        appendFileSync(join(folder, grown), `${half.slice(40)}\n${half.replace('run-grown', 'run-grown-2')}\n`);
+      }
+    };
+    let ahead: string;
+    try {
+      ahead = await indexWith(folder, join(tempFolder('parse-ahead-grown-ahead'), 'index.sqlite'), {}, undefined, { onProgress: (progress) => (filesDone = progress.filesDone) });
+    } finally {
+      onPosted = null;
+    }
+    assert.notEqual(doneWhenAppended, null, 'the file was read through the worker');
+    // Its turn: the files the writer's thread read while the worker started, then the worker's files before it.
+    const begun = [...new Set((lastParseWorker?.begins ?? []).map((begin) => begin.path))];
+    const turn = paths.length - begun.length + begun.indexOf(grown);
+    assert.ok((doneWhenAppended ?? turn) < turn, `appended after it was read ahead whole, before its turn (${doneWhenAppended} files done, its turn ${turn})`);
+    // What a read of the file as it is now gives.
+    const plain = await indexOnce(folder, join(tempFolder('parse-ahead-grown-plain'), 'index.sqlite'), { parseAheadMinBytes: Number.POSITIVE_INFINITY });
+    assertSameDump(ahead, plain);
+    const runs = query<{ key: string }>(ahead, "SELECT key FROM executions WHERE key LIKE 'run-grown%' ORDER BY key").map((row) => row.key);
+    assert.deepEqual(runs, ['run-grown', 'run-grown-2']);
+    assert.deepEqual(query(ahead, "SELECT code FROM problems WHERE code = 'line.truncated'"), []);
   });
 });
