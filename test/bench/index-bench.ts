@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBenchCorpus } from '../fixtures/bench-corpus';
 import { benchCorpusLnavFormat, lnavCount, type LnavResult } from './lnav-rate';
+import { indexInChild, type ChildResult } from './index-in-child';
 import { listFiles, parseBaseline } from './parse-baseline';
 
 // `npm run bench`: figures for the index, each next to yardsticks measured in the same run:
@@ -15,26 +16,6 @@ const { values } = parseArgs({
 const events = Number(values.events);
 const files = Number(values.files);
 const seed = Number(values.seed);
-
-/** index-child's line: times from the start of the worker, to its end and to each phase. */
-interface ChildResult {
-  readonly ms: number;
-  readonly queryableMs: number;
-  readonly searchableMs: number;
-  /** False while the worker sends no `enriched`: search is then timed at its end. */
-  readonly enrichedSeparately: boolean;
-  readonly cpuMs: number;
-  readonly events: number;
-  readonly bytes: number;
-  readonly maxRssMb: number;
-}
-
-function indexInChild(folder: string, dbPath: string): ChildResult {
-  const child = join(__dirname, 'index-child.js');
-  const result = spawnSync(process.execPath, [child, folder, dbPath], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`indexing failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as ChildResult;
-}
 
 /** writer-ceiling's line: the writer alone on events parsed beforehand. */
 interface CeilingResult {
