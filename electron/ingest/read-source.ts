@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { assertNever } from '../../shared/model/family';
@@ -23,6 +24,7 @@ import { LineSplitter, type PendingTail, type SplitLine } from './split-lines';
 import { ParseAhead, ParseAheadFailed } from './parse-ahead';
 import { AheadFile, type AheadStart } from './ahead-file';
 import { AheadQueue } from './ahead-queue';
+import { readSmallFile, type SmallFileBytes } from './read-small-file';
 import type { ParsedFileEnd } from './parse-ahead-messages';
 import { LineKind, parsedLines, type ChunkReading, type ParsedChunk, type ParsedEvent } from './parsed-chunk';
 import type { RawPlacement } from '../index/raw-blocks';
@@ -296,7 +298,8 @@ export class SourceReader {
         for (let piece = reading.next(); piece !== undefined; piece = reading.next()) take(await piece);
         end = await finished;
         // Written to (or replaced) since it was read whole: its last lines may have grown, so the rest is read here.
-        if (wasComplete && (handle === null || (await handle.stat()).size !== reading.sizeSeen)) return { offset: end.offset, line: end.line };
+        // Its size through the handle's descriptor: a thread pool round trip per file cost more than the stat.
+        if (wasComplete && (handle === null || fstatSync(handle.fd).size !== reading.sizeSeen)) return { offset: end.offset, line: end.line };
       }
     } catch (error) {
       if (!(error instanceof ParseAheadFailed)) throw error;
@@ -339,7 +342,7 @@ export class SourceReader {
   private async readAheadOf(ahead: ParseAhead, task: ReadTask, budget: number): Promise<AheadFile | null> {
     const source = this.writer.sourceAt(task.file.rel);
     if (source === undefined || source.state !== 'active' || (source.kind !== 'lines' && source.kind !== 'gzip') || !this.readsAhead(source)) return null;
-    if (!isGzipKind(source.kind) && task.file.size <= source.offset) return null;
+    if (!isGzipKind(source.kind)) return this.readAheadPlain(ahead, source, task, budget);
     const handle = await openListedFile(task.file.abs, task.file.identity).catch(() => null);
     if (handle === null) return null;
     const reading = new AheadFile(ahead, aheadStart(source, task.file));
@@ -364,6 +367,33 @@ export class SourceReader {
       return null;
     } finally {
       await handle.close().catch(() => undefined);
+    }
+  }
+
+  /** readAheadOf for a plain file: read on this thread (readSmallFile), as the budget keeps it small. */
+  private readAheadPlain(ahead: ParseAhead, source: SourceRow, task: ReadTask, budget: number): AheadFile | null {
+    if (task.file.size <= source.offset) return null;
+    let read: SmallFileBytes | null;
+    try {
+      read = readSmallFile(task.file.abs, task.file.identity, source.offset, budget);
+    } catch {
+      // Its own read will meet the same failure and say so.
+      return null;
+    }
+    if (read === null) return null;
+    const reading = new AheadFile(ahead, aheadStart(source, task.file));
+    try {
+      ahead.begin(readingOf(source), source.offset, source.line, this.options);
+      reading.push(read.bytes);
+      if (read.whole) {
+        reading.sizeSeen = source.offset + read.bytes.length;
+        void reading.finish();
+      }
+      return reading;
+    } catch {
+      // A failed worker is the file's own read to handle.
+      void reading.drop();
+      return null;
     }
   }
 
