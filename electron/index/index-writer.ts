@@ -216,7 +216,7 @@ export class IndexWriter {
     const familyCounts = new Map<string, number>();
     let problemsStored = 0;
     for (const [index, p] of placed.entries()) {
-      problemsStored = this.insertProblemsFoundBefore(batch.problems, problemsStored, index);
+      if (problemsStored < batch.problems.length) problemsStored = this.insertProblemsFoundBefore(batch.problems, problemsStored, index);
       const { pending, facts, eventId } = p;
       // Where its line's bytes are: packed here (in batch order), or by a parse worker.
       const raw = pending.raw === null ? packedPlace(pending) : (raws.placements[ownRaw++] as RawPlacement);

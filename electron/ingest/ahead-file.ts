@@ -62,8 +62,8 @@ export class AheadFile {
     }
   }
 
-  /** Sends what is gathered: the file's last piece. */
-  send(): void {
+  /** Sends what is gathered (a full piece, or the file's last). */
+  private send(): void {
     if (this.gatheredBytes === 0) return;
     const bytes = this.gathered.length === 1 ? (this.gathered[0] as Buffer) : Buffer.concat(this.gathered, this.gatheredBytes);
     const parsed = this.ahead.parse(bytes);

@@ -98,14 +98,14 @@ export class SourceReader {
     private readonly parseAhead: ParseAhead | null = null,
   ) {}
 
-  /** The scan's files in order, and the one being read (-1 outside a scan's reading: a drain, a test). */
+  /** The scan's files in order, and the one being read (-1 outside a scan's reading: a drain before it). */
   private order: ScanOrder = NO_ORDER;
   /** The files after the one being read that were sent to the parse worker already. */
   private readonly queue = new AheadQueue();
 
   /** Reads a task's source if it is still active; a file that fails to read becomes a problem, not an error. */
-  async read(task: ReadTask, final: boolean, order: ScanOrder | null = null): Promise<void> {
-    this.order = order ?? NO_ORDER;
+  async read(task: ReadTask, final: boolean, order: ScanOrder): Promise<void> {
+    this.order = order;
     const found = this.writer.sourceAt(task.file.rel);
     if (!found || found.state !== 'active') return;
     const source = this.inWantedZone(found);
@@ -342,40 +342,11 @@ export class SourceReader {
   private async readAheadOf(ahead: ParseAhead, task: ReadTask, budget: number): Promise<AheadFile | null> {
     const source = this.writer.sourceAt(task.file.rel);
     if (source === undefined || source.state !== 'active' || (source.kind !== 'lines' && source.kind !== 'gzip') || !this.readsAhead(source)) return null;
-    if (!isGzipKind(source.kind)) return this.readAheadPlain(ahead, source, task, budget);
-    const handle = await openListedFile(task.file.abs, task.file.identity).catch(() => null);
-    if (handle === null) return null;
-    const reading = new AheadFile(ahead, aheadStart(source, task.file));
+    const gzip = isGzipKind(source.kind);
+    if (!gzip && task.file.size <= source.offset) return null;
+    let read: AheadBytes | null;
     try {
-      ahead.begin(readingOf(source), source.offset, source.line, this.options);
-      let whole = true;
-      for await (const chunk of readContent(task.file.abs, isGzipKind(source.kind), source.offset, handle)) {
-        reading.push(chunk);
-        if (reading.pushedBytes >= budget) {
-          whole = false;
-          break;
-        }
-      }
-      if (whole) {
-        reading.sizeSeen = (await handle.stat()).size;
-        void reading.finish();
-      }
-      return reading;
-    } catch {
-      // Its own read will meet the same failure and say so; a failed worker is that read's to handle.
-      await reading.drop();
-      return null;
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
-  }
-
-  /** readAheadOf for a plain file: read on this thread (readSmallFile), as the budget keeps it small. */
-  private readAheadPlain(ahead: ParseAhead, source: SourceRow, task: ReadTask, budget: number): AheadFile | null {
-    if (task.file.size <= source.offset) return null;
-    let read: SmallFileBytes | null;
-    try {
-      read = readSmallFile(task.file.abs, task.file.identity, source.offset, budget);
+      read = gzip ? await readGzipAhead(task.file, source.offset, budget) : readPlainAhead(task.file, source.offset, budget);
     } catch {
       // Its own read will meet the same failure and say so.
       return null;
@@ -386,7 +357,7 @@ export class SourceReader {
       ahead.begin(readingOf(source), source.offset, source.line, this.options);
       reading.push(read.bytes);
       if (read.whole) {
-        reading.sizeSeen = source.offset + read.bytes.length;
+        reading.sizeSeen = read.size;
         void reading.finish();
       }
       return reading;
@@ -674,6 +645,40 @@ function headThrough(file: FileInfo, handle: FileHandle, length: number): Promis
 export function isGzipPath(rel: string): boolean {
   const byName = classifyByName(basename(rel));
   return 'gzip' in byName && byName.gzip;
+}
+
+/** A file's bytes read ahead, and its size on disk when they were read (which its turn compares). */
+interface AheadBytes extends SmallFileBytes {
+  readonly size: number;
+}
+
+/** A plain file's bytes from `offset` on, up to `maxBytes`: on this thread (readSmallFile), as the budget keeps them few. */
+function readPlainAhead(file: FileInfo, offset: number, maxBytes: number): AheadBytes | null {
+  const read = readSmallFile(file.abs, file.identity, offset, maxBytes);
+  return read === null ? null : { ...read, size: offset + read.bytes.length };
+}
+
+/**
+ * A gzip file's decompressed bytes from `offset` on, up to `maxBytes`, through
+ * the listed file (null when its path no longer holds it); `size` is the
+ * compressed file's.
+ */
+async function readGzipAhead(file: FileInfo, offset: number, maxBytes: number): Promise<AheadBytes | null> {
+  const handle = await openListedFile(file.abs, file.identity);
+  if (handle === null) return null;
+  try {
+    // Concatenated, hence copied: gunzip may still hold its chunks' memory.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of readContent(file.abs, true, offset, handle)) {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total >= maxBytes) return { bytes: Buffer.concat(chunks, total), whole: false, size: fstatSync(handle.fd).size };
+    }
+    return { bytes: Buffer.concat(chunks, total), whole: true, size: fstatSync(handle.fd).size };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
 
 /** Where a source's reading ahead starts now. */
