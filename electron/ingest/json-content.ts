@@ -1,6 +1,6 @@
-import type { FileHandle } from 'node:fs/promises';
 import { errorCode } from './error-code';
 import { lineToEvent } from './line-to-event';
+import type { ListedFile } from './listed-file';
 import { readContent } from './read-content';
 
 /**
@@ -92,12 +92,12 @@ function isBomByte(position: number, byte: number): boolean {
  * to the line reader too, which reports it over the line cap. Only damage of the
  * compressed stream is returned as `damaged`; other read errors are thrown.
  */
-export async function readJsonContent(absPath: string, gzip: boolean, handle: FileHandle, maxBytes: number): Promise<JsonContent> {
+export async function readJsonContent(file: ListedFile, gzip: boolean, maxBytes: number): Promise<JsonContent> {
   const sniff = new JsonLinesSniff();
   const parts: Buffer[] = [];
   let total = 0;
   try {
-    for await (const chunk of readContent(absPath, gzip, 0, handle)) {
+    for await (const chunk of readContent(file, gzip, 0)) {
       if (sniff.push(chunk) === 'lines') return { read: 'lines' };
       parts.push(chunk);
       total += chunk.length;

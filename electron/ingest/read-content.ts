@@ -1,7 +1,7 @@
-import { open, type FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import type { ListedFile } from './listed-file';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -9,37 +9,29 @@ const CHUNK_BYTES = 1 << 20;
 export const HEAD_BYTES = 4096;
 
 /**
- * Yields a file's content from `fromOffset` on, opening it only while reading
- * (files are never held open between reads, so ten thousand of them cost no descriptors).
+ * Yields a listed file's content from `fromOffset` on, through its open file,
+ * which the caller closes (it may outlive this read: a file being tailed).
  * For gzip files, offsets count decompressed bytes.
  */
-export async function* readContent(absPath: string, gzip: boolean, fromOffset: number, held: FileHandle | null = null): AsyncGenerator<Buffer> {
+export async function* readContent(file: ListedFile, gzip: boolean, fromOffset: number): AsyncGenerator<Buffer> {
   if (gzip) {
-    yield* readGzip(absPath, fromOffset, held);
+    yield* readGzip(file, fromOffset);
     return;
   }
-  // A held handle (a file being tailed) is read but not closed: it outlives this read.
-  const handle = held ?? (await open(absPath, 'r'));
-  try {
-    let position = fromOffset;
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
-      if (bytesRead === 0) return;
-      position += bytesRead;
-      yield buffer.subarray(0, bytesRead);
-    }
-  } finally {
-    if (held === null) await handle.close();
+  let position = fromOffset;
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  for (;;) {
+    const bytesRead = await file.read(buffer, 0, CHUNK_BYTES, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buffer.subarray(0, bytesRead);
   }
 }
 
-async function* readGzip(absPath: string, fromOffset: number, held: FileHandle | null): AsyncGenerator<Buffer> {
-  // Through the listed file's handle when there is one (see openListedFile), which outlives this read.
-  const handle = held ?? (await open(absPath, 'r'));
+async function* readGzip(file: ListedFile, fromOffset: number): AsyncGenerator<Buffer> {
   const stream = createGunzip();
   // pipeline, not pipe: a read error of the compressed file must end the read, not leave it waiting.
-  pipeline(Readable.from(compressedChunks(handle)), stream, () => undefined);
+  pipeline(Readable.from(compressedChunks(file)), stream, () => undefined);
   let toSkip = fromOffset;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -52,44 +44,52 @@ async function* readGzip(absPath: string, fromOffset: number, held: FileHandle |
       yield part;
     }
   } finally {
+    // A read may still be in flight: the file's close waits for it.
     stream.destroy();
-    // A close waits for a read still in flight on the handle.
-    if (held === null) await handle.close();
   }
 }
 
 /**
  * A file's raw bytes from its start, each chunk a buffer of its own (gunzip may
  * still hold one when the next is read). Read by position, not by a ReadStream
- * on the handle: destroying that stream closes the handle, which a held handle
- * (read again for its head, or by the caller) must not be.
+ * on the descriptor: destroying that stream closes it, and the file is read
+ * again for its head, or by the caller.
  */
-async function* compressedChunks(handle: FileHandle): AsyncGenerator<Buffer> {
+async function* compressedChunks(file: ListedFile): AsyncGenerator<Buffer> {
   let position = 0;
   for (;;) {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
+    const bytesRead = await file.read(buffer, 0, CHUNK_BYTES, position);
     if (bytesRead === 0) return;
     position += bytesRead;
     yield buffer.subarray(0, bytesRead);
   }
 }
 
-/** Reads up to `length` content bytes from the start (decompressed for gzip, through `held` when given); shorter at end of file. */
-export async function readHead(absPath: string, gzip: boolean, length: number, held: FileHandle | null = null): Promise<Buffer> {
+/** Reads up to `length` content bytes from the start (decompressed for gzip); shorter at end of file. */
+export async function readHead(file: ListedFile, gzip: boolean, length: number): Promise<Buffer> {
+  if (!gzip) return file.readHead(length);
   const parts: Buffer[] = [];
   let total = 0;
   try {
-    for await (const chunk of readContent(absPath, gzip, 0, held)) {
+    for await (const chunk of readContent(file, gzip, 0)) {
       parts.push(Buffer.from(chunk.subarray(0, Math.min(chunk.length, length - total))));
       total += Math.min(chunk.length, length - total);
       if (total >= length) break;
     }
   } catch (error) {
     // A damaged gzip still has a readable head; whatever came out before the damage identifies it.
-    if (!gzip || parts.length === 0) throw error;
+    if (parts.length === 0) throw error;
   }
   return Buffer.concat(parts, total);
+}
+
+/** A plain file's bytes, all of them (a JSON document under the cap). */
+export async function readWholeContent(file: ListedFile): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  // Copied: readContent reuses its buffer for the next piece.
+  for await (const chunk of readContent(file, false, 0)) parts.push(Buffer.from(chunk));
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
 }
 
 /** SHA-256 (hex) of some bytes. */

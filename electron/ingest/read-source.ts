@@ -1,5 +1,3 @@
-import { fstatSync } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { assertNever } from '../../shared/model/family';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
@@ -17,9 +15,9 @@ import { withNaiveTimeZone } from '../families/reading/naive-time-zone';
 import { TextEntries } from './text-entries';
 import type { PendingBatch } from './pending-batch';
 import { readJsonContent } from './json-content';
-import { HEAD_BYTES, readContent, readHead, sha256Hex } from './read-content';
+import { HEAD_BYTES, readContent, readHead, readWholeContent, sha256Hex } from './read-content';
 import type { ScanProgress } from './scan-progress';
-import { goneBeforeRead, openListedFile, readHeadOf } from './open-listed-file';
+import { goneBeforeRead, ListedFile } from './listed-file';
 import { LineSplitter, type PendingTail, type SplitLine } from './split-lines';
 import { ParseAhead, ParseAheadFailed } from './parse-ahead';
 import { AheadFile, type AheadStart } from './ahead-file';
@@ -142,18 +140,18 @@ export class SourceReader {
   }
 
   /**
-   * Reads JSON lines from the source's offset. `drain` is the handle of a file
+   * Reads JSON lines from the source's offset. `drain` is the open file of one
    * that has left its path, read to its end before the source is marked gone.
    */
-  async readLines(source: SourceRow, file: FileInfo, final: boolean, drain: FileHandle | null = null): Promise<void> {
+  async readLines(source: SourceRow, file: FileInfo, final: boolean, drain: ListedFile | null = null): Promise<void> {
     const gzip = isGzipKind(source.kind);
-    // Files are read through a handle on the listed file, never by path (see openListedFile).
+    // Files are read through a handle on the listed file, never by path (see ListedFile.open).
     // While watching a plain file's stays open (TailHandles); a one-shot read, and a gzip file's, closes it.
     let handle = drain;
     let ownHandle = false;
     if (handle === null) {
       const once = final || gzip;
-      handle = once ? await openListedFile(file.abs, file.identity) : await this.tails.acquire(source.id, file.abs, file.identity);
+      handle = once ? ListedFile.open(file.abs, file.identity) : await this.tails.acquire(source.id, file.abs, file.identity);
       // Gone from its path since the listing: while watching the next scan finds where it went.
       if (handle === null) {
         if (final) throw goneBeforeRead(file.rel);
@@ -165,11 +163,11 @@ export class SourceReader {
       if (drain === null) await this.updateHead(source, file, handle);
       await this.readLinesThrough(source, file, final, handle);
     } finally {
-      if (ownHandle) await handle?.close().catch(() => undefined);
+      if (ownHandle) await handle?.close();
     }
   }
 
-  private async readLinesThrough(source: SourceRow, file: FileInfo, final: boolean, handle: FileHandle | null): Promise<void> {
+  private async readLinesThrough(source: SourceRow, file: FileInfo, final: boolean, handle: ListedFile): Promise<void> {
     let from = source;
     const ahead = this.parseAhead;
     const queued = await this.queue.take(this.order.at);
@@ -210,7 +208,7 @@ export class SourceReader {
     source: SourceRow,
     file: FileInfo,
     final: boolean,
-    handle: FileHandle | null,
+    handle: ListedFile,
     until: (() => boolean) | null = null,
   ): Promise<{ offset: number; line: number } | null> {
     const gzip = isGzipKind(source.kind);
@@ -225,7 +223,7 @@ export class SourceReader {
     };
     let damaged: unknown = null;
     try {
-      for await (const chunk of readContent(file.abs, gzip, source.offset, handle)) {
+      for await (const chunk of readContent(handle, gzip, source.offset)) {
         splitter.push(chunk, onLine);
         if (this.scan.cancelled) break;
         this.scan.report('indexing', false);
@@ -252,7 +250,7 @@ export class SourceReader {
     source: SourceRow,
     file: FileInfo,
     final: boolean,
-    handle: FileHandle | null,
+    handle: ListedFile,
     queued: AheadFile | null,
   ): Promise<{ offset: number; line: number } | null> {
     const ahead = this.parseAhead as ParseAhead;
@@ -276,7 +274,7 @@ export class SourceReader {
       // A file read ahead whole is not read again unless it changed since (below).
       if (!reading.complete) {
         try {
-          for await (const chunk of readContent(file.abs, gzip, source.offset + reading.pushedBytes, handle)) {
+          for await (const chunk of readContent(handle, gzip, source.offset + reading.pushedBytes)) {
             reading.push(chunk);
             while (reading.waiting > AHEAD_PIECES) take(await (reading.next() as Promise<ParsedChunk>));
             if (this.scan.cancelled) break;
@@ -298,8 +296,7 @@ export class SourceReader {
         for (let piece = reading.next(); piece !== undefined; piece = reading.next()) take(await piece);
         end = await finished;
         // Written to (or replaced) since it was read whole: its last lines may have grown, so the rest is read here.
-        // Its size through the handle's descriptor: a thread pool round trip per file cost more than the stat.
-        if (wasComplete && (handle === null || fstatSync(handle.fd).size !== reading.sizeSeen)) return { offset: end.offset, line: end.line };
+        if (wasComplete && handle.stat().size !== reading.sizeSeen) return { offset: end.offset, line: end.line };
       }
     } catch (error) {
       if (!(error instanceof ParseAheadFailed)) throw error;
@@ -516,7 +513,7 @@ export class SourceReader {
    * a problem, and nothing of the document is indexed.
    */
   private async readGzipJson(source: SourceRow, file: FileInfo, final: boolean): Promise<void> {
-    const content = await this.readWhole(source, file, final, (handle) => readJsonContent(file.abs, true, handle, this.options.maxDocumentBytes));
+    const content = await this.readWhole(source, file, final, (handle) => readJsonContent(handle, true, this.options.maxDocumentBytes));
     if (content === null) return;
     switch (content.read) {
       case 'lines':
@@ -544,7 +541,7 @@ export class SourceReader {
   private async readJson(source: SourceRow, file: FileInfo, final: boolean): Promise<void> {
     if (file.size > this.options.maxDocumentBytes) {
       // JSON lines are no document, and a rotated `x.json.1` of them is often over the cap: only a document is.
-      const content = await this.readWhole(source, file, final, (handle) => readJsonContent(file.abs, false, handle, this.options.maxDocumentBytes));
+      const content = await this.readWhole(source, file, final, (handle) => readJsonContent(handle, false, this.options.maxDocumentBytes));
       if (content === null) return;
       if (content.read !== 'lines') {
         this.batch.fileProblem(source.id, 'file.document_too_large', `${file.rel} is ${file.size} bytes, over the ${this.options.maxDocumentBytes}-byte document cap; it was read as JSON lines.`);
@@ -553,7 +550,7 @@ export class SourceReader {
       await this.readLines({ ...source, kind: 'lines' }, file, final);
       return;
     }
-    const bytes = await this.readWhole(source, file, final, (handle) => handle.readFile());
+    const bytes = await this.readWhole(source, file, final, readWholeContent);
     if (bytes === null) return;
     const document = documentOf(bytes);
     const firstLineEnd = document.text.indexOf('\n');
@@ -590,8 +587,8 @@ export class SourceReader {
    * replaced or moved since the listing (documents are often written to a
    * temporary name and renamed); the next scan finds it.
    */
-  private async readWhole<T>(source: SourceRow, file: FileInfo, final: boolean, read: (handle: FileHandle) => Promise<T>): Promise<T | null> {
-    const handle = await openListedFile(file.abs, file.identity);
+  private async readWhole<T>(source: SourceRow, file: FileInfo, final: boolean, read: (handle: ListedFile) => Promise<T>): Promise<T | null> {
+    const handle = ListedFile.open(file.abs, file.identity);
     if (handle === null) {
       if (final) throw goneBeforeRead(file.rel);
       return null;
@@ -601,7 +598,7 @@ export class SourceReader {
       await this.updateHead(source, file, handle);
       return content;
     } finally {
-      await handle.close().catch(() => undefined);
+      await handle.close();
     }
   }
 
@@ -609,10 +606,10 @@ export class SourceReader {
    * Records the hash of the file's first bytes, which identifies it across renames
    * and rotations: read through the handle of the listed file when there is one.
    */
-  private async updateHead(source: SourceRow, file: FileInfo, handle: FileHandle | null): Promise<void> {
+  private async updateHead(source: SourceRow, file: FileInfo, handle: ListedFile | null): Promise<void> {
     const fresh = this.writer.sourceAt(file.rel) ?? source;
     if (fresh.head_len >= HEAD_BYTES || (isGzipKind(fresh.kind) && fresh.head_len > 0)) return;
-    const head = handle === null ? await headOrNull(file, HEAD_BYTES) : await headThrough(file, handle, HEAD_BYTES).catch(() => null);
+    const head = handle === null ? await headOrNull(file, HEAD_BYTES) : await readHead(handle, isGzipPath(file.rel), HEAD_BYTES).catch(() => null);
     if (head === null || head.length === 0 || head.length <= fresh.head_len) return;
     this.writer.updateSource(source.id, { head_hash: sha256Hex(head), head_len: head.length });
   }
@@ -624,22 +621,18 @@ export class SourceReader {
  */
 export async function headOrNull(file: FileInfo, length: number): Promise<Buffer | null> {
   try {
-    const handle = await openListedFile(file.abs, file.identity);
+    const handle = ListedFile.open(file.abs, file.identity);
     if (handle === null) return null;
     try {
-      return await headThrough(file, handle, length);
+      return await readHead(handle, isGzipPath(file.rel), length);
     } finally {
-      await handle.close().catch(() => undefined);
+      await handle.close();
     }
   } catch {
     return null;
   }
 }
 
-/** The first `length` content bytes of a listed file through its open handle, decompressed when its name says gzip. */
-function headThrough(file: FileInfo, handle: FileHandle, length: number): Promise<Buffer> {
-  return isGzipPath(file.rel) ? readHead(file.abs, true, length, handle) : readHeadOf(handle, length);
-}
 
 /** True when the file's name says gzip. */
 export function isGzipPath(rel: string): boolean {
@@ -664,20 +657,20 @@ function readPlainAhead(file: FileInfo, offset: number, maxBytes: number): Ahead
  * compressed file's.
  */
 async function readGzipAhead(file: FileInfo, offset: number, maxBytes: number): Promise<AheadBytes | null> {
-  const handle = await openListedFile(file.abs, file.identity);
+  const handle = ListedFile.open(file.abs, file.identity);
   if (handle === null) return null;
   try {
     // Concatenated, hence copied: gunzip may still hold its chunks' memory.
     const chunks: Buffer[] = [];
     let total = 0;
-    for await (const chunk of readContent(file.abs, true, offset, handle)) {
+    for await (const chunk of readContent(handle, true, offset)) {
       chunks.push(chunk);
       total += chunk.length;
-      if (total >= maxBytes) return { bytes: Buffer.concat(chunks, total), whole: false, size: fstatSync(handle.fd).size };
+      if (total >= maxBytes) return { bytes: Buffer.concat(chunks, total), whole: false, size: handle.stat().size };
     }
-    return { bytes: Buffer.concat(chunks, total), whole: true, size: fstatSync(handle.fd).size };
+    return { bytes: Buffer.concat(chunks, total), whole: true, size: handle.stat().size };
   } finally {
-    await handle.close().catch(() => undefined);
+    await handle.close();
   }
 }
 

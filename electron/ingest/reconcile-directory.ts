@@ -113,7 +113,7 @@ export class DirectoryReconciler {
     const handle = this.tails.held(source.id);
     if (handle === null || (source.kind !== 'lines' && source.kind !== 'text')) return;
     try {
-      const st = await handle.stat();
+      const st = handle.stat();
       if (st.size > source.offset || source.pending_bytes > 0) {
         const rel = originalPath(source.path);
         const file: FileInfo = { rel, abs: join(this.folder, rel), identity: source.identity ?? '', size: st.size, mtimeMs: st.mtimeMs, symlink: false };

@@ -1,5 +1,4 @@
-import type { FileHandle } from 'node:fs/promises';
-import { openListedFile } from './open-listed-file';
+import { ListedFile } from './listed-file';
 
 /**
  * A bounded set of open files, like `tail -F` keeps: files that are being
@@ -9,7 +8,7 @@ import { openListedFile } from './open-listed-file';
  * cost ten thousand descriptors; a one-shot index holds none.
  */
 export class TailHandles {
-  private readonly handles = new Map<number, { readonly handle: FileHandle; readonly identity: string }>();
+  private readonly handles = new Map<number, { readonly handle: ListedFile; readonly identity: string }>();
 
   constructor(private readonly limit = 32) {}
 
@@ -18,7 +17,7 @@ export class TailHandles {
    * opened; null when the path no longer holds that file. Other failures (no
    * permission) are thrown.
    */
-  async acquire(sourceId: number, absPath: string, identity: string): Promise<FileHandle | null> {
+  async acquire(sourceId: number, absPath: string, identity: string): Promise<ListedFile | null> {
     const held = this.handles.get(sourceId);
     if (held && held.identity === identity) {
       this.handles.delete(sourceId);
@@ -26,7 +25,7 @@ export class TailHandles {
       return held.handle;
     }
     await this.release(sourceId);
-    const handle = await openListedFile(absPath, identity);
+    const handle = ListedFile.open(absPath, identity);
     if (handle === null) return null;
     this.handles.set(sourceId, { handle, identity });
     while (this.handles.size > this.limit) {
@@ -37,7 +36,7 @@ export class TailHandles {
   }
 
   /** The handle held for a source, if any (to drain a file that is gone from its path). */
-  held(sourceId: number): FileHandle | null {
+  held(sourceId: number): ListedFile | null {
     return this.handles.get(sourceId)?.handle ?? null;
   }
 
@@ -46,7 +45,7 @@ export class TailHandles {
     const held = this.handles.get(sourceId);
     if (!held) return;
     this.handles.delete(sourceId);
-    await held.handle.close().catch(() => undefined);
+    await held.handle.close();
   }
 
   /** Closes every handle. */

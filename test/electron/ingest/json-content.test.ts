@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
 import { JsonLinesSniff, readJsonContent, type JsonContent } from '../../../electron/ingest/json-content';
+import { ListedFile } from '../../../electron/ingest/listed-file';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { exampleTraceDocument, otlpRequest, spanIdOf, spanJson, traceIdOf } from '../../fixtures/write-otlp';
 import { indexOnce, query } from '../../support/index-folder';
@@ -29,11 +29,13 @@ function otlpLines(count: number): string {
 async function contentOf(bytes: Buffer, maxBytes = 1 << 20): Promise<JsonContent> {
   const path = join(tempFolder('gz-content'), 'x.json.gz');
   writeFileSync(path, bytes);
-  const handle = await open(path, 'r');
+  const st = statSync(path, { bigint: true });
+  const file = ListedFile.open(path, `${st.dev}:${st.ino}`);
+  assert.ok(file);
   try {
-    return await readJsonContent(path, true, handle, maxBytes);
+    return await readJsonContent(file, true, maxBytes);
   } finally {
-    await handle.close();
+    await file.close();
   }
 }
 
