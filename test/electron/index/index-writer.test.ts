@@ -191,6 +191,22 @@ describe('IndexWriter', () => {
       db.close();
     }
   });
+
+  it('finds sources by file identity through an index: a first scan asks once per file whether it was renamed', () => {
+    const { db, writer } = openWriter('writer-identity');
+    try {
+      for (let index = 0; index < 2_000; index++) {
+        writer.createSource({ path: `d/${index}.jsonl`, dir: 'd', kind: 'lines', state: 'active', reason: null, identity: `1:${index}`, size: 0, mtime_ms: 0, head_hash: null, head_len: 0 });
+      }
+      db.exec('ANALYZE');
+      const statement = prepareWriterStatements(db).sourcesByIdentity;
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all('1:7') as { detail: string }[]).map((row) => row.detail).join(' | ');
+      assert.match(plan, /USING INDEX sources_identity/, plan);
+      assert.deepEqual(writer.sourcesWithIdentity('1:1234').map((source) => source.path), ['d/1234.jsonl']);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 /** An event's raw line as the index gives it back (the path the writer re-derives executions through). */

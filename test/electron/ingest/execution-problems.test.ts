@@ -76,8 +76,8 @@ describe('the integrity state stored per execution', () => {
     raw.exec('DROP TABLE cold_build;'); // nor 013's cold-build marker
     raw.pragma('user_version = 9');
     raw.close();
-    // 014 (`.json.gz` documents) and 015 (rotated `.json` documents) change no table this test dropped.
-    assert.equal(SCHEMA_VERSION, 15);
+    // 014 (`.json.gz` documents), 015 (rotated `.json` documents) and 016 (an index of sources) change no table this test dropped.
+    assert.equal(SCHEMA_VERSION, 16);
     const migrated = openIndex(oldPath, folder).db;
     try {
       const rows = migrated.prepare("SELECT key, integrity FROM executions WHERE family = 'record'").all() as { key: string; integrity: string }[];
