@@ -11,6 +11,11 @@ import type { TailHandles } from './tail-handles';
 
 const SNIFF_BYTES = 64 * 1024;
 
+/** How a file is read (active), or why not (skipped, with the size and time it was skipped at). */
+type FileClass =
+  | { readonly kind: Exclude<SourceKind, 'skipped'>; readonly state: 'active'; readonly reason: null }
+  | { readonly kind: 'skipped'; readonly state: 'skipped'; readonly reason: string; readonly size: number; readonly mtime_ms: number };
+
 /**
  * Reconciles one directory of the folder with what the index knows of it (new,
  * grown, shrunk, replaced, renamed, rotated, compressed, deleted files) and says
@@ -83,11 +88,10 @@ export class DirectoryReconciler {
         tasks.push({ sourceId: predecessor.id, file });
         continue;
       }
-      const id = this.writer.createSource({
-        path: file.rel, dir, kind: 'skipped', state: 'skipped', reason: null, identity: file.identity, size: 0, mtime_ms: 0, head_hash: null, head_len: 0,
-      });
-      const task = await this.classifyInto(id, file);
-      if (task) tasks.push(task);
+      // Told first, then stored once: a first scan meets every file here, and each write outside a batch is a commit of its own.
+      const told = await this.classify(file);
+      const id = this.writer.createSource({ path: file.rel, dir, identity: file.identity, size: 0, mtime_ms: 0, head_hash: null, head_len: 0, ...told });
+      if (told.state === 'active') tasks.push({ sourceId: id, file });
     }
     for (const [id, path] of detached) {
       const source = this.writer.sourceById(id);
@@ -210,25 +214,28 @@ export class DirectoryReconciler {
     }
   }
 
-  /** Decides how a (new or changed) file is read, or why it is skipped. */
+  /** Decides how a changed file of a skipped source is read now, or why it is still skipped. */
   private async classifyInto(id: number, file: FileInfo): Promise<ReadTask | null> {
+    const told = await this.classify(file);
+    this.writer.updateSource(id, { ...told, identity: file.identity });
+    return told.state === 'active' ? { sourceId: id, file } : null;
+  }
+
+  /**
+   * How a (new or changed) file is read, or why it is skipped: a skipped one
+   * keeps the size and time it was skipped at, so that a change is noticed.
+   */
+  private async classify(file: FileInfo): Promise<FileClass> {
     const byName = classifyByName(basename(file.rel));
-    if ('skip' in byName) {
-      this.writer.updateSource(id, { kind: 'skipped', state: 'skipped', reason: byName.skip, identity: file.identity, size: file.size, mtime_ms: file.mtimeMs });
-      return null;
-    }
+    if ('skip' in byName) return { kind: 'skipped', state: 'skipped', reason: byName.skip, size: file.size, mtime_ms: file.mtimeMs };
     let kind: SourceKind = byName.read === 'json' ? (byName.gzip ? 'gzip-json' : 'json') : byName.gzip ? 'gzip' : 'lines';
     if (byName.read === 'sniff') {
       const head = await headOrNull(file, SNIFF_BYTES);
       const sniffed = head === null ? { skip: 'unreadable' } : sniffContent(head, head.length < SNIFF_BYTES);
-      if (typeof sniffed === 'object') {
-        this.writer.updateSource(id, { kind: 'skipped', state: 'skipped', reason: sniffed.skip, identity: file.identity, size: file.size, mtime_ms: file.mtimeMs });
-        return null;
-      }
+      if (typeof sniffed === 'object') return { kind: 'skipped', state: 'skipped', reason: sniffed.skip, size: file.size, mtime_ms: file.mtimeMs };
       kind = sniffed === 'text' ? (byName.gzip ? 'gzip-text' : 'text') : byName.gzip ? 'gzip' : 'lines';
     }
-    this.writer.updateSource(id, { kind, state: 'active', reason: null, identity: file.identity });
-    return { sourceId: id, file };
+    return { kind, state: 'active', reason: null };
   }
 
   private createSkipped(file: FileInfo, reason: string): void {
