@@ -244,6 +244,7 @@ export class IndexWriter {
     for (const row of refresh) this.executionProblems.refresh(row.id, row.family, row.key);
     if (!defer && placed.length > 0) this.enrichment.wroteInline(nextId - 1, marks);
     this.insertProblemsFoundBefore(batch.problems, problemsStored, Number.POSITIVE_INFINITY);
+    for (const head of batch.heads ?? []) s.updateHead.run(head.hash, head.length, head.sourceId);
     for (const progress of batch.progress) {
       const counts = perSource.get(progress.sourceId);
       const carry = this.carries.get(progress.sourceId);

@@ -60,6 +60,13 @@ export interface SourceProgress {
   readonly mtimeMs?: number | undefined;
 }
 
+/** The hash of a file's first bytes, which identifies it across renames and rotations; committed with what was read of it. */
+export interface SourceHead {
+  readonly sourceId: number;
+  readonly hash: string;
+  readonly length: number;
+}
+
 /** One transaction's worth of ingest. */
 export interface IngestBatch {
   readonly events: readonly PendingEvent[];
@@ -67,4 +74,5 @@ export interface IngestBatch {
   readonly packedBlocks?: readonly PackedBlock[];
   readonly problems: readonly PendingProblem[];
   readonly progress: readonly SourceProgress[];
+  readonly heads?: readonly SourceHead[];
 }

@@ -44,6 +44,7 @@ export function prepareWriterStatements(db: Database.Database) {
        event_count = event_count + @events, family = coalesce(family, @family), size = coalesce(@size, size),
        mtime_ms = coalesce(@mtime_ms, mtime_ms), updated_ms = @updated_ms WHERE id = @id`,
     ),
+    updateHead: prepare(db, 'UPDATE sources SET head_hash = ?, head_len = ? WHERE id = ?'),
     resetSourceRow: prepare(
       db,
       'UPDATE sources SET offset = 0, line = 0, pending_bytes = 0, carry = NULL, event_count = 0, family = NULL, head_hash = NULL, head_len = 0, updated_ms = @updated_ms WHERE id = @id',

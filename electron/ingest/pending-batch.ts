@@ -1,5 +1,5 @@
 import type { ProblemCode } from '../../shared/model/problem-code';
-import type { PendingEvent, PendingProblem, SourceProgress } from '../index/ingest-batch';
+import type { PendingEvent, PendingProblem, SourceHead, SourceProgress } from '../index/ingest-batch';
 import type { PackedBlock } from '../index/raw-blocks';
 import type { IndexWriter } from '../index/index-writer';
 import type { ScanProgress } from './scan-progress';
@@ -14,6 +14,7 @@ export class PendingBatch {
   private packedBlocks: PackedBlock[] = [];
   private problems: PendingProblem[] = [];
   private progress = new Map<number, SourceProgress>();
+  private heads = new Map<number, SourceHead>();
 
   constructor(
     private readonly writer: IndexWriter,
@@ -61,6 +62,14 @@ export class PendingBatch {
     this.progress.set(progress.sourceId, progress);
   }
 
+  /**
+   * A source's head, stored with this batch: a write of its own was a commit of
+   * its own per file (about 0.1 ms, 1 s per 10,000 files).
+   */
+  setHead(head: SourceHead): void {
+    this.heads.set(head.sourceId, head);
+  }
+
   /** Commits when a batch's worth of events is waiting; called after the progress of the last line is set. */
   flushIfFull(): void {
     if (this.events.length >= this.batchEvents) this.flush();
@@ -68,12 +77,15 @@ export class PendingBatch {
 
   /** Commits whatever is waiting, as one transaction. */
   flush(): void {
-    if (this.events.length === 0 && this.problems.length === 0 && this.progress.size === 0) return;
-    const added = this.writer.commit({ events: this.events, packedBlocks: this.packedBlocks, problems: this.problems, progress: [...this.progress.values()] });
+    if (this.events.length === 0 && this.problems.length === 0 && this.progress.size === 0 && this.heads.size === 0) return;
+    const added = this.writer.commit({
+      events: this.events, packedBlocks: this.packedBlocks, problems: this.problems, progress: [...this.progress.values()], heads: [...this.heads.values()],
+    });
     this.events = [];
     this.packedBlocks = [];
     this.problems = [];
     this.progress = new Map();
+    this.heads = new Map();
     this.onCommit?.(added);
   }
 }

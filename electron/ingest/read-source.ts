@@ -604,14 +604,15 @@ export class SourceReader {
 
   /**
    * Records the hash of the file's first bytes, which identifies it across renames
-   * and rotations: read through the handle of the listed file when there is one.
+   * and rotations, with the batch that stores what is read of it: read through
+   * the handle of the listed file when there is one.
    */
   private async updateHead(source: SourceRow, file: FileInfo, handle: ListedFile | null): Promise<void> {
     const fresh = this.writer.sourceAt(file.rel) ?? source;
     if (fresh.head_len >= HEAD_BYTES || (isGzipKind(fresh.kind) && fresh.head_len > 0)) return;
     const head = handle === null ? await headOrNull(file, HEAD_BYTES) : await readHead(handle, isGzipPath(file.rel), HEAD_BYTES).catch(() => null);
     if (head === null || head.length === 0 || head.length <= fresh.head_len) return;
-    this.writer.updateSource(source.id, { head_hash: sha256Hex(head), head_len: head.length });
+    this.batch.setHead({ sourceId: source.id, hash: sha256Hex(head), length: head.length });
   }
 }
 

@@ -48,4 +48,30 @@ describe('PendingBatch', () => {
       db.close();
     }
   });
+
+  it("stores a file's head with the batch that stores its lines, and alone when nothing else is waiting", () => {
+    const db = openIndex(join(tempFolder('batch-head-db'), 'index.sqlite'), tempFolder('batch-head-folder')).db;
+    try {
+      const writer = new IndexWriter(db, renormalizeRaw, (connection) => new ExecutionProblems(connection), INDEX_FAMILY_RULES);
+      const source = (path: string): number =>
+        writer.createSource({ path, dir: '', kind: 'lines', state: 'active', reason: null, identity: null, size: 0, mtime_ms: 0, head_hash: null, head_len: 0 });
+      const [a, b] = [source('a.jsonl'), source('b.jsonl')];
+      const head = (id: number): [string | null, number] => [writer.sourceById(id)!.head_hash, writer.sourceById(id)!.head_len];
+      const batch = new PendingBatch(writer, 2, new ScanProgress());
+      batch.setHead({ sourceId: a, hash: 'a'.repeat(64), length: 4096 });
+      batch.addEvent(genericEvent(a, 1));
+      batch.setProgress({ sourceId: a, offset: 100, line: 1, pendingBytes: 0 });
+      batch.flushIfFull();
+      assert.deepEqual(head(a), [null, 0], 'not before its lines');
+      batch.addEvent(genericEvent(a, 2));
+      batch.setProgress({ sourceId: a, offset: 200, line: 2, pendingBytes: 0 });
+      batch.flushIfFull();
+      assert.deepEqual(head(a), ['a'.repeat(64), 4096]);
+      batch.setHead({ sourceId: b, hash: 'b'.repeat(64), length: 10 });
+      batch.flush();
+      assert.deepEqual(head(b), ['b'.repeat(64), 10]);
+    } finally {
+      db.close();
+    }
+  });
 });
