@@ -52,6 +52,9 @@ export class DirectoryReconciler {
       this.writer.displaceSource(source);
     }
     const tasks: ReadTask[] = [];
+    // Detached and gone sources of the directory, looked up once: every new file asks for them, and only an adoption changes them.
+    let here: SourceRow[] | null = null;
+    const detachedHere = (): SourceRow[] => (here ??= this.writer.detachedSourcesInDir(dir));
     for (const file of files) {
       const existing = this.writer.sourceAt(file.rel);
       if (file.symlink) {
@@ -69,9 +72,10 @@ export class DirectoryReconciler {
         if (task) tasks.push(task);
         continue;
       }
-      const predecessor = await this.findPredecessor(dir, file);
+      const predecessor = await this.findPredecessor(file, detachedHere());
       if (predecessor) {
         detached.delete(predecessor.id);
+        here = detachedHere().filter((source) => source.id !== predecessor.id);
         const gzip = isGzipPath(file.rel);
         this.writer.moveSource(predecessor.id, file.rel, dir);
         if (predecessor.kind === 'json' || predecessor.kind === 'gzip-json') {
@@ -188,9 +192,9 @@ export class DirectoryReconciler {
   }
 
   /** A source that vanished from its path and whose content is this file: renamed, rotated or compressed. */
-  private async findPredecessor(dir: string, file: FileInfo): Promise<SourceRow | null> {
+  private async findPredecessor(file: FileInfo, detachedHere: readonly SourceRow[]): Promise<SourceRow | null> {
     if ('skip' in classifyByName(basename(file.rel))) return null;
-    const candidates = [...this.writer.sourcesWithIdentity(file.identity), ...this.writer.detachedSourcesInDir(dir)];
+    const candidates = [...this.writer.sourcesWithIdentity(file.identity), ...detachedHere];
     const gzip = isGzipPath(file.rel);
     for (const candidate of candidates) {
       if (candidate.path === file.rel || candidate.kind === 'skipped' || candidate.head_len === 0 || candidate.head_hash === null) continue;
