@@ -38,6 +38,9 @@ export interface ExecutionChecker {
  * everything derived from them and the source offsets, so a crash between
  * batches loses nothing and duplicates nothing.
  */
+/** What is known of a file when its source is registered. */
+export type NewSource = Omit<SourceRow, 'id' | 'offset' | 'line' | 'pending_bytes' | 'carry' | 'event_count' | 'family' | 'updated_ms'>;
+
 export class IndexWriter {
   private readonly carries = new Map<number, SourceCarry>();
   private readonly sightings: EventSightings;
@@ -115,9 +118,15 @@ export class IndexWriter {
   }
 
   /** Registers a file; returns its id. */
-  createSource(fields: Omit<SourceRow, 'id' | 'offset' | 'line' | 'pending_bytes' | 'carry' | 'event_count' | 'family' | 'updated_ms'>): number {
+  createSource(fields: NewSource): number {
     const result = this.statements.insertSource.run({ ...fields, updated_ms: Date.now() });
     return Number(result.lastInsertRowid);
+  }
+
+  /** Registers files in one transaction (a first scan meets thousands); returns their ids in order. */
+  createSources(rows: readonly NewSource[]): number[] {
+    if (rows.length === 0) return [];
+    return this.db.transaction(() => rows.map((row) => this.createSource(row)))();
   }
 
   /** Updates what is known of a source's file (identity, size, head, kind, state). */

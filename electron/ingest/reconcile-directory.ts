@@ -1,6 +1,6 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
-import type { IndexWriter } from '../index/index-writer';
+import type { IndexWriter, NewSource } from '../index/index-writer';
 import { isGzipKind, isTextKind, originalPath, type SourceKind, type SourceRow } from '../index/source-row';
 import { classifyByName, sniffContent } from './classify-file';
 import { describeError, errorCode } from './error-code';
@@ -52,6 +52,8 @@ export class DirectoryReconciler {
       this.writer.displaceSource(source);
     }
     const tasks: ReadTask[] = [];
+    // New files' sources, stored together after the walk (each write outside a batch is a commit of its own); their tasks get their ids then.
+    const fresh: { readonly row: NewSource; readonly task: { sourceId: number; file: FileInfo } | null }[] = [];
     // Detached and gone sources of the directory, looked up once: every new file asks for them, and only an adoption changes them.
     let here: SourceRow[] | null = null;
     const detachedHere = (): SourceRow[] => (here ??= this.writer.detachedSourcesInDir(dir));
@@ -92,11 +94,16 @@ export class DirectoryReconciler {
         tasks.push({ sourceId: predecessor.id, file });
         continue;
       }
-      // Told first, then stored once: a first scan meets every file here, and each write outside a batch is a commit of its own.
+      // A new source is never another new file's predecessor (it has no head yet): storing it later changes no answer above.
       const told = await this.classify(file);
-      const id = this.writer.createSource({ path: file.rel, dir, identity: file.identity, size: 0, mtime_ms: 0, head_hash: null, head_len: 0, ...told });
-      if (told.state === 'active') tasks.push({ sourceId: id, file });
+      const task = told.state === 'active' ? { sourceId: 0, file } : null;
+      if (task) tasks.push(task);
+      fresh.push({ row: { path: file.rel, dir, identity: file.identity, size: 0, mtime_ms: 0, head_hash: null, head_len: 0, ...told }, task });
     }
+    const ids = this.writer.createSources(fresh.map((entry) => entry.row));
+    fresh.forEach((entry, index) => {
+      if (entry.task) entry.task.sourceId = ids[index] as number;
+    });
     for (const [id, path] of detached) {
       const source = this.writer.sourceById(id);
       if (!source || source.state === 'gone' || source.dir !== dir) continue;
