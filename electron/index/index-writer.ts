@@ -33,14 +33,14 @@ export interface ExecutionChecker {
   needsCheck(family: string, key: string, row: { open_count: number; close_count: number; exec_problems: number }): boolean;
 }
 
+/** What is known of a file when its source is registered. */
+export type NewSource = Omit<SourceRow, 'id' | 'offset' | 'line' | 'pending_bytes' | 'carry' | 'event_count' | 'family' | 'updated_ms'>;
+
 /**
  * The index's single writer. Every batch is one transaction holding the events,
  * everything derived from them and the source offsets, so a crash between
  * batches loses nothing and duplicates nothing.
  */
-/** What is known of a file when its source is registered. */
-export type NewSource = Omit<SourceRow, 'id' | 'offset' | 'line' | 'pending_bytes' | 'carry' | 'event_count' | 'family' | 'updated_ms'>;
-
 export class IndexWriter {
   private readonly carries = new Map<number, SourceCarry>();
   private readonly sightings: EventSightings;

@@ -64,11 +64,6 @@ export class ListedFile {
     }
   }
 
-  /** Up to `length` bytes from the start, on this thread (a file's head); shorter at its end. */
-  readHead(length: number): Buffer {
-    return this.readAt(0, length);
-  }
-
   /** Up to `length` bytes at `position`, on this thread: for reads small enough that a round trip would cost more. */
   readAt(position: number, length: number): Buffer {
     this.assertOpen();

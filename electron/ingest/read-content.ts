@@ -31,7 +31,7 @@ export async function* readContent(file: ListedFile, gzip: boolean, fromOffset: 
 async function* readGzip(file: ListedFile, fromOffset: number): AsyncGenerator<Buffer> {
   const stream = createGunzip();
   // pipeline, not pipe: a read error of the compressed file must end the read, not leave it waiting.
-  pipeline(Readable.from(compressedChunks(file)), stream, () => undefined);
+  pipeline(Readable.from(rawChunks(file)), stream, () => undefined);
   let toSkip = fromOffset;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -51,11 +51,11 @@ async function* readGzip(file: ListedFile, fromOffset: number): AsyncGenerator<B
 
 /**
  * A file's raw bytes from its start, each chunk a buffer of its own (gunzip may
- * still hold one when the next is read). Read by position, not by a ReadStream
+ * still hold one when the next is read, and a whole document keeps them all). Read by position, not by a ReadStream
  * on the descriptor: destroying that stream closes it, and the file is read
  * again for its head, or by the caller.
  */
-async function* compressedChunks(file: ListedFile): AsyncGenerator<Buffer> {
+async function* rawChunks(file: ListedFile): AsyncGenerator<Buffer> {
   let position = 0;
   for (;;) {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -68,7 +68,8 @@ async function* compressedChunks(file: ListedFile): AsyncGenerator<Buffer> {
 
 /** Reads up to `length` content bytes from the start (decompressed for gzip); shorter at end of file. */
 export async function readHead(file: ListedFile, gzip: boolean, length: number): Promise<Buffer> {
-  if (!gzip) return file.readHead(length);
+  // A plain file's head is read on this thread: one small read, cheaper than a round trip.
+  if (!gzip) return file.readAt(0, length);
   const parts: Buffer[] = [];
   let total = 0;
   try {
@@ -87,8 +88,8 @@ export async function readHead(file: ListedFile, gzip: boolean, length: number):
 /** A plain file's bytes, all of them (a JSON document under the cap). */
 export async function readWholeContent(file: ListedFile): Promise<Buffer> {
   const parts: Buffer[] = [];
-  // Copied: readContent reuses its buffer for the next piece.
-  for await (const chunk of readContent(file, false, 0)) parts.push(Buffer.from(chunk));
+  // Each chunk a buffer of its own, so none is copied before the one concatenation.
+  for await (const chunk of rawChunks(file)) parts.push(chunk);
   return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
 }
 

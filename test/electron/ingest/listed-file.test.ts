@@ -40,7 +40,7 @@ describe('ListedFile', () => {
     writeFileSync(path, content);
     const file = ListedFile.open(path, identityOf(path)) as ListedFile;
     try {
-      assert.deepEqual(file.readHead(4096), content.subarray(0, 4096));
+      assert.deepEqual(file.readAt(0, 4096), content.subarray(0, 4096));
       assert.deepEqual(file.readAt(100, 50), content.subarray(100, 150));
       assert.deepEqual(file.readAt(content.length - 10, 50), content.subarray(content.length - 10));
       assert.equal(file.readAt(content.length, 50).length, 0);
