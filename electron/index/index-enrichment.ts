@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { inflateRawSync } from 'node:zlib';
 import type { DerivedRowsWriter } from './derived-rows-writer';
+import { EVENTS_AFTER_SQL, type PreparedEnrichment, type StoredEvent } from './enrichment-preparation';
 import { FullTextMerges } from './full-text-merges';
+import { RawTexts } from './raw-texts';
 import type { ExecutionChecker } from './index-writer';
 import type { PlainSearchText, Renormalize } from './renormalize';
 import { EnrichmentState, type EnrichmentMarks } from './queries/enrichment-state';
@@ -18,19 +19,6 @@ export interface EnrichmentStep {
   readonly merging: boolean;
   /** True when nothing is left to enrich. */
   readonly finished: boolean;
-}
-
-interface StoredEvent {
-  readonly id: number;
-  readonly source_id: number;
-  readonly family: string;
-  readonly part: number;
-  readonly execution_id: number | null;
-  readonly same_as: number | null;
-  readonly raw_block: number | null;
-  readonly raw_at: number;
-  readonly raw_len: number;
-  readonly path: string;
 }
 
 /** Pages of the full-text index merged per step once the checks are done (tens of milliseconds). */
@@ -65,10 +53,7 @@ export class IndexEnrichment {
     this.merges = new FullTextMerges(db);
     this.statements = {
       setMark: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-      eventsAfter: db.prepare(
-        `SELECT e.id, e.source_id, e.family, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
-         FROM events e JOIN sources s ON s.id = e.source_id WHERE e.id > ? ORDER BY e.id LIMIT ?`,
-      ),
+      eventsAfter: db.prepare(EVENTS_AFTER_SQL),
       eventsOfExecutionAfter: db.prepare(
         `SELECT e.id, e.source_id, e.family, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
          FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? AND e.id > ? ORDER BY e.id`,
@@ -115,11 +100,12 @@ export class IndexEnrichment {
    * full text and derived rows, or, once every event has them, up to
    * `executionLimit` executions checked, or, once those are done, a part of the
    * full-text index's merge. Safe to stop between steps, or to be killed in
-   * one: each commits its mark with its work.
+   * one: each commits its mark with its work. Events `prepared` on another
+   * thread (enrichment-preparation.ts) are written as prepared while still stored as sent.
    */
-  step(eventLimit: number, executionLimit: number): EnrichmentStep {
+  step(eventLimit: number, executionLimit: number, prepared: PreparedEnrichment | null = null): EnrichmentStep {
     const run = this.db.transaction((): EnrichmentStep => {
-      const events = this.enrichEvents(eventLimit);
+      const events = this.enrichEvents(eventLimit, prepared);
       if (events > 0) return { events, executions: 0, merging: false, finished: false };
       const executions = this.checkExecutions(executionLimit);
       if (executions > 0 || this.checking !== null || !this.merges.holding()) {
@@ -191,7 +177,7 @@ export class IndexEnrichment {
     return this.state.executionWaits(executionId);
   }
 
-  private enrichEvents(limit: number): number {
+  private enrichEvents(limit: number, prepared: PreparedEnrichment | null): number {
     const s = this.statements;
     const from = this.marks().enrichedThrough;
     const rows = s.eventsAfter.all(from, limit) as StoredEvent[];
@@ -202,6 +188,14 @@ export class IndexEnrichment {
     // Usually empty: only executions a reviewer opened early are in it.
     const ahead = new Map(s.allAhead.all() as [number, number][]);
     for (const row of rows) {
+      const ready = prepared?.of(row);
+      if (ready !== undefined) {
+        if (ready === null) continue;
+        s.insertFts.run(row.id, ready.searchText);
+        if (ready.derived === null || (row.execution_id !== null && row.id <= (ahead.get(row.execution_id) ?? 0))) continue;
+        this.derived.insertRows(row.source_id, ready.derived, row.execution_id, row.id);
+        continue;
+      }
       const text = raw.of(row);
       if (text === null) continue;
       // Most events of a plain family need only their search text, which their line gives without normalizing it again.
@@ -246,33 +240,5 @@ export class IndexEnrichment {
       | { family: string; key: string; open_count: number; close_count: number; exec_problems: number }
       | undefined;
     if (row !== undefined && this.checker.needsCheck(row.family, row.key, row)) this.checker.refresh(executionId, row.family, row.key);
-  }
-}
-
-/**
- * Raw texts of events read in id order: the last inflated block is kept (events
- * in id order mostly share it), and so is the last text, so that the spans of
- * one OTLP line, which share its bytes, get the very same string: decoding a
- * multi-megabyte line once per span, and comparing it, would cost the square.
- */
-class RawTexts {
-  private block: { readonly id: number; readonly text: Buffer } | null = null;
-  private last: { readonly block: number; readonly at: number; readonly length: number; readonly text: string } | null = null;
-
-  constructor(private readonly readData: { get(id: number): unknown }) {}
-
-  /** The raw text of a stored event, or null when its block is gone. */
-  of(row: { readonly raw_block: number | null; readonly raw_at: number; readonly raw_len: number }): string | null {
-    if (row.raw_block === null) return null;
-    const last = this.last;
-    if (last !== null && last.block === row.raw_block && last.at === row.raw_at && last.length === row.raw_len) return last.text;
-    if (this.block?.id !== row.raw_block) {
-      const data = this.readData.get(row.raw_block) as Buffer | undefined;
-      if (data === undefined) return null;
-      this.block = { id: row.raw_block, text: inflateRawSync(data) };
-    }
-    const text = this.block.text.toString('utf8', row.raw_at, row.raw_at + row.raw_len);
-    this.last = { block: row.raw_block, at: row.raw_at, length: row.raw_len, text };
-    return text;
   }
 }
