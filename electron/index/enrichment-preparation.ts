@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import type { DerivedRows, IndexFamilyRules } from './family-rules';
 import { RawTexts } from './raw-texts';
 import type { PlainSearchText, Renormalize } from './renormalize';
@@ -49,7 +50,7 @@ export interface PreparedStep {
 /**
  * Derives, on another thread and its own read-only connection, what the
  * enrichment's next steps will write (full text, derived rows) with the very
- * code the writer's thread runs (IndexEnrichment.enrichEvents): most of a
+ * code the writer's thread runs (readyEvent): most of a
  * step's time is this work, and the parse worker idles once the scan is done.
  * It reads the events itself, so the writer only writes. `renormalizeIn` is
  * the ingest's reader for a zone per path (renormalize-raw.ts).
@@ -83,25 +84,38 @@ export class EnrichmentPreparation {
     };
     const renormalize = this.renormalizeIn(zoneNow);
     const raw = new RawTexts(this.statements.block);
+    const rowsOf = (event: NormalizedEvent): DerivedRows => this.families[event.family].derivedRows(event);
     const events: SentEvent[] = [];
     const prepared: (ReadyEvent | null)[] = [];
     for (const row of rows) {
       events.push({ id: row.id, family: row.family, part: row.part, same_as: row.same_as, raw_block: row.raw_block, raw_at: row.raw_at, raw_len: row.raw_len, path: row.path, zone: zoneNow(row.path) });
-      prepared.push(this.prepare(row, raw, renormalize));
+      prepared.push(readyEvent(row, raw, renormalize, this.plainSearchText, rowsOf));
     }
     return { events, prepared };
   }
+}
 
-  /** As IndexEnrichment.enrichEvents derives an event. */
-  private prepare(row: StoredEvent, raw: RawTexts, renormalize: Renormalize): ReadyEvent | null {
-    const text = raw.of(row);
-    if (text === null) return null;
-    const plain = row.part === 0 ? this.plainSearchText(text, row.family) : null;
-    if (plain !== null) return { searchText: plain, derived: null };
-    const again = renormalize(text, row.path, row.part);
-    if (again === null) return null;
-    return { searchText: again.searchText, derived: row.same_as === null ? this.families[again.event.family].derivedRows(again.event) : null };
-  }
+/**
+ * What the enrichment writes for a stored event, derived from its raw line:
+ * its search text, and the rows its family derives (none for a plain family's
+ * event, or a copy of another: same_as). Null when its raw text is gone or no
+ * longer reads as an event. The writer's thread and the worker's both run this.
+ */
+export function readyEvent(
+  row: StoredEvent,
+  raw: RawTexts,
+  renormalize: Renormalize,
+  plainSearchText: PlainSearchText,
+  derivedRowsOf: (event: NormalizedEvent) => DerivedRows,
+): ReadyEvent | null {
+  const text = raw.of(row);
+  if (text === null) return null;
+  // Most events of a plain family need only their search text, which their line gives without normalizing it again.
+  const plain = row.part === 0 ? plainSearchText(text, row.family) : null;
+  if (plain !== null) return { searchText: plain, derived: null };
+  const again = renormalize(text, row.path, row.part);
+  if (again === null) return null;
+  return { searchText: again.searchText, derived: row.same_as === null ? derivedRowsOf(again.event) : null };
 }
 
 /**

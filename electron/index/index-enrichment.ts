@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DerivedRowsWriter } from './derived-rows-writer';
-import { EVENTS_AFTER_SQL, type PreparedEnrichment, type StoredEvent } from './enrichment-preparation';
+import { EVENTS_AFTER_SQL, readyEvent, type PreparedEnrichment, type ReadyEvent, type StoredEvent } from './enrichment-preparation';
 import { FullTextMerges } from './full-text-merges';
 import { RawTexts } from './raw-texts';
 import type { ExecutionChecker } from './index-writer';
@@ -187,29 +187,14 @@ export class IndexEnrichment {
     const raw = new RawTexts(s.block);
     // Usually empty: only executions a reviewer opened early are in it.
     const ahead = new Map(s.allAhead.all() as [number, number][]);
+    const derive = (row: StoredEvent): ReadyEvent | null => readyEvent(row, raw, this.renormalize, this.plainSearchText, (event) => this.derived.rowsOf(event));
     for (const row of rows) {
-      const ready = prepared?.of(row);
-      if (ready !== undefined) {
-        if (ready === null) continue;
-        s.insertFts.run(row.id, ready.searchText);
-        if (ready.derived === null || (row.execution_id !== null && row.id <= (ahead.get(row.execution_id) ?? 0))) continue;
-        this.derived.insertRows(row.source_id, ready.derived, row.execution_id, row.id);
-        continue;
-      }
-      const text = raw.of(row);
-      if (text === null) continue;
-      // Most events of a plain family need only their search text, which their line gives without normalizing it again.
-      const plain = row.part === 0 ? this.plainSearchText(text, row.family) : null;
-      if (plain !== null) {
-        s.insertFts.run(row.id, plain);
-        continue;
-      }
-      const again = this.renormalize(text, row.path, row.part);
-      if (again === null) continue;
-      s.insertFts.run(row.id, again.searchText);
-      if (row.same_as !== null) continue;
-      if (row.execution_id !== null && row.id <= (ahead.get(row.execution_id) ?? 0)) continue;
-      this.derived.insert(row.source_id, again.event, row.execution_id, row.id);
+      const found = prepared?.of(row);
+      const ready = found === undefined ? derive(row) : found;
+      if (ready === null) continue;
+      s.insertFts.run(row.id, ready.searchText);
+      if (ready.derived === null || (row.execution_id !== null && row.id <= (ahead.get(row.execution_id) ?? 0))) continue;
+      this.derived.insertRows(row.source_id, ready.derived, row.execution_id, row.id);
     }
     s.setMark.run('enriched_through', last.id);
     return rows.length;
