@@ -50,10 +50,11 @@ export interface PreparedStep {
 /**
  * Derives, on another thread and its own read-only connection, what the
  * enrichment's next steps will write (full text, derived rows) with the very
- * code the writer's thread runs (readyEvent): most of a
- * step's time is this work, and the parse worker idles once the scan is done.
- * It reads the events itself, so the writer only writes. `renormalizeIn` is
- * the ingest's reader for a zone per path (renormalize-raw.ts).
+ * code the writer's thread runs (readyEvent): most of a step's time is this
+ * work, and the second core idles once the scan is done. It reads the events
+ * itself, so the writer sends only where to start (sending them cost the
+ * writer as much as it saved). `renormalizeIn` is the ingest's reader for a
+ * zone per path (renormalize-raw.ts).
  */
 export class EnrichmentPreparation {
   private readonly statements;
