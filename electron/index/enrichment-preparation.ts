@@ -77,12 +77,7 @@ export class EnrichmentPreparation {
   next(afterId: number | null, limit: number, zoneOf: (sourcePath: string) => string | null): PreparedStep {
     const rows = this.statements.eventsAfter.all(afterId ?? this.lastId, limit) as StoredEvent[];
     this.lastId = rows[rows.length - 1]?.id ?? afterId ?? this.lastId;
-    const zones = new Map<string, string | null>();
-    const zoneNow = (path: string): string | null => {
-      let zone = zones.get(path);
-      if (zone === undefined) zones.set(path, (zone = zoneOf(path)));
-      return zone;
-    };
+    const zoneNow = zonesOnce(zoneOf);
     const renormalize = this.renormalizeIn(zoneNow);
     const raw = new RawTexts(this.statements.block);
     const rowsOf = (event: NormalizedEvent): DerivedRows => this.families[event.family].derivedRows(event);
@@ -130,12 +125,13 @@ export function readyEvent(
 export class PreparedEnrichment {
   private readonly byId = new Map<number, { readonly sent: SentEvent; readonly ready: ReadyEvent | null }>();
   /** Each path's zone as read at the step (one step uses these, in one transaction). */
-  private readonly zones = new Map<string, string | null>();
+  private readonly zoneNow: (sourcePath: string) => string | null;
 
   constructor(
     step: PreparedStep,
-    private readonly zoneOf: (sourcePath: string) => string | null,
+    zoneOf: (sourcePath: string) => string | null,
   ) {
+    this.zoneNow = zonesOnce(zoneOf);
     if (step.prepared.length !== step.events.length) throw new Error(`${step.prepared.length} events prepared for ${step.events.length} read`);
     step.events.forEach((sent, i) => this.byId.set(sent.id, { sent, ready: step.prepared[i] ?? null }));
   }
@@ -150,10 +146,14 @@ export class PreparedEnrichment {
       sent.raw_at === row.raw_at && sent.raw_len === row.raw_len && sent.path === row.path && sent.zone === this.zoneNow(row.path);
     return same ? found.ready : undefined;
   }
+}
 
-  private zoneNow(path: string): string | null {
-    let zone = this.zones.get(path);
-    if (zone === undefined) this.zones.set(path, (zone = this.zoneOf(path)));
+/** `zoneOf`, asked once per path: it matches the path against the settings, and a step has thousands of events of a few paths. */
+function zonesOnce(zoneOf: (sourcePath: string) => string | null): (sourcePath: string) => string | null {
+  const zones = new Map<string, string | null>();
+  return (path) => {
+    let zone = zones.get(path);
+    if (zone === undefined) zones.set(path, (zone = zoneOf(path)));
     return zone;
-  }
+  };
 }

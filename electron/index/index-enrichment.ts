@@ -101,7 +101,7 @@ export class IndexEnrichment {
    * `executionLimit` executions checked, or, once those are done, a part of the
    * full-text index's merge. Safe to stop between steps, or to be killed in
    * one: each commits its mark with its work. Events `prepared` on another
-   * thread (enrichment-preparation.ts) are written as prepared while still stored as sent.
+   * thread (enrichment-preparation.ts) are written as prepared while still stored as they were read there.
    */
   step(eventLimit: number, executionLimit: number, prepared: PreparedEnrichment | null = null): EnrichmentStep {
     const run = this.db.transaction((): EnrichmentStep => {

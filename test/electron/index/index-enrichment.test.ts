@@ -22,7 +22,7 @@ import { plainSearchText } from '../../../electron/ingest/plain-search-text';
 import { renormalizeIn, renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeOtlpFolder } from '../../fixtures/write-otlp';
-import { snapshot as indexSnapshot } from '../../support/index-snapshot';
+import { snapshot as indexSnapshot, type IndexSnapshot } from '../../support/index-snapshot';
 import { indexOnce, query } from '../../support/index-folder';
 import { assertSameIndex } from '../../support/assert-same-index';
 import { tempFolder } from '../../support/temp-folder';
@@ -62,6 +62,19 @@ async function scan(folder: string, writer: IndexWriter, final: boolean): Promis
   await ingestor.close();
 }
 
+/** What an index written inline (every batch enriched as it is stored) holds for the folder: what every enrichment must end with. */
+async function inlineIndex(folder: string): Promise<IndexSnapshot> {
+  return indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+}
+
+/** A mixed folder, its inline index, and the folder scanned alone into an index of its own, its enrichment still to run. */
+async function scannedAndInline(name: string): Promise<{ readonly clean: IndexSnapshot; readonly dbPath: string; readonly writer: IndexWriter }> {
+  const folder = mixedFolder(name);
+  const clean = await inlineIndex(folder);
+  const dbPath = join(tempFolder(`${name}-db`), 'index.sqlite');
+  return { clean, dbPath, writer: await scanOnly(folder, dbPath) };
+}
+
 function finish(writer: IndexWriter): number {
   let steps = 0;
   while (!writer.enrichment.step(500, 50).finished) steps++;
@@ -71,7 +84,7 @@ function finish(writer: IndexWriter): number {
 describe('the enrichment after a deferred scan', () => {
   it('leaves exactly the index an inline build writes: full text, derived rows, checks and problems', async () => {
     const folder = mixedFolder('enrich-same');
-    const inline = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const inline = await inlineIndex(folder);
     const deferred = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: true }));
     assert.ok(inline.fullText.length > 1000 && inline.steps.length > 0 && inline.spans.length > 0 && inline.derived.length > 0, 'the folder gives every kind of row');
     assert.ok(inline.problems.some((p) => p.includes(':execution:')), 'and cross-event problems');
@@ -79,10 +92,7 @@ describe('the enrichment after a deferred scan', () => {
   });
 
   it('a scan alone leaves lists usable and search empty; the steps fill in the rest, in small transactions', async () => {
-    const folder = mixedFolder('enrich-steps');
-    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
-    const dbPath = join(tempFolder('enrich-steps-db'), 'index.sqlite');
-    const writer = await scanOnly(folder, dbPath);
+    const { clean, dbPath, writer } = await scannedAndInline('enrich-steps');
     const scanned = indexSnapshot(dbPath);
     assert.deepEqual(scanned.events, clean.events, 'every event stored by the scan');
     assert.equal(scanned.fullText.length, 0, 'no full text yet');
@@ -163,7 +173,7 @@ describe('the enrichment after a deferred scan', () => {
     assert.equal(after.enrichedThrough, before.enrichedThrough, 'a small scan behind a backlog does not jump the marks');
     assert.equal(after.lastEventId, before.lastEventId + 1);
     finish(writer);
-    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const clean = await inlineIndex(folder);
     assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
   });
 
@@ -192,7 +202,7 @@ describe('the enrichment after a deferred scan', () => {
     } finally {
       db.close();
     }
-    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const clean = await inlineIndex(folder);
     assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
   });
 
@@ -213,7 +223,7 @@ describe('the enrichment after a deferred scan', () => {
     assert.equal(resumed.enrichment.pending(), true, 'the enrichment is not done while merges are held');
     finish(resumed);
     assert.equal(automerge(dbPath), 4);
-    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const clean = await inlineIndex(folder);
     assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
   });
 });
@@ -340,10 +350,7 @@ describe('the enrichment derived on another thread', () => {
   }
 
   it('steps written from prepared events leave exactly the index an inline build writes', async () => {
-    const folder = mixedFolder('prepared-same');
-    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
-    const dbPath = join(tempFolder('prepared-same-db'), 'index.sqlite');
-    const writer = await scanOnly(folder, dbPath);
+    const { clean, dbPath, writer } = await scannedAndInline('prepared-same');
     const worker = preparation(dbPath);
     let prepared = 0;
     try {
@@ -395,7 +402,7 @@ describe('the enrichment derived on another thread', () => {
 
   it('the runner has a worker read and derive the steps, and leaves the same index when it fails or answers wrong', async () => {
     const folder = mixedFolder('prepared-runner');
-    const clean = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: false }));
+    const clean = await inlineIndex(folder);
     let prepared = 0;
     let released = 0;
     const counting = (dbPath: string): EnrichmentPreparer => {
