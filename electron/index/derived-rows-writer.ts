@@ -16,16 +16,7 @@ export class DerivedRowsWriter {
 
   /** The derived rows of one counted event: its execution's rows, or, for an event of no execution, its plan's. */
   insert(sourceId: number, event: NormalizedEvent, executionId: number | null, eventId: number): void {
-    this.insertRows(sourceId, this.rowsOf(event), executionId, eventId);
-  }
-
-  /** The rows an event's family derives from it. */
-  rowsOf(event: NormalizedEvent): DerivedRows {
-    return this.families[event.family].derivedRows(event);
-  }
-
-  /** Rows its family's rules derived from one counted event, maybe on another thread (enrichment-preparation.ts). */
-  insertRows(sourceId: number, rows: DerivedRows, executionId: number | null, eventId: number): void {
+    const rows: DerivedRows = this.families[event.family].derivedRows(event);
     const s = this.statements;
     const ids = { event_id: eventId, source_id: sourceId };
     if (executionId === null) {

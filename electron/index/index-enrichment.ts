@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type { DerivedRowsWriter } from './derived-rows-writer';
-import { EVENTS_AFTER_SQL, readyEvent, type PreparedEnrichment, type ReadyEvent, type StoredEvent } from './enrichment-preparation';
 import { FullTextMerges } from './full-text-merges';
 import { RawTexts } from './raw-texts';
 import type { ExecutionChecker } from './index-writer';
@@ -19,6 +18,19 @@ export interface EnrichmentStep {
   readonly merging: boolean;
   /** True when nothing is left to enrich. */
   readonly finished: boolean;
+}
+
+interface StoredEvent {
+  readonly id: number;
+  readonly source_id: number;
+  readonly family: string;
+  readonly part: number;
+  readonly execution_id: number | null;
+  readonly same_as: number | null;
+  readonly raw_block: number | null;
+  readonly raw_at: number;
+  readonly raw_len: number;
+  readonly path: string;
 }
 
 /** Pages of the full-text index merged per step once the checks are done (tens of milliseconds). */
@@ -53,7 +65,10 @@ export class IndexEnrichment {
     this.merges = new FullTextMerges(db);
     this.statements = {
       setMark: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-      eventsAfter: db.prepare(EVENTS_AFTER_SQL),
+      eventsAfter: db.prepare(
+        `SELECT e.id, e.source_id, e.family, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
+         FROM events e JOIN sources s ON s.id = e.source_id WHERE e.id > ? ORDER BY e.id LIMIT ?`,
+      ),
       eventsOfExecutionAfter: db.prepare(
         `SELECT e.id, e.source_id, e.family, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
          FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? AND e.id > ? ORDER BY e.id`,
@@ -100,12 +115,11 @@ export class IndexEnrichment {
    * full text and derived rows, or, once every event has them, up to
    * `executionLimit` executions checked, or, once those are done, a part of the
    * full-text index's merge. Safe to stop between steps, or to be killed in
-   * one: each commits its mark with its work. Events `prepared` on another
-   * thread (enrichment-preparation.ts) are written as prepared while still stored as they were read there.
+   * one: each commits its mark with its work.
    */
-  step(eventLimit: number, executionLimit: number, prepared: PreparedEnrichment | null = null): EnrichmentStep {
+  step(eventLimit: number, executionLimit: number): EnrichmentStep {
     const run = this.db.transaction((): EnrichmentStep => {
-      const events = this.enrichEvents(eventLimit, prepared);
+      const events = this.enrichEvents(eventLimit);
       if (events > 0) return { events, executions: 0, merging: false, finished: false };
       const executions = this.checkExecutions(executionLimit);
       if (executions > 0 || this.checking !== null || !this.merges.holding()) {
@@ -177,7 +191,7 @@ export class IndexEnrichment {
     return this.state.executionWaits(executionId);
   }
 
-  private enrichEvents(limit: number, prepared: PreparedEnrichment | null): number {
+  private enrichEvents(limit: number): number {
     const s = this.statements;
     const from = this.marks().enrichedThrough;
     const rows = s.eventsAfter.all(from, limit) as StoredEvent[];
@@ -187,14 +201,21 @@ export class IndexEnrichment {
     const raw = new RawTexts(s.block);
     // Usually empty: only executions a reviewer opened early are in it.
     const ahead = new Map(s.allAhead.all() as [number, number][]);
-    const derive = (row: StoredEvent): ReadyEvent | null => readyEvent(row, raw, this.renormalize, this.plainSearchText, (event) => this.derived.rowsOf(event));
     for (const row of rows) {
-      const found = prepared?.of(row);
-      const ready = found === undefined ? derive(row) : found;
-      if (ready === null) continue;
-      s.insertFts.run(row.id, ready.searchText);
-      if (ready.derived === null || (row.execution_id !== null && row.id <= (ahead.get(row.execution_id) ?? 0))) continue;
-      this.derived.insertRows(row.source_id, ready.derived, row.execution_id, row.id);
+      const text = raw.of(row);
+      if (text === null) continue;
+      // Most events of a plain family need only their search text, which their line gives without normalizing it again.
+      const plain = row.part === 0 ? this.plainSearchText(text, row.family) : null;
+      if (plain !== null) {
+        s.insertFts.run(row.id, plain);
+        continue;
+      }
+      const again = this.renormalize(text, row.path, row.part);
+      if (again === null) continue;
+      s.insertFts.run(row.id, again.searchText);
+      if (row.same_as !== null) continue;
+      if (row.execution_id !== null && row.id <= (ahead.get(row.execution_id) ?? 0)) continue;
+      this.derived.insert(row.source_id, again.event, row.execution_id, row.id);
     }
     s.setMark.run('enriched_through', last.id);
     return rows.length;

@@ -1,4 +1,3 @@
-import { PreparedEnrichment, type PreparedStep } from '../index/enrichment-preparation';
 import type { IndexEnrichment } from '../index/index-enrichment';
 
 /** How far the enrichment is: events given full text and derived rows, then executions checked, then the full-text index merged. */
@@ -17,44 +16,17 @@ const EVENTS_PER_STEP = 2_000;
 /** Executions checked per transaction. */
 const EXECUTIONS_PER_STEP = 500;
 const PROGRESS_INTERVAL_MS = 250;
-/**
- * Steps whose events are asked for ahead of the one being written: with two,
- * a stretch of events that take the preparer longer (OTLP spans, records)
- * overlaps with one that takes the writer longer instead of stalling it.
- */
-const STEPS_ASKED_AHEAD = 2;
-/** Events left below which a run derives them on the writer's thread: fewer are not worth a worker's start (IngestOptions.enrichAheadMinEvents). */
-export const ENRICH_AHEAD_MIN_EVENTS = 10_000;
 /** Steps between restarts of the write-ahead log (about 100,000 events): readers keep it from restarting by itself. */
 const STEPS_PER_CHECKPOINT = 50;
 /** How often, and how far apart, the final truncation of the log is tried while readers hold it. */
 const CHECKPOINT_ATTEMPTS = 30;
 const CHECKPOINT_RETRY_MS = 500;
 
-/** Reads and derives the enrichment's next steps on another thread (enrichment-worker.ts). */
-export interface EnrichmentPreparer {
-  /** False once it has failed: the writer then derives every event itself. */
-  readonly usable: boolean;
-  /** The step after `afterId`, or after the step it prepared before when null. */
-  prepare(afterId: number | null, limit: number): Promise<PreparedStep>;
-  /** Frees its thread; a later `prepare` starts another. */
-  release(): Promise<void>;
-}
-
-/** A preparer, the zone each path is read in, and how many events must be left for a run to use it. */
-export interface EnrichmentPreparing {
-  readonly preparer: EnrichmentPreparer;
-  readonly zoneOf: (sourcePath: string) => string | null;
-  readonly minEvents: number;
-}
-
 /**
  * Runs the enrichment (index-enrichment.ts) step by step, each step queued on
  * the session's single-writer queue, so the scans that follow changes to the
  * folder go between steps rather than after the whole. Stops between steps
  * when asked (a cancel, a close) and picks up from the committed marks later.
- * With a preparer, the events of each step are derived on the other core
- * while the step before is written: only the writes stay on the writer's thread.
  */
 export class EnrichmentRunner {
   private current: Promise<boolean> | null = null;
@@ -65,7 +37,6 @@ export class EnrichmentRunner {
     private readonly shouldStop: () => boolean,
     private readonly onProgress: (progress: EnrichmentProgress) => void,
     private readonly onFinished: () => void,
-    private readonly preparing: EnrichmentPreparing | null = null,
   ) {}
 
   /** True while a run is under way. */
@@ -105,68 +76,33 @@ export class EnrichmentRunner {
     let merges = 0;
     let lastReport = 0;
     let steps = 0;
-    const preparing = this.preparing !== null && totalEvents >= this.preparing.minEvents ? this.preparing : null;
-    // Steps asked for and not yet written, in order: the next ones are derived while one is written.
-    const asked: Promise<PreparedEnrichment | null>[] = [];
-    // Until a step finds no event: the checks follow, without the worker.
-    let eventsLeft = true;
-    try {
-      for (;;) {
-        if (this.shouldStop()) return false;
-        if (eventsLeft) this.askAhead(preparing, asked);
-        const prepared = (await asked.shift()) ?? null;
-        if (eventsLeft) this.askAhead(preparing, asked);
-        const step = await this.serialize(() => Promise.resolve(this.enrichment.step(EVENTS_PER_STEP, EXECUTIONS_PER_STEP, prepared)));
-        if (step.events === 0 && eventsLeft && preparing !== null) {
-          // The worker's memory is better freed for the checks. A scan's new events later are asked of a new one, after the mark.
-          asked.length = 0;
-          await preparing.preparer.release();
-        }
-        eventsLeft = step.events > 0;
-        events += step.events;
-        executions += step.executions;
-        if (step.merging) merges++;
-        const now = performance.now();
-        if (step.finished || now - lastReport >= PROGRESS_INTERVAL_MS) {
-          lastReport = now;
-          const marks = this.enrichment.marks();
-          const left = Math.max(0, marks.lastEventId - marks.enrichedThrough);
-          const rate = events / Math.max(1, now - started);
-          const stage = left > 0 || step.events > 0 ? 'events' : step.merging ? 'merge' : 'checks';
-          this.onProgress(
-            stage === 'events'
-              ? { stage, done: events, total: Math.max(totalEvents, events + left), etaMs: events > 0 ? Math.round(left / rate) : null }
-              : { stage, done: stage === 'merge' ? merges : executions, total: stage === 'merge' ? merges : executions, etaMs: step.finished ? 0 : null },
-          );
-        }
-        if (step.finished) {
-          await this.settleLog();
-          this.onFinished();
-          return true;
-        }
-        if (++steps % STEPS_PER_CHECKPOINT === 0) await this.serialize(() => Promise.resolve(this.enrichment.checkpoint('RESTART')));
-        // Lets the worker's messages (cancel, stop, a reviewer's on-demand request) in between steps.
-        await new Promise((resolve) => setImmediate(resolve));
+    for (;;) {
+      if (this.shouldStop()) return false;
+      const step = await this.serialize(() => Promise.resolve(this.enrichment.step(EVENTS_PER_STEP, EXECUTIONS_PER_STEP)));
+      events += step.events;
+      executions += step.executions;
+      if (step.merging) merges++;
+      const now = performance.now();
+      if (step.finished || now - lastReport >= PROGRESS_INTERVAL_MS) {
+        lastReport = now;
+        const marks = this.enrichment.marks();
+        const left = Math.max(0, marks.lastEventId - marks.enrichedThrough);
+        const rate = events / Math.max(1, now - started);
+        const stage = left > 0 || step.events > 0 ? 'events' : step.merging ? 'merge' : 'checks';
+        this.onProgress(
+          stage === 'events'
+            ? { stage, done: events, total: Math.max(totalEvents, events + left), etaMs: events > 0 ? Math.round(left / rate) : null }
+            : { stage, done: stage === 'merge' ? merges : executions, total: stage === 'merge' ? merges : executions, etaMs: step.finished ? 0 : null },
+        );
       }
-    } finally {
-      await preparing?.preparer.release();
-    }
-  }
-
-  /**
-   * Asks for the steps to come to be read and derived, up to STEPS_ASKED_AHEAD:
-   * the first after the enriched mark, each next one after the one before it.
-   * A failed or empty step resolves null: the writer then derives it itself.
-   */
-  private askAhead(preparing: EnrichmentPreparing | null, asked: Promise<PreparedEnrichment | null>[]): void {
-    while (preparing !== null && preparing.preparer.usable && asked.length < STEPS_ASKED_AHEAD) {
-      const afterId = asked.length === 0 ? this.enrichment.marks().enrichedThrough : null;
-      asked.push(
-        preparing.preparer
-          .prepare(afterId, EVENTS_PER_STEP)
-          .then((step) => (step.events.length === 0 ? null : new PreparedEnrichment(step, preparing.zoneOf)))
-          .catch(() => null),
-      );
+      if (step.finished) {
+        await this.settleLog();
+        this.onFinished();
+        return true;
+      }
+      if (++steps % STEPS_PER_CHECKPOINT === 0) await this.serialize(() => Promise.resolve(this.enrichment.checkpoint('RESTART')));
+      // Lets the worker's messages (cancel, stop, a reviewer's on-demand request) in between steps.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }

@@ -18,12 +18,6 @@ export interface IngestOptions {
    * file that way, or Infinity to read none.
    */
   readonly parseAheadMinBytes?: number;
-  /**
-   * An enrichment with at least this many events to go has each step's events
-   * derived by a parse worker while the writer stores the step before; 10,000
-   * when not given (fewer are not worth a worker's start). Tests set 0 or Infinity.
-   */
-  readonly enrichAheadMinEvents?: number;
 }
 
 /** The app's reader settings: a 1 MiB line cap, 4,000 events per transaction, JSON documents up to 64 MiB, full scans enriched after. */

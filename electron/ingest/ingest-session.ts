@@ -11,8 +11,7 @@ import { discoverDirectories } from './discover-directories';
 import { FolderWatcher } from './folder-watcher';
 import { PendingDirectories } from './pending-directories';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
-import { ENRICH_AHEAD_MIN_EVENTS, EnrichmentRunner, type EnrichmentProgress } from './enrichment-runner';
-import { EnrichmentWorker } from './enrichment-worker';
+import { EnrichmentRunner, type EnrichmentProgress } from './enrichment-runner';
 import { plainSearchText } from './plain-search-text';
 import { Ingestor } from './ingestor';
 import type { IngestProgress } from './scan-progress';
@@ -117,7 +116,6 @@ export class IngestSession {
       () => this.paused || this.closed,
       (progress) => listener.onEnrichment?.(progress),
       () => listener.onEnriched?.(),
-      { preparer: new EnrichmentWorker(config.dbPath, config.index?.nativeBinding, () => this.timeZones), zoneOf, minEvents: this.options.enrichAheadMinEvents ?? ENRICH_AHEAD_MIN_EVENTS },
     );
     // Records of a migrated index get their integrity state before anything reads it; the enrichment checks the rest.
     new ExecutionProblems(this.db).refreshUnchecked(this.writer.enrichment.marks().checkedThrough);

@@ -1,9 +1,7 @@
-import type { PreparedStep } from '../index/enrichment-preparation';
-import type { TimeZoneSettings } from '../index/time-zone-settings';
 import type { ChunkReading, ParsedChunk } from './parsed-chunk';
 import type { PendingTail } from './split-lines';
 
-/** What the reader (and the enrichment, `prepare`) asks of a parse worker; it answers each `chunk`, `finish` and `prepare` in order. */
+/** What the reader asks of a parse worker; it answers each `chunk` and `finish` in order. */
 export type ToParseWorker =
   | {
       readonly type: 'begin';
@@ -15,19 +13,7 @@ export type ToParseWorker =
       readonly maxDocumentBytes: number;
     }
   | { readonly type: 'chunk'; readonly bytes: Uint8Array }
-  | { readonly type: 'finish' }
-  | ({ readonly type: 'prepare' } & EnrichmentAsk);
-
-/** A step of the enrichment asked of the worker (EnrichmentPreparation.next), read from the index itself. */
-export interface EnrichmentAsk {
-  readonly dbPath: string;
-  /** The better-sqlite3 addon the writer loaded (IndexOpenOptions.nativeBinding). */
-  readonly nativeBinding: string | undefined;
-  /** After this event id; after the step asked before when null. */
-  readonly afterId: number | null;
-  readonly limit: number;
-  readonly timeZones: TimeZoneSettings;
-}
+  | { readonly type: 'finish' };
 
 /** Where a file's reading ended: past its last complete line, and the bytes after it. */
 export interface ParsedFileEnd {
@@ -41,5 +27,4 @@ export type FromParseWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'chunk'; readonly chunk: ParsedChunk }
   | { readonly type: 'finished'; readonly end: ParsedFileEnd }
-  | { readonly type: 'prepared'; readonly step: PreparedStep }
   | { readonly type: 'failed'; readonly message: string };

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { codeCacheDirOfThisThread, type CodeCacheWorkerData } from './code-cache';
-import type { PreparedStep } from '../index/enrichment-preparation';
-import type { EnrichmentAsk, FromParseWorker, ParsedFileEnd, ToParseWorker } from './parse-ahead-messages';
+import type { FromParseWorker, ParsedFileEnd, ToParseWorker } from './parse-ahead-messages';
 import type { ChunkReading, ParsedChunk } from './parsed-chunk';
 
 /**
@@ -24,15 +23,11 @@ export class ParseAheadFailed extends Error {
  * A worker thread that splits and normalizes a file's chunks while the index
  * writer stores the chunks before (ChunkColumns): lists are usable sooner on a
  * machine with a second core. Started on first use and ended by `release`, so
- * it holds no memory between scans. Answers come in the order asked. The
- * enrichment's worker (enrichment-worker.ts) runs on it too, with its own script.
+ * it holds no memory between scans. Answers come in the order asked.
  */
 export class ParseAhead {
   private current: RunningParseWorker | null = null;
   private failure: ParseAheadFailed | null = null;
-
-  /** `script`: the worker's entry module beside this one; the enrichment's is enrichment-thread.js. */
-  constructor(private readonly script = 'parse-worker.js') {}
 
   /** False once the worker has failed: the reader then reads by itself for good. */
   get usable(): boolean {
@@ -73,14 +68,7 @@ export class ParseAhead {
     return answer.end;
   }
 
-  /** The enrichment's next step, read and derived as its writer would (enrichment-preparation.ts). */
-  async prepare(ask: EnrichmentAsk): Promise<PreparedStep> {
-    const answer = await this.ask({ type: 'prepare', ...ask }, []);
-    if (answer.type !== 'prepared') throw new ParseAheadFailed(`the parse worker answered ${answer.type} to the enrichment's step`);
-    return answer.step;
-  }
-
-  /** Ends the worker (a scan or an enrichment is over); the next file starts a new one. */
+  /** Ends the worker (a scan is over); the next file starts a new one. */
   async release(): Promise<void> {
     const running = this.current;
     if (running === null) return;
@@ -108,7 +96,7 @@ export class ParseAhead {
   private started(): RunningParseWorker {
     if (this.failure !== null) throw this.failure;
     if (this.current !== null) return this.current;
-    const running: RunningParseWorker = { worker: new Worker(join(__dirname, this.script), { resourceLimits: PARSE_WORKER_LIMITS, workerData: { codeCacheDir: codeCacheDirOfThisThread() } satisfies CodeCacheWorkerData }), waiting: [], ready: false };
+    const running: RunningParseWorker = { worker: new Worker(join(__dirname, 'parse-worker.js'), { resourceLimits: PARSE_WORKER_LIMITS, workerData: { codeCacheDir: codeCacheDirOfThisThread() } satisfies CodeCacheWorkerData }), waiting: [], ready: false };
     running.worker.on('message', (answer: FromParseWorker) => {
       if (answer.type === 'ready') {
         running.ready = true;

@@ -1,16 +1,30 @@
 // First: the code cache must be on before the families' modules are compiled.
 import './worker-code-cache';
+import { parentPort } from 'node:worker_threads';
 import { startsLongLine } from '../families/family-registry';
-import { answerInOrder } from './answer-in-order';
 import type { FromParseWorker, ToParseWorker } from './parse-ahead-messages';
 import { ChunkColumns, type ChunkReading } from './parsed-chunk';
 import { LineSplitter } from './split-lines';
 
 // Splits and normalizes a file's chunks a step ahead of the index writer, on the other core.
+const port = parentPort;
+if (!port) throw new Error('parse-worker must run as a worker thread');
+
 let reading: ChunkReading | null = null;
 let splitter: LineSplitter | null = null;
 
-answerInOrder(handle);
+port.on('message', (message: ToParseWorker) => {
+  let answer: FromParseWorker | null;
+  try {
+    answer = handle(message);
+  } catch (error) {
+    answer = { type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  // Copied, not transferred: a small deflated block may share its memory with Node's buffer pool.
+  if (answer !== null) port.postMessage(answer);
+});
+
+port.postMessage({ type: 'ready' } satisfies FromParseWorker);
 
 function handle(message: ToParseWorker): FromParseWorker | null {
   switch (message.type) {
@@ -31,7 +45,5 @@ function handle(message: ToParseWorker): FromParseWorker | null {
       splitter = null;
       return { type: 'finished', end };
     }
-    case 'prepare':
-      throw new Error("the parse worker reads files; the enrichment's steps are asked of enrichment-thread.js");
   }
 }

@@ -4,22 +4,17 @@ import { appendFileSync, readFileSync, realpathSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { INDEX_FAMILY_RULES } from '../../../electron/families/family-registry';
-import { EnrichmentPreparation, PreparedEnrichment, type PreparedStep } from '../../../electron/index/enrichment-preparation';
 import { FullTextMerges } from '../../../electron/index/full-text-merges';
 import type { EnrichmentStep } from '../../../electron/index/index-enrichment';
 import { IndexWriter } from '../../../electron/index/index-writer';
 import { openIndex, openIndexReadOnly } from '../../../electron/index/open-index';
 import { SummaryReader } from '../../../electron/index/queries/read-summary';
-import { NO_TIME_ZONES } from '../../../electron/index/time-zone-settings';
 import { DEFAULT_INGEST_OPTIONS } from '../../../electron/ingest/ingest-options';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
 import { discoverDirectories } from '../../../electron/ingest/discover-directories';
 import { Ingestor } from '../../../electron/ingest/ingestor';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
-import { EnrichmentRunner, type EnrichmentPreparer } from '../../../electron/ingest/enrichment-runner';
-import { EnrichmentWorker } from '../../../electron/ingest/enrichment-worker';
-import { plainSearchText } from '../../../electron/ingest/plain-search-text';
-import { renormalizeIn, renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
+import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeOtlpFolder } from '../../fixtures/write-otlp';
 import { snapshot as indexSnapshot, type IndexSnapshot } from '../../support/index-snapshot';
@@ -338,103 +333,3 @@ function integrityByExecution(dbPath: string): Record<string, string | null> {
   const rows = query<{ execution: string; integrity: string | null }>(dbPath, "SELECT family || ':' || key AS execution, integrity FROM executions ORDER BY family, key");
   return Object.fromEntries(rows.map((row) => [row.execution, row.integrity]));
 }
-
-describe('the enrichment derived on another thread', () => {
-  const utc = (): string | null => null;
-
-  /** Steps read and derived on a read-only connection of their own, as the worker does, across the same copy a message makes. */
-  function preparation(dbPath: string): { next(afterId: number | null, limit: number): PreparedStep; close(): void } {
-    const db = openIndexReadOnly(dbPath);
-    const steps = new EnrichmentPreparation(db, renormalizeIn, plainSearchText, INDEX_FAMILY_RULES);
-    return { next: (afterId, limit) => structuredClone(steps.next(afterId, limit, utc)), close: () => db.close() };
-  }
-
-  it('steps written from prepared events leave exactly the index an inline build writes', async () => {
-    const { clean, dbPath, writer } = await scannedAndInline('prepared-same');
-    const worker = preparation(dbPath);
-    let prepared = 0;
-    try {
-      // The first step after the mark, each next one after the step before, as the runner asks.
-      for (let afterId: number | null = writer.enrichment.marks().enrichedThrough; ; afterId = null) {
-        const step = worker.next(afterId, 500);
-        prepared += step.prepared.filter((event) => event !== null).length;
-        if (writer.enrichment.step(500, 50, step.events.length === 0 ? null : new PreparedEnrichment(step, utc)).finished) break;
-      }
-    } finally {
-      worker.close();
-    }
-    assert.ok(prepared >= clean.fullText.length, `every event with full text was prepared (${prepared})`);
-    assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
-  });
-
-  it('writes a prepared event as prepared only while it is stored as it was read, in the zone it was read in', async () => {
-    const folder = mixedFolder('prepared-stale');
-    const dbPath = join(tempFolder('prepared-stale-db'), 'index.sqlite');
-    const writer = await scanOnly(folder, dbPath);
-    const worker = preparation(dbPath);
-    const step = worker.next(0, 400);
-    worker.close();
-    const paths = [...new Set(step.events.map((event) => event.path))];
-    assert.ok(paths.length >= 2 && step.events.length === 400, 'the step spans files');
-    // By the step: one path read in another zone, one event stored otherwise, one not prepared at all.
-    const rezoned = paths[0]!;
-    const others = step.events.flatMap((event, i) => (event.path === rezoned ? [] : [i]));
-    const moved = others[0]!;
-    const missing = others[1]!;
-    const events = step.events.map((event, i) => (i === moved ? { ...event, raw_at: event.raw_at + 1 } : event)).filter((_, i) => i !== missing);
-    // Each prepared text gets a word of its own, to see which were written as prepared.
-    const marked = step.prepared.map((ready, i) => (ready === null ? null : { ...ready, searchText: `${ready.searchText} zzprepared${i}zz` })).filter((_, i) => i !== missing);
-    writer.enrichment.step(400, 50, new PreparedEnrichment({ events, prepared: marked }, (path) => (path === rezoned ? 'Europe/Paris' : null)));
-    const written = new Set(query<{ rowid: number }>(dbPath, "SELECT rowid FROM events_fts WHERE events_fts MATCH 'zzprepared*'").map((row) => row.rowid));
-    let asPrepared = 0;
-    step.events.forEach((event, i) => {
-      const usable = step.prepared[i] !== null && i !== moved && i !== missing && event.path !== rezoned;
-      assert.equal(written.has(event.id), usable, `event ${event.id} (${i === moved ? 'moved' : i === missing ? 'not prepared' : event.path === rezoned ? 'rezoned' : 'as read'})`);
-      if (usable) asPrepared++;
-    });
-    assert.ok(asPrepared > 0 && asPrepared < step.events.length - 2, `some written as prepared (${asPrepared}), the others derived again`);
-    // Every event of the step has its full text, prepared or not.
-    const fullText = indexSnapshot(dbPath).fullText;
-    assert.equal(fullText.length, step.events.length);
-    assert.ok(fullText.every((row) => !row.startsWith('orphan')));
-    assert.throws(() => new PreparedEnrichment({ events, prepared: marked.slice(1) }, utc), /prepared for/, 'an answer of another length is refused');
-  });
-
-  it('the runner has a worker read and derive the steps, and leaves the same index when it fails or answers wrong', async () => {
-    const folder = mixedFolder('prepared-runner');
-    const clean = await inlineIndex(folder);
-    let prepared = 0;
-    let released = 0;
-    const counting = (dbPath: string): EnrichmentPreparer => {
-      const worker = new EnrichmentWorker(dbPath, undefined, () => NO_TIME_ZONES);
-      return {
-        get usable() {
-          return worker.usable;
-        },
-        prepare: async (afterId, limit) => {
-          const step = await worker.prepare(afterId, limit);
-          prepared += step.events.length;
-          return step;
-        },
-        release: () => {
-          released++;
-          return worker.release();
-        },
-      };
-    };
-    const failing = (): EnrichmentPreparer => ({ usable: true, prepare: () => Promise.reject(new Error('no worker')), release: () => Promise.resolve() });
-    const short = (dbPath: string): EnrichmentPreparer => {
-      const worker = new EnrichmentWorker(dbPath, undefined, () => NO_TIME_ZONES);
-      return { usable: true, prepare: async (afterId, limit) => ({ ...(await worker.prepare(afterId, limit)), prepared: [] }), release: () => worker.release() };
-    };
-    for (const [name, preparer] of [['the worker', counting], ['a failing preparer', failing], ['a preparer answering too few', short]] as const) {
-      const dbPath = join(tempFolder('prepared-runner-db'), 'index.sqlite');
-      const writer = await scanOnly(folder, dbPath);
-      const runner = new EnrichmentRunner(writer.enrichment, (work) => work(), () => false, () => undefined, () => undefined, { preparer: preparer(dbPath), zoneOf: utc, minEvents: 0 });
-      assert.equal(await runner.run(), true, name);
-      assertSameIndex(indexSnapshot(dbPath), clean, `the index (${name})`);
-    }
-    assert.ok(prepared >= clean.events.length, `every event was read and derived by the worker (${prepared} of ${clean.events.length})`);
-    assert.ok(released >= 1, 'and the worker released');
-  });
-});
