@@ -9,13 +9,14 @@ const QUICK_CHECK_FINDINGS = 3;
  * the build (its indexes created, everything synced, the marker cleared) so the
  * scan resumes from the committed offsets. Returns why it failed, or null.
  *
- * A first index is loaded with synchronous writes off: a crash or power loss then
- * may leave pages that never reached the disk, or reached it out of order, behind
- * a file SQLite opens without complaint. So it is never trusted silently: its
- * b-trees (quick_check), its full-text index (FTS5 integrity-check) and its
- * events against their sources' committed offsets are checked, at about 1.7 s per
- * 500k events; an index that fails any of them is rebuilt from the folder, the
- * evidence, which is never at risk.
+ * A first index is loaded without most of its indexes, its commits unsynced and
+ * its log checkpointed seldom: a crash or power loss leaves it as an earlier
+ * commit left it, as far as SQLite can tell, but a disk that reorders or drops
+ * writes can leave pages behind a file SQLite opens without complaint. So it is
+ * never trusted silently: its b-trees (quick_check), its full-text index (FTS5
+ * integrity-check) and its events against their sources' committed offsets are
+ * checked, at about 1.7 s per 500k events; an index that fails any of them is
+ * rebuilt from the folder, the evidence, which is never at risk.
  */
 export function resumeInterruptedColdBuild(db: Database.Database): string | null {
   const failure = checkInterruptedColdBuild(db);

@@ -49,10 +49,34 @@ export function hasColdBuildMarker(db: Database.Database): boolean {
 }
 
 /**
- * A first index being loaded in cold mode: synchronous writes off, no automatic
- * checkpoints, the DEFERRED_INDEXES dropped. Safe because the marker is on disk
- * before any of that: whatever an interruption leaves is found marked on the next
- * open and checked before it is trusted (cold-build-check.ts).
+ * Pages of write-ahead log (1 GiB of 4 KiB pages) after which a cold build's
+ * commit checkpoints it. Without checkpoints the log grew by every commit's
+ * pages (the same executions pages again and again) to gigabytes at 5,000,000
+ * events, and truncating it once the scan was done took the writer 5 s; with
+ * them the log is reused and search was ready about 9 s sooner. A smaller log
+ * (256 MiB) checkpointed a 1,000,000-event load once near its end, for nothing
+ * (performance.md, twelfth part).
+ */
+export const COLD_CHECKPOINT_PAGES = 262_144;
+
+/** The environment variable that sets COLD_CHECKPOINT_PAGES: tests have small loads checkpoint often. */
+export const COLD_CHECKPOINT_ENV = 'EXECUTION_INSPECTOR_COLD_CHECKPOINT_PAGES';
+
+/** The pages of log between a cold build's checkpoints: COLD_CHECKPOINT_PAGES unless the environment gives a positive whole number. */
+export function coldCheckpointPages(env: NodeJS.ProcessEnv): number {
+  const given = Number(env[COLD_CHECKPOINT_ENV]);
+  return Number.isInteger(given) && given > 0 ? given : COLD_CHECKPOINT_PAGES;
+}
+
+/**
+ * A first index being loaded in cold mode: the DEFERRED_INDEXES dropped, and
+ * the log checkpointed every COLD_CHECKPOINT_PAGES rather than every 8,192.
+ * Writes stay as every write of the index is, synchronous NORMAL: a commit is
+ * not synced, a checkpoint syncs the log before it copies it into the database
+ * file and that file after, so an interruption leaves the index as one earlier
+ * commit left it. The marker is on disk before anything is dropped: whatever
+ * an interruption leaves is found marked on the next open and checked before
+ * it is trusted (cold-build-check.ts).
  */
 export class ColdBuild {
   private completed = false;
@@ -68,7 +92,7 @@ export class ColdBuild {
    * Enters cold mode when the index holds no event (its first full scan) and no
    * earlier marker; returns null otherwise, and the scan runs as always.
    */
-  static beginIfEmpty(db: Database.Database): ColdBuild | null {
+  static beginIfEmpty(db: Database.Database, checkpointPages = coldCheckpointPages(process.env)): ColdBuild | null {
     if (db.prepare('SELECT 1 FROM events LIMIT 1').get() !== undefined || hasColdBuildMarker(db)) return null;
     const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
     const indexes = db
@@ -81,15 +105,13 @@ export class ColdBuild {
     db.transaction(() => {
       for (const index of droppable) db.exec(`DROP INDEX ${quoteName(index.name)}`);
     })();
-    db.pragma('synchronous = OFF');
-    db.pragma('wal_autocheckpoint = 0');
+    db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
     return new ColdBuild(db, autocheckpoint);
   }
 
   /**
-   * Makes the index whole for readers: the dropped indexes created, synchronous
-   * writes and automatic checkpoints back. The marker stays until `settle`
-   * has made it durable. Runs once.
+   * Makes the index whole for readers: the dropped indexes created, checkpoints
+   * as often as before. The marker stays until `settle` has made it durable. Runs once.
    */
   complete(): void {
     if (this.completed) return;
@@ -100,7 +122,6 @@ export class ColdBuild {
       this.incomplete = true;
       throw error;
     } finally {
-      this.db.pragma('synchronous = NORMAL');
       this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
     }
   }
@@ -108,8 +129,8 @@ export class ColdBuild {
   /**
    * Ends cold mode: `complete` if not done yet, then makes the index durable
    * and clears its marker (settleColdBuild). Runs once; never clears the marker
-   * of an index whose indexes failed. On an error (a full disk) the writes are
-   * safe again and the marker stays, so the next open checks.
+   * of an index whose indexes failed. On an error (a full disk) the marker
+   * stays, so the next open checks.
    */
   settle(): void {
     this.complete();

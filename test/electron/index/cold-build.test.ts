@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { COLD_BUILD_ENV } from '../../../electron/index/cold-build';
+import { COLD_BUILD_ENV, COLD_CHECKPOINT_ENV, COLD_CHECKPOINT_PAGES } from '../../../electron/index/cold-build';
 import { openIndex, openIndexReadOnly, removeIndexFiles } from '../../../electron/index/open-index';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
@@ -86,8 +86,8 @@ describe('a first index built in cold mode', async () => {
       const during = watch.during();
       assert.ok(during !== null);
       assert.equal(during.marked, true, 'the marker was committed before the load');
-      assert.equal(during.synchronous, 0, 'synchronous = OFF while loading');
-      assert.equal(during.autocheckpoint, 0, 'no automatic checkpoint while loading');
+      assert.equal(during.synchronous, 1, 'synchronous = NORMAL while loading: each checkpoint syncs');
+      assert.equal(during.autocheckpoint, COLD_CHECKPOINT_PAGES, 'checkpoints seldom while loading');
       assert.ok(during.indexes < allIndexes - 25, `the deferred indexes were dropped (${during.indexes} of ${allIndexes})`);
       assert.equal(during.readerSaw, 50, 'a reader pages the executions meanwhile');
       assert.equal(session.db.pragma('synchronous', { simple: true }), 1, 'synchronous = NORMAL again');
@@ -178,7 +178,8 @@ describe('a first index built in cold mode', async () => {
 
   it('killed (SIGKILL) at any point, is found marked, checked and resumed to exactly the clean index', async () => {
     const dbPath = join(tempFolder('cold-kill'), 'index.sqlite');
-    const cold = { [COLD_BUILD_ENV]: 'on' };
+    // Checkpointed every 64 pages, so the kills land before, inside and after the load's checkpoints.
+    const cold = { [COLD_BUILD_ENV]: 'on', [COLD_CHECKPOINT_ENV]: '64' };
     let marked = 0;
     // From an empty index each time, killed once the load has committed this share of the
     // events: right after the marker, through the load, and at its end (creating the indexes).
