@@ -20,6 +20,10 @@ export interface EnrichmentStep {
   readonly finished: boolean;
 }
 
+/** What a step reads of an event (StoredEvent), its source's path joined. */
+const STORED_EVENT_SQL = `SELECT e.id, e.source_id, e.family, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
+  FROM events e JOIN sources s ON s.id = e.source_id`;
+
 interface StoredEvent {
   readonly id: number;
   readonly source_id: number;
@@ -65,14 +69,8 @@ export class IndexEnrichment {
     this.merges = new FullTextMerges(db);
     this.statements = {
       setMark: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-      eventsAfter: db.prepare(
-        `SELECT e.id, e.source_id, e.family, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
-         FROM events e JOIN sources s ON s.id = e.source_id WHERE e.id > ? ORDER BY e.id LIMIT ?`,
-      ),
-      eventsOfExecutionAfter: db.prepare(
-        `SELECT e.id, e.source_id, e.family, e.part, e.execution_id, e.same_as, e.raw_block, e.raw_at, e.raw_len, s.path
-         FROM events e JOIN sources s ON s.id = e.source_id WHERE e.execution_id = ? AND e.id > ? ORDER BY e.id`,
-      ),
+      eventsAfter: db.prepare(`${STORED_EVENT_SQL} WHERE e.id > ? ORDER BY e.id LIMIT ?`),
+      eventsOfExecutionAfter: db.prepare(`${STORED_EVENT_SQL} WHERE e.execution_id = ? AND e.id > ? ORDER BY e.id`),
       block: db.prepare('SELECT data FROM raw_blocks WHERE id = ?').pluck(),
       insertFts: db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
       setAhead: db.prepare('INSERT INTO enriched_ahead (execution_id, through) VALUES (?, ?) ON CONFLICT (execution_id) DO UPDATE SET through = excluded.through'),
