@@ -7,6 +7,9 @@ import type { StatementCache } from './statement-cache';
  */
 export const SORTED_MATCHES_LIMIT = 20_000;
 
+/** The highest event id whose full text is known: the highest stored, or the enrichment's mark when it is behind (index-enrichment.ts). */
+const ID_LIMIT_SQL = `SELECT min(coalesce((SELECT max(id) FROM events), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'enriched_through'), 0))`;
+
 /** Searches whose match sets are kept, for paging on through the same results. */
 const REMEMBERED_SEARCHES = 4;
 
@@ -15,7 +18,7 @@ export class MatchSet {
   private bits: Uint8Array;
 
   constructor(
-    /** Ids at or past this were written after the set was last read: their match is unknown. */
+    /** Ids at or past this were written, or given their full text, after the set was last read: their match is unknown. */
     public idLimit: number,
     /** The index state (PRAGMA data_version) the set was last read at. */
     public version: number,
@@ -87,8 +90,14 @@ export class SearchMatches {
     set.version = version;
   }
 
-  /** One past the highest event id, read before the matches: an event committed in between is not taken as a non-match. */
+  /**
+   * One past the highest event id whose full text is known, read before the
+   * matches: an event committed in between is not taken as a non-match, nor is
+   * one the enrichment has not given its full text yet (past `enriched_through`),
+   * which it may match once it has: reading newer matches starts at this limit,
+   * so an event under it is never looked at again.
+   */
   private idLimit(): number {
-    return ((this.cache.get('SELECT max(id) FROM events').pluck().get() as number | null) ?? 0) + 1;
+    return (this.cache.get(ID_LIMIT_SQL).pluck().get() as number) + 1;
   }
 }

@@ -1,9 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Database from 'better-sqlite3';
-import { openIndexReadOnly } from '../../../../electron/index/open-index';
+import { INDEX_FAMILY_RULES } from '../../../../electron/families/family-registry';
+import { IndexWriter } from '../../../../electron/index/index-writer';
+import { openIndex, openIndexReadOnly } from '../../../../electron/index/open-index';
+import { discoverDirectories } from '../../../../electron/ingest/discover-directories';
+import { ExecutionProblems } from '../../../../electron/ingest/execution-problems';
+import { DEFAULT_INGEST_OPTIONS } from '../../../../electron/ingest/ingest-options';
+import { Ingestor } from '../../../../electron/ingest/ingestor';
+import { renormalizeRaw } from '../../../../electron/ingest/renormalize-raw';
 import { EventList, type ListEventsRequest, type SearchLimits } from '../../../../electron/index/queries/list-events';
 import { StatementCache } from '../../../../electron/index/queries/statement-cache';
 import { rawTextSql } from '../../../../electron/index/raw-blocks';
@@ -119,5 +126,55 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
     readAll();
     assert.deepEqual(pageAll(list, { query: 'common', limit: 100 }), expected(['common']), 'after an append and a replaced file');
     assert.deepEqual(pageAll(list, { query: 'common', limit: 100, from: Date.parse('2026-03-02T10:30:00Z') }), expected(['common'], (e) => e.ts !== null && e.ts >= Date.parse('2026-03-02T10:30:00Z')));
+  });
+});
+
+describe('a common word searched while the enrichment adds full text', () => {
+  it('finds, once the enrichment is done, every event its full text reached after the first search', async () => {
+    const folder = realpathSync(tempFolder('search-during-enrichment'));
+    const random = new SeededRandom(7);
+    for (const file of ['a', 'b']) {
+      let out = '';
+      for (let i = 0; i < 1_500; i++) out += `{"trace_id":"${file}-${i}","action_type":"send","adapter":"${adapterFor(random)}","status":"success","timestamp":"2026-03-02T10:00:${String(i % 60).padStart(2, '0')}Z"}\n`;
+      writeFileSync(join(folder, `${file}.jsonl`), out);
+    }
+    const dbPath = join(tempFolder('search-during-enrichment-db'), 'index.sqlite');
+    const { db: writerDb } = openIndex(dbPath, folder);
+    const writer = new IndexWriter(writerDb, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES);
+    // The scan of a large folder: events stored, their full text left to the enrichment.
+    writer.deferEnrichment = true;
+    const ingestor = new Ingestor(folder, writer, DEFAULT_INGEST_OPTIONS, {}, null);
+    await ingestor.scan(await discoverDirectories(folder), true);
+    await ingestor.close();
+    writer.deferEnrichment = false;
+    writer.enrichment.step(1_000, 50);
+    const reader = openIndexReadOnly(dbPath);
+    try {
+      const commonIds = (): number[] =>
+        (reader.prepare(`SELECT e.id, ${rawTextSql('e')} AS raw FROM events e ORDER BY e.ts, e.id`).all() as { id: number; raw: string }[])
+          .filter((row) => String((JSON.parse(row.raw) as { adapter: string }).adapter).includes('common'))
+          .map((row) => row.id);
+      const list = new EventList(new StatementCache(reader), { sortedMatches: 10, walk: 1_000_000 });
+      const page = (): number[] => {
+        const ids: number[] = [];
+        let cursor: string | undefined;
+        do {
+          const answer = API.listEvents.response.parse(list.list({ query: 'common', limit: 500, ...(cursor === undefined ? {} : { cursor }) }));
+          ids.push(...answer.items.map((e) => e.id));
+          cursor = answer.nextCursor ?? undefined;
+        } while (cursor !== undefined);
+        return ids;
+      };
+      const early = page();
+      const enriched = writer.enrichment.marks().enrichedThrough;
+      assert.ok(enriched > 0 && enriched < writer.enrichment.marks().lastEventId, 'the enrichment is part way');
+      assert.deepEqual(early, commonIds().filter((id) => id <= enriched), 'during the enrichment: the events with full text');
+      while (!writer.enrichment.step(1_000, 50).finished);
+      assert.ok(commonIds().length > early.length + 500);
+      assert.deepEqual(page(), commonIds(), 'after it: every event, though the word was searched before');
+    } finally {
+      reader.close();
+      writerDb.close();
+    }
   });
 });
