@@ -62,6 +62,8 @@ describe('compare two executions and the known-good baseline', () => {
       const options = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('[role=listbox][aria-label=Executions] [role=option]');
       return options.length === 1;
     });
+    // The row may show before its verdict (asked for the rows on screen once they are): waited for, not read at once.
+    await rows.first().getByText(`diverges at ${records.divergence.label}`).waitFor();
     assert.match((await rows.first().textContent()) ?? '', new RegExp(`cmp-diverging.*diverges at ${records.divergence.label}`));
     await screenshot(page, 'light-executions-baseline-filter');
 
