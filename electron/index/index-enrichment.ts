@@ -78,6 +78,11 @@ export class IndexEnrichment {
       dropPassedAhead: db.prepare('DELETE FROM enriched_ahead WHERE through <= ?'),
       touchedExecutions: db.prepare('SELECT DISTINCT execution_id FROM events WHERE id > ? AND id <= ? AND execution_id IS NOT NULL').pluck(),
       executionCounts: db.prepare('SELECT family, key, open_count, close_count, exec_problems FROM executions WHERE id = ?'),
+      planOf: db.prepare('SELECT plan_id FROM executions WHERE id = ?').pluck(),
+      planEventsWaiting: db.prepare(`${STORED_EVENT_SQL} JOIN plan_events p ON p.event_id = e.id WHERE p.plan_id = ? AND p.derived_ahead = 0 AND e.id > ? ORDER BY e.id`),
+      setPlanEventAhead: db.prepare('UPDATE plan_events SET derived_ahead = 1 WHERE event_id = ?'),
+      planEventsAheadIn: db.prepare('SELECT event_id FROM plan_events WHERE derived_ahead = 1 AND event_id > ? AND event_id <= ?').pluck(),
+      dropPassedPlanEvents: db.prepare('DELETE FROM plan_events WHERE event_id <= ?'),
     };
   }
 
@@ -148,18 +153,28 @@ export class IndexEnrichment {
       const marks = this.marks();
       const last = this.state.lastEventOf(executionId);
       const ahead = this.state.aheadOf(executionId);
-      if (last === null || last <= marks.checkedThrough || last <= ahead) return false;
-      const from = Math.max(marks.enrichedThrough, ahead);
+      const own = last !== null && last > marks.checkedThrough && last > ahead;
+      const planId = s.planOf.get(executionId) as string | null | undefined;
+      // Its plan's documents, when the enrichment has not derived them: their rows are part of this execution's detail.
+      const planEvents = planId == null ? [] : (s.planEventsWaiting.all(planId, marks.enrichedThrough) as StoredEvent[]);
+      if (!own && planEvents.length === 0) return false;
       const raw = new RawTexts(s.block);
-      for (const row of s.eventsOfExecutionAfter.all(executionId, from) as StoredEvent[]) {
+      const derive = (row: StoredEvent, execution: number | null): void => {
         const text = raw.of(row);
-        if (row.same_as !== null || text === null) continue;
+        if (row.same_as !== null || text === null) return;
         const again = this.renormalize(text, row.path, row.part);
-        if (again !== null) this.derived.insert(row.source_id, again.event, executionId, row.id);
+        if (again !== null) this.derived.insert(row.source_id, again.event, execution, row.id);
+      };
+      for (const row of planEvents) {
+        derive(row, null);
+        s.setPlanEventAhead.run(row.id);
       }
-      // Kept until the checks pass passes it: it says both its derived rows and its checks are in.
-      s.setAhead.run(executionId, last);
-      this.check(executionId);
+      if (own) {
+        for (const row of s.eventsOfExecutionAfter.all(executionId, Math.max(marks.enrichedThrough, ahead)) as StoredEvent[]) derive(row, executionId);
+        // Kept until the checks pass passes it: it says both its derived rows and its checks are in.
+        s.setAhead.run(executionId, last);
+        this.check(executionId);
+      }
       return true;
     })();
   }
@@ -197,8 +212,9 @@ export class IndexEnrichment {
     if (last === undefined) return 0;
     this.merges.hold();
     const raw = new RawTexts(s.block);
-    // Usually empty: only executions a reviewer opened early are in it.
+    // Usually empty: only executions a reviewer opened early, and the plan documents of their plans, are in them.
     const ahead = new Map(s.allAhead.all() as [number, number][]);
+    const planEventsAhead = new Set(s.planEventsAheadIn.all(from, last.id) as number[]);
     for (const row of rows) {
       const text = raw.of(row);
       if (text === null) continue;
@@ -213,8 +229,10 @@ export class IndexEnrichment {
       s.insertFts.run(row.id, again.searchText);
       if (row.same_as !== null) continue;
       if (row.execution_id !== null && row.id <= (ahead.get(row.execution_id) ?? 0)) continue;
+      if (planEventsAhead.has(row.id)) continue;
       this.derived.insert(row.source_id, again.event, row.execution_id, row.id);
     }
+    s.dropPassedPlanEvents.run(last.id);
     s.setMark.run('enriched_through', last.id);
     return rows.length;
   }

@@ -247,6 +247,7 @@ export class IndexWriter {
       perSource.set(pending.sourceId, counts);
       if (seenBefore !== null) continue;
       if (!defer) this.derived.insert(pending.sourceId, wholeEvent(pending), executionId, eventId);
+      else if (executionId === null && facts.planId !== null) s.insertPlanEvent.run({ event_id: eventId, plan_id: facts.planId, source_id: pending.sourceId });
       familyCounts.set(facts.family, (familyCounts.get(facts.family) ?? 0) + 1);
     }
     for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);

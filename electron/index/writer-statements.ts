@@ -4,7 +4,7 @@ import { prepareInsert } from './named-insert';
 import { rawTextSql } from './raw-blocks';
 
 /** Tables whose rows name the source they came from, emptied of a source's rows when it is taken back. */
-const DERIVED_TABLES = ['raw_blocks', 'step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'otlp_spans', 'otlp_logs', 'problems'] as const;
+const DERIVED_TABLES = ['raw_blocks', 'step_events', 'side_effects', 'snapshots', 'checkpoints', 'plans', 'rollback_hints', 'otlp_spans', 'otlp_logs', 'problems', 'plan_events'] as const;
 
 /** A prepared statement with positional or @named parameters; named here so the writer's statement table has a type it can export. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an alias the declaration emit can name
@@ -53,6 +53,8 @@ export function prepareWriterStatements(db: Database.Database) {
       'id', 'source_id', 'line', 'part', 'byte_offset', 'byte_length', 'ts', 'family', 'kind', 'execution_id', 'status', 'error_code', 'actor', 'failed', 'cycle',
       'raw_block', 'raw_at', 'raw_len', 'same_as',
     ]),
+    // An execution-less event naming a plan, stored by a deferred batch: found by an execution of its plan enriched on demand.
+    insertPlanEvent: prepareInsert(db, 'plan_events', ['event_id', 'plan_id', 'source_id']),
     // Ids are given by the writer (claimRawBlockIds), never twice, so that a connection's cache of inflated blocks holds.
     insertRawBlock: prepare(db, 'INSERT INTO raw_blocks (id, source_id, data) VALUES (?, ?, ?)'),
     maxRawBlockId: prepare(db, "SELECT max(coalesce((SELECT max(id) FROM raw_blocks), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'raw_block_id_high'), 0))").pluck(),

@@ -24,6 +24,10 @@ export class EnrichmentState {
       lastEventId: db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck(),
       lastEventOfExecution: db.prepare('SELECT max(id) FROM events WHERE execution_id = ?').pluck(),
       aheadOf: db.prepare('SELECT through FROM enriched_ahead WHERE execution_id = ?').pluck(),
+      planWaits: db.prepare(
+        `SELECT 1 FROM executions x JOIN plan_events p ON p.plan_id = x.plan_id
+         WHERE x.id = ? AND p.derived_ahead = 0 AND p.event_id > coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'enriched_through'), 0) LIMIT 1`,
+      ).pluck(),
     };
   }
 
@@ -51,9 +55,12 @@ export class EnrichmentState {
   /**
    * True when an execution's detail would read rows the enrichment has not
    * written yet: its last event is past the checked mark, and it was not
-   * enriched ahead (derived rows and checks) through it.
+   * enriched ahead (derived rows and checks) through it; or a document of its
+   * plan (steps, rollback hints, declared side effects) is past the enriched
+   * mark and was not derived ahead.
    */
   executionWaits(executionId: number): boolean {
+    if (this.statements.planWaits.get(executionId) !== undefined) return true;
     const last = this.lastEventOf(executionId);
     if (last === null) return false;
     return last > this.marks().checkedThrough && last > this.aheadOf(executionId);

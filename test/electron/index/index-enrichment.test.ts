@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type Database from 'better-sqlite3';
-import { appendFileSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { INDEX_FAMILY_RULES } from '../../../electron/families/family-registry';
@@ -8,7 +8,10 @@ import { FullTextMerges } from '../../../electron/index/full-text-merges';
 import type { EnrichmentStep } from '../../../electron/index/index-enrichment';
 import { IndexWriter } from '../../../electron/index/index-writer';
 import { openIndex, openIndexReadOnly } from '../../../electron/index/open-index';
+import { EnrichmentState } from '../../../electron/index/queries/enrichment-state';
+import { ExecutionFacts } from '../../../electron/index/queries/execution-facts';
 import { SummaryReader } from '../../../electron/index/queries/read-summary';
+import { ExecutionAssembler } from '../../../electron/inspect/assemble-execution';
 import { DEFAULT_INGEST_OPTIONS } from '../../../electron/ingest/ingest-options';
 import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
 import { discoverDirectories } from '../../../electron/ingest/discover-directories';
@@ -128,6 +131,53 @@ describe('the enrichment after a deferred scan', () => {
     finish(writer);
     assertSameIndex(indexSnapshot(dbPath), clean, 'no derived row twice once the enrichment passes it');
     assert.equal(query<{ n: number }>(dbPath, 'SELECT count(*) AS n FROM enriched_ahead')[0]!.n, 0, 'the early marks are dropped once passed');
+  });
+
+  it("gives an execution enriched on demand its plan's rows too: its rollback scaffold is the full build's, even for a plan read after it", async () => {
+    const folder = mixedFolder('enrich-plan');
+    // The plan documents are moved out, so that the records are enriched ahead before their plans are read.
+    const plans = join(folder, 'mixed', 'records', 'plans');
+    const parked = join(tempFolder('enrich-plan-parked'), 'plans');
+    mkdirSync(parked);
+    for (const name of readdirSync(plans)) renameSync(join(plans, name), join(parked, name));
+    // The same history written inline: the records first, their plans read by a later scan.
+    const clean = await indexOnce(folder, undefined, { deferEnrichment: false });
+    const dbPath = join(tempFolder('enrich-plan-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    const scaffolds = (path: string): Map<string, unknown> => {
+      const db = openIndexReadOnly(path);
+      try {
+        const assembler = new ExecutionAssembler(new ExecutionFacts(db));
+        const keys = db.prepare("SELECT key FROM executions WHERE family = 'record' AND plan_id IS NOT NULL ORDER BY key").pluck().all() as string[];
+        return new Map(keys.map((key) => [key, assembler.record(assembler.find(`record:${key}`)!).scaffold]));
+      } finally {
+        db.close();
+      }
+    };
+    const records = query<{ id: number; key: string }>(dbPath, "SELECT id, key FROM executions WHERE family = 'record' AND plan_id IS NOT NULL ORDER BY id");
+    assert.ok(records.length > 10, 'records with plans');
+    for (const record of records) assert.equal(writer.enrichment.enrichExecution(record.id), true);
+    // Now the plans come: read by a deferred scan, after every record was enriched ahead.
+    for (const name of readdirSync(parked)) renameSync(join(parked, name), join(plans, name));
+    await indexOnce(folder, clean, { deferEnrichment: false });
+    await scanDeferred(folder, writer);
+    const reader = openIndexReadOnly(dbPath);
+    try {
+      const state = new EnrichmentState(reader);
+      const waiting = records.filter((record) => state.executionWaits(record.id));
+      assert.ok(waiting.length > 5, 'an execution whose plan was read since waits again');
+      for (const record of waiting) assert.equal(writer.enrichment.enrichExecution(record.id), true, record.key);
+      assert.deepEqual(records.filter((record) => state.executionWaits(record.id)), [], 'none waits once enriched');
+      assert.equal(writer.enrichment.marks().enrichedThrough, 0, 'all of it ahead of the enrichment');
+    } finally {
+      reader.close();
+    }
+    const full = scaffolds(clean);
+    assert.ok([...full.values()].some((scaffold) => (scaffold as { manualSteps: unknown[] }).manualSteps.length > 0), 'plans with hints');
+    assert.deepEqual(scaffolds(dbPath), full, "every record's rollback scaffold, its plan's hints in it");
+    finish(writer);
+    assertSameIndex(indexSnapshot(dbPath), indexSnapshot(clean), 'no plan row twice once the enrichment passes them');
+    assert.equal(query<{ n: number }>(dbPath, 'SELECT count(*) AS n FROM plan_events')[0]!.n, 0, 'the plan notes are dropped once passed');
   });
 
   it('a file rewritten while its events wait takes back only the full text it was given', async () => {

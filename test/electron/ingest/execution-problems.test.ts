@@ -74,10 +74,11 @@ describe('the integrity state stored per execution', () => {
     // Nor 012's enrichment marks.
     raw.exec("DROP TABLE enriched_ahead; DELETE FROM meta WHERE key IN ('enriched_through', 'checked_through');");
     raw.exec('DROP TABLE cold_build;'); // nor 013's cold-build marker
+    raw.exec('DROP TABLE plan_events;'); // nor 017's notes of plan documents
     raw.pragma('user_version = 9');
     raw.close();
     // 014 (`.json.gz` documents), 015 (rotated `.json` documents) and 016 (an index of sources) change no table this test dropped.
-    assert.equal(SCHEMA_VERSION, 16);
+    assert.equal(SCHEMA_VERSION, 17);
     const migrated = openIndex(oldPath, folder).db;
     try {
       const rows = migrated.prepare("SELECT key, integrity FROM executions WHERE family = 'record'").all() as { key: string; integrity: string }[];
