@@ -42,3 +42,14 @@ export function executionsListNote(filters: CheckedFilters, progress: IndexingPr
   if (!judged) return null;
   return 'Not every execution has been checked yet: this list follows the integrity and problems found so far, and may change once the checks are done.';
 }
+
+/**
+ * What a rollback acknowledgement must say while the folder is still read (null
+ * otherwise): the scaffold shown covers the files read so far, and a file read
+ * later (its plan's hints, more steps) may change it. The acknowledgement
+ * records exactly the scaffold shown, by its hash.
+ */
+export function acknowledgementNote(progress: Pick<IndexingProgress, 'phase'>): string | null {
+  if (!stillReading(progress)) return null;
+  return 'The folder is still being read: this scaffold covers what was read so far, and a file read later (its plan, more steps) may change it. Confirming records exactly the scaffold shown.';
+}

@@ -93,6 +93,20 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
       await page.getByText(/The folder is still being read: this execution may have events not read yet/).waitFor({ timeout: 10_000 });
       assert.equal((await serve.call('summary', {})).progress.phase, 'indexing', 'the execution was seen during the scan');
       await screenshot(page, 'light-million-execution-during-scan');
+      // A rollback acknowledged while the folder is read says the scaffold shown may still change.
+      let record = (await serve.call('listExecutions', { families: ['record'], limit: 1 })).items[0];
+      while (record === undefined) {
+        await page.waitForTimeout(100);
+        record = (await serve.call('listExecutions', { families: ['record'], limit: 1 })).items[0];
+      }
+      await goToHash(page, `#/executions/${record.id}`);
+      await page.getByRole('button', { name: 'Acknowledge rollback plan…' }).click();
+      const acknowledging = page.getByRole('dialog', { name: 'Acknowledge the rollback plan' });
+      await acknowledging.getByText(/still being read: this scaffold covers what was read so far/).waitFor({ timeout: 10_000 });
+      assert.equal((await serve.call('summary', {})).progress.phase, 'indexing', 'the acknowledgement was opened during the scan');
+      await screenshot(page, 'light-million-acknowledge-during-scan');
+      await page.keyboard.press('Escape');
+      await acknowledging.waitFor({ state: 'hidden' });
       // And a comparison of two runs read so far.
       const [first, second] = (await serve.call('listExecutions', { families: ['benson'], limit: 2 })).items;
       assert.ok(first !== undefined && second !== undefined, 'two runs read already');
@@ -111,7 +125,10 @@ describe('a folder of 1,000,000 events', { timeout: 420_000 }, () => {
       assert.equal(held.progress.phase, 'cancelled');
       assert.equal(held.progress.enrichment?.stage, 'events', 'held before its checks');
       assert.ok((held.executions['record'] ?? 0) > 0, 'the corpus has records, with hashes');
-      assert.equal(held.executionsByIntegrity['unchecked'], held.executions['record'], 'every record waits for its checks');
+      // Every record but the one opened during the scan, which was checked on demand (unless lines read after made it wait again).
+      const records = held.executions['record'] ?? 0;
+      const unchecked = held.executionsByIntegrity['unchecked'] ?? 0;
+      assert.ok(unchecked === records || unchecked === records - 1, `every record but the one opened waits for its checks (${unchecked} of ${records})`);
       await goToHash(page, '#/');
       await page.getByText('Indexing cancelled').first().waitFor({ timeout: 10_000 });
       await page.getByText('not checked yet').first().waitFor();

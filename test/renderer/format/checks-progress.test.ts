@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type * as ChecksProgress from '../../../renderer/format/checks-progress';
 import { loadRendererModule } from '../load-renderer-module';
 
-const { checksPending, pendingChecksNote, stillReading } = loadRendererModule<typeof ChecksProgress>('format/checks-progress');
+const { acknowledgementNote, checksPending, pendingChecksNote, stillReading } = loadRendererModule<typeof ChecksProgress>('format/checks-progress');
 
 type Progress = ChecksProgress.IndexingProgress;
 
@@ -62,5 +62,12 @@ describe('the executions list while checks are pending', () => {
     for (const filters of [plain, { ...plain, integrity: 'broken' }]) {
       assert.match(executionsListNote(filters, progress('indexing', null)) ?? '', /still being read: .*cover the lines read so far/, JSON.stringify(filters));
     }
+  });
+
+  it('a rollback acknowledgement says the scaffold may change only while the folder is read', () => {
+    for (const phase of ['discovering', 'indexing'] as const) assert.match(acknowledgementNote(progress(phase, null)) ?? '', /still being read: this scaffold covers what was read so far/, phase);
+    // The enrichment derives an opened execution's rows, its plan's included, before it answers: its scaffold is whole.
+    assert.equal(acknowledgementNote(progress('watching', 'events')), null);
+    for (const phase of ['idle', 'done', 'watching', 'cancelled', 'failed'] as const) assert.equal(acknowledgementNote(progress(phase, null)), null, phase);
   });
 });

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { acknowledgementNote } from '../../../format/checks-progress';
 import { confirmsExecution } from '../../../format/rollback-text';
+import { useApi } from '../../../hooks/use-api';
 import { useJournalApi } from '../../../hooks/use-journal-api';
 import { useBridge } from '../../../state/bridge-context';
 import { callBridge } from '../../../state/call-bridge';
@@ -32,6 +34,8 @@ export function RollbackForm({ id, executionKey, scaffoldHash, onClose, onAcknow
     prefilled.current = true;
     setReviewer((typed) => (typed === '' ? saved : typed));
   }, [saved]);
+  const progress = useApi('summary', {}, { live: 'progress' }).value?.progress;
+  const incomplete = progress === undefined ? null : acknowledgementNote(progress);
   const [typed, setTyped] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -54,6 +58,11 @@ export function RollbackForm({ id, executionKey, scaffoldHash, onClose, onAcknow
         <strong>Nothing will be executed.</strong> Confirming only records, in the inspector's own data folder, that you reviewed this rollback scaffold and
         will carry out its steps yourself, by hand, outside the inspector.
       </p>
+      {incomplete !== null && (
+        <p className="notice notice-warn" role="note">
+          {incomplete}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={`${formId}-reviewer`}>Your name (reviewer)</label>
         <input id={`${formId}-reviewer`} data-autofocus type="text" autoComplete="name" value={reviewer} maxLength={200} onChange={(event) => setReviewer(event.target.value)} />
