@@ -102,6 +102,49 @@ async function assertSameAnswers(folder: string): Promise<number> {
   }
 }
 
+/**
+ * Compares runs two by two (each with the next of its family in the list) and
+ * gives baseline verdicts, on a full index and on one whose enrichment never
+ * ran: there the comparison enriches both runs on demand, and the verdicts
+ * the runs and their baselines. Returns how many runs were compared.
+ */
+async function assertSameComparisons(folder: string): Promise<number> {
+  const full = await scanned(folder, false);
+  const early = await scanned(folder, true);
+  const fullReader = openIndexReadOnly(full.dbPath);
+  const earlyReader = openIndexReadOnly(early.dbPath);
+  try {
+    const state = new EnrichmentState(earlyReader);
+    const answered = service(folder, fullReader, async () => undefined);
+    const asked = service(folder, earlyReader, async (rowIds) => {
+      for (const id of rowIds) if (state.executionWaits(id)) early.writer.enrichment.enrichExecution(id);
+    });
+    const page = await answered.call('listExecutions', { limit: 500 });
+    assert.ok(page.ok);
+    const byFamily = new Map<string, string[]>();
+    for (const row of (page.value as { items: { id: string; family: string }[] }).items) byFamily.set(row.family, [...(byFamily.get(row.family) ?? []), row.id]);
+    let compared = 0;
+    for (const ids of byFamily.values()) {
+      for (let i = 0; i + 1 < Math.min(ids.length, 12); i += 2) {
+        const request = { a: ids[i] as string, b: ids[i + 1] as string };
+        assert.equal(comparable('compareExecutions', await asked.call('compareExecutions', request)), comparable('compareExecutions', await answered.call('compareExecutions', request)), `${request.a} with ${request.b}`);
+        compared += 2;
+        // The first run of the pair stands as its group's baseline on both sides (a run outside any group is refused alike).
+        const marked = [await asked.call('setBaseline', { id: request.a }), await answered.call('setBaseline', { id: request.a })];
+        assert.equal(marked[0]?.ok, marked[1]?.ok, `baseline ${request.a}`);
+        const verdicts = { ids: ids.slice(0, 12) };
+        assert.equal(comparable('getBaselineVerdicts', await asked.call('getBaselineVerdicts', verdicts)), comparable('getBaselineVerdicts', await answered.call('getBaselineVerdicts', verdicts)), `verdicts after ${request.a}`);
+      }
+    }
+    return compared;
+  } finally {
+    fullReader.close();
+    earlyReader.close();
+    full.db.close();
+    early.db.close();
+  }
+}
+
 describe('an execution asked about before the enrichment reached it', () => {
   it('is answered by every method exactly as after a full enrichment: every family, plans read after their records, OTLP traces', async () => {
     const folder = realpathSync(tempFolder('on-demand-answers'));
@@ -112,5 +155,13 @@ describe('an execution asked about before the enrichment reached it', () => {
 
   it("is answered exactly as after a full enrichment for the real producers' files", async () => {
     assert.ok((await assertSameAnswers(realpathSync(PRODUCER_SAMPLES))) > 10);
+  });
+
+  it('is compared, and judged against a baseline, exactly as after a full enrichment', async () => {
+    const folder = realpathSync(tempFolder('on-demand-comparisons'));
+    writeFixtureFolder(join(folder, 'mixed'), { seed: 11, scale: 2 });
+    writeOtlpFolder(join(folder, 'otlp'));
+    assert.ok((await assertSameComparisons(folder)) > 30, 'runs of every family compared');
+    assert.ok((await assertSameComparisons(realpathSync(PRODUCER_SAMPLES))) > 4);
   });
 });
