@@ -16,6 +16,7 @@ import { StatementCache } from '../../../../electron/index/queries/statement-cac
 import { rawTextSql } from '../../../../electron/index/raw-blocks';
 import { API } from '../../../../shared/api/contract';
 import { indexOnce } from '../../../support/index-folder';
+import { writeFixtureFolder } from '../../../fixtures/fixture-folder';
 import { SeededRandom } from '../../../fixtures/seeded-random';
 import { tempFolder } from '../../../support/temp-folder';
 
@@ -172,6 +173,55 @@ describe('a common word searched while the enrichment adds full text', () => {
       while (!writer.enrichment.step(1_000, 50).finished);
       assert.ok(commonIds().length > early.length + 500);
       assert.deepEqual(page(), commonIds(), 'after it: every event, though the word was searched before');
+    } finally {
+      reader.close();
+      writerDb.close();
+    }
+  });
+});
+
+describe('searches remembered through a whole enrichment', () => {
+  it('answer at its end exactly as a reader that never searched before: every family, common and rare words', async () => {
+    const folder = realpathSync(tempFolder('search-through-enrichment'));
+    writeFixtureFolder(join(folder, 'mixed'), { seed: 11, scale: 2 });
+    const dbPath = join(tempFolder('search-through-enrichment-db'), 'index.sqlite');
+    const { db: writerDb } = openIndex(dbPath, folder);
+    const writer = new IndexWriter(writerDb, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES);
+    writer.deferEnrichment = true;
+    const ingestor = new Ingestor(folder, writer, DEFAULT_INGEST_OPTIONS, {}, null);
+    await ingestor.scan(await discoverDirectories(folder), true);
+    await ingestor.close();
+    writer.deferEnrichment = false;
+    const reader = openIndexReadOnly(dbPath);
+    try {
+      const queries = ['success', 'exec', 'step', 'plan', 'trace', 'PAC', 'completed', 'error', 'send email'];
+      // Match sets from ten matches on: nearly every word here is common.
+      const remembered = new EventList(new StatementCache(reader), { sortedMatches: 10, walk: 1_000_000 });
+      const page = (list: EventList, query: string): number[] => {
+        const ids: number[] = [];
+        let cursor: string | undefined;
+        do {
+          const answer = API.listEvents.response.parse(list.list({ query, limit: 200, ...(cursor === undefined ? {} : { cursor }) }));
+          ids.push(...answer.items.map((e) => e.id));
+          cursor = answer.nextCursor ?? undefined;
+        } while (cursor !== undefined);
+        return ids;
+      };
+      let steps = 0;
+      for (;;) {
+        for (const query of queries) page(remembered, query);
+        steps++;
+        if (writer.enrichment.step(300, 50).finished) break;
+      }
+      assert.ok(steps > 5, 'searched between many steps');
+      const fresh = new EventList(new StatementCache(reader), { sortedMatches: 10, walk: 1_000_000 });
+      const sorted = new EventList(new StatementCache(reader), { sortedMatches: 1_000_000, walk: 1_000_000 });
+      for (const query of queries) {
+        const expected = page(sorted, query);
+        assert.ok(expected.length > 0, `${query} matches`);
+        assert.deepEqual(page(remembered, query), expected, `${query}, remembered since the scan`);
+        assert.deepEqual(page(fresh, query), expected, `${query}, by a new reader`);
+      }
     } finally {
       reader.close();
       writerDb.close();
