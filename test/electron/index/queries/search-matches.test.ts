@@ -3,18 +3,12 @@ import { appendFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Database from 'better-sqlite3';
-import { INDEX_FAMILY_RULES } from '../../../../electron/families/family-registry';
-import { IndexWriter } from '../../../../electron/index/index-writer';
-import { openIndex, openIndexReadOnly } from '../../../../electron/index/open-index';
-import { discoverDirectories } from '../../../../electron/ingest/discover-directories';
-import { ExecutionProblems } from '../../../../electron/ingest/execution-problems';
-import { DEFAULT_INGEST_OPTIONS } from '../../../../electron/ingest/ingest-options';
-import { Ingestor } from '../../../../electron/ingest/ingestor';
-import { renormalizeRaw } from '../../../../electron/ingest/renormalize-raw';
+import { openIndexReadOnly } from '../../../../electron/index/open-index';
 import { EventList, type ListEventsRequest, type SearchLimits } from '../../../../electron/index/queries/list-events';
 import { StatementCache } from '../../../../electron/index/queries/statement-cache';
 import { rawTextSql } from '../../../../electron/index/raw-blocks';
 import { API } from '../../../../shared/api/contract';
+import { scanWithoutEnrichment } from '../../../support/deferred-scan';
 import { indexOnce } from '../../../support/index-folder';
 import { writeFixtureFolder } from '../../../fixtures/fixture-folder';
 import { SeededRandom } from '../../../fixtures/seeded-random';
@@ -130,6 +124,18 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
   });
 });
 
+/** Every event a search lists, page by page, in the list's order. */
+function searchAll(list: EventList, query: string): number[] {
+  const ids: number[] = [];
+  let cursor: string | undefined;
+  do {
+    const answer = API.listEvents.response.parse(list.list({ query, limit: 200, ...(cursor === undefined ? {} : { cursor }) }));
+    ids.push(...answer.items.map((e) => e.id));
+    cursor = answer.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return ids;
+}
+
 describe('a common word searched while the enrichment adds full text', () => {
   it('finds, once the enrichment is done, every event its full text reached after the first search', async () => {
     const folder = realpathSync(tempFolder('search-during-enrichment'));
@@ -139,15 +145,8 @@ describe('a common word searched while the enrichment adds full text', () => {
       for (let i = 0; i < 1_500; i++) out += `{"trace_id":"${file}-${i}","action_type":"send","adapter":"${adapterFor(random)}","status":"success","timestamp":"2026-03-02T10:00:${String(i % 60).padStart(2, '0')}Z"}\n`;
       writeFileSync(join(folder, `${file}.jsonl`), out);
     }
-    const dbPath = join(tempFolder('search-during-enrichment-db'), 'index.sqlite');
-    const { db: writerDb } = openIndex(dbPath, folder);
-    const writer = new IndexWriter(writerDb, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES);
     // The scan of a large folder: events stored, their full text left to the enrichment.
-    writer.deferEnrichment = true;
-    const ingestor = new Ingestor(folder, writer, DEFAULT_INGEST_OPTIONS, {}, null);
-    await ingestor.scan(await discoverDirectories(folder), true);
-    await ingestor.close();
-    writer.deferEnrichment = false;
+    const { dbPath, writer, db: writerDb } = await scanWithoutEnrichment(folder);
     writer.enrichment.step(1_000, 50);
     const reader = openIndexReadOnly(dbPath);
     try {
@@ -156,16 +155,7 @@ describe('a common word searched while the enrichment adds full text', () => {
           .filter((row) => String((JSON.parse(row.raw) as { adapter: string }).adapter).includes('common'))
           .map((row) => row.id);
       const list = new EventList(new StatementCache(reader), { sortedMatches: 10, walk: 1_000_000 });
-      const page = (): number[] => {
-        const ids: number[] = [];
-        let cursor: string | undefined;
-        do {
-          const answer = API.listEvents.response.parse(list.list({ query: 'common', limit: 500, ...(cursor === undefined ? {} : { cursor }) }));
-          ids.push(...answer.items.map((e) => e.id));
-          cursor = answer.nextCursor ?? undefined;
-        } while (cursor !== undefined);
-        return ids;
-      };
+      const page = (): number[] => searchAll(list, 'common');
       const early = page();
       const enriched = writer.enrichment.marks().enrichedThrough;
       assert.ok(enriched > 0 && enriched < writer.enrichment.marks().lastEventId, 'the enrichment is part way');
@@ -184,32 +174,15 @@ describe('searches remembered through a whole enrichment', () => {
   it('answer at its end exactly as a reader that never searched before: every family, common and rare words', async () => {
     const folder = realpathSync(tempFolder('search-through-enrichment'));
     writeFixtureFolder(join(folder, 'mixed'), { seed: 11, scale: 2 });
-    const dbPath = join(tempFolder('search-through-enrichment-db'), 'index.sqlite');
-    const { db: writerDb } = openIndex(dbPath, folder);
-    const writer = new IndexWriter(writerDb, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES);
-    writer.deferEnrichment = true;
-    const ingestor = new Ingestor(folder, writer, DEFAULT_INGEST_OPTIONS, {}, null);
-    await ingestor.scan(await discoverDirectories(folder), true);
-    await ingestor.close();
-    writer.deferEnrichment = false;
+    const { dbPath, writer, db: writerDb } = await scanWithoutEnrichment(folder);
     const reader = openIndexReadOnly(dbPath);
     try {
       const queries = ['success', 'exec', 'step', 'plan', 'trace', 'PAC', 'completed', 'error', 'send email'];
       // Match sets from ten matches on: nearly every word here is common.
       const remembered = new EventList(new StatementCache(reader), { sortedMatches: 10, walk: 1_000_000 });
-      const page = (list: EventList, query: string): number[] => {
-        const ids: number[] = [];
-        let cursor: string | undefined;
-        do {
-          const answer = API.listEvents.response.parse(list.list({ query, limit: 200, ...(cursor === undefined ? {} : { cursor }) }));
-          ids.push(...answer.items.map((e) => e.id));
-          cursor = answer.nextCursor ?? undefined;
-        } while (cursor !== undefined);
-        return ids;
-      };
       let steps = 0;
       for (;;) {
-        for (const query of queries) page(remembered, query);
+        for (const query of queries) searchAll(remembered, query);
         steps++;
         if (writer.enrichment.step(300, 50).finished) break;
       }
@@ -217,10 +190,10 @@ describe('searches remembered through a whole enrichment', () => {
       const fresh = new EventList(new StatementCache(reader), { sortedMatches: 10, walk: 1_000_000 });
       const sorted = new EventList(new StatementCache(reader), { sortedMatches: 1_000_000, walk: 1_000_000 });
       for (const query of queries) {
-        const expected = page(sorted, query);
+        const expected = searchAll(sorted, query);
         assert.ok(expected.length > 0, `${query} matches`);
-        assert.deepEqual(page(remembered, query), expected, `${query}, remembered since the scan`);
-        assert.deepEqual(page(fresh, query), expected, `${query}, by a new reader`);
+        assert.deepEqual(searchAll(remembered, query), expected, `${query}, remembered since the scan`);
+        assert.deepEqual(searchAll(fresh, query), expected, `${query}, by a new reader`);
       }
     } finally {
       reader.close();
