@@ -17,20 +17,35 @@ export interface ScannedIndex {
   readonly db: Database.Database;
 }
 
-/**
- * Reads a folder into a new index as a first full scan does (every batch
- * deferred: lists first) and runs no enrichment: the state an index is in
- * between the two phases, which the test then steps or enriches on demand.
- */
-export async function scanWithoutEnrichment(folder: string): Promise<ScannedIndex> {
-  const dbPath = join(tempFolder('scanned-db'), 'index.sqlite');
+/** A writer of a test's own on the index at `dbPath` (created if need be), and its connection. */
+export function openWriter(folder: string, dbPath: string): { readonly writer: IndexWriter; readonly db: Database.Database } {
   const { db } = openIndex(dbPath, folder);
-  const writer = new IndexWriter(db, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES);
-  writer.deferEnrichment = true;
+  return { writer: new IndexWriter(db, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES), db };
+}
+
+/** Reads what is unread in every directory of the folder, as a full scan does (`final`: an unterminated last line is settled). */
+export async function scan(folder: string, writer: IndexWriter, final: boolean): Promise<void> {
   const ingestor = new Ingestor(folder, writer, DEFAULT_INGEST_OPTIONS, {}, null);
-  await ingestor.scan(await discoverDirectories(folder), true);
+  await ingestor.scan(await discoverDirectories(folder), final);
   await ingestor.close();
+}
+
+/** Reads what is unread with every batch deferred, as a scan with much to read does; runs no enrichment. */
+export async function scanDeferred(folder: string, writer: IndexWriter): Promise<void> {
+  writer.deferEnrichment = true;
+  await scan(folder, writer, true);
   writer.deferEnrichment = false;
+}
+
+/**
+ * Reads a folder into an index (a new one unless `dbPath` is given) as a first
+ * full scan does, every batch deferred (lists first), and runs no enrichment:
+ * the state an index is in between the two phases, which the test then steps
+ * or enriches on demand.
+ */
+export async function scanWithoutEnrichment(folder: string, dbPath = join(tempFolder('scanned-db'), 'index.sqlite')): Promise<ScannedIndex> {
+  const { writer, db } = openWriter(folder, dbPath);
+  await scanDeferred(folder, writer);
   return { dbPath, writer, db };
 }
 

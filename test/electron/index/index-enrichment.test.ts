@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
-import type Database from 'better-sqlite3';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { INDEX_FAMILY_RULES } from '../../../electron/families/family-registry';
 import { FullTextMerges } from '../../../electron/index/full-text-merges';
 import type { EnrichmentStep } from '../../../electron/index/index-enrichment';
 import { IndexWriter } from '../../../electron/index/index-writer';
@@ -12,17 +10,13 @@ import { EnrichmentState } from '../../../electron/index/queries/enrichment-stat
 import { ExecutionFacts } from '../../../electron/index/queries/execution-facts';
 import { SummaryReader } from '../../../electron/index/queries/read-summary';
 import { ExecutionAssembler } from '../../../electron/inspect/assemble-execution';
-import { DEFAULT_INGEST_OPTIONS } from '../../../electron/ingest/ingest-options';
-import { ExecutionProblems } from '../../../electron/ingest/execution-problems';
-import { discoverDirectories } from '../../../electron/ingest/discover-directories';
-import { Ingestor } from '../../../electron/ingest/ingestor';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
-import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeOtlpFolder } from '../../fixtures/write-otlp';
 import { snapshot as indexSnapshot, type IndexSnapshot } from '../../support/index-snapshot';
 import { indexOnce, query } from '../../support/index-folder';
 import { assertSameIndex } from '../../support/assert-same-index';
+import { openWriter, scan, scanDeferred, scanWithoutEnrichment } from '../../support/deferred-scan';
 import { tempFolder } from '../../support/temp-folder';
 
 /** A folder of every family, the nasty cases and OTLP traces. */
@@ -35,29 +29,7 @@ function mixedFolder(name: string): string {
 
 /** Scans a folder with every batch deferred and no enrichment run: the state an index is in between the two phases. */
 async function scanOnly(folder: string, dbPath: string): Promise<IndexWriter> {
-  const { writer } = openWriter(folder, dbPath);
-  await scanDeferred(folder, writer);
-  return writer;
-}
-
-/** A writer on the index at `dbPath`, and its connection. */
-function openWriter(folder: string, dbPath: string): { readonly writer: IndexWriter; readonly db: Database.Database } {
-  const { db } = openIndex(dbPath, folder);
-  return { writer: new IndexWriter(db, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES), db };
-}
-
-/** Reads what is unread with every batch deferred, as a scan with much to read does; runs no enrichment. */
-async function scanDeferred(folder: string, writer: IndexWriter): Promise<void> {
-  writer.deferEnrichment = true;
-  await scan(folder, writer, true);
-  writer.deferEnrichment = false;
-}
-
-/** Reads what is unread in every directory of the folder, as a full scan does. */
-async function scan(folder: string, writer: IndexWriter, final: boolean): Promise<void> {
-  const ingestor = new Ingestor(folder, writer, DEFAULT_INGEST_OPTIONS, {}, null);
-  await ingestor.scan(await discoverDirectories(folder), final);
-  await ingestor.close();
+  return (await scanWithoutEnrichment(folder, dbPath)).writer;
 }
 
 /** What an index written inline (every batch enriched as it is stored) holds for the folder: what every enrichment must end with. */
