@@ -13,6 +13,7 @@ import { useApi } from './hooks/use-api';
 import { useFileDropGuard } from './hooks/use-file-drop-guard';
 import { useHashRoute } from './hooks/use-hash-route';
 import { useAddressTimeRange } from './hooks/use-address-time-range';
+import { IndexingProgressContext } from './state/indexing-progress-context';
 import { JournalRevisionContext } from './state/journal-revision-context';
 import { TimeRangeContext } from './state/time-range-context';
 import { CompareView } from './views/compare/compare-view';
@@ -55,6 +56,7 @@ export function AppShell() {
   }, [folder]);
   return (
     <TimeRangeContext.Provider value={timeRange}>
+      <IndexingProgressContext.Provider value={summary.value?.progress ?? null}>
       <JournalRevisionContext.Provider value={journal}>
       <div className="app">
         <a className="skip-link" href="#main" onClick={(event) => {
@@ -89,6 +91,7 @@ export function AppShell() {
         </main>
       </div>
       </JournalRevisionContext.Provider>
+      </IndexingProgressContext.Provider>
     </TimeRangeContext.Provider>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { acknowledgementNote } from '../../../format/checks-progress';
 import { confirmsExecution } from '../../../format/rollback-text';
-import { useApi } from '../../../hooks/use-api';
 import { useJournalApi } from '../../../hooks/use-journal-api';
 import { useBridge } from '../../../state/bridge-context';
 import { callBridge } from '../../../state/call-bridge';
+import { useIndexingProgress } from '../../../state/indexing-progress-context';
 
 /** What the confirmation form needs: the execution, the scaffold hash that was shown, and what to do after. */
 export interface RollbackFormProps {
@@ -34,8 +34,9 @@ export function RollbackForm({ id, executionKey, scaffoldHash, onClose, onAcknow
     prefilled.current = true;
     setReviewer((typed) => (typed === '' ? saved : typed));
   }, [saved]);
-  const progress = useApi('summary', {}, { live: 'progress' }).value?.progress;
-  const incomplete = progress === undefined ? null : acknowledgementNote(progress);
+  // The frame's live summary, not one more of its own: this form is mounted, closed, on every record's page.
+  const progress = useIndexingProgress();
+  const incomplete = progress === null ? null : acknowledgementNote(progress);
   const [typed, setTyped] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
