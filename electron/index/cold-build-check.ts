@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { recreateDeferredIndexes, settleColdBuild } from './cold-build';
+import { ENRICHED_THROUGH_SQL } from './queries/enrichment-state';
 
 /** At most this many of quick_check's findings are quoted: one is enough to rebuild. */
 const QUICK_CHECK_FINDINGS = 3;
@@ -60,7 +61,7 @@ function fullTextCheck(db: Database.Database): string | null {
   const averages = db.prepare('SELECT block FROM events_fts_data WHERE id = 1').pluck().get() as Buffer | undefined;
   const indexed = averages === undefined ? 0 : readVarint(averages);
   const events = db
-    .prepare("SELECT count(*) FROM events WHERE id <= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'enriched_through'), 0)")
+    .prepare(`SELECT count(*) FROM events WHERE id <= ${ENRICHED_THROUGH_SQL}`)
     .pluck()
     .get() as number;
   return indexed === events ? null : `the full-text index holds ${indexed} rows for ${events} enriched events`;

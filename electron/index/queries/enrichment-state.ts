@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 
+/** The enrichment's mark as an SQL expression (0 when it was never set), for statements that compare event ids with it. */
+export const ENRICHED_THROUGH_SQL = "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'enriched_through'), 0)";
+
 /** How far the enrichment has got, by event id (migration 012). */
 export interface EnrichmentMarks {
   /** Every event with an id up to this one has its full text and derived rows. */
@@ -26,7 +29,7 @@ export class EnrichmentState {
       aheadOf: db.prepare('SELECT through FROM enriched_ahead WHERE execution_id = ?').pluck(),
       planWaits: db.prepare(
         `SELECT 1 FROM executions x JOIN plan_events p ON p.plan_id = x.plan_id
-         WHERE x.id = ? AND p.derived_ahead = 0 AND p.event_id > coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'enriched_through'), 0) LIMIT 1`,
+         WHERE x.id = ? AND p.derived_ahead = 0 AND p.event_id > ${ENRICHED_THROUGH_SQL} LIMIT 1`,
       ).pluck(),
     };
   }

@@ -1,3 +1,4 @@
+import { ENRICHED_THROUGH_SQL } from './enrichment-state';
 import type { StatementCache } from './statement-cache';
 
 /**
@@ -8,7 +9,7 @@ import type { StatementCache } from './statement-cache';
 export const SORTED_MATCHES_LIMIT = 20_000;
 
 /** The highest event id whose full text is known: the highest stored, or the enrichment's mark when it is behind (index-enrichment.ts). */
-const ID_LIMIT_SQL = `SELECT min(coalesce((SELECT max(id) FROM events), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'enriched_through'), 0))`;
+const ID_LIMIT_SQL = `SELECT min(coalesce((SELECT max(id) FROM events), 0), ${ENRICHED_THROUGH_SQL})`;
 
 /** Searches whose match sets are kept, for paging on through the same results. */
 const REMEMBERED_SEARCHES = 4;
