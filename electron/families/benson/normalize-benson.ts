@@ -5,6 +5,7 @@ import { parseTimestamp } from '../reading/parse-timestamp';
 import { describeType, quoteValue } from '../reading/describe-value';
 import { documentEvent } from '../reading/document-event';
 import { readBoolean, readField, readNonEmptyString, readObject, readString } from '../reading/read-field';
+import { shapeIssues } from '../reading/schema-issues';
 import { shapeProblem, type ShapeProblemOptions } from '../reading/shape-problem';
 
 /** Semantic versioning 2.0.0: x.y.z with an optional -prerelease and +build. */
@@ -19,9 +20,9 @@ const EMPTY_DATA: Readonly<Record<string, unknown>> = Object.freeze({});
 export function normalizeBenson(obj: Record<string, unknown>): NormalizedEvent {
   if (looksLikeBensonReport(obj)) return normalizeBensonReport(obj);
   const problems: LineProblem[] = [];
-  const parsed = bensonEventSchema.safeParse(obj);
-  if (!parsed.success) {
-    const problem = shapeProblem('benson.invalid_shape', 'Benson event', parsed.error.issues, obj, SHAPE_OPTIONS);
+  const issues = shapeIssues(bensonEventSchema, obj);
+  if (issues !== null) {
+    const problem = shapeProblem('benson.invalid_shape', 'Benson event', issues, obj, SHAPE_OPTIONS);
     if (problem !== null) problems.push(problem);
   }
 
@@ -101,9 +102,9 @@ export function normalizeBenson(obj: Record<string, unknown>): NormalizedEvent {
  */
 function normalizeBensonReport(obj: Record<string, unknown>): NormalizedEvent {
   const problems: LineProblem[] = [];
-  const parsed = bensonReportSchema.safeParse(obj);
-  if (!parsed.success) {
-    const problem = shapeProblem('benson.invalid_shape', 'Benson report', parsed.error.issues, obj, SHAPE_OPTIONS);
+  const issues = shapeIssues(bensonReportSchema, obj);
+  if (issues !== null) {
+    const problem = shapeProblem('benson.invalid_shape', 'Benson report', issues, obj, SHAPE_OPTIONS);
     if (problem !== null) problems.push(problem);
   }
   const version = versionProblem(readField(obj, 'telemetry_version'));

@@ -6,6 +6,7 @@ import { describeType, quoteValue } from '../reading/describe-value';
 import { formatFieldPath } from '../reading/field-path';
 import { readArray, readBoolean, readField, readNonEmptyString, readNumber, readObject, readString } from '../reading/read-field';
 import { isRedactedValue, reportSecretLikeValues } from './redaction';
+import { shapeIssues } from '../reading/schema-issues';
 import { shapeProblem, type ShapeProblemOptions } from '../reading/shape-problem';
 
 /** `timestamp` has `time.*` and `cycle` has `cycle.invalid_cycle`; the shape problem leaves them out. */
@@ -19,9 +20,9 @@ const EMPTY_PAYLOAD: Readonly<Record<string, unknown>> = Object.freeze({});
 /** Normalizes an improvement-cycle envelope (formats.md §3) and checks its redaction. */
 export function normalizeCycle(obj: Record<string, unknown>): NormalizedEvent {
   const problems: LineProblem[] = [];
-  const parsed = cycleEnvelopeSchema.safeParse(obj);
-  if (!parsed.success) {
-    const problem = shapeProblem('cycle.invalid_shape', 'cycle envelope', parsed.error.issues, obj, SHAPE_OPTIONS);
+  const issues = shapeIssues(cycleEnvelopeSchema, obj);
+  if (issues !== null) {
+    const problem = shapeProblem('cycle.invalid_shape', 'cycle envelope', issues, obj, SHAPE_OPTIONS);
     if (problem !== null) problems.push(problem);
   }
 

@@ -5,6 +5,7 @@ import type { LineProblem } from '../../../shared/model/problem-code';
 import { parseTimestamp } from '../reading/parse-timestamp';
 import { hasField, readField, readNonEmptyString, readString } from '../reading/read-field';
 import { quoteValue } from '../reading/describe-value';
+import { shapeIssues } from '../reading/schema-issues';
 import { shapeProblem, type ShapeProblemOptions } from '../reading/shape-problem';
 
 /** Required fields whose absence is `exec.missing_field`; trace_id is not one: an untraced event is legal. */
@@ -24,9 +25,9 @@ export function normalizeExecEvent(obj: Record<string, unknown>): NormalizedEven
   for (const field of REQUIRED_FIELDS) {
     if (!hasField(obj, field)) problems.push({ code: 'exec.missing_field', message: `required field ${field} is missing` });
   }
-  const parsed = execEventSchema.safeParse(obj);
-  if (!parsed.success) {
-    const problem = shapeProblem('exec.invalid_field', 'exec-event', parsed.error.issues, obj, SHAPE_OPTIONS);
+  const issues = shapeIssues(execEventSchema, obj);
+  if (issues !== null) {
+    const problem = shapeProblem('exec.invalid_field', 'exec-event', issues, obj, SHAPE_OPTIONS);
     if (problem !== null) problems.push(problem);
   }
 

@@ -22,6 +22,7 @@ import { streamStepBody } from '../../../shared/formats/record-step-body';
 import { documentEvent } from '../reading/document-event';
 import { describeType, quoteValue } from '../reading/describe-value';
 import { hasField, isJsonObject, readArray, readBoolean, readField, readNonEmptyString, readNumber, readObject, readString } from '../reading/read-field';
+import { shapeIssues } from '../reading/schema-issues';
 import { shapeProblem, type ShapeProblemOptions } from '../reading/shape-problem';
 
 type RecordFacts = Extract<EventFacts, { family: 'record' }>;
@@ -260,9 +261,9 @@ function lineSchema(kind: ObserverKind): z.ZodType {
 }
 
 function addShapeProblem(schema: z.ZodType, obj: Record<string, unknown>, options: ShapeProblemOptions, problems: LineProblem[]): void {
-  const parsed = schema.safeParse(obj);
-  if (parsed.success) return;
-  const problem = shapeProblem('record.invalid_shape', 'execution record', parsed.error.issues, obj, options);
+  const issues = shapeIssues(schema, obj);
+  if (issues === null) return;
+  const problem = shapeProblem('record.invalid_shape', 'execution record', issues, obj, options);
   if (problem !== null) problems.push(problem);
 }
 

@@ -4,6 +4,7 @@ import type { LineProblem } from '../../../shared/model/problem-code';
 import { parseTimestamp } from '../reading/parse-timestamp';
 import { quoteValue } from '../reading/describe-value';
 import { hasField, readField, readNonEmptyString, readObject, readString } from '../reading/read-field';
+import { shapeIssues } from '../reading/schema-issues';
 import { shapeProblem, type ShapeProblemOptions } from '../reading/shape-problem';
 
 const EVENT_TYPES: ReadonlySet<string> = new Set(STREAM_EVENT_TYPES);
@@ -17,9 +18,9 @@ const EMPTY_PAYLOAD: Readonly<Record<string, unknown>> = Object.freeze({});
 /** Normalizes a mission execution stream line (formats.md §4). */
 export function normalizeStream(obj: Record<string, unknown>): NormalizedEvent {
   const problems: LineProblem[] = [];
-  const parsed = streamEventSchema.safeParse(obj);
-  if (!parsed.success) {
-    const problem = shapeProblem('stream.invalid_shape', 'mission stream event', parsed.error.issues, obj, SHAPE_OPTIONS);
+  const issues = shapeIssues(streamEventSchema, obj);
+  if (issues !== null) {
+    const problem = shapeProblem('stream.invalid_shape', 'mission stream event', issues, obj, SHAPE_OPTIONS);
     if (problem !== null) problems.push(problem);
   }
 
