@@ -21,8 +21,15 @@ export interface ParsedChunk {
   readonly lines: Float64Array;
   /** EVENT_NUMBERS numbers per event, in line and part order. */
   readonly eventNumbers: Float64Array;
-  /** EVENT_STRINGS strings per event. */
-  readonly eventStrings: (string | null)[];
+  /**
+   * EVENT_STRINGS strings per event, each as its place in `strings` (-1 for
+   * null): a chunk's events repeat their family, kind, status and actor, and
+   * each string passed between threads arrives as a string of its own, which
+   * the writer holds until its batch commits.
+   */
+  readonly eventStrings: Int32Array;
+  /** The chunk's distinct event strings. */
+  readonly strings: string[];
   /** Code and message of each problem: a problem line's, then each event's own, in order. */
   readonly problems: string[];
   /**
@@ -71,7 +78,9 @@ export interface ChunkReading {
 export class ChunkColumns {
   private readonly lines: number[] = [];
   private readonly eventNumbers: number[] = [];
-  private readonly eventStrings: (string | null)[] = [];
+  private readonly eventStrings: number[] = [];
+  private readonly strings: string[] = [];
+  private readonly stringPlaces = new Map<string, number>();
   private readonly problems: string[] = [];
   private readonly searchTexts: string[] = [];
   private readonly raws: { sourceId: number; raw: string; part: number }[] = [];
@@ -102,8 +111,9 @@ export class ChunkColumns {
         nullable(facts.cycle), status?.rank ?? Number.NaN, facts.problems.length, 0, 0, 0, rules.countsOnceAcrossFiles ? 1 : 0,
       );
       this.eventStrings.push(
-        facts.family, facts.kind, facts.executionKey, facts.status, facts.errorCode, facts.actor,
-        status?.status ?? null, status?.outcome ?? null, facts.product, facts.planId, facts.liveMode, eventLabel(event, this.reading.path),
+        this.place(facts.family), this.place(facts.kind), this.place(facts.executionKey), this.place(facts.status), this.place(facts.errorCode),
+        this.place(facts.actor), this.place(status?.status ?? null), this.place(status?.outcome ?? null), this.place(facts.product),
+        this.place(facts.planId), this.place(facts.liveMode), this.place(eventLabel(event, this.reading.path)),
       );
       for (const problem of facts.problems) this.problems.push(problem.code, problem.message);
       this.raws.push({ sourceId: this.reading.sourceId, raw: text, part });
@@ -122,9 +132,21 @@ export class ChunkColumns {
       eventNumbers[at + 11] = placement.length;
     });
     return {
-      lines: Float64Array.from(this.lines), eventNumbers, eventStrings: this.eventStrings, problems: this.problems, searchTexts: this.searchTexts,
+      lines: Float64Array.from(this.lines), eventNumbers, eventStrings: Int32Array.from(this.eventStrings), strings: this.strings,
+      problems: this.problems, searchTexts: this.searchTexts,
       blocks: packed.blocks.map((block) => block.data), bytesDone: this.bytesDone,
     };
+  }
+
+  /** A string's place in the chunk's strings, added on first sight; -1 for null. */
+  private place(value: string | null): number {
+    if (value === null) return -1;
+    let at = this.stringPlaces.get(value);
+    if (at === undefined) {
+      at = this.strings.push(value) - 1;
+      this.stringPlaces.set(value, at);
+    }
+    return at;
   }
 
   private line(kind: LineKind, line: SplitLine, events: number): void {
@@ -159,7 +181,11 @@ export interface ParsedEvent {
 
 /** Reads a parsed chunk's columns back, line by line; its blocks are counted from `firstBlock`. */
 export function parsedLines(chunk: ParsedChunk, firstBlock: number): ParsedLine[] {
-  const { lines, eventNumbers: n, eventStrings: s, problems, searchTexts } = chunk;
+  const { lines, eventNumbers: n, eventStrings, strings, problems, searchTexts } = chunk;
+  const s = (at: number): string | null => {
+    const place = eventStrings[at] as number;
+    return place === -1 ? null : (strings[place] as string);
+  };
   const parsed: ParsedLine[] = [];
   let event = 0;
   let problem = 0;
@@ -191,16 +217,16 @@ export function parsedLines(chunk: ParsedChunk, firstBlock: number): ParsedLine[
       const rank = n[i + 7] as number;
       const statusContribution: StatusContribution | null = Number.isNaN(rank)
         ? null
-        : { status: s[j + 6] as string, outcome: s[j + 7] as StatusContribution['outcome'], rank };
+        : { status: s(j + 6) as string, outcome: s(j + 7) as StatusContribution['outcome'], rank };
       const facts: ScanFacts = {
-        family: s[j] as Family, kind: s[j + 1] as string, executionKey: s[j + 2] ?? null, timestampMs: orNull(n[i + 1]), endTimestampMs: orNull(n[i + 2]),
-        status: s[j + 3] ?? null, errorCode: s[j + 4] ?? null, actor: s[j + 5] ?? null, failed: n[i + 3] === 1, problems: own,
-        statusContribution, product: s[j + 8] ?? null, planId: s[j + 9] ?? null, liveMode: s[j + 10] ?? null,
+        family: s(j) as Family, kind: s(j + 1) as string, executionKey: s(j + 2), timestampMs: orNull(n[i + 1]), endTimestampMs: orNull(n[i + 2]),
+        status: s(j + 3), errorCode: s(j + 4), actor: s(j + 5), failed: n[i + 3] === 1, problems: own,
+        statusContribution, product: s(j + 8), planId: s(j + 9), liveMode: s(j + 10),
         opens: n[i + 4] === 1, closes: n[i + 5] === 1, cycle: orNull(n[i + 6]),
       };
       const searchText = n[i + 12] === 1 ? (searchTexts[searched++] as string) : null;
       events.push({
-        part: n[i] as number, facts, label: s[j + 11] ?? null, searchText, block: firstBlock + (n[i + 9] as number), at: n[i + 10] as number, length: n[i + 11] as number,
+        part: n[i] as number, facts, label: s(j + 11), searchText, block: firstBlock + (n[i + 9] as number), at: n[i + 10] as number, length: n[i + 11] as number,
       });
     }
     parsed.push({ kind, split, problem: lineProblem, events });
