@@ -194,11 +194,15 @@ export class IndexWriter {
     // Ids are assigned here, not by SQLite, so that an execution's status tie-break
     // (a later event wins) is known before its row is upserted once per batch.
     let nextId = this.nextEventId();
+    // One carry lookup for every event, pointed at each event's source in turn (both uses are synchronous).
+    let carrySource = 0;
+    const carry = (): SourceCarry => this.carryOf(carrySource);
     const placed = batch.events.map((pending) => {
+      carrySource = pending.sourceId;
       const facts = pending.facts ?? this.factsOf(wholeEvent(pending));
-      const joined = this.families[facts.family].place(facts, () => this.carryOf(pending.sourceId));
+      const joined = this.families[facts.family].place(facts, carry);
       const extraProblems = joined.problem ? [...pending.extraProblems, joined.problem] : pending.extraProblems;
-      return { pending, facts, key: joined.key, lineProblems: keepFirstNoZone(facts.problems, () => this.carryOf(pending.sourceId)), extraProblems, eventId: nextId++ };
+      return { pending, facts, key: joined.key, lineProblems: keepFirstNoZone(facts.problems, carry), extraProblems, eventId: nextId++ };
     });
     // An event already indexed from another file (log_file and captured stdout) is stored and shown, but counted once.
     const sameAs = this.sightings.sameAs(placed);
@@ -222,9 +226,13 @@ export class IndexWriter {
     const raws = this.storeRawBlocks(batch);
     let ownRaw = 0;
     const perSource = new Map<number, { events: number; family: string | null }>();
+    // A batch's events come in runs of one source: its counts are looked up once per run.
+    let counts: { events: number; family: string | null } = { events: 0, family: null };
+    let countsOf = -1;
     const familyCounts = new Map<string, number>();
     let problemsStored = 0;
-    for (const [index, p] of placed.entries()) {
+    for (let index = 0; index < placed.length; index++) {
+      const p = placed[index] as (typeof placed)[number];
       if (problemsStored < batch.problems.length) problemsStored = this.insertProblemsFoundBefore(batch.problems, problemsStored, index);
       const { pending, facts, eventId } = p;
       // Where its line's bytes are: packed here (in batch order), or by a parse worker.
@@ -242,9 +250,12 @@ export class IndexWriter {
       if (!defer) s.insertFts.run(eventId, pending.searchText);
       for (const problem of p.lineProblems) this.insertLineProblem(pending, problem, executionId, eventId);
       for (const problem of p.extraProblems) this.insertLineProblem(pending, problem, executionId, eventId);
-      const counts = perSource.get(pending.sourceId) ?? { events: 0, family: facts.family };
+      if (pending.sourceId !== countsOf) {
+        countsOf = pending.sourceId;
+        counts = perSource.get(countsOf) ?? { events: 0, family: facts.family };
+        perSource.set(countsOf, counts);
+      }
       counts.events++;
-      perSource.set(pending.sourceId, counts);
       if (seenBefore !== null) continue;
       if (!defer) this.derived.insert(pending.sourceId, wholeEvent(pending), executionId, eventId);
       else if (executionId === null && facts.planId !== null) s.insertPlanEvent.run({ event_id: eventId, plan_id: facts.planId, source_id: pending.sourceId });
