@@ -99,8 +99,11 @@ function compile(schema: SchemaLike): QuickCheck {
       return checks.length === 0 ? (value) => value !== undefined : DEFER;
     case 'enum': {
       if (checks.length > 0 || def.entries === undefined) return DEFER;
-      const allowed = new Set(Object.values(def.entries));
-      return (value) => (typeof value === 'string' || typeof value === 'number') && allowed.has(value);
+      const values = Object.values(def.entries);
+      // A numeric enum's entries may hold its reverse mapping too: left to zod.
+      if (!values.every((entry) => typeof entry === 'string')) return DEFER;
+      const allowed = new Set(values);
+      return (value) => typeof value === 'string' && allowed.has(value);
     }
     case 'literal': {
       if (checks.length > 0 || def.values === undefined) return DEFER;

@@ -162,6 +162,9 @@ describe('shapeIssues: a quick check compiled from each format schema, zod asked
       [z.string().max(2), 'xyz'],
       [z.array(z.string()).min(1), []],
       [z.enum(['a', 'b']), 'toString'],
+      // A numeric enum: its values, never its names.
+      [z.enum({ A: 1, B: 2 }), 1],
+      [z.enum({ A: 1, B: 2 }), 'A'],
       [z.literal('a'), 'a'],
       [z.union([z.string(), z.number()]), true],
       [z.discriminatedUnion('k', [z.looseObject({ k: z.literal('a'), x: z.string() }), z.looseObject({ k: z.literal('b') })]), { k: 'a' }],
