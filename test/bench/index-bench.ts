@@ -42,19 +42,30 @@ function sizeOfIndex(dbPath: string): number {
   return ['', '-wal'].reduce((sum, suffix) => sum + (existsSync(dbPath + suffix) ? statSync(dbPath + suffix).size : 0), 0);
 }
 
-function main(): void {
-  const work = join(tmpdir(), `ei-bench-${events}-${files}-${seed}`);
-  const corpus = join(work, 'corpus');
-  const marker = join(work, 'corpus.json');
+/** The bench corpus in `work/<name>`, written once and reused by later runs (its marker is written last). */
+function benchCorpus(work: string, name: string, traceIds: 'ordered' | 'random'): { corpus: string; written: { events: number; bytes: number; files: number } } {
+  const corpus = join(work, name);
+  const marker = join(work, `${name}.json`);
   if (!existsSync(marker)) {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(corpus, { recursive: true, force: true });
     mkdirSync(corpus, { recursive: true });
     const t = performance.now();
-    const written = writeBenchCorpus(corpus, { events, files, seed });
+    const written = writeBenchCorpus(corpus, { events, files, seed, traceIds });
     writeFileSync(marker, JSON.stringify(written));
-    console.log(`corpus: wrote ${fmt(written.events)} events, ${fmt(written.bytes / 1e6, 1)} MB in ${fmt(performance.now() - t)} ms`);
+    console.log(`corpus: wrote ${fmt(written.events)} events, ${fmt(written.bytes / 1e6, 1)} MB in ${fmt(performance.now() - t)} ms at ${corpus}`);
   }
-  const written = JSON.parse(readFileSync(marker, 'utf8')) as { events: number; bytes: number; files: number };
+  return { corpus, written: JSON.parse(readFileSync(marker, 'utf8')) as { events: number; bytes: number; files: number } };
+}
+
+function freshIndex(dbPath: string): string {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+  return dbPath;
+}
+
+function main(): void {
+  const work = join(tmpdir(), `ei-bench-${events}-${files}-${seed}`);
+  mkdirSync(work, { recursive: true });
+  const { corpus, written } = benchCorpus(work, 'corpus', 'ordered');
   console.log(`corpus: ${fmt(written.events)} events, ${written.files} files, ${fmt(written.bytes / 1e6, 1)} MB (${fmt(written.bytes / written.events)} bytes/line) at ${corpus}`);
 
   // Baseline twice, the faster one counts: both then read from a warm page cache, like the index does.
@@ -65,10 +76,7 @@ function main(): void {
   const lnavRuns = [lnavCount(listFiles(corpus), benchCorpusLnavFormat(), work), lnavCount(listFiles(corpus), benchCorpusLnavFormat(), work)];
   const lnav = lnavRuns.every((run) => run !== null) ? lnavRuns.sort((a, b) => a.ms - b.ms)[0]! : null;
 
-  const dbPath = join(work, 'index.sqlite');
-  rmSync(dbPath, { force: true });
-  rmSync(`${dbPath}-wal`, { force: true });
-  rmSync(`${dbPath}-shm`, { force: true });
+  const dbPath = freshIndex(join(work, 'index.sqlite'));
   const cold = indexInChild(corpus, dbPath);
   const indexBytes = sizeOfIndex(dbPath);
 
@@ -92,13 +100,20 @@ function main(): void {
   } finally {
     truncateSync(target, originalSize);
   }
+  // The same corpus with its exec-event trace ids random, as many producers write them: new executions land all over the
+  // executions' key index, and full text meets a new term in each. Its own index, removed after.
+  const randomIds = benchCorpus(work, 'corpus-random-trace-ids', 'random');
+  const randomDb = freshIndex(join(work, 'index-random-trace-ids.sqlite'));
+  const randomCold = indexInChild(randomIds.corpus, randomDb);
+  freshIndex(randomDb);
+
   const coldBytesPerMs = written.bytes / cold.ms;
   const appendBytesPerMs = appended.length / append.ms;
 
   const lnavRate = lnav === null ? null : (lnav.lines / lnav.ms) * 1000;
   /** A phase's rate and its ratios to the yardsticks. */
-  const phase = (ms: number, lnavTarget: number): [string, string] => {
-    const rate = (cold.events / ms) * 1000;
+  const phase = (ms: number, lnavTarget: number, run: ChildResult = cold): [string, string] => {
+    const rate = (run.events / ms) * 1000;
     const toLnav = lnavRate === null ? 'lnav skipped' : `${fmt(rate / lnavRate, 2)}x lnav (target >= ${fmt(lnavTarget, 1)}x)`;
     return [`${fmt(rate)} events/s`, `${fmt(ms)} ms; ${toLnav}, ${fmt(rate / baselineRate, 3)}x baseline`];
   };
@@ -109,6 +124,8 @@ function main(): void {
     lnavRow(lnav, written.events),
     ['cold index to queryable (lists, overview, details)', ...phase(cold.queryableMs, 1)],
     ['cold index to searchable (full-text search)', searchableValue, `${searchableNote}${searchNote}`],
+    ['the same, trace ids random: to queryable', ...phase(randomCold.queryableMs, 1, randomCold)],
+    ['the same, trace ids random: to searchable', ...phase(randomCold.searchableMs, 0.5, randomCold)],
     [
       'the writer alone, lines parsed beforehand',
       `${fmt(ceilingRate)} events/s`,

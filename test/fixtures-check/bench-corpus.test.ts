@@ -52,4 +52,25 @@ describe('writeBenchCorpus', () => {
     writeBenchCorpus(join(root, 'b'), options);
     for (const file of listFiles(join(root, 'a'))) assert.ok(readFileSync(join(root, 'a', file)).equals(readFileSync(join(root, 'b', file))), file);
   });
+
+  it('writes random trace ids on request, and changes nothing else', () => {
+    writeBenchCorpus(join(root, 'random'), { ...options, traceIds: 'random' });
+    const traceId = /"trace_id":"([^"]*)"/g;
+    const ids = new Set<string>();
+    let changed = 0;
+    for (const file of listFiles(join(root, 'a'))) {
+      const ordered = readFileSync(join(root, 'a', file), 'utf8');
+      const random = readFileSync(join(root, 'random', file), 'utf8');
+      for (const [, id] of random.matchAll(traceId)) {
+        assert.match(id as string, /^[0-9a-f]{32}$/);
+        ids.add(id as string);
+      }
+      // With every trace id put back the same way, the files are the same.
+      assert.equal(random.replace(traceId, '"trace_id":"?"'), ordered.replace(traceId, '"trace_id":"?"'), file);
+      if (random !== ordered) changed++;
+    }
+    assert.equal(ids.size, result.byFamily['exec-event']);
+    assert.ok(changed > 0);
+    assert.equal(naiveRecount(join(root, 'random'), new Set()).duplicateTraces.size, 0);
+  });
 });
