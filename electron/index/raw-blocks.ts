@@ -46,43 +46,58 @@ export interface PackedRaw {
  * stored once, not once per span.
  */
 export function packRawBlocks(texts: readonly { readonly sourceId: number; readonly raw: string; readonly part?: number }[]): PackedRaw {
-  const blocks: PackedBlock[] = [];
-  const placements: RawPlacement[] = [];
+  const packer = new RawBlockPacker();
+  const placements = texts.map((text) => packer.add(text.sourceId, text.raw, text.part ?? 0));
+  return { blocks: packer.finish(), placements };
+}
+
+/**
+ * packRawBlocks one text at a time: each text is encoded into the block being
+ * filled as it comes, so a parse worker holds no line's text until its chunk
+ * ends, and a block is deflated as soon as it is full.
+ */
+export class RawBlockPacker {
+  private readonly blocks: PackedBlock[] = [];
   // Texts are encoded straight into one buffer, not each into a Buffer of its own joined after: a block holds hundreds of lines.
-  let scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
-  let size = 0;
-  let packed = 0;
-  let sourceId = -1;
-  const flush = (): void => {
-    if (packed === 0) return;
-    blocks.push({ sourceId, data: deflateRawSync(scratch.subarray(0, size), { level: DEFLATE_LEVEL }) });
-    size = 0;
-    packed = 0;
-  };
-  for (const text of texts) {
-    const previous = placements[placements.length - 1];
-    if ((text.part ?? 0) > 0 && previous !== undefined && text.sourceId === sourceId) {
-      placements.push(previous);
-      continue;
-    }
-    if (text.sourceId !== sourceId || size >= RAW_BLOCK_BYTES) {
-      flush();
-      sourceId = text.sourceId;
+  private scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+  private size = 0;
+  private packed = 0;
+  private sourceId = -1;
+  private previous: RawPlacement | null = null;
+
+  /** Where a text goes: `block` counts the blocks this packer fills, from 0. */
+  add(sourceId: number, raw: string, part: number): RawPlacement {
+    if (part > 0 && this.previous !== null && sourceId === this.sourceId) return this.previous;
+    if (sourceId !== this.sourceId || this.size >= RAW_BLOCK_BYTES) {
+      this.flush();
+      this.sourceId = sourceId;
     }
     // A UTF-16 code unit never takes more than 3 UTF-8 bytes: room for that is room enough.
-    const room = size + text.raw.length * 3;
-    if (room > scratch.length) {
-      const grown = Buffer.allocUnsafe(Math.max(room, scratch.length * 2));
-      scratch.copy(grown, 0, 0, size);
-      scratch = grown;
+    const room = this.size + raw.length * 3;
+    if (room > this.scratch.length) {
+      const grown = Buffer.allocUnsafe(Math.max(room, this.scratch.length * 2));
+      this.scratch.copy(grown, 0, 0, this.size);
+      this.scratch = grown;
     }
-    const length = scratch.write(text.raw, size, 'utf8');
-    placements.push({ block: blocks.length, at: size, length });
-    size += length;
-    packed++;
+    const length = this.scratch.write(raw, this.size, 'utf8');
+    this.previous = { block: this.blocks.length, at: this.size, length };
+    this.size += length;
+    this.packed++;
+    return this.previous;
   }
-  flush();
-  return { blocks, placements };
+
+  /** The packed blocks, the last one deflated now; the packer is spent. */
+  finish(): PackedBlock[] {
+    this.flush();
+    return this.blocks;
+  }
+
+  private flush(): void {
+    if (this.packed === 0) return;
+    this.blocks.push({ sourceId: this.sourceId, data: deflateRawSync(this.scratch.subarray(0, this.size), { level: DEFLATE_LEVEL }) });
+    this.size = 0;
+    this.packed = 0;
+  }
 }
 
 /** Room for a block and the line that ends it (a block ends once it holds RAW_BLOCK_BYTES). */

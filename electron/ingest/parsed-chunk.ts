@@ -1,5 +1,5 @@
 import type { StatusContribution } from '../index/family-rules';
-import { packRawBlocks } from '../index/raw-blocks';
+import { RawBlockPacker } from '../index/raw-blocks';
 import { scanFactsOf, type ScanFacts } from '../index/scan-facts';
 import type { Family } from '../../shared/model/family';
 import type { LineProblem, ProblemCode } from '../../shared/model/problem-code';
@@ -83,7 +83,7 @@ export class ChunkColumns {
   private readonly stringPlaces = new Map<string, number>();
   private readonly problems: string[] = [];
   private readonly searchTexts: string[] = [];
-  private readonly raws: { sourceId: number; raw: string; part: number }[] = [];
+  private readonly packer = new RawBlockPacker();
   private bytesDone = 0;
 
   constructor(private readonly reading: ChunkReading) {}
@@ -105,10 +105,11 @@ export class ChunkColumns {
       const rules = INDEX_FAMILY_RULES[event.family];
       const facts = scanFactsOf(event, rules);
       const status = facts.statusContribution;
+      const raw = this.packer.add(this.reading.sourceId, text, part);
       if (rules.countsOnceAcrossFiles) this.searchTexts.push(found.searchText);
       this.eventNumbers.push(
         part, nullable(facts.timestampMs), nullable(facts.endTimestampMs), facts.failed ? 1 : 0, facts.opens ? 1 : 0, facts.closes ? 1 : 0,
-        nullable(facts.cycle), status?.rank ?? Number.NaN, facts.problems.length, 0, 0, 0, rules.countsOnceAcrossFiles ? 1 : 0,
+        nullable(facts.cycle), status?.rank ?? Number.NaN, facts.problems.length, raw.block, raw.at, raw.length, rules.countsOnceAcrossFiles ? 1 : 0,
       );
       this.eventStrings.push(
         this.place(facts.family), this.place(facts.kind), this.place(facts.executionKey), this.place(facts.status), this.place(facts.errorCode),
@@ -116,25 +117,16 @@ export class ChunkColumns {
         this.place(facts.planId), this.place(facts.liveMode), this.place(eventLabel(event, this.reading.path)),
       );
       for (const problem of facts.problems) this.problems.push(problem.code, problem.message);
-      this.raws.push({ sourceId: this.reading.sourceId, raw: text, part });
     });
     this.line(LineKind.Events, line, events.length);
   }
 
   /** The chunk's columns, its raw lines packed; the gatherer is spent. */
   finish(): ParsedChunk {
-    const packed = packRawBlocks(this.raws);
-    const eventNumbers = Float64Array.from(this.eventNumbers);
-    packed.placements.forEach((placement, index) => {
-      const at = index * EVENT_NUMBERS;
-      eventNumbers[at + 9] = placement.block;
-      eventNumbers[at + 10] = placement.at;
-      eventNumbers[at + 11] = placement.length;
-    });
     return {
-      lines: Float64Array.from(this.lines), eventNumbers, eventStrings: Int32Array.from(this.eventStrings), strings: this.strings,
-      problems: this.problems, searchTexts: this.searchTexts,
-      blocks: packed.blocks.map((block) => block.data), bytesDone: this.bytesDone,
+      lines: Float64Array.from(this.lines), eventNumbers: Float64Array.from(this.eventNumbers), eventStrings: Int32Array.from(this.eventStrings),
+      strings: this.strings, problems: this.problems, searchTexts: this.searchTexts,
+      blocks: this.packer.finish().map((block) => block.data), bytesDone: this.bytesDone,
     };
   }
 
