@@ -128,8 +128,7 @@ function compile(schema: SchemaLike): QuickCheck {
     case 'union': {
       if (checks.length > 0 || def.options === undefined) return DEFER;
       // A discriminated union is a union here: an option that takes the whole value holds the discriminator zod picks it by.
-      const options = def.options.map(compile);
-      return (value) => options.some((option) => option(value));
+      return anyOf(def.options.map(compile));
     }
     default:
       return DEFER;
@@ -147,18 +146,38 @@ function withValueChecks(isType: QuickCheck, checks: readonly CheckDef[], measur
     if (bound === null) return DEFER;
     bounds.push(bound);
   }
-  if (bounds.length === 0) return isType;
-  return (value) => isType(value) && bounds.every((bound) => bound(value));
+  return allOf([isType, ...bounds]);
+}
+
+/** Passes when every check does, in order. A loop, not `every`: the checks run on every line, and a callback per call is garbage. */
+function allOf(checks: readonly QuickCheck[]): QuickCheck {
+  if (checks.length === 1) return checks[0] as QuickCheck;
+  return (value) => {
+    for (let index = 0; index < checks.length; index++) if (!(checks[index] as QuickCheck)(value)) return false;
+    return true;
+  };
+}
+
+/** Passes when any check does (allOf's counterpart, for a union's options). */
+function anyOf(checks: readonly QuickCheck[]): QuickCheck {
+  return (value) => {
+    for (let index = 0; index < checks.length; index++) if ((checks[index] as QuickCheck)(value)) return true;
+    return false;
+  };
 }
 
 function valueCheck(check: CheckDef, measure: (value: unknown) => number): ((value: unknown) => boolean) | null {
   const ownWhen = check.when === undefined || ((check.check === 'min_length' || check.check === 'max_length') && check.when === LENGTH_WHEN);
   if (!ownWhen) return null;
   switch (check.check) {
-    case 'min_length':
-      return typeof check.minimum === 'number' ? (value) => measure(value) >= (check.minimum as number) : null;
-    case 'max_length':
-      return typeof check.maximum === 'number' ? (value) => measure(value) <= (check.maximum as number) : null;
+    case 'min_length': {
+      const minimum = check.minimum;
+      return typeof minimum === 'number' ? (value) => measure(value) >= minimum : null;
+    }
+    case 'max_length': {
+      const maximum = check.maximum;
+      return typeof maximum === 'number' ? (value) => measure(value) <= maximum : null;
+    }
     case 'greater_than': {
       const bound = check.value;
       if (typeof bound !== 'number') return null;
@@ -185,12 +204,11 @@ function compileArray(def: SchemaDef, checks: readonly CheckDef[]): QuickCheck {
     if (bound === null || (check.check !== 'min_length' && check.check !== 'max_length')) return DEFER;
     bounds.push(bound);
   }
-  return (value) => {
-    if (!Array.isArray(value)) return false;
-    for (const bound of bounds) if (!bound(value)) return false;
-    for (const item of value) if (!element(item)) return false;
+  const elements: QuickCheck = (value) => {
+    for (const item of value as unknown[]) if (!element(item)) return false;
     return true;
   };
+  return allOf([Array.isArray, ...bounds, elements]);
 }
 
 function compileObject(def: SchemaDef, checks: readonly CheckDef[]): QuickCheck {
