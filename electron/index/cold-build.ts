@@ -68,6 +68,17 @@ export function coldCheckpointPages(env: NodeJS.ProcessEnv): number {
   return Number.isInteger(given) && given > 0 ? given : COLD_CHECKPOINT_PAGES;
 }
 
+/** Whether a first index is built in cold mode, and how often it is then checkpointed. */
+export interface ColdBuildMode {
+  readonly enabled: boolean;
+  readonly checkpointPages: number;
+}
+
+/** The cold mode the environment asks for; `enabled`, when given, overrides its switch (tests build both ways). */
+export function coldBuildMode(env: NodeJS.ProcessEnv, enabled?: boolean): ColdBuildMode {
+  return { enabled: enabled ?? coldBuildEnabled(env), checkpointPages: coldCheckpointPages(env) };
+}
+
 /**
  * A first index being loaded in cold mode: the DEFERRED_INDEXES dropped, and
  * the log checkpointed every COLD_CHECKPOINT_PAGES rather than every 8,192.
@@ -92,7 +103,7 @@ export class ColdBuild {
    * Enters cold mode when the index holds no event (its first full scan) and no
    * earlier marker; returns null otherwise, and the scan runs as always.
    */
-  static beginIfEmpty(db: Database.Database, checkpointPages = coldCheckpointPages(process.env)): ColdBuild | null {
+  static beginIfEmpty(db: Database.Database, checkpointPages: number): ColdBuild | null {
     if (db.prepare('SELECT 1 FROM events LIMIT 1').get() !== undefined || hasColdBuildMarker(db)) return null;
     const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
     const indexes = db
@@ -151,8 +162,8 @@ export class ColdBuild {
  * reported; if finishing fails too (the disk is full), the marker stays for the
  * next open to check.
  */
-export async function scanColdIfFirst<T>(db: Database.Database, enabled: boolean, scan: () => Promise<T>, scanned: (result: T) => void): Promise<T> {
-  const cold = enabled ? ColdBuild.beginIfEmpty(db) : null;
+export async function scanColdIfFirst<T>(db: Database.Database, mode: ColdBuildMode, scan: () => Promise<T>, scanned: (result: T) => void): Promise<T> {
+  const cold = mode.enabled ? ColdBuild.beginIfEmpty(db, mode.checkpointPages) : null;
   if (cold === null) {
     const result = await scan();
     scanned(result);

@@ -2,7 +2,7 @@ import { INDEX_FAMILY_RULES } from '../families/family-registry';
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { coldBuildEnabled, scanColdIfFirst } from '../index/cold-build';
+import { coldBuildMode, scanColdIfFirst } from '../index/cold-build';
 import { IndexWriter } from '../index/index-writer';
 import { openIndex, type IndexOpenOptions } from '../index/open-index';
 import { SourceZones } from '../index/source-zones';
@@ -300,7 +300,7 @@ export class IngestSession {
     this.writer.deferEnrichment = this.options.deferEnrichment;
     try {
       // Announced once its indexes are in place: a first index is made durable right after.
-      return await scanColdIfFirst(this.db, this.config.coldBuild ?? coldBuildEnabled(process.env), () => this.ingestor.scan(dirs, final), (progress) =>
+      return await scanColdIfFirst(this.db, coldBuildMode(process.env, this.config.coldBuild), () => this.ingestor.scan(dirs, final), (progress) =>
         this.listener.onScanned?.(progress),
       );
     } finally {

@@ -57,9 +57,9 @@ function benchCorpus(work: string, name: string, traceIds: 'ordered' | 'random')
   return { corpus, written: JSON.parse(readFileSync(marker, 'utf8')) as { events: number; bytes: number; files: number } };
 }
 
-function freshIndex(dbPath: string): string {
+/** Removes an index's files (database, log, shared memory) if they are there. */
+function removeIndex(dbPath: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
-  return dbPath;
 }
 
 function main(): void {
@@ -76,7 +76,8 @@ function main(): void {
   const lnavRuns = [lnavCount(listFiles(corpus), benchCorpusLnavFormat(), work), lnavCount(listFiles(corpus), benchCorpusLnavFormat(), work)];
   const lnav = lnavRuns.every((run) => run !== null) ? lnavRuns.sort((a, b) => a.ms - b.ms)[0]! : null;
 
-  const dbPath = freshIndex(join(work, 'index.sqlite'));
+  const dbPath = join(work, 'index.sqlite');
+  removeIndex(dbPath);
   const cold = indexInChild(corpus, dbPath);
   const indexBytes = sizeOfIndex(dbPath);
 
@@ -103,9 +104,10 @@ function main(): void {
   // The same corpus with its exec-event trace ids random, as many producers write them: new executions land all over the
   // executions' key index, and full text meets a new term in each. Its own index, removed after.
   const randomIds = benchCorpus(work, 'corpus-random-trace-ids', 'random');
-  const randomDb = freshIndex(join(work, 'index-random-trace-ids.sqlite'));
+  const randomDb = join(work, 'index-random-trace-ids.sqlite');
+  removeIndex(randomDb);
   const randomCold = indexInChild(randomIds.corpus, randomDb);
-  freshIndex(randomDb);
+  removeIndex(randomDb);
 
   const coldBytesPerMs = written.bytes / cold.ms;
   const appendBytesPerMs = appended.length / append.ms;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { INDEX_FAMILY_RULES } from '../../electron/families/family-registry';
-import { ColdBuild } from '../../electron/index/cold-build';
+import { ColdBuild, coldCheckpointPages } from '../../electron/index/cold-build';
 import type { IngestBatch, PendingEvent } from '../../electron/index/ingest-batch';
 import { IndexWriter } from '../../electron/index/index-writer';
 import { openIndex } from '../../electron/index/open-index';
@@ -24,7 +24,7 @@ function run(folder: string, limit: number): void {
     const writer = new IndexWriter(db, renormalizeRaw, (connection) => new ExecutionProblems(connection), INDEX_FAMILY_RULES);
     writer.deferEnrichment = true;
     const batches = parsedBatches(writer, folder, limit);
-    const cold = ColdBuild.beginIfEmpty(db);
+    const cold = ColdBuild.beginIfEmpty(db, coldCheckpointPages(process.env));
     const cpu = process.cpuUsage();
     const started = performance.now();
     let events = 0;

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ColdBuild, hasColdBuildMarker, recreateDeferredIndexes } from '../../electron/index/cold-build';
+import { ColdBuild, coldCheckpointPages, hasColdBuildMarker, recreateDeferredIndexes } from '../../electron/index/cold-build';
 import { IngestSession } from '../../electron/ingest/ingest-session';
 import { writeBenchCorpus } from '../fixtures/bench-corpus';
 import { writeFixtureFolder } from '../fixtures/fixture-folder';
@@ -37,7 +37,7 @@ export async function interruptedColdBuild(folder: string, recreated = false): P
   const dbPath = join(tempFolder('cold-interrupted'), 'index.sqlite');
   const session = new IngestSession({ folder, dbPath, coldBuild: false });
   try {
-    const cold = ColdBuild.beginIfEmpty(session.db);
+    const cold = ColdBuild.beginIfEmpty(session.db, coldCheckpointPages(process.env));
     if (cold === null) throw new Error('a fresh index must enter cold mode');
     await session.indexOnce();
     if (recreated) recreateDeferredIndexes(session.db);
