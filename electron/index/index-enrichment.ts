@@ -18,6 +18,8 @@ export interface EnrichmentStep {
   readonly merging: boolean;
   /** True when nothing is left to enrich. */
   readonly finished: boolean;
+  /** True when every stored event has its full text and the full-text index is merged: search is whole and at its speed (checks may still follow). */
+  readonly searchable: boolean;
 }
 
 /** What a step reads of an event (StoredEvent), its source's path joined. */
@@ -37,7 +39,7 @@ interface StoredEvent {
   readonly path: string;
 }
 
-/** Pages of the full-text index merged per step once the checks are done (tens of milliseconds). */
+/** Pages of the full-text index merged per step once every event has its text (tens of milliseconds). */
 const MERGE_PAGES_PER_STEP = 500;
 
 /**
@@ -45,8 +47,9 @@ const MERGE_PAGES_PER_STEP = 500;
  * need (events, executions, line problems, offsets); this adds, in small
  * transactions that each commit their mark, every event's full text and
  * derived rows (steps, side effects, snapshots, spans, plans) in id order, then
- * runs the cross-event checks of every execution those events touched, then
- * merges the full-text index it held from merging meanwhile (full-text-merges.ts). A scan
+ * merges the full-text index it held from merging meanwhile (full-text-merges.ts),
+ * which makes search whole and quick, then runs the cross-event checks of every
+ * execution those events touched. A scan
  * that finds nothing waiting writes everything inline and moves the marks with
  * its own commit. An execution a reviewer opens early is enriched on demand.
  * It runs on the writer's connection, between the scan's batches.
@@ -115,21 +118,22 @@ export class IndexEnrichment {
 
   /**
    * Takes one step, in one transaction: up to `eventLimit` events given their
-   * full text and derived rows, or, once every event has them, up to
-   * `executionLimit` executions checked, or, once those are done, a part of the
-   * full-text index's merge. Safe to stop between steps, or to be killed in
-   * one: each commits its mark with its work.
+   * full text and derived rows, or, once every event has them, a part of the
+   * full-text index's merge, or, once it is merged, up to `executionLimit`
+   * executions checked. Safe to stop between steps, or to be killed in one:
+   * each commits its mark with its work.
    */
   step(eventLimit: number, executionLimit: number): EnrichmentStep {
     const run = this.db.transaction((): EnrichmentStep => {
       const events = this.enrichEvents(eventLimit);
-      if (events > 0) return { events, executions: 0, merging: false, finished: false };
-      const executions = this.checkExecutions(executionLimit);
-      if (executions > 0 || this.checking !== null || !this.merges.holding()) {
-        return { events: 0, executions, merging: false, finished: this.checking === null && !this.pending() };
+      if (events > 0) return { events, executions: 0, merging: false, finished: false, searchable: false };
+      // The merge before the checks: search is whole once every event has its text, and the checks do not change what it finds.
+      if (this.merges.holding()) {
+        const merged = this.merges.step(MERGE_PAGES_PER_STEP);
+        return { events: 0, executions: 0, merging: true, finished: merged && !this.pending(), searchable: merged && this.textWhole() };
       }
-      const merged = this.merges.step(MERGE_PAGES_PER_STEP);
-      return { events: 0, executions: 0, merging: true, finished: merged && !this.pending() };
+      const executions = this.checkExecutions(executionLimit);
+      return { events: 0, executions, merging: false, finished: this.checking === null && !this.pending(), searchable: this.textWhole() };
     });
     try {
       return run();
@@ -197,6 +201,12 @@ export class IndexEnrichment {
   checkpoint(mode: 'RESTART' | 'TRUNCATE'): boolean {
     const [result] = this.db.pragma(`wal_checkpoint(${mode})`) as { busy: number }[];
     return result?.busy === 0;
+  }
+
+  /** True when every stored event has its full text (the merge aside). */
+  private textWhole(): boolean {
+    const marks = this.marks();
+    return marks.enrichedThrough >= marks.lastEventId;
   }
 
   /** True when an execution's detail would read rows the enrichment has not written yet. */

@@ -37,6 +37,8 @@ export class EnrichmentRunner {
     private readonly shouldStop: () => boolean,
     private readonly onProgress: (progress: EnrichmentProgress) => void,
     private readonly onFinished: () => void,
+    /** Once a run, when search first covers every stored event with its index merged (before the checks). */
+    private readonly onSearchable: () => void = () => undefined,
   ) {}
 
   /** True while a run is under way. */
@@ -76,12 +78,17 @@ export class EnrichmentRunner {
     let merges = 0;
     let lastReport = 0;
     let steps = 0;
+    let searchable = false;
     for (;;) {
       if (this.shouldStop()) return false;
       const step = await this.serialize(() => Promise.resolve(this.enrichment.step(EVENTS_PER_STEP, EXECUTIONS_PER_STEP)));
       events += step.events;
       executions += step.executions;
       if (step.merging) merges++;
+      if (step.searchable && !searchable) {
+        searchable = true;
+        this.onSearchable();
+      }
       const now = performance.now();
       if (step.finished || now - lastReport >= PROGRESS_INTERVAL_MS) {
         lastReport = now;

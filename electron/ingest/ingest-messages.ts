@@ -42,6 +42,8 @@ export type FromIngestWorker =
   | { readonly type: 'scanned'; readonly progress: IngestProgress }
   /** How far the enrichment after a scan is (full text, derived rows, checks). */
   | { readonly type: 'enrichment'; readonly progress: EnrichmentProgress }
+  /** Search covers every stored event, its index merged (the checks may still run): once per enrichment run. */
+  | { readonly type: 'searchable' }
   /** The enrichment is done: search, details and checks cover every stored event. */
   | { readonly type: 'enriched' }
   /** The answer to the `cancel`, `rescan` or `enrichExecution` with this id: cancelled / started / enriched. */

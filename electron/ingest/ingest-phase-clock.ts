@@ -2,7 +2,10 @@
 export interface IngestPhases {
   /** Until the worker's `scanned`: lists, overview and execution details answer. */
   readonly queryableMs: number;
-  /** Until the worker's `enriched`, or its end when it sent none (nothing needed enriching: a folder unchanged since its last index). */
+  /**
+   * Until the worker's `searchable` (every event has its full text, the full-text index merged), or its `enriched`
+   * from a worker that does not say `searchable`, or its end when it sent neither (nothing needed enriching).
+   */
   readonly searchableMs: number;
 }
 
@@ -10,7 +13,7 @@ export interface IngestPhases {
  * Times the two phases of a one-shot index from the worker's messages, so that
  * `index --json` and the bench measure them the same way. It takes any message
  * type as a string: a worker that announces a phase this build does not know yet
- * (`enriched`, the end of the background enrichment) is timed, one that does not is
+ * (`searchable`, search whole during the background enrichment) is timed, one that does not is
  * timed at its end.
  */
 export class IngestPhaseClock {
@@ -22,10 +25,10 @@ export class IngestPhaseClock {
   /** Notes the time of the first message that ends a phase; every other message is ignored. */
   observe(message: { readonly type: string }, now: number = performance.now()): void {
     if (message.type === 'scanned') this.queryableAt ??= now;
-    if (message.type === 'enriched') this.searchableAt ??= now;
+    if (message.type === 'searchable' || message.type === 'enriched') this.searchableAt ??= now;
   }
 
-  /** True once the worker announced the end of a separate enrichment phase. */
+  /** True once the worker announced search ready during a separate enrichment phase. */
   get enrichedSeparately(): boolean {
     return this.searchableAt !== null;
   }

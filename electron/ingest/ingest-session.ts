@@ -48,6 +48,8 @@ export interface IngestSessionListener {
   onScanned?(progress: IngestProgress): void;
   /** How far the enrichment that follows a scan is (full text, derived rows, checks). */
   onEnrichment?(progress: EnrichmentProgress): void;
+  /** Search covers every stored event, its index merged; the checks may still be running. */
+  onSearchable?(): void;
   /** Nothing is left to enrich: search, details and checks cover every stored event. */
   onEnriched?(): void;
   /** The watcher or a scan it started failed; the session goes on. */
@@ -116,6 +118,7 @@ export class IngestSession {
       () => this.paused || this.closed,
       (progress) => listener.onEnrichment?.(progress),
       () => listener.onEnriched?.(),
+      () => listener.onSearchable?.(),
     );
     // Records of a migrated index get their integrity state before anything reads it; the enrichment checks the rest.
     new ExecutionProblems(this.db).refreshUnchecked(this.writer.enrichment.marks().checkedThrough);

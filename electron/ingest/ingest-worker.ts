@@ -20,6 +20,7 @@ async function run(): Promise<void> {
       onCommit: (eventsAdded) => post({ type: 'changed', eventsAdded }),
       onScanned: (progress) => post({ type: 'scanned', progress }),
       onEnrichment: (progress) => post({ type: 'enrichment', progress }),
+      onSearchable: () => post({ type: 'searchable' }),
       onEnriched: () => post({ type: 'enriched' }),
       onWatchError: (message) => post({ type: 'warning', message }),
     },

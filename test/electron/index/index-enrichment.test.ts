@@ -206,8 +206,14 @@ describe('the enrichment after a deferred scan', () => {
       if (step.finished) break;
     }
     const firstMerge = steps.findIndex((step) => step.merging);
+    const lastMerge = steps.findLastIndex((step) => step.merging);
+    const firstCheck = steps.findIndex((step) => step.executions > 0);
     assert.ok(firstMerge > 0, 'merge steps come');
-    assert.ok(steps.slice(firstMerge).every((step) => step.merging && step.events === 0 && step.executions === 0), 'after every event and check');
+    assert.ok(steps.slice(0, firstMerge).every((step) => step.events > 0), 'after every event');
+    assert.ok(steps.slice(firstMerge, lastMerge + 1).every((step) => step.merging && step.events === 0 && step.executions === 0), 'one after another');
+    assert.ok(firstCheck > lastMerge, 'and before the checks: search is whole and quick first');
+    // Search is said whole at the merge's last step, not before, and stays so through the checks.
+    assert.deepEqual(steps.map((step) => step.searchable), steps.map((_, i) => i >= lastMerge));
     assert.equal(automerge(dbPath), 4, "FTS5's default given back");
     assert.equal(writer.enrichment.pending(), false);
     const { db } = openIndex(dbPath, folder);
@@ -227,8 +233,8 @@ describe('the enrichment after a deferred scan', () => {
     const folder = mixedFolder('enrich-merge-resume');
     const dbPath = join(tempFolder('enrich-merge-resume-db'), 'index.sqlite');
     const writer = await scanOnly(folder, dbPath);
-    for (let marks = writer.enrichment.marks(); marks.checkedThrough < marks.lastEventId; marks = writer.enrichment.marks()) writer.enrichment.step(200, 50);
-    // What a process killed after a first merge step leaves: merges held, segments left.
+    for (let marks = writer.enrichment.marks(); marks.enrichedThrough < marks.lastEventId; marks = writer.enrichment.marks()) writer.enrichment.step(200, 50);
+    // What a process killed after a first merge step leaves: merges held, segments left, the checks not begun.
     const other = openIndex(dbPath, folder).db;
     try {
       assert.equal(new FullTextMerges(other).step(1), false, 'more than one step of merging was left');
@@ -238,6 +244,8 @@ describe('the enrichment after a deferred scan', () => {
     assert.equal(automerge(dbPath), 0);
     const resumed = await scanOnly(folder, dbPath);
     assert.equal(resumed.enrichment.pending(), true, 'the enrichment is not done while merges are held');
+    const first = resumed.enrichment.step(200, 50);
+    assert.equal(first.merging, true, 'it resumes with the merge');
     finish(resumed);
     assert.equal(automerge(dbPath), 4);
     const clean = await inlineIndex(folder);
