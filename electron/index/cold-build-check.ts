@@ -50,39 +50,35 @@ function quickCheck(db: Database.Database): string | null {
  * order, doclists and doclist indexes agree with each other, which is what a torn
  * or lost page breaks (it throws SQLITE_CORRUPT_VTAB). quick_check has already run
  * it where SQLite is recent enough. What it cannot see, a full-text index that
- * lost or kept rows the events did not, shows in its row count, which FTS5 keeps
- * in its "averages" record (rowid 1 of its data table: a varint, then the token
- * totals): every event up to the enriched mark (index-enrichment.ts; a scan leaves
- * the full text of later ones to the enrichment) is indexed once and taken back
- * once, in its transaction.
+ * lost or kept rows, shows in its count of rows, one per run (full-text-runs.ts):
+ * its docsize table has a row for each row it holds (with contentless_delete,
+ * FTS5's "averages" total is not lowered when a row is deleted, so it cannot
+ * serve). And the runs must hold every event up to the
+ * enriched mark (index-enrichment.ts; a scan leaves the full text of later ones
+ * to the enrichment) exactly once, each in a run of its own source, since a
+ * search reads a run's events by its id range.
  */
 function fullTextCheck(db: Database.Database): string | null {
-  if (!quickCheckRunsVirtualTables(db)) db.prepare("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')").run();
-  const averages = db.prepare('SELECT block FROM events_fts_data WHERE id = 1').pluck().get() as Buffer | undefined;
-  const indexed = averages === undefined ? 0 : readVarint(averages);
-  const events = db
-    .prepare(`SELECT count(*) FROM events WHERE id <= ${ENRICHED_THROUGH_SQL}`)
-    .pluck()
-    .get() as number;
-  return indexed === events ? null : `the full-text index holds ${indexed} rows for ${events} enriched events`;
+  if (!quickCheckRunsVirtualTables(db)) db.prepare("INSERT INTO text_runs_fts (text_runs_fts) VALUES ('integrity-check')").run();
+  const indexed = db.prepare('SELECT count(*) FROM text_runs_fts_docsize').pluck().get() as number;
+  const runs = db.prepare('SELECT count(*) FROM text_runs').pluck().get() as number;
+  if (indexed !== runs) return `the full-text index holds ${indexed} rows for ${runs} runs of events`;
+  const events = db.prepare(`SELECT count(*) FROM events WHERE id <= ${ENRICHED_THROUGH_SQL}`).pluck().get() as number;
+  const held = db
+    .prepare(
+      `SELECT count(*) AS events, count(*) FILTER (WHERE e.source_id <> r.source_id) AS strays, max(r.last_id) > ${ENRICHED_THROUGH_SQL} AS past
+       FROM text_runs r JOIN events e ON e.id BETWEEN r.first_id AND r.last_id`,
+    )
+    .get() as { events: number; strays: number; past: number | null };
+  if (held.strays > 0) return `${held.strays} events lie in a full-text run of another source`;
+  if (held.past === 1) return 'a full-text run holds events past the enriched mark';
+  return held.events === events ? null : `the full-text runs hold ${held.events} events for ${events} enriched events`;
 }
 
 /** quick_check runs virtual tables' xIntegrity from SQLite 3.44.0 on. */
 function quickCheckRunsVirtualTables(db: Database.Database): boolean {
   const [major = 0, minor = 0] = (db.prepare('SELECT sqlite_version()').pluck().get() as string).split('.').map(Number);
   return major > 3 || (major === 3 && minor >= 44);
-}
-
-/** SQLite's varint (big-endian groups of 7 bits, a 9th byte of 8), as FTS5 writes its counts. */
-function readVarint(bytes: Buffer): number {
-  let value = 0;
-  for (let i = 0; i < 9 && i < bytes.length; i++) {
-    const byte = bytes[i] as number;
-    if (i === 8) return value * 256 + byte;
-    value = value * 128 + (byte & 0x7f);
-    if ((byte & 0x80) === 0) return value;
-  }
-  return value;
 }
 
 /** What one pass over a source's events found. */

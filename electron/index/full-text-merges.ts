@@ -21,11 +21,11 @@ export class FullTextMerges {
 
   constructor(db: Database.Database) {
     this.statements = {
-      automerge: db.prepare("SELECT v FROM events_fts_config WHERE k = 'automerge'").pluck(),
+      automerge: db.prepare("SELECT v FROM text_runs_fts_config WHERE k = 'automerge'").pluck(),
       // Bound as BigInt: FTS5 refuses a setting given as a real number, which is how a JavaScript number binds.
-      setAutomerge: db.prepare("INSERT INTO events_fts (events_fts, rank) VALUES ('automerge', ?)"),
+      setAutomerge: db.prepare("INSERT INTO text_runs_fts (text_runs_fts, rank) VALUES ('automerge', ?)"),
       // A negative page count merges every segment towards one, even those automerge would leave.
-      merge: db.prepare("INSERT INTO events_fts (events_fts, rank) VALUES ('merge', ?)"),
+      merge: db.prepare("INSERT INTO text_runs_fts (text_runs_fts, rank) VALUES ('merge', ?)"),
       totalChanges: db.prepare('SELECT total_changes()').pluck(),
     };
   }

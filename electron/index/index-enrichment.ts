@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { DerivedRowsWriter } from './derived-rows-writer';
 import { FullTextMerges } from './full-text-merges';
+import type { FullTextRuns } from './full-text-runs';
 import { RawTexts } from './raw-texts';
 import type { ExecutionChecker } from './index-writer';
 import type { PlainSearchText, Renormalize } from './renormalize';
+import { readForSearch, type SearchTextReaders } from './stored-search-text';
 import { EnrichmentState, type EnrichmentMarks } from './queries/enrichment-state';
 
 export type { EnrichmentMarks } from './queries/enrichment-state';
@@ -58,6 +60,7 @@ export class IndexEnrichment {
   private readonly statements;
   private readonly state: EnrichmentState;
   private readonly merges: FullTextMerges;
+  private readonly readers: SearchTextReaders;
   /** The executions of the checks pass under way, and the enriched mark it will set when they are all checked. */
   private checking: { readonly ids: readonly number[]; next: number; readonly through: number } | null = null;
 
@@ -66,8 +69,10 @@ export class IndexEnrichment {
     private readonly renormalize: Renormalize,
     private readonly derived: DerivedRowsWriter,
     private readonly checker: ExecutionChecker,
-    private readonly plainSearchText: PlainSearchText,
+    plainSearchText: PlainSearchText,
+    private readonly fullText: FullTextRuns,
   ) {
+    this.readers = { renormalize, plainSearchText };
     this.state = new EnrichmentState(db);
     this.merges = new FullTextMerges(db);
     this.statements = {
@@ -75,7 +80,6 @@ export class IndexEnrichment {
       eventsAfter: db.prepare(`${STORED_EVENT_SQL} WHERE e.id > ? ORDER BY e.id LIMIT ?`),
       eventsOfExecutionAfter: db.prepare(`${STORED_EVENT_SQL} WHERE e.execution_id = ? AND e.id > ? ORDER BY e.id`),
       block: db.prepare('SELECT data FROM raw_blocks WHERE id = ?').pluck(),
-      insertFts: db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
       setAhead: db.prepare('INSERT INTO enriched_ahead (execution_id, through) VALUES (?, ?) ON CONFLICT (execution_id) DO UPDATE SET through = excluded.through'),
       allAhead: db.prepare('SELECT execution_id, through FROM enriched_ahead').raw(),
       dropPassedAhead: db.prepare('DELETE FROM enriched_ahead WHERE through <= ?'),
@@ -225,23 +229,20 @@ export class IndexEnrichment {
     // Usually empty: only executions a reviewer opened early, and the plan documents of their plans, are in them.
     const ahead = new Map(s.allAhead.all() as [number, number][]);
     const planEventsAhead = new Set(s.planEventsAheadIn.all(from, last.id) as number[]);
+    const runs = this.fullText.builder();
     for (const row of rows) {
       const text = raw.of(row);
-      if (text === null) continue;
       // Most events of a plain family need only their search text, which their line gives without normalizing it again.
-      const plain = row.part === 0 ? this.plainSearchText(text, row.family) : null;
-      if (plain !== null) {
-        s.insertFts.run(row.id, plain);
-        continue;
-      }
-      const again = this.renormalize(text, row.path, row.part);
-      if (again === null) continue;
-      s.insertFts.run(row.id, again.searchText);
+      const read = text === null ? null : readForSearch(this.readers, text, row);
+      runs.add(row.id, row.source_id, read?.searchText ?? null);
+      const again = read?.again;
+      if (again == null) continue;
       if (row.same_as !== null) continue;
       if (row.execution_id !== null && row.id <= (ahead.get(row.execution_id) ?? 0)) continue;
       if (planEventsAhead.has(row.id)) continue;
       this.derived.insert(row.source_id, again.event, row.execution_id, row.id);
     }
+    runs.end();
     s.dropPassedPlanEvents.run(last.id);
     s.setMark.run('enriched_through', last.id);
     return rows.length;

@@ -9,7 +9,7 @@ import type { IndexFamilyRules } from './family-rules';
 import { IndexEnrichment } from './index-enrichment';
 import { EventSightings } from './event-sightings';
 import { executionDeltaRow, type MergedExecution } from './execution-merge';
-import { FullTextTakeback } from './full-text-takeback';
+import { FullTextRuns } from './full-text-runs';
 import type { IngestBatch, PendingEvent, PendingProblem } from './ingest-batch';
 import type { PlainSearchText, Renormalize } from './renormalize';
 import { claimRawBlockIds, packRawBlocks, type RawPlacement } from './raw-blocks';
@@ -47,7 +47,7 @@ export class IndexWriter {
   private readonly statements: WriterStatements;
   private readonly commitTransaction;
   private readonly executionProblems: ExecutionChecker;
-  private readonly fullText: FullTextTakeback;
+  private readonly fullText: FullTextRuns;
   private readonly derived: DerivedRowsWriter;
   /** The second phase: full text, derived rows and checks of the events a deferred batch stored without them. */
   readonly enrichment: IndexEnrichment;
@@ -70,8 +70,8 @@ export class IndexWriter {
     this.sightings = new EventSightings(db, renormalize, families);
     this.executionProblems = makeChecker(db);
     this.derived = new DerivedRowsWriter(this.statements, families);
-    this.enrichment = new IndexEnrichment(db, renormalize, this.derived, this.executionProblems, plainSearchText);
-    this.fullText = new FullTextTakeback(db, renormalize, () => this.enrichment.marks().enrichedThrough);
+    this.fullText = new FullTextRuns(db);
+    this.enrichment = new IndexEnrichment(db, renormalize, this.derived, this.executionProblems, plainSearchText, this.fullText);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }
 
@@ -175,6 +175,7 @@ export class IndexWriter {
       for (const row of s.familyCountsOfSource.all(id) as { family: string; n: number }[]) {
         s.addFamilyCount.run(row.family, -row.n);
       }
+      s.keepEventIdHigh.run();
       this.fullText.takeBack(id);
       s.keepRawBlockIdHigh.run();
       for (const statement of s.deleteDerivedOfSource) statement.run(id);
@@ -231,6 +232,8 @@ export class IndexWriter {
     let countsOf = -1;
     const familyCounts = new Map<string, number>();
     let problemsStored = 0;
+    // Events written inline get their full text here, in runs (full-text-runs.ts); a deferred batch leaves it to the enrichment.
+    const runs = defer ? null : this.fullText.builder();
     for (let index = 0; index < placed.length; index++) {
       const p = placed[index] as (typeof placed)[number];
       if (problemsStored < batch.problems.length) problemsStored = this.insertProblemsFoundBefore(batch.problems, problemsStored, index);
@@ -247,7 +250,7 @@ export class IndexWriter {
         error_code: facts.errorCode, actor: facts.actor, failed: facts.failed ? 1 : 0, cycle: facts.cycle,
         raw_block: rawBlock, raw_at: raw.at, raw_len: raw.length, same_as: seenBefore,
       });
-      if (!defer) s.insertFts.run(eventId, pending.searchText);
+      runs?.add(eventId, pending.sourceId, pending.searchText);
       for (const problem of p.lineProblems) this.insertLineProblem(pending, problem, executionId, eventId);
       for (const problem of p.extraProblems) this.insertLineProblem(pending, problem, executionId, eventId);
       if (pending.sourceId !== countsOf) {
@@ -261,6 +264,7 @@ export class IndexWriter {
       else if (executionId === null && facts.planId !== null) s.insertPlanEvent.run({ event_id: eventId, plan_id: facts.planId, source_id: pending.sourceId });
       familyCounts.set(facts.family, (familyCounts.get(facts.family) ?? 0) + 1);
     }
+    runs?.end();
     for (const [family, n] of familyCounts) s.addFamilyCount.run(family, n);
     for (const row of refresh) this.executionProblems.refresh(row.id, row.family, row.key);
     if (!defer && placed.length > 0) this.enrichment.wroteInline(nextId - 1, marks);

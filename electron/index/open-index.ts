@@ -15,10 +15,10 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
  * Indexes below this version are rebuilt, not migrated: 003 moved raw lines into
- * deflated blocks, which SQL cannot produce from the old column, and 005 recreated
- * the full-text table, whose rows only the ingest can write.
+ * deflated blocks, which SQL cannot produce from the old column, and 005 and 018
+ * recreated the full-text table, whose rows only the ingest can write.
  */
-const OLDEST_MIGRATABLE = 5;
+const OLDEST_MIGRATABLE = 18;
 
 /** How to open an index beyond its path. */
 export interface IndexOpenOptions {

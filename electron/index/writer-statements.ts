@@ -58,13 +58,18 @@ export function prepareWriterStatements(db: Database.Database) {
     // Ids are given by the writer (claimRawBlockIds), never twice, so that a connection's cache of inflated blocks holds.
     insertRawBlock: prepare(db, 'INSERT INTO raw_blocks (id, source_id, data) VALUES (?, ?, ?)'),
     maxRawBlockId: prepare(db, "SELECT max(coalesce((SELECT max(id) FROM raw_blocks), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'raw_block_id_high'), 0))").pluck(),
+    // Kept before a source's events are deleted: no event id is given out twice (a search's remembered matches rely on it).
+    keepEventIdHigh: prepare(
+      db,
+      `INSERT INTO meta (key, value) SELECT 'event_id_high', max(id) FROM events HAVING max(id) IS NOT NULL
+       ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
+    ),
     // Kept before a source's blocks are deleted: a deleted id is never given out again.
     keepRawBlockIdHigh: prepare(
       db,
       `INSERT INTO meta (key, value) SELECT 'raw_block_id_high', max(id) FROM raw_blocks HAVING max(id) IS NOT NULL
        ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
     ),
-    insertFts: prepare(db, 'INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
     addFamilyCount: prepare(db, 'INSERT INTO family_counts (family, events) VALUES (?, ?) ON CONFLICT (family) DO UPDATE SET events = events + excluded.events'),
     familyCountsOfSource: prepare(db, 'SELECT family, count(*) AS n FROM events WHERE source_id = ? AND same_as IS NULL GROUP BY family'),
     sightingsOfSource: prepare(db, 'SELECT identity, event_id FROM event_sightings WHERE source_id = ?'),

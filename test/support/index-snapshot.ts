@@ -35,7 +35,7 @@ export function snapshot(dbPath: string): IndexSnapshot {
         `SELECT '${table}:' || coalesce(x.key, '-') || ':' || ${EVENT_AT} || ':' || ${columns.map((c) => `coalesce(CAST(d.${c} AS TEXT), '-')`).join(" || ':' || ")} AS k
          FROM ${table} d JOIN events e ON e.id = d.event_id JOIN sources s ON s.id = e.source_id LEFT JOIN executions x ON x.id = d.execution_id ORDER BY k`,
       );
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, 'events_fts', 'instance')");
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, 'text_runs_fts', 'instance')");
     return {
       // A line's raw text once, with its first event: an OTLP line of 2,000 spans would otherwise be copied 2,000 times (gigabytes).
       events: rows(
@@ -72,13 +72,23 @@ export function snapshot(dbPath: string): IndexSnapshot {
         ),
         ...derived('otlp_logs', ['span_id', 'time_ms', 'body']),
       ],
-      fullText: rows(
-        // One row per event, not per term: a million term rows per index would cost gigabytes to compare.
-        // Terms of no stored event (a row the takeback missed) show as an orphan rather than disappearing.
-        `SELECT coalesce(${EVENT_AT}, 'orphan ' || t.doc) || ' ' || t.terms AS k
-         FROM (SELECT doc, group_concat(term || '@' || offset, ' ') AS terms FROM (SELECT doc, term, offset FROM temp.fts_terms ORDER BY doc, term, offset) GROUP BY doc) t
-         LEFT JOIN events e ON e.id = t.doc LEFT JOIN sources s ON s.id = e.source_id ORDER BY k`,
-      ),
+      fullText: [
+        // Each source's tokens in order (run by run, column by column: event by event): how a source's events were cut into runs (a transaction's
+        // end cuts one) is not part of what the index answers, the tokens each event is found by are.
+        // Terms of a run whose source is gone (a run the takeback missed) show as an orphan rather than disappearing.
+        ...rows(
+          `SELECT coalesce(s.path, 'orphan ' || coalesce(r.source_id, 'run ' || t.doc)) || ' ' || group_concat(t.terms, ' ' ORDER BY r.first_id) AS k
+           FROM (SELECT doc, group_concat(term, ' ' ORDER BY CAST(substr(col, 2) AS INTEGER), offset) AS terms FROM temp.fts_terms GROUP BY doc) t
+           LEFT JOIN text_runs r ON r.first_id = t.doc LEFT JOIN sources s ON s.id = r.source_id GROUP BY r.source_id ORDER BY k`,
+        ),
+        // Every event with full text is in a run of its own source (a row only when some is not).
+        ...rows(
+          `SELECT 'events outside a run of their source: ' || count(*) AS k FROM events e
+           WHERE e.id <= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'enriched_through'), 0)
+             AND NOT EXISTS (SELECT 1 FROM text_runs r WHERE r.first_id = (SELECT max(first_id) FROM text_runs WHERE first_id <= e.id) AND r.last_id >= e.id AND r.source_id = e.source_id)
+           HAVING count(*) > 0`,
+        ),
+      ],
     };
   } finally {
     db.close();

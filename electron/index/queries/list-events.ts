@@ -111,7 +111,7 @@ export class EventList {
     private readonly cache: StatementCache,
     private readonly limits: SearchLimits = SEARCH_LIMITS,
   ) {
-    this.searches = new SearchMatches(cache, limits.sortedMatches);
+    this.searches = new SearchMatches(cache);
   }
 
   /** One page of events. */
@@ -133,11 +133,10 @@ export class EventList {
     if (search.kind === 'all') {
       read = (range, n) => this.read(filter, range, n);
     } else {
-      // Within one execution the execution's own index bounds the work; elsewhere a common word is walked, a rare one sorted.
-      const common = request.executionRowId === undefined ? this.searches.commonMatches(search.expression) : null;
-      read = common === null
-        ? (range, n) => this.readSorted(search.expression, filter, range, n)
-        : (range, n) => this.walk(common, filter, range, n) ?? this.readSorted(search.expression, filter, range, n);
+      // A rare word's matches are sorted; a common one's are walked in page order (within an execution, along its own index).
+      const matches = this.searches.matchesOf(search.expression);
+      const sorted = (range: KeysetRange, n: number): StoredEvent[] => this.readSorted(matches, filter, range, n);
+      read = matches.size <= this.limits.sortedMatches ? sorted : (range, n) => this.walk(matches, filter, range, n) ?? sorted(range, n);
     }
     const after = request.cursor !== undefined ? decodeCursor(request.cursor) : request.anchor !== undefined ? this.startBefore(request.anchor, read, position) : null;
     const page = readKeysetPage(EVENT_ORDER, after, limit, read, position);
@@ -170,10 +169,10 @@ export class EventList {
   }
 
   /** The matches looked up one by one (CROSS JOIN keeps SQLite from walking every event instead) and sorted. */
-  private readSorted(expression: string, filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] {
-    const sql = `SELECT ${EVENT_COLUMNS} FROM (SELECT rowid AS id FROM events_fts WHERE events_fts MATCH ?) m CROSS JOIN ${EVENT_TABLES.replace('events e', 'events e ON e.id = m.id')}
+  private readSorted(matches: MatchSet, filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] {
+    const sql = `SELECT ${EVENT_COLUMNS} FROM (SELECT value AS id FROM json_each(?)) m CROSS JOIN ${EVENT_TABLES.replace('events e', 'events e ON e.id = m.id')}
       WHERE ${filter.sql(range.where)} ORDER BY ${range.orderBy} LIMIT ?`;
-    return this.cache.get(sql).all(expression, ...filter.params(range.params), limit) as StoredEvent[];
+    return this.cache.get(sql).all(JSON.stringify(matches.ids), ...filter.params(range.params), limit) as StoredEvent[];
   }
 
   /**

@@ -1,3 +1,4 @@
+import { RUN_COLUMNS } from '../full-text-runs';
 import { ENRICHED_THROUGH_SQL } from './enrichment-state';
 import type { StatementCache } from './statement-cache';
 
@@ -8,15 +9,33 @@ import type { StatementCache } from './statement-cache';
  */
 export const SORTED_MATCHES_LIMIT = 20_000;
 
+/**
+ * The events of the full-text rows that begin in [from, to) which an expression
+ * matches. A row is a run of up to 32 events, each in its own column
+ * (full-text-runs.ts), so each column is asked in turn: `e3 : (…)` holds every
+ * phrase of the expression to the run's fourth event, which is then a match
+ * exactly when a row of its own would have matched.
+ */
+export function matchingEventIds(cache: StatementCache, expression: string, from: number, to: number): number[] {
+  const ids: number[] = [];
+  RUN_COLUMNS.forEach((column, k) => {
+    const sql = `SELECT rowid + ${k} FROM text_runs_fts WHERE text_runs_fts MATCH ? AND rowid >= ? AND rowid < ?`;
+    for (const id of cache.get(sql).pluck().all(`${column} : (${expression})`, from, to) as number[]) ids.push(id);
+  });
+  return ids;
+}
+
 /** The highest event id whose full text is known: the highest stored, or the enrichment's mark when it is behind (index-enrichment.ts). */
 const ID_LIMIT_SQL = `SELECT min(coalesce((SELECT max(id) FROM events), 0), ${ENRICHED_THROUGH_SQL})`;
 
 /** Searches whose match sets are kept, for paging on through the same results. */
 const REMEMBERED_SEARCHES = 4;
 
-/** The events a full-text expression matches, as a bit per event id. */
+/** The events a full-text expression matches, as a bit per event id, and as a list. */
 export class MatchSet {
   private bits: Uint8Array;
+  private list: number[] = [];
+  private sorted = true;
 
   constructor(
     /** Ids at or past this were written, or given their full text, after the set was last read: their match is unknown. */
@@ -25,6 +44,20 @@ export class MatchSet {
     public version: number,
   ) {
     this.bits = new Uint8Array((idLimit >>> 3) + 1);
+  }
+
+  /** How many events match. */
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** The matching ids, ascending: events looked up in id order are read in the table's own order. */
+  get ids(): readonly number[] {
+    if (!this.sorted) {
+      this.list = this.list.sort((a, b) => a - b);
+      this.sorted = true;
+    }
+    return this.list;
   }
 
   /** True when the event matches; only for ids below idLimit. */
@@ -39,54 +72,46 @@ export class MatchSet {
       grown.set(this.bits);
       this.bits = grown;
     }
+    if (this.has(id)) return;
     this.bits[id >>> 3] = (this.bits[id >>> 3] as number) | (1 << (id & 7));
+    if (this.list.length > 0 && id < (this.list[this.list.length - 1] as number)) this.sorted = false;
+    this.list.push(id);
   }
 }
 
 /**
- * How a full-text expression is best answered in time order: few matches are
- * looked up and sorted; for many (a common word matches a million events), the
- * sort over all of them is what made a page slow, so they are read once, by
- * rowid from the FTS index alone, into a MatchSet that a walk in time order
- * tests. While the folder is tailed the set is brought up to date by reading
- * only the newest matches: event ids only grow and are never given out twice,
- * so a set's bit for an event taken back since is never asked for again.
+ * The match sets of recent searches, read once and kept for paging on. A page
+ * answers few matches by looking each up and sorting them by time; many (a
+ * common word matches a million events), by a walk in time order that tests
+ * the set, since sorting all of them made a page slow. While the folder is
+ * tailed a set is brought up to date by reading only the runs written since:
+ * event ids only grow and are never given out twice, and runs are written in
+ * id order, so a set's bit for an event taken back since is never asked for again.
  */
 export class SearchMatches {
   private readonly remembered = new Map<string, MatchSet>();
 
-  constructor(
-    private readonly cache: StatementCache,
-    private readonly sortedLimit = SORTED_MATCHES_LIMIT,
-  ) {}
+  constructor(private readonly cache: StatementCache) {}
 
-  /** The match set of a common expression, or null when it matches few enough events to sort. */
-  commonMatches(expression: string): MatchSet | null {
+  /** The match set of an expression, up to date with the index. */
+  matchesOf(expression: string): MatchSet {
     const version = this.cache.get('PRAGMA data_version').pluck().get() as number;
     const known = this.remembered.get(expression);
     if (known !== undefined) {
       if (known.version !== version) this.readNewer(known, expression, version);
       return known;
     }
-    const some = this.cache.get('SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)').pluck().get(expression, this.sortedLimit + 1) as number;
-    if (some <= this.sortedLimit) return null;
     const set = new MatchSet(this.idLimit(), version);
-    for (const id of this.cache.get('SELECT rowid FROM events_fts WHERE events_fts MATCH ?').pluck().all(expression) as number[]) {
-      if (id < set.idLimit) set.add(id);
-    }
+    for (const id of matchingEventIds(this.cache, expression, 0, set.idLimit)) set.add(id);
     if (this.remembered.size >= REMEMBERED_SEARCHES) this.remembered.delete(this.remembered.keys().next().value as string);
     this.remembered.set(expression, set);
     return set;
   }
 
-  /** Adds the matches among events written since the set was read, newest first, stopping at the old limit. */
+  /** Adds the matches among the runs written since the set was read. */
   private readNewer(set: MatchSet, expression: string, version: number): void {
-    const from = set.idLimit;
     const idLimit = this.idLimit();
-    for (const id of this.cache.get('SELECT rowid FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid DESC').pluck().iterate(expression) as IterableIterator<number>) {
-      if (id < from) break;
-      if (id < idLimit) set.add(id);
-    }
+    for (const id of matchingEventIds(this.cache, expression, set.idLimit, idLimit)) set.add(id);
     set.idLimit = idLimit;
     set.version = version;
   }
@@ -96,7 +121,8 @@ export class SearchMatches {
    * matches: an event committed in between is not taken as a non-match, nor is
    * one the enrichment has not given its full text yet (past `enriched_through`),
    * which it may match once it has: reading newer matches starts at this limit,
-   * so an event under it is never looked at again.
+   * so an event under it is never looked at again. A run is written whole, in
+   * the transaction that moves the mark past it, so none straddles the limit.
    */
   private idLimit(): number {
     return (this.cache.get(ID_LIMIT_SQL).pluck().get() as number) + 1;

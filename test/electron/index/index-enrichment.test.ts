@@ -56,7 +56,7 @@ describe('the enrichment after a deferred scan', () => {
     const folder = mixedFolder('enrich-same');
     const inline = await inlineIndex(folder);
     const deferred = indexSnapshot(await indexOnce(folder, undefined, { deferEnrichment: true }));
-    assert.ok(inline.fullText.length > 1000 && inline.steps.length > 0 && inline.spans.length > 0 && inline.derived.length > 0, 'the folder gives every kind of row');
+    assert.ok(inline.fullText.join(' ').split(' ').length > 10_000 && inline.steps.length > 0 && inline.spans.length > 0 && inline.derived.length > 0, 'the folder gives every kind of row');
     assert.ok(inline.problems.some((p) => p.includes(':execution:')), 'and cross-event problems');
     assertSameIndex(deferred, inline, 'the index');
   });
@@ -172,7 +172,7 @@ describe('the enrichment after a deferred scan', () => {
     assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
     const { db } = openIndex(dbPath, folder);
     try {
-      assert.doesNotThrow(() => db.prepare("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')").run(), 'the full-text index is consistent');
+      assert.doesNotThrow(() => db.prepare("INSERT INTO text_runs_fts (text_runs_fts) VALUES ('integrity-check')").run(), 'the full-text index is consistent');
     } finally {
       db.close();
     }
@@ -219,9 +219,9 @@ describe('the enrichment after a deferred scan', () => {
     const { db } = openIndex(dbPath, folder);
     try {
       const before = db.prepare('SELECT total_changes()').pluck().get() as number;
-      db.prepare("INSERT INTO events_fts (events_fts, rank) VALUES ('merge', -1000)").run();
+      db.prepare("INSERT INTO text_runs_fts (text_runs_fts, rank) VALUES ('merge', -1000)").run();
       assert.ok((db.prepare('SELECT total_changes()').pluck().get() as number) - before < 2, 'nothing left to merge: one segment');
-      assert.doesNotThrow(() => db.prepare("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')").run());
+      assert.doesNotThrow(() => db.prepare("INSERT INTO text_runs_fts (text_runs_fts) VALUES ('integrity-check')").run());
     } finally {
       db.close();
     }
@@ -255,7 +255,7 @@ describe('the enrichment after a deferred scan', () => {
 
 /** FTS5's stored automerge setting (null when never set). */
 function automerge(dbPath: string): number | null {
-  return query<{ v: number }>(dbPath, "SELECT v FROM events_fts_config WHERE k = 'automerge'")[0]?.v ?? null;
+  return query<{ v: number }>(dbPath, "SELECT v FROM text_runs_fts_config WHERE k = 'automerge'")[0]?.v ?? null;
 }
 
 describe('records before their checks', () => {

@@ -117,7 +117,7 @@ describe('IndexWriter', () => {
       assert.deepEqual([after['status'], after['outcome'], after['event_count'], after['close_count'], after['last_ts']], ['FAILED', 'failed', 2, 1, T0 + 5_000]);
       assert.equal(after['exec_problems'], 0, 'one start and one end left: the dispatch is paired again');
       assert.equal(db.prepare('SELECT count(*) FROM events WHERE source_id = ?').pluck().get(second), 0);
-      assert.equal(db.prepare('SELECT count(*) FROM events_fts WHERE events_fts MATCH ?').pluck().get('COMPLETED'), 0, 'its full text is taken back too');
+      assert.equal(db.prepare('SELECT count(*) FROM text_runs_fts WHERE text_runs_fts MATCH ?').pluck().get('COMPLETED'), 0, 'its full text is taken back too');
       writer.resetSource(first);
       assert.equal(db.prepare('SELECT count(*) FROM executions').pluck().get(), 0, 'an execution without events is gone');
     } finally {

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { indexOnce, query } from '../../support/index-folder';
 import { tempFolder } from '../../support/temp-folder';
 import { rawTextSql } from '../../../electron/index/raw-blocks';
+import { fullTextMatchesIn } from '../../support/full-text-matches';
 
 function execLine(trace: string, status: 'success' | 'failed' = 'success'): string {
   const error = status === 'failed' ? ',"error_code":"ADAPTER_EXCEPTION"' : '';
@@ -92,10 +93,12 @@ describe('incremental indexing', () => {
     const folder = tempFolder('trunc-fts');
     const db = join(tempFolder('trunc-fts-db'), 'index.sqlite');
     const file = join(folder, 'exec.jsonl');
-    // Over one chunk of FTS_DELETE_CHUNK, with a line the normalizer keeps as too deep (its text is indexed too).
+    // Many full-text runs, and a line the normalizer keeps as too deep (its text is indexed too).
     writeFileSync(file, lines('old', 0, 4_500) + `{"trace_id":"deep","note":"olddeep","x":${'['.repeat(300)}1${']'.repeat(300)}}\n`);
     await indexOnce(folder, db);
-    const matches = (word: string): number => (query<{ n: number }>(db, 'SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH ?', word)[0] as { n: number }).n;
+    const matches = (word: string): number => fullTextMatchesIn(db, word).length;
+    // The full-text rows themselves, not only the events they lead to: a row left behind would match and lead to nothing.
+    const rowsMatching = (word: string): number => (query<{ n: number }>(db, 'SELECT count(*) AS n FROM text_runs_fts WHERE text_runs_fts MATCH ?', word)[0] as { n: number }).n;
     assert.equal(matches('old'), 4_500);
     assert.equal(matches('olddeep'), 1);
     const highest = (query<{ id: number }>(db, 'SELECT max(id) AS id FROM events')[0] as { id: number }).id;
@@ -103,8 +106,10 @@ describe('incremental indexing', () => {
     truncateSync(file, 0);
     writeFileSync(file, lines('new', 0, 3));
     await indexOnce(folder, db);
-    assert.equal(matches('old'), 0, 'no full-text row of a taken-back event is left');
+    assert.equal(matches('old'), 0, 'no taken-back event is found');
     assert.equal(matches('olddeep'), 0);
+    assert.equal(rowsMatching('old') + rowsMatching('olddeep'), 0, 'no full-text row of a taken-back event is left');
+    assert.deepEqual(query(db, 'SELECT count(*) AS n FROM text_runs'), [{ n: 1 }], 'one run for the three new events');
     assert.equal(matches('new'), 3);
     const ids = query<{ id: number }>(db, 'SELECT id FROM events ORDER BY id').map((r) => r.id);
     assert.ok(ids.every((id) => id > highest), `ids ${ids.join(', ')} come after ${highest}`);

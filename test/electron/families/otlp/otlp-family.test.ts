@@ -8,6 +8,7 @@ import { writeOtlpFolder, type OtlpFolder } from '../../../fixtures/write-otlp';
 import { indexOnce, query } from '../../../support/index-folder';
 import { indexedApi } from '../../../support/indexed-service';
 import { tempFolder } from '../../../support/temp-folder';
+import { fullTextMatchesIn } from '../../../support/full-text-matches';
 
 const folder = tempFolder('otlp');
 const written: OtlpFolder = writeOtlpFolder(folder);
@@ -212,10 +213,9 @@ describe('OTLP/JSON trace files', () => {
     assert.equal(counts?.spans, kept);
     assert.equal(counts?.events, kept + again.logRecords);
     // Every event's full-text row went with it (a wrong text in a contentless delete would leave one behind).
-    const [hits] = query<{ n: number }>(db2, "SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH '\"huge\"'");
+    const [hits] = query<{ n: number }>(db2, "SELECT count(*) AS n FROM text_runs_fts WHERE text_runs_fts MATCH '\"huge\"'");
     assert.equal(hits?.n, 0);
     // The span kept on the first line is still found, by its own name.
-    const [orphanHits] = query<{ n: number }>(db2, "SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH '\"orphan\"'");
-    assert.equal(orphanHits?.n, 1);
+    assert.equal(fullTextMatchesIn(db2, '"orphan"').length, 1);
   });
 });

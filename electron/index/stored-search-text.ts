@@ -1,0 +1,34 @@
+import type { PlainSearchText, Renormalize } from './renormalize';
+
+/** How a stored event is read again: the ingest's own readers, passed in (the index imports no ingest). */
+export interface SearchTextReaders {
+  readonly renormalize: Renormalize;
+  readonly plainSearchText: PlainSearchText;
+}
+
+/** What a stored event's search text is read with, beside its raw text. */
+export interface StoredTextPlace {
+  readonly family: string;
+  readonly part: number;
+  readonly path: string;
+}
+
+/** A stored event read again for its full text: the event itself too when it had to be normalized again. */
+export interface SearchRead {
+  readonly searchText: string;
+  readonly again: NonNullable<ReturnType<Renormalize>> | null;
+}
+
+/**
+ * The text full-text search indexes for a stored event, derived again from its
+ * raw text by the enrichment, the same text the reader gave an event written
+ * inline. A plain family's line gives it without being normalized again
+ * (`again` is then null: such an event derives no rows); null when the raw text
+ * is no longer an event.
+ */
+export function readForSearch(readers: SearchTextReaders, raw: string, place: StoredTextPlace): SearchRead | null {
+  const plain = place.part === 0 ? readers.plainSearchText(raw, place.family) : null;
+  if (plain !== null) return { searchText: plain, again: null };
+  const again = readers.renormalize(raw, place.path, place.part);
+  return again === null ? null : { searchText: again.searchText, again };
+}
