@@ -5,7 +5,9 @@ import { StatementCache } from '../../electron/index/queries/statement-cache';
 
 /** The ids, ascending, of the events a full-text expression matches, the way a search finds them. */
 export function fullTextMatches(db: Database.Database, expression: string): number[] {
-  return matchingEventIds(new StatementCache(db), expression, 0, Number.MAX_SAFE_INTEGER).sort((a, b) => a - b);
+  const ids: number[] = [];
+  matchingEventIds(new StatementCache(db), expression, 0, Number.MAX_SAFE_INTEGER, (id) => ids.push(id));
+  return ids.sort((a, b) => a - b);
 }
 
 /** fullTextMatches over an index file, opened read-only. */

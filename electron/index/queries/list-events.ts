@@ -172,7 +172,7 @@ export class EventList {
   private readSorted(matches: MatchSet, filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] {
     const sql = `SELECT ${EVENT_COLUMNS} FROM (SELECT value AS id FROM json_each(?)) m CROSS JOIN ${EVENT_TABLES.replace('events e', 'events e ON e.id = m.id')}
       WHERE ${filter.sql(range.where)} ORDER BY ${range.orderBy} LIMIT ?`;
-    return this.cache.get(sql).all(JSON.stringify(matches.ids), ...filter.params(range.params), limit) as StoredEvent[];
+    return this.cache.get(sql).all(JSON.stringify(matches.ids()), ...filter.params(range.params), limit) as StoredEvent[];
   }
 
   /**

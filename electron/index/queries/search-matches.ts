@@ -10,19 +10,17 @@ import type { StatementCache } from './statement-cache';
 export const SORTED_MATCHES_LIMIT = 20_000;
 
 /**
- * The events of the full-text rows that begin in [from, to) which an expression
- * matches. A row is a run of up to 32 events, each in its own column
- * (full-text-runs.ts), so each column is asked in turn: `e3 : (…)` holds every
- * phrase of the expression to the run's fourth event, which is then a match
- * exactly when a row of its own would have matched.
+ * Hands `found` the events of the full-text rows that begin in [from, to)
+ * which an expression matches. A row is a run of up to 32 events, each in its
+ * own column (full-text-runs.ts), so each column is asked in turn: `e3 : (…)`
+ * holds every phrase of the expression to the run's fourth event, which is
+ * then a match exactly when a row of its own would have matched.
  */
-export function matchingEventIds(cache: StatementCache, expression: string, from: number, to: number): number[] {
-  const ids: number[] = [];
+export function matchingEventIds(cache: StatementCache, expression: string, from: number, to: number, found: (id: number) => void): void {
+  const sql = 'SELECT rowid FROM text_runs_fts WHERE text_runs_fts MATCH ? AND rowid >= ? AND rowid < ?';
   RUN_COLUMNS.forEach((column, k) => {
-    const sql = `SELECT rowid + ${k} FROM text_runs_fts WHERE text_runs_fts MATCH ? AND rowid >= ? AND rowid < ?`;
-    for (const id of cache.get(sql).pluck().all(`${column} : (${expression})`, from, to) as number[]) ids.push(id);
+    for (const first of cache.get(sql).pluck().all(`${column} : (${expression})`, from, to) as number[]) found(first + k);
   });
-  return ids;
 }
 
 /** The highest event id whose full text is known: the highest stored, or the enrichment's mark when it is behind (index-enrichment.ts). */
@@ -31,11 +29,10 @@ const ID_LIMIT_SQL = `SELECT min(coalesce((SELECT max(id) FROM events), 0), ${EN
 /** Searches whose match sets are kept, for paging on through the same results. */
 const REMEMBERED_SEARCHES = 4;
 
-/** The events a full-text expression matches, as a bit per event id, and as a list. */
+/** The events a full-text expression matches, as a bit per event id. */
 export class MatchSet {
   private bits: Uint8Array;
-  private list: number[] = [];
-  private sorted = true;
+  private count = 0;
 
   constructor(
     /** Ids at or past this were written, or given their full text, after the set was last read: their match is unknown. */
@@ -48,16 +45,19 @@ export class MatchSet {
 
   /** How many events match. */
   get size(): number {
-    return this.list.length;
+    return this.count;
   }
 
-  /** The matching ids, ascending: events looked up in id order are read in the table's own order. */
-  get ids(): readonly number[] {
-    if (!this.sorted) {
-      this.list = this.list.sort((a, b) => a - b);
-      this.sorted = true;
+  /** The matching ids, ascending (read off the bits: a list of a common word's million matches would hold megabytes for good). */
+  ids(): number[] {
+    const ids: number[] = [];
+    const bits = this.bits;
+    for (let byte = 0; byte < bits.length; byte++) {
+      const value = bits[byte] as number;
+      if (value === 0) continue;
+      for (let bit = 0; bit < 8; bit++) if ((value & (1 << bit)) !== 0) ids.push(byte * 8 + bit);
     }
-    return this.list;
+    return ids;
   }
 
   /** True when the event matches; only for ids below idLimit. */
@@ -72,10 +72,11 @@ export class MatchSet {
       grown.set(this.bits);
       this.bits = grown;
     }
-    if (this.has(id)) return;
-    this.bits[id >>> 3] = (this.bits[id >>> 3] as number) | (1 << (id & 7));
-    if (this.list.length > 0 && id < (this.list[this.list.length - 1] as number)) this.sorted = false;
-    this.list.push(id);
+    const byte = this.bits[id >>> 3] as number;
+    const bit = 1 << (id & 7);
+    if ((byte & bit) !== 0) return;
+    this.bits[id >>> 3] = byte | bit;
+    this.count++;
   }
 }
 
@@ -102,7 +103,7 @@ export class SearchMatches {
       return known;
     }
     const set = new MatchSet(this.idLimit(), version);
-    for (const id of matchingEventIds(this.cache, expression, 0, set.idLimit)) set.add(id);
+    matchingEventIds(this.cache, expression, 0, set.idLimit, (id) => set.add(id));
     if (this.remembered.size >= REMEMBERED_SEARCHES) this.remembered.delete(this.remembered.keys().next().value as string);
     this.remembered.set(expression, set);
     return set;
@@ -111,7 +112,7 @@ export class SearchMatches {
   /** Adds the matches among the runs written since the set was read. */
   private readNewer(set: MatchSet, expression: string, version: number): void {
     const idLimit = this.idLimit();
-    for (const id of matchingEventIds(this.cache, expression, set.idLimit, idLimit)) set.add(id);
+    matchingEventIds(this.cache, expression, set.idLimit, idLimit, (id) => set.add(id));
     set.idLimit = idLimit;
     set.version = version;
   }
