@@ -13,6 +13,7 @@ import { StatementCache } from '../../index/queries/statement-cache';
 import { BENSON_REPORT_KIND } from '../../../shared/formats/benson';
 import { BensonReportFacts } from '../../index/queries/benson-report-facts';
 import { renormalizeRaw } from '../../ingest/renormalize-raw';
+import { SEARCH_READERS } from '../../ingest/search-readers';
 import { readProblemLine } from '../../inspect/read-problem-line';
 import { checkBensonReport } from '../benson-report-check';
 import { ApiFailure } from '../api-failure';
@@ -84,7 +85,7 @@ function prepareQueries(db: Database.Database) {
     lookup: new ExecutionLookup(db),
     summary: new SummaryReader(db),
     executions: new ExecutionList(db, cache),
-    events: new EventList(cache),
+    events: new EventList(cache, SEARCH_READERS),
     // Text log lines read again as the reader read them.
     event: new EventDetails(db, (raw, part) => renormalizeRaw(raw, '', part)?.event ?? null),
     bensonReport: new BensonReportFacts(db),

@@ -8,8 +8,10 @@ import { originalPath } from '../source-row';
 import { rawTextSql } from '../raw-blocks';
 import { toFtsQuery } from './fts-query';
 import { decodeCursor, type KeysetPosition } from './keyset-cursor';
-import { readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
-import { SORTED_MATCHES_LIMIT, SearchMatches, type MatchSet } from './search-matches';
+import { rangesAfter, readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
+import { FullTextCheck } from './full-text-check';
+import { EXACT_ROWS_LIMIT, SORTED_MATCHES_LIMIT, SearchMatches, type MatchSet } from './search-matches';
+import type { SearchTextReaders } from '../stored-search-text';
 import { SqlFilter } from './sql-filter';
 import type { StatementCache } from './statement-cache';
 
@@ -99,9 +101,25 @@ export interface SearchLimits {
   readonly sortedMatches: number;
   /** Past this many events walked for one range of a page, the walk gives way to sorting the matches. */
   readonly walk: number;
+  /** Up to this many matching full-text rows, every match is read at once (see EXACT_ROWS_LIMIT). */
+  readonly exactRows?: number;
+  /** Past this many events checked one by one for one range of a page, the walk gives way to reading every match (see WALK_CHECKS). */
+  readonly checks?: number;
 }
 
-const SEARCH_LIMITS: SearchLimits = { sortedMatches: SORTED_MATCHES_LIMIT, walk: 200_000 };
+/**
+ * A walk that has checked this many events on their own without filling its
+ * page gives way: the filters leave few matches, and each check reads an
+ * event's raw block (about 50 µs when the walk jumps between files), while
+ * reading every match from the index's columns takes tens of milliseconds.
+ */
+const WALK_CHECKS = 2_000;
+
+const SEARCH_LIMITS: SearchLimits = { sortedMatches: SORTED_MATCHES_LIMIT, walk: 200_000, exactRows: EXACT_ROWS_LIMIT };
+
+/** Events a walk reads at a time: few for a first page, more as it goes on (the events they hold are checked between reads). */
+const WALK_CHUNK_FIRST = 128;
+const WALK_CHUNK_MAX = 4_096;
 
 /** Events filtered by execution, family, kind, status, time and full text, paged by keyset in time order. */
 export class EventList {
@@ -109,9 +127,12 @@ export class EventList {
 
   constructor(
     private readonly cache: StatementCache,
+    /** How a stored event's search text is derived again, to check the events a walk meets in a matching full-text row. */
+    readers: SearchTextReaders,
     private readonly limits: SearchLimits = SEARCH_LIMITS,
   ) {
-    this.searches = new SearchMatches(cache);
+    const check = new FullTextCheck(cache.db, cache, readers);
+    this.searches = new SearchMatches(cache, (expression, ids) => check.matching(expression, ids), limits.exactRows ?? EXACT_ROWS_LIMIT);
   }
 
   /** One page of events. */
@@ -129,17 +150,22 @@ export class EventList {
     if (request.to !== undefined) filter.add('e.ts <= ?', request.to);
     const limit = request.limit ?? DEFAULT_LIMIT;
     const position = (row: StoredEvent): KeysetPosition => ({ value: row.ts, id: row.id });
-    let read: (range: KeysetRange, limit: number) => StoredEvent[];
+    let readIn: (order: KeysetOrder) => (range: KeysetRange, limit: number) => StoredEvent[];
     if (search.kind === 'all') {
-      read = (range, n) => this.read(filter, range, n);
+      readIn = () => (range, n) => this.read(filter, range, n);
     } else {
       // A rare word's matches are sorted; a common one's are walked in page order (within an execution, along its own index).
-      const matches = this.searches.matchesOf(search.expression);
-      const sorted = (range: KeysetRange, n: number): StoredEvent[] => this.readSorted(matches, filter, range, n);
-      read = matches.size <= this.limits.sortedMatches ? sorted : (range, n) => this.walk(matches, filter, range, n) ?? sorted(range, n);
+      const expression = search.expression;
+      const matches = this.searches.matchesOf(expression);
+      const sorted = (range: KeysetRange, n: number): StoredEvent[] => {
+        this.searches.complete(matches, expression);
+        return this.readSorted(matches, filter, range, n);
+      };
+      readIn =
+        matches.exact && matches.size <= this.limits.sortedMatches ? () => sorted : (order) => (range, n) => this.walk(matches, expression, filter, order, range, n) ?? sorted(range, n);
     }
-    const after = request.cursor !== undefined ? decodeCursor(request.cursor) : request.anchor !== undefined ? this.startBefore(request.anchor, read, position) : null;
-    const page = readKeysetPage(EVENT_ORDER, after, limit, read, position);
+    const after = request.cursor !== undefined ? decodeCursor(request.cursor) : request.anchor !== undefined ? this.startBefore(request.anchor, readIn(EVENT_ORDER_BACKWARDS), position) : null;
+    const page = readKeysetPage(EVENT_ORDER, after, limit, readIn(EVENT_ORDER), position);
     return { items: page.rows.map(toEventRow), nextCursor: page.nextCursor };
   }
 
@@ -178,16 +204,40 @@ export class EventList {
   /**
    * Events in page order, kept when the match set has them; null when the walk
    * grows too long (the filters leave few matches) or meets an event newer than
-   * the set, so that the caller sorts the matches instead.
+   * the set, so that the caller sorts the matches instead. Read in chunks, each
+   * continuing after the last: the events of a chunk the set does not know yet
+   * are checked between two reads, since a connection writes nothing, not even
+   * its scratch table, while a statement of it is still being read.
    */
-  private walk(matches: MatchSet, filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] | null {
-    const sql = `SELECT e.id FROM events e WHERE ${filter.sql(range.where)} ORDER BY ${range.orderBy}`;
+  private walk(matches: MatchSet, expression: string, filter: SqlFilter, order: KeysetOrder, range: KeysetRange, limit: number): StoredEvent[] | null {
     const ids: number[] = [];
     let walked = 0;
-    for (const id of this.cache.get(sql).pluck().iterate(...filter.params(range.params)) as IterableIterator<number>) {
-      if (++walked > this.limits.walk || id >= matches.idLimit) return null;
-      if (matches.has(id) && ids.push(id) >= limit) break;
+    let checks = 0;
+    let chunk = WALK_CHUNK_FIRST;
+    for (let part: KeysetRange | undefined = range; part !== undefined; ) {
+      // The range's own bound first: SQLite seeks on the first bound it meets, and a filter's `from` would send each chunk back to it.
+      const sql = `SELECT e.id, e.ts FROM events e WHERE ${[...part.where, filter.sql()].join(' AND ')} ORDER BY ${part.orderBy} LIMIT ?`;
+      const rows = this.cache.get(sql).all(...part.params, ...filter.params(), chunk) as { id: number; ts: number | null }[];
+      // Only what the page may use: the walk stops at its limit, or where an event newer than the set begins.
+      let usable = 0;
+      while (usable < rows.length && walked + usable < this.limits.walk && (rows[usable] as { id: number }).id < matches.idLimit) usable++;
+      checks += this.searches.check(matches, expression, rows.slice(0, usable).map((row) => row.id));
+      if (checks > (this.limits.checks ?? WALK_CHECKS)) return null;
+      for (const row of rows) {
+        if (++walked > this.limits.walk || row.id >= matches.idLimit) return null;
+        if (matches.has(row.id) && ids.push(row.id) >= limit) return this.rowsOf(ids);
+      }
+      const last = rows[rows.length - 1];
+      if (last === undefined || rows.length < chunk) break;
+      // The same stretch of the order, after the last event read.
+      part = rangesAfter(order, { value: last.ts, id: last.id })[0];
+      chunk = Math.min(chunk * 4, WALK_CHUNK_MAX);
     }
+    return this.rowsOf(ids);
+  }
+
+  /** The list rows of these events, in this order. */
+  private rowsOf(ids: readonly number[]): StoredEvent[] {
     if (ids.length === 0) return [];
     const rows = this.cache.get(`SELECT ${EVENT_COLUMNS} FROM ${EVENT_TABLES} WHERE e.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoredEvent[];
     const byId = new Map(rows.map((row) => [row.id, row]));

@@ -11,7 +11,7 @@ const MAX_STATEMENTS = 256;
 export class StatementCache {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(readonly db: Database.Database) {}
 
   /** The prepared statement for this SQL. */
   get(sql: string): Database.Statement {

@@ -11,13 +11,14 @@ import { StatementCache } from '../../../electron/index/queries/statement-cache'
 import { rawTextSql } from '../../../electron/index/raw-blocks';
 import { readForSearch } from '../../../electron/index/stored-search-text';
 import { plainSearchText } from '../../../electron/ingest/plain-search-text';
-import { renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
+import { renormalizeIn, renormalizeRaw } from '../../../electron/ingest/renormalize-raw';
 import { API } from '../../../shared/api/contract';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { SeededRandom } from '../../fixtures/seeded-random';
 import { indexOnce } from '../../support/index-folder';
 import { PRODUCER_SAMPLES } from '../../support/producer-samples';
 import { tempFolder } from '../../support/temp-folder';
+import { SEARCH_READERS } from '../../../electron/ingest/search-readers';
 
 describe('FullTextRunBuilder', () => {
   /** The runs a sequence of events is cut into: [first, last, source, the texts of its columns that are set]. */
@@ -135,7 +136,7 @@ describe('full-text search over runs finds exactly the events a row per event fo
   }
 
   function searched(limits: SearchLimits, query: string): number[] {
-    const list = new EventList(new StatementCache(db), limits);
+    const list = new EventList(new StatementCache(db), SEARCH_READERS, limits);
     const ids: number[] = [];
     let cursor: string | undefined;
     for (let pages = 0; pages < 10_000; pages++) {
@@ -148,9 +149,10 @@ describe('full-text search over runs finds exactly the events a row per event fo
   }
 
   for (const [name, limits] of [
-    ['checked and sorted', { sortedMatches: 1_000_000, walk: 1_000_000 }],
-    ['walked', { sortedMatches: 0, walk: 1_000_000 }],
-    ['walked until it gives way', { sortedMatches: 0, walk: 30 }],
+    ['read column by column and sorted', { sortedMatches: 1_000_000, walk: 1_000_000 }],
+    ['read column by column and walked', { sortedMatches: 0, walk: 1_000_000 }],
+    ['walked, each event checked on its own', { sortedMatches: 0, walk: 1_000_000, exactRows: 0 }],
+    ['walked, each event checked, until the walk gives way to reading every column', { sortedMatches: 0, walk: 30, exactRows: 0 }],
   ] as const) {
     it(`for words, pairs and phrases of the fixtures, the real producers' files and crafted lines, ${name}`, () => {
       assert.ok(queries.length > 200);
@@ -168,6 +170,25 @@ describe('full-text search over runs finds exactly the events a row per event fo
       assert.deepEqual(expected('charlie resume'), []);
     });
   }
+
+  it("derives an event's search text again whatever its source's time zone: the check reads as UTC", () => {
+    const rows = db.prepare(`SELECT e.family, e.part, s.path, ${rawTextSql('e')} AS raw FROM events e JOIN sources s ON s.id = e.source_id`).all() as {
+      family: string; part: number; path: string; raw: string | null;
+    }[];
+    let compared = 0;
+    for (const zone of ['America/New_York', 'Asia/Kolkata']) {
+      const zoned = { renormalize: renormalizeIn(() => zone), plainSearchText };
+      for (const row of rows) {
+        if (row.raw === null) continue;
+        // The full path, not the plain family's shortcut: the normalizers are what read times.
+        const place = { ...row, part: row.part, family: 'not-plain' };
+        assert.equal(readForSearch(zoned, row.raw, place)?.searchText, readForSearch(SEARCH_READERS, row.raw, place)?.searchText, `${row.path} in ${zone}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 400, `${compared} compared`);
+    assert.equal(compared, 2 * rows.filter((row) => row.raw !== null).length);
+  });
 
   it('keeps to the events of its runs: the runs are fewer than the events', () => {
     const runs = db.prepare('SELECT count(*) FROM text_runs').pluck().get() as number;

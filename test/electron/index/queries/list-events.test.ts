@@ -9,6 +9,7 @@ import { openIndex } from '../../../../electron/index/open-index';
 import { API } from '../../../../shared/api/contract';
 import { tempFolder } from '../../../support/temp-folder';
 import { packRawBlocks, type RawPlacement } from '../../../../electron/index/raw-blocks';
+import { SEARCH_READERS } from '../../../../electron/ingest/search-readers';
 
 /** Remembers every SQL text the list asks for, so the test can EXPLAIN exactly what runs. */
 class RecordingCache extends StatementCache {
@@ -59,16 +60,16 @@ describe('listEvents', () => {
   }
 
   it('pages undated events first, then by time, ties by id', () => {
-    const list = new EventList(new StatementCache(db));
+    const list = new EventList(new StatementCache(db), SEARCH_READERS);
     for (const limit of [1, 2, 7, 100]) assert.deepEqual(pageAll(list, { limit }), inOrder(stored), `limit ${limit}`);
     assert.deepEqual(pageAll(list, { executionRowId: 2, limit: 3 }), inOrder(stored.filter((e) => e.execution === 2)));
   });
 
   it('previews the first 300 UTF-16 units of the raw line and marks events of vanished files', () => {
-    const [row] = new EventList(new StatementCache(db)).list({ from: 1_000, to: 1_000 }).items.filter((e) => e.id === 7);
+    const [row] = new EventList(new StatementCache(db), SEARCH_READERS).list({ from: 1_000, to: 1_000 }).items.filter((e) => e.id === 7);
     assert.ok(row);
     assert.equal(row.preview, astral.slice(0, 300));
-    const gone = new EventList(new StatementCache(db)).list({ limit: 100 }).items.find((e) => e.id % 2 === 1);
+    const gone = new EventList(new StatementCache(db), SEARCH_READERS).list({ limit: 100 }).items.find((e) => e.id % 2 === 1);
     assert.deepEqual(gone?.source.path, 'logs/b.jsonl');
     assert.equal(gone?.source.gone, true);
   });
@@ -81,7 +82,7 @@ describe('listEvents', () => {
         (1, 8, 'time.no_zone', 'payload.at has no zone', 8, 'line'),
         (1, 10, 'cycle.secret_like_value', 'payload.token looks like a bearer token; it should be redacted', 99, 'line')`,
     ).run();
-    const rows = API.listEvents.response.parse(new EventList(new StatementCache(db)).list({ limit: 100 })).items;
+    const rows = API.listEvents.response.parse(new EventList(new StatementCache(db), SEARCH_READERS).list({ limit: 100 })).items;
     const flagged = rows.find((e) => e.id === 8);
     assert.deepEqual(flagged?.secretFlags, [
       { code: 'cycle.secret_like_value', message: 'payload.password looks like a credential; it should be redacted' },
@@ -101,7 +102,7 @@ describe('listEvents', () => {
     ];
     for (const [request, index] of cases) {
       const cache = new RecordingCache(db);
-      new EventList(cache).list(request);
+      new EventList(cache, SEARCH_READERS).list(request);
       for (const sql of cache.seen) {
         const params = (sql.match(/\?/g) ?? []).map(() => null);
         const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join(' | ');

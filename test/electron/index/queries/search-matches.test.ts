@@ -13,6 +13,7 @@ import { indexOnce } from '../../../support/index-folder';
 import { writeFixtureFolder } from '../../../fixtures/fixture-folder';
 import { SeededRandom } from '../../../fixtures/seeded-random';
 import { tempFolder } from '../../../support/temp-folder';
+import { SEARCH_READERS } from '../../../../electron/ingest/search-readers';
 
 /** Adapters by how often they occur: `common` in most lines, `rare` in a few, every line has `smtp` or `http`. */
 function adapterFor(random: SeededRandom): string {
@@ -70,7 +71,7 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
   }
 
   function pageAll(limits: SearchLimits | EventList, request: ListEventsRequest): number[] {
-    const list = limits instanceof EventList ? limits : new EventList(new RecordingCache(db), limits);
+    const list = limits instanceof EventList ? limits : new EventList(new RecordingCache(db), SEARCH_READERS, limits);
     const ids: number[] = [];
     let cursor: string | undefined;
     for (let pages = 0; pages < 10_000; pages++) {
@@ -86,6 +87,9 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
     ['sorted matches', { sortedMatches: 1_000_000, walk: 1_000_000 }, { walks: false, sorts: true }],
     ['a walk over a match set', { sortedMatches: 10, walk: 1_000_000 }, { walks: true, sorts: true }],
     ['a walk that gives way to sorting', { sortedMatches: 10, walk: 40 }, { walks: true, sorts: true }],
+    // Every word's events checked one by one as the walk meets them, as a word many full-text rows match is.
+    ['a walk that checks each event', { sortedMatches: 10, walk: 1_000_000, exactRows: 0 }, { walks: true, sorts: false }],
+    ['a walk that checks each event, then gives way to sorting', { sortedMatches: 10, walk: 40, exactRows: 0 }, { walks: true, sorts: true }],
   ];
 
   for (const [name, limits, ways] of strategies) {
@@ -106,21 +110,27 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
         );
       }
       const sql = [...asked];
-      assert.equal(sql.some((text) => text.startsWith('SELECT e.id FROM events e WHERE')), ways.walks, 'walked in time order');
+      assert.equal(sql.some((text) => text.startsWith('SELECT e.id, e.ts FROM events e WHERE')), ways.walks, 'walked in time order');
       // Rare words are sorted under every strategy; the walk that gives way sorts common ones too.
       assert.equal(sql.some((text) => text.includes('CROSS JOIN')), ways.sorts, 'sorted the matches');
     });
   }
 
   it('keeps a common word\'s match set right while the folder changes: appended events in, taken-back ones out', async () => {
-    const list = new EventList(new StatementCache(db), { sortedMatches: 10, walk: 1_000_000 });
-    assert.deepEqual(pageAll(list, { query: 'common', limit: 100 }), expected(['common']));
+    // Read column by column, and checked event by event.
+    const lists = [
+      new EventList(new StatementCache(db), SEARCH_READERS, { sortedMatches: 10, walk: 1_000_000 }),
+      new EventList(new StatementCache(db), SEARCH_READERS, { sortedMatches: 10, walk: 1_000_000, exactRows: 0 }),
+    ];
+    for (const list of lists) assert.deepEqual(pageAll(list, { query: 'common', limit: 100 }), expected(['common']));
     appendFileSync(join(folder, 'a.jsonl'), lines('a-more', 300));
     writeFileSync(join(folder, 'c.jsonl'), lines('c-again', 50));
     await indexOnce(folder, dbPath);
     readAll();
-    assert.deepEqual(pageAll(list, { query: 'common', limit: 100 }), expected(['common']), 'after an append and a replaced file');
-    assert.deepEqual(pageAll(list, { query: 'common', limit: 100, from: Date.parse('2026-03-02T10:30:00Z') }), expected(['common'], (e) => e.ts !== null && e.ts >= Date.parse('2026-03-02T10:30:00Z')));
+    for (const list of lists) {
+      assert.deepEqual(pageAll(list, { query: 'common', limit: 100 }), expected(['common']), 'after an append and a replaced file');
+      assert.deepEqual(pageAll(list, { query: 'common', limit: 100, from: Date.parse('2026-03-02T10:30:00Z') }), expected(['common'], (e) => e.ts !== null && e.ts >= Date.parse('2026-03-02T10:30:00Z')));
+    }
   });
 });
 
@@ -154,8 +164,13 @@ describe('a common word searched while the enrichment adds full text', () => {
         (reader.prepare(`SELECT e.id, ${rawTextSql('e')} AS raw FROM events e ORDER BY e.ts, e.id`).all() as { id: number; raw: string }[])
           .filter((row) => String((JSON.parse(row.raw) as { adapter: string }).adapter).includes('common'))
           .map((row) => row.id);
-      const list = new EventList(new StatementCache(reader), { sortedMatches: 10, walk: 1_000_000 });
-      const page = (): number[] => searchAll(list, 'common');
+      const list = new EventList(new StatementCache(reader), SEARCH_READERS, { sortedMatches: 10, walk: 1_000_000 });
+      const checked = new EventList(new StatementCache(reader), SEARCH_READERS, { sortedMatches: 10, walk: 1_000_000, exactRows: 0 });
+      const page = (): number[] => {
+        const ids = searchAll(list, 'common');
+        assert.deepEqual(searchAll(checked, 'common'), ids, 'the same, each event checked');
+        return ids;
+      };
       const early = page();
       const enriched = writer.enrichment.marks().enrichedThrough;
       assert.ok(enriched > 0 && enriched < writer.enrichment.marks().lastEventId, 'the enrichment is part way');
@@ -179,20 +194,25 @@ describe('searches remembered through a whole enrichment', () => {
     try {
       const queries = ['success', 'exec', 'step', 'plan', 'trace', 'PAC', 'completed', 'error', 'send email'];
       // Match sets from ten matches on: nearly every word here is common.
-      const remembered = new EventList(new StatementCache(reader), { sortedMatches: 10, walk: 1_000_000 });
+      const remembered = new EventList(new StatementCache(reader), SEARCH_READERS, { sortedMatches: 10, walk: 1_000_000 });
+      const rememberedChecked = new EventList(new StatementCache(reader), SEARCH_READERS, { sortedMatches: 10, walk: 1_000_000, exactRows: 0 });
       let steps = 0;
       for (;;) {
-        for (const query of queries) searchAll(remembered, query);
+        for (const query of queries) {
+          searchAll(remembered, query);
+          searchAll(rememberedChecked, query);
+        }
         steps++;
         if (writer.enrichment.step(300, 50).finished) break;
       }
       assert.ok(steps > 5, 'searched between many steps');
-      const fresh = new EventList(new StatementCache(reader), { sortedMatches: 10, walk: 1_000_000 });
-      const sorted = new EventList(new StatementCache(reader), { sortedMatches: 1_000_000, walk: 1_000_000 });
+      const fresh = new EventList(new StatementCache(reader), SEARCH_READERS, { sortedMatches: 10, walk: 1_000_000 });
+      const sorted = new EventList(new StatementCache(reader), SEARCH_READERS, { sortedMatches: 1_000_000, walk: 1_000_000 });
       for (const query of queries) {
         const expected = searchAll(sorted, query);
         assert.ok(expected.length > 0, `${query} matches`);
         assert.deepEqual(searchAll(remembered, query), expected, `${query}, remembered since the scan`);
+        assert.deepEqual(searchAll(rememberedChecked, query), expected, `${query}, remembered since the scan, each event checked`);
         assert.deepEqual(searchAll(fresh, query), expected, `${query}, by a new reader`);
       }
     } finally {
