@@ -21,10 +21,13 @@ export interface SearchRead {
 
 /**
  * The text full-text search indexes for a stored event, derived again from its
- * raw text by the enrichment, the same text the reader gave an event written
- * inline. A plain family's line gives it without being normalized again
+ * raw text: the enrichment indexes exactly this (the same text the reader gave
+ * an event written inline), and a search that checks an event on its own
+ * (queries/full-text-check.ts) checks exactly this, so the two cannot
+ * disagree. A plain family's line gives it without being normalized again
  * (`again` is then null: such an event derives no rows); null when the raw text
- * is no longer an event.
+ * is no longer an event. It is the line's values as written, so it does not
+ * depend on a source's time zone (a test holds it to that).
  */
 export function readForSearch(readers: SearchTextReaders, raw: string, place: StoredTextPlace): SearchRead | null {
   const plain = place.part === 0 ? readers.plainSearchText(raw, place.family) : null;
