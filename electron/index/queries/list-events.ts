@@ -215,9 +215,8 @@ export class EventList {
     let checks = 0;
     let chunk = WALK_CHUNK_FIRST;
     for (let part: KeysetRange | undefined = range; part !== undefined; ) {
-      // The range's own bound first: SQLite seeks on the first bound it meets, and a filter's `from` would send each chunk back to it.
-      const sql = `SELECT e.id, e.ts FROM events e WHERE ${[...part.where, filter.sql()].join(' AND ')} ORDER BY ${part.orderBy} LIMIT ?`;
-      const rows = this.cache.get(sql).all(...part.params, ...filter.params(), chunk) as { id: number; ts: number | null }[];
+      const sql = `SELECT e.id, e.ts FROM events e WHERE ${filter.sql(part.where)} ORDER BY ${part.orderBy} LIMIT ?`;
+      const rows = this.cache.get(sql).all(...filter.params(part.params), chunk) as { id: number; ts: number | null }[];
       // Only what the page may use: the walk stops at its limit, or where an event newer than the set begins.
       let usable = 0;
       while (usable < rows.length && walked + usable < this.limits.walk && (rows[usable] as { id: number }).id < matches.idLimit) usable++;

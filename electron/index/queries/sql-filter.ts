@@ -24,14 +24,20 @@ export class SqlFilter {
     return values.length === 1 ? this.add(`${column} = ?`, values[0]) : this.add(`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values));
   }
 
-  /** The conditions joined, with `extra` ones (a keyset range) after them; `1` when there are none. */
+  /**
+   * The conditions joined, with `extra` ones (a keyset range) before them; `1`
+   * when there are none. The range comes first because SQLite seeks an index on
+   * the first of two bounds on one column it meets: after a filter's `ts >= ?`,
+   * a deep page's `(ts, id) > (?, ?)` was a filter read row by row from the
+   * window's start (35–47 ms at 100,000 events in, against 7–8 ms).
+   */
   sql(extra: readonly string[] = []): string {
-    const all = [...this.conditions, ...extra];
+    const all = [...extra, ...this.conditions];
     return all.length === 0 ? '1' : all.join(' AND ');
   }
 
-  /** The parameters in the order of sql(), then `extra`. */
+  /** `extra`'s parameters, then the conditions', in the order of sql(). */
   params(extra: readonly unknown[] = []): unknown[] {
-    return [...this.values, ...extra];
+    return [...extra, ...this.values];
   }
 }
