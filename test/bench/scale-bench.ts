@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FolderInspector } from '../../electron/api/folder-inspector';
-import { removeIndexFiles } from '../../electron/index/open-index';
+import { openIndexReadOnly, removeIndexFiles } from '../../electron/index/open-index';
+import { encodeCursor } from '../../electron/index/queries/keyset-cursor';
 import { writeBenchCorpus } from '../fixtures/bench-corpus';
 import { SeededRandom } from '../fixtures/seeded-random';
 import { lnavCount, type LnavFormat } from './lnav-rate';
@@ -111,6 +112,15 @@ async function main(): Promise<void> {
     const summary = await inspector.service.call('summary', {});
     if (!summary.ok) throw new Error(summary.error.message);
     const range = (summary.value as { timeRange: { from: number; to: number } }).timeRange;
+    // Places anywhere in the exec-event list from the folder's first time on: a reviewer scrolled deep into a time window.
+    const deep = ((): { ts: number; id: number }[] => {
+      const db = openIndexReadOnly(dbPath);
+      try {
+        return db.prepare("SELECT ts, id FROM events WHERE family = 'exec-event' AND ts IS NOT NULL ORDER BY random() LIMIT ?").all(SAMPLES) as { ts: number; id: number }[];
+      } finally {
+        db.close();
+      }
+    })();
     const latencies = new Map<string, number[]>();
     const sample = async (name: string, method: string, request: () => unknown): Promise<void> => {
       const list = latencies.get(name) ?? [];
@@ -126,6 +136,10 @@ async function main(): Promise<void> {
       await sample('listExecutions, one family, by events', 'listExecutions', () => ({ families: ['benson'], sort: 'events', descending: true, limit: 100 }));
       const from = range.from + random.int(0, Math.max(1, range.to - range.from - 3_600_000));
       await sample('listEvents, family + 1 h window', 'listEvents', () => ({ families: ['exec-event'], from, to: from + 3_600_000, limit: 100 }));
+      const at = deep[i % Math.max(1, deep.length)];
+      if (at !== undefined) {
+        await sample('listEvents, family + from, a page deep in it', 'listEvents', () => ({ families: ['exec-event'], from: range.from, limit: 100, cursor: encodeCursor({ value: at.ts, id: at.id }) }));
+      }
       await sample('listEvents, full-text search', 'listEvents', () => ({ query: random.pick(['captcha', 'ADAPTER_EXCEPTION', 'pytest', 'GS_130', 'crm send_email']), limit: 50 }));
       await sample('getExecution', 'getExecution', () => ({ id: random.pick(ids) }));
     }
