@@ -194,11 +194,15 @@ export class EventList {
     return this.cache.get(sql).all(...filter.params(range.params), limit) as StoredEvent[];
   }
 
-  /** The matches looked up one by one (CROSS JOIN keeps SQLite from walking every event instead) and sorted. */
+  /**
+   * The matches looked up one by one (CROSS JOIN keeps SQLite from walking every
+   * event instead) and sorted; a page's columns (its previews inflate raw blocks)
+   * are read for that page's events only, not for every match the sort weighs.
+   */
   private readSorted(matches: MatchSet, filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] {
-    const sql = `SELECT ${EVENT_COLUMNS} FROM (SELECT value AS id FROM json_each(?)) m CROSS JOIN ${EVENT_TABLES.replace('events e', 'events e ON e.id = m.id')}
+    const sql = `SELECT e.id FROM (SELECT value AS id FROM json_each(?)) m CROSS JOIN events e ON e.id = m.id
       WHERE ${filter.sql(range.where)} ORDER BY ${range.orderBy} LIMIT ?`;
-    return this.cache.get(sql).all(JSON.stringify(matches.ids()), ...filter.params(range.params), limit) as StoredEvent[];
+    return this.rowsOf(this.cache.get(sql).pluck().all(JSON.stringify(matches.ids()), ...filter.params(range.params), limit) as number[]);
   }
 
   /**
