@@ -28,8 +28,8 @@ export class IngestPhaseClock {
     if (message.type === 'searchable' || message.type === 'enriched') this.searchableAt ??= now;
   }
 
-  /** True once the worker announced search ready during a separate enrichment phase. */
-  get enrichedSeparately(): boolean {
+  /** True once the worker announced search ready (`searchable`, or `enriched` from a worker that does not say `searchable`). */
+  get searchAnnounced(): boolean {
     return this.searchableAt !== null;
   }
 

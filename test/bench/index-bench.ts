@@ -119,7 +119,7 @@ function main(): void {
     const toLnav = lnavRate === null ? 'lnav skipped' : `${fmt(rate / lnavRate, 2)}x lnav (target >= ${fmt(lnavTarget, 1)}x)`;
     return [`${fmt(rate)} events/s`, `${fmt(ms)} ms; ${toLnav}, ${fmt(rate / baselineRate, 3)}x baseline`];
   };
-  const searchNote = cold.enrichedSeparately ? '' : '; no separate enrichment phase (the worker sent no "enriched"): search is ready when it ends';
+  const searchNote = cold.searchAnnounced ? '' : '; the worker announced no search phase (no "searchable" or "enriched"): search is ready when it ends';
   const [searchableValue, searchableNote] = phase(cold.searchableMs, 0.5);
   const rows: [string, string, string][] = [
     ['baseline: read + JSON.parse', `${fmt(baselineRate)} lines/s`, `${fmt(baseline.ms)} ms for ${fmt(baseline.lines)} lines`],

@@ -37,7 +37,7 @@ async function run(folder: string, dbPath: string): Promise<void> {
   // The worker thread's CPU time is this process's too.
   const usage = process.resourceUsage();
   process.stdout.write(
-    `${JSON.stringify({ ms: ended - started, ...clock.phases(ended), enrichedSeparately: clock.enrichedSeparately, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, events: done?.events ?? 0, bytes: done?.bytesDone ?? 0, maxRssMb: usage.maxRSS / 1024, maxFds })}\n`,
+    `${JSON.stringify({ ms: ended - started, ...clock.phases(ended), searchAnnounced: clock.searchAnnounced, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, events: done?.events ?? 0, bytes: done?.bytesDone ?? 0, maxRssMb: usage.maxRSS / 1024, maxFds })}\n`,
   );
 }
 

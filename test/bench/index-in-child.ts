@@ -6,8 +6,8 @@ export interface ChildResult {
   readonly ms: number;
   readonly queryableMs: number;
   readonly searchableMs: number;
-  /** False while the worker sends no `enriched`: search is then timed at its end. */
-  readonly enrichedSeparately: boolean;
+  /** False when the worker announced no search phase (no `searchable` or `enriched`): search is then timed at its end. */
+  readonly searchAnnounced: boolean;
   readonly cpuMs: number;
   readonly events: number;
   readonly bytes: number;

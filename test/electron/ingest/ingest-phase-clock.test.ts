@@ -14,7 +14,7 @@ describe('IngestPhaseClock', () => {
     clock.observe({ type: 'scanned' }, 1500);
     clock.observe({ type: 'enriched' }, 2300);
     clock.observe({ type: 'enriched' }, 2600);
-    assert.equal(clock.enrichedSeparately, true);
+    assert.equal(clock.searchAnnounced, true);
     assert.deepEqual(clock.phases(3000), { queryableMs: 400, searchableMs: 1300 });
   });
 
@@ -23,7 +23,7 @@ describe('IngestPhaseClock', () => {
     clock.observe({ type: 'scanned' }, 1400);
     clock.observe({ type: 'searchable' }, 2000);
     clock.observe({ type: 'enriched' }, 2300);
-    assert.equal(clock.enrichedSeparately, true);
+    assert.equal(clock.searchAnnounced, true);
     assert.deepEqual(clock.phases(3000), { queryableMs: 400, searchableMs: 1000 });
   });
 
@@ -31,7 +31,7 @@ describe('IngestPhaseClock', () => {
     const clock = new IngestPhaseClock(1000);
     clock.observe({ type: 'scanned' }, 1400);
     clock.observe({ type: 'stopped' }, 1450);
-    assert.equal(clock.enrichedSeparately, false);
+    assert.equal(clock.searchAnnounced, false);
     assert.deepEqual(clock.phases(1500), { queryableMs: 400, searchableMs: 500 });
   });
 
