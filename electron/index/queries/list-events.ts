@@ -157,9 +157,14 @@ export class EventList {
       // A rare word's matches are sorted; a common one's are walked in page order (within an execution, along its own index).
       const expression = search.expression;
       const matches = this.searches.matchesOf(expression);
+      // The matches' ids once per page, however many ranges it reads: a common word's are a million.
+      let idsJson: string | null = null;
       const sorted = (range: KeysetRange, n: number): StoredEvent[] => {
-        this.searches.complete(matches, expression);
-        return this.readSorted(matches, filter, range, n);
+        if (idsJson === null) {
+          this.searches.complete(matches, expression);
+          idsJson = JSON.stringify(matches.ids());
+        }
+        return this.readSorted(idsJson, filter, range, n);
       };
       readIn =
         matches.exact && matches.size <= this.limits.sortedMatches ? () => sorted : (order) => (range, n) => this.walk(matches, expression, filter, order, range, n) ?? sorted(range, n);
@@ -195,14 +200,14 @@ export class EventList {
   }
 
   /**
-   * The matches looked up one by one (CROSS JOIN keeps SQLite from walking every
+   * The matches (`idsJson`, their ids as a JSON array) looked up one by one (CROSS JOIN keeps SQLite from walking every
    * event instead) and sorted; a page's columns (its previews inflate raw blocks)
    * are read for that page's events only, not for every match the sort weighs.
    */
-  private readSorted(matches: MatchSet, filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] {
+  private readSorted(idsJson: string, filter: SqlFilter, range: KeysetRange, limit: number): StoredEvent[] {
     const sql = `SELECT e.id FROM (SELECT value AS id FROM json_each(?)) m CROSS JOIN events e ON e.id = m.id
       WHERE ${filter.sql(range.where)} ORDER BY ${range.orderBy} LIMIT ?`;
-    return this.rowsOf(this.cache.get(sql).pluck().all(JSON.stringify(matches.ids()), ...filter.params(range.params), limit) as number[]);
+    return this.rowsOf(this.cache.get(sql).pluck().all(idsJson, ...filter.params(range.params), limit) as number[]);
   }
 
   /**
