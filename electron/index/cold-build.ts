@@ -38,7 +38,7 @@ export interface DeferredIndex {
 }
 
 /** Whether cold mode may be used: on unless the environment says `off`. */
-export function coldBuildEnabled(env: NodeJS.ProcessEnv): boolean {
+function coldBuildEnabled(env: NodeJS.ProcessEnv): boolean {
   return env[COLD_BUILD_ENV] !== 'off';
 }
 
