@@ -91,7 +91,7 @@ export class FolderInspector {
           } else {
             // The enrichment starts now: the top bar says so before its first step reports.
             const marks = this.enrichmentState().marks();
-            this.progress = { ...this.progress, enrichment: this.progress.enrichment ?? { stage: 'events', done: 0, total: Math.max(0, marks.lastEventId - marks.enrichedThrough), etaMs: null } };
+            this.progress = { ...this.progress, enrichment: this.progress.enrichment ?? { stage: 'events', done: 0, total: Math.max(0, marks.lastEventId - marks.textThrough), etaMs: null } };
           }
           this.notify(true);
           break;

@@ -16,17 +16,21 @@ export class ProgressBar {
     this.draw(fraction, label);
   }
 
-  /** Redraws the bar for the enrichment after the scan: full text, derived rows, then checks, then the search index's merge. */
+  /** Redraws the bar for the enrichment after the scan: full text, the search index's merge, derived rows, then checks. */
   enrichment(progress: EnrichmentProgress): void {
-    const fraction = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 1;
+    const counted = progress.stage === 'events' || progress.stage === 'rows';
+    const fraction = counted && progress.total > 0 ? Math.min(1, progress.done / progress.total) : 1;
     const eta = progress.etaMs === null ? '' : `, about ${Math.ceil(progress.etaMs / 1000)} s left`;
+    const of = `${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} events${eta}`;
     const label =
       progress.stage === 'events'
-        ? `search and details: ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} events${eta}`
-        : progress.stage === 'checks'
-          ? `checking ${progress.done.toLocaleString('en-US')} executions`
-          : 'compacting the search index';
-    this.draw(progress.stage === 'events' ? fraction : 1, label);
+        ? `search: ${of}`
+        : progress.stage === 'rows'
+          ? `steps, spans and side effects: ${of}`
+          : progress.stage === 'checks'
+            ? `checking ${progress.done.toLocaleString('en-US')} executions`
+            : 'compacting the search index';
+    this.draw(fraction, label);
   }
 
   private draw(fraction: number, label: string): void {

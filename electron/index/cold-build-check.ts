@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { recreateDeferredIndexes, settleColdBuild } from './cold-build';
-import { ENRICHED_THROUGH_SQL } from './queries/enrichment-state';
+import { TEXT_THROUGH_SQL } from './queries/enrichment-state';
 
 /** At most this many of quick_check's findings are quoted: one is enough to rebuild. */
 const QUICK_CHECK_FINDINGS = 3;
@@ -54,7 +54,7 @@ function quickCheck(db: Database.Database): string | null {
  * its docsize table has a row for each row it holds (with contentless_delete,
  * FTS5's "averages" total is not lowered when a row is deleted, so it cannot
  * serve). And the runs must hold every event up to the
- * enriched mark (index-enrichment.ts; a scan leaves the full text of later ones
+ * full-text mark (index-enrichment.ts; a scan leaves the full text of later ones
  * to the enrichment) exactly once, each in a run of its own source, since a
  * search reads a run's events by its id range.
  */
@@ -63,16 +63,16 @@ function fullTextCheck(db: Database.Database): string | null {
   const indexed = db.prepare('SELECT count(*) FROM text_runs_fts_docsize').pluck().get() as number;
   const runs = db.prepare('SELECT count(*) FROM text_runs').pluck().get() as number;
   if (indexed !== runs) return `the full-text index holds ${indexed} rows for ${runs} runs of events`;
-  const events = db.prepare(`SELECT count(*) FROM events WHERE id <= ${ENRICHED_THROUGH_SQL}`).pluck().get() as number;
+  const events = db.prepare(`SELECT count(*) FROM events WHERE id <= ${TEXT_THROUGH_SQL}`).pluck().get() as number;
   const held = db
     .prepare(
-      `SELECT count(*) AS events, count(*) FILTER (WHERE e.source_id <> r.source_id) AS strays, max(r.last_id) > ${ENRICHED_THROUGH_SQL} AS past
+      `SELECT count(*) AS events, count(*) FILTER (WHERE e.source_id <> r.source_id) AS strays, max(r.last_id) > ${TEXT_THROUGH_SQL} AS past
        FROM text_runs r JOIN events e ON e.id BETWEEN r.first_id AND r.last_id`,
     )
     .get() as { events: number; strays: number; past: number | null };
   if (held.strays > 0) return `${held.strays} events lie in a full-text run of another source`;
-  if (held.past === 1) return 'a full-text run holds events past the enriched mark';
-  return held.events === events ? null : `the full-text runs hold ${held.events} events for ${events} enriched events`;
+  if (held.past === 1) return 'a full-text run holds events past the full-text mark';
+  return held.events === events ? null : `the full-text runs hold ${held.events} events for ${events} events given their full text`;
 }
 
 /** quick_check runs virtual tables' xIntegrity from SQLite 3.44.0 on. */

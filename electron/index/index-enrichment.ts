@@ -4,19 +4,24 @@ import { FullTextMerges } from './full-text-merges';
 import type { FullTextRuns } from './full-text-runs';
 import { RawTexts } from './raw-texts';
 import type { ExecutionChecker } from './index-writer';
-import type { PlainSearchText, Renormalize } from './renormalize';
-import { readForSearch, type SearchTextReaders } from './stored-search-text';
+import type { PlainEvents, Renormalize } from './renormalize';
+import { searchTextOf, TEXT_EVENT_SQL, type PreparedTextsLookup, type TextEvent } from './full-text-preparation';
+import type { SearchTextReaders } from './stored-search-text';
 import { EnrichmentState, type EnrichmentMarks } from './queries/enrichment-state';
 
 export type { EnrichmentMarks } from './queries/enrichment-state';
 
 /** What one step of the enrichment did. */
 export interface EnrichmentStep {
-  /** Events given their full text and derived rows in this step. */
+  /** Events given their full text in this step. */
   readonly events: number;
+  /** Of those, the events whose search text was derived here, not prepared on another thread (all of them without a preparation). */
+  readonly unprepared: number;
+  /** Events past which this step moved the enriched mark, their derived rows written (counted by id, like the marks). */
+  readonly derived: number;
   /** Executions checked in this step. */
   readonly executions: number;
-  /** True when this step merged the full-text index's segments (after the checks). */
+  /** True when this step merged the full-text index's segments (after the full text, before the derived rows). */
   readonly merging: boolean;
   /** True when nothing is left to enrich. */
   readonly finished: boolean;
@@ -47,11 +52,14 @@ const MERGE_PAGES_PER_STEP = 500;
 /**
  * The index's second phase. A large scan stores only what lists and executions
  * need (events, executions, line problems, offsets); this adds, in small
- * transactions that each commit their mark, every event's full text and
- * derived rows (steps, side effects, snapshots, spans, plans) in id order, then
- * merges the full-text index it held from merging meanwhile (full-text-merges.ts),
- * which makes search whole and quick, then runs the cross-event checks of every
- * execution those events touched. A scan
+ * transactions that each commit their mark, in id order: every event's full
+ * text (`text_through`); then merges the full-text index it held from merging
+ * meanwhile (full-text-merges.ts), which makes search whole and quick; then
+ * the derived rows (steps, side effects, snapshots, spans, plans) of the
+ * events whose family derives any (`enriched_through`); then runs the
+ * cross-event checks of every execution those events touched
+ * (`checked_through`). Search comes first because it is what waits on the
+ * most work, and it changes with no row derived after it. A scan
  * that finds nothing waiting writes everything inline and moves the marks with
  * its own commit. An execution a reviewer opens early is enriched on demand.
  * It runs on the writer's connection, between the scan's batches.
@@ -69,15 +77,19 @@ export class IndexEnrichment {
     private readonly renormalize: Renormalize,
     private readonly derived: DerivedRowsWriter,
     private readonly checker: ExecutionChecker,
-    plainSearchText: PlainSearchText,
+    plain: PlainEvents,
     private readonly fullText: FullTextRuns,
   ) {
-    this.readers = { renormalize, plainSearchText };
+    this.readers = { renormalize, plainSearchText: plain.searchText };
+    // Plain events (part 0 of a family that derives no rows) are passed by without being read: most of the events.
+    const plainFamilies = plain.families.length === 0 ? '0' : `e.part = 0 AND e.family IN (${plain.families.map(() => '?').join(', ')})`;
+    const plainFamilyParams = [...plain.families];
     this.state = new EnrichmentState(db);
     this.merges = new FullTextMerges(db);
     this.statements = {
       setMark: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-      eventsAfter: db.prepare(`${STORED_EVENT_SQL} WHERE e.id > ? ORDER BY e.id LIMIT ?`),
+      textEventsAfter: db.prepare(`${TEXT_EVENT_SQL} WHERE e.id > ? ORDER BY e.id LIMIT ?`),
+      rowEventsIn: bindAfter(db.prepare(`${STORED_EVENT_SQL} WHERE e.id > ? AND e.id <= ? AND NOT (${plainFamilies}) ORDER BY e.id LIMIT ?`), plainFamilyParams),
       eventsOfExecutionAfter: db.prepare(`${STORED_EVENT_SQL} WHERE e.execution_id = ? AND e.id > ? ORDER BY e.id`),
       block: db.prepare('SELECT data FROM raw_blocks WHERE id = ?').pluck(),
       setAhead: db.prepare('INSERT INTO enriched_ahead (execution_id, through) VALUES (?, ?) ON CONFLICT (execution_id) DO UPDATE SET through = excluded.through'),
@@ -116,28 +128,33 @@ export class IndexEnrichment {
    */
   wroteInline(lastEventId: number, before: EnrichmentMarks): void {
     if (lastEventId <= before.enrichedThrough) return;
+    this.statements.setMark.run('text_through', lastEventId);
     this.statements.setMark.run('enriched_through', lastEventId);
     if (before.checkedThrough === before.enrichedThrough && this.checking === null) this.statements.setMark.run('checked_through', lastEventId);
   }
 
   /**
    * Takes one step, in one transaction: up to `eventLimit` events given their
-   * full text and derived rows, or, once every event has them, a part of the
-   * full-text index's merge, or, once it is merged, up to `executionLimit`
-   * executions checked. Safe to stop between steps, or to be killed in one:
-   * each commits its mark with its work.
+   * full text, or, once every event has it, a part of the full-text index's
+   * merge, or, once it is merged, up to `eventLimit` events given their derived
+   * rows, or, once they all have them, up to `executionLimit` executions
+   * checked. Safe to stop between steps, or to be killed in one: each commits
+   * its mark with its work. `prepared`: search texts of the step's events
+   * derived on another thread (full-text-preparation.ts).
    */
-  step(eventLimit: number, executionLimit: number): EnrichmentStep {
+  step(eventLimit: number, executionLimit: number, prepared: PreparedTextsLookup | null = null): EnrichmentStep {
     const run = this.db.transaction((): EnrichmentStep => {
-      const events = this.enrichEvents(eventLimit);
-      if (events > 0) return { events, executions: 0, merging: false, finished: false, searchable: false };
-      // The merge before the checks: search is whole once every event has its text, and the checks do not change what it finds.
+      const events = this.writeTexts(eventLimit, prepared);
+      if (events.count > 0) return { events: events.count, unprepared: events.unprepared, derived: 0, executions: 0, merging: false, finished: false, searchable: false };
+      // Search is whole once every event has its text and the index is merged; neither the derived rows nor the checks change what it finds.
       if (this.merges.holding()) {
         const merged = this.merges.step(MERGE_PAGES_PER_STEP);
-        return { events: 0, executions: 0, merging: true, finished: merged && !this.pending(), searchable: merged && this.textWhole() };
+        return { events: 0, unprepared: 0, derived: 0, executions: 0, merging: true, finished: merged && !this.pending(), searchable: merged && this.textWhole() };
       }
+      const derived = this.deriveRows(eventLimit);
+      if (derived > 0) return { events: 0, unprepared: 0, derived, executions: 0, merging: false, finished: false, searchable: this.textWhole() };
       const executions = this.checkExecutions(executionLimit);
-      return { events: 0, executions, merging: false, finished: this.checking === null && !this.pending(), searchable: this.textWhole() };
+      return { events: 0, unprepared: 0, derived: 0, executions, merging: false, finished: this.checking === null && !this.pending(), searchable: this.textWhole() };
     });
     try {
       return run();
@@ -152,8 +169,8 @@ export class IndexEnrichment {
    * Gives one execution its derived rows and checks now, ahead of the enrichment
    * (a reviewer opened it): its events past the enriched mark get their derived
    * rows, and it is remembered in `enriched_ahead` (through its last event), so
-   * that the enrichment adds only their full text when it reaches them, and a
-   * reader knows its checks are in. Returns false when there was nothing to do.
+   * that the enrichment's pass over derived rows passes them by, and a reader
+   * knows its checks are in. Returns false when there was nothing to do.
    */
   enrichExecution(executionId: number): boolean {
     return this.db.transaction(() => {
@@ -210,7 +227,7 @@ export class IndexEnrichment {
   /** True when every stored event has its full text (the merge aside). */
   private textWhole(): boolean {
     const marks = this.marks();
-    return marks.enrichedThrough >= marks.lastEventId;
+    return marks.textThrough >= marks.lastEventId;
   }
 
   /** True when an execution's detail would read rows the enrichment has not written yet. */
@@ -218,34 +235,53 @@ export class IndexEnrichment {
     return this.state.executionWaits(executionId);
   }
 
-  private enrichEvents(limit: number): number {
+  /** Gives the next events their full text, in runs (full-text-runs.ts), prepared or derived here; returns how many, and how many derived here. */
+  private writeTexts(limit: number, prepared: PreparedTextsLookup | null): { count: number; unprepared: number } {
     const s = this.statements;
-    const from = this.marks().enrichedThrough;
-    const rows = s.eventsAfter.all(from, limit) as StoredEvent[];
+    const rows = s.textEventsAfter.all(this.marks().textThrough, limit) as TextEvent[];
     const last = rows[rows.length - 1];
-    if (last === undefined) return 0;
+    if (last === undefined) return { count: 0, unprepared: 0 };
+    let unprepared = 0;
     this.merges.hold();
+    const raw = new RawTexts(s.block);
+    const runs = this.fullText.builder();
+    for (const row of rows) {
+      const ready = prepared?.of(row);
+      if (ready === undefined) unprepared++;
+      runs.add(row.id, row.source_id, ready !== undefined ? ready : searchTextOf(row, raw, this.readers));
+    }
+    runs.end();
+    s.setMark.run('text_through', last.id);
+    return { count: rows.length, unprepared };
+  }
+
+  /**
+   * Writes the derived rows of the next events that have their full text (up
+   * to `limit` that are not plain) and moves the enriched mark past them;
+   * returns how far it moved, in ids (0 when it is at the full-text mark).
+   */
+  private deriveRows(limit: number): number {
+    const s = this.statements;
+    const marks = this.marks();
+    const from = marks.enrichedThrough;
+    if (from >= marks.textThrough) return 0;
+    const rows = s.rowEventsIn.all(from, marks.textThrough, limit) as StoredEvent[];
+    const through = rows.length < limit ? marks.textThrough : (rows[rows.length - 1] as StoredEvent).id;
     const raw = new RawTexts(s.block);
     // Usually empty: only executions a reviewer opened early, and the plan documents of their plans, are in them.
     const ahead = new Map(s.allAhead.all() as [number, number][]);
-    const planEventsAhead = new Set(s.planEventsAheadIn.all(from, last.id) as number[]);
-    const runs = this.fullText.builder();
+    const planEventsAhead = new Set(s.planEventsAheadIn.all(from, through) as number[]);
     for (const row of rows) {
-      const text = raw.of(row);
-      // Most events of a plain family need only their search text, which their line gives without normalizing it again.
-      const read = text === null ? null : readForSearch(this.readers, text, row);
-      runs.add(row.id, row.source_id, read?.searchText ?? null);
-      const again = read?.again;
-      if (again == null) continue;
       if (row.same_as !== null) continue;
       if (row.execution_id !== null && row.id <= (ahead.get(row.execution_id) ?? 0)) continue;
       if (planEventsAhead.has(row.id)) continue;
-      this.derived.insert(row.source_id, again.event, row.execution_id, row.id);
+      const text = raw.of(row);
+      const again = text === null ? null : this.renormalize(text, row.path, row.part);
+      if (again !== null) this.derived.insert(row.source_id, again.event, row.execution_id, row.id);
     }
-    runs.end();
-    s.dropPassedPlanEvents.run(last.id);
-    s.setMark.run('enriched_through', last.id);
-    return rows.length;
+    s.dropPassedPlanEvents.run(through);
+    s.setMark.run('enriched_through', through);
+    return through - from;
   }
 
   private checkExecutions(limit: number): number {
@@ -274,4 +310,9 @@ export class IndexEnrichment {
       | undefined;
     if (row !== undefined && this.checker.needsCheck(row.family, row.key, row)) this.checker.refresh(executionId, row.family, row.key);
   }
+}
+
+/** A statement with `fixed` bound after the parameters each call passes before its last (a LIMIT). */
+function bindAfter(statement: Database.Statement, fixed: readonly unknown[]): { all(...params: unknown[]): unknown[] } {
+  return { all: (...params) => statement.all(...params.slice(0, -1), ...fixed, ...params.slice(-1)) };
 }

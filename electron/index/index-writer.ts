@@ -11,7 +11,7 @@ import { EventSightings } from './event-sightings';
 import { executionDeltaRow, type MergedExecution } from './execution-merge';
 import { FullTextRuns } from './full-text-runs';
 import type { IngestBatch, PendingEvent, PendingProblem } from './ingest-batch';
-import type { PlainSearchText, Renormalize } from './renormalize';
+import { NO_PLAIN_EVENTS, type PlainEvents, type Renormalize } from './renormalize';
 import { claimRawBlockIds, packRawBlocks, type RawPlacement } from './raw-blocks';
 import { scanFactsOf, type ScanFacts } from './scan-facts';
 import { keepFirstNoZone, type SourceCarry } from './source-carry';
@@ -64,14 +64,14 @@ export class IndexWriter {
     makeChecker: (db: Database.Database) => ExecutionChecker,
     private readonly families: IndexFamilyRules,
     /** The enrichment's quick path for events that need only their search text; none by default. */
-    plainSearchText: PlainSearchText = () => null,
+    plain: PlainEvents = NO_PLAIN_EVENTS,
   ) {
     this.statements = prepareWriterStatements(db);
     this.sightings = new EventSightings(db, renormalize, families);
     this.executionProblems = makeChecker(db);
     this.derived = new DerivedRowsWriter(this.statements, families);
     this.fullText = new FullTextRuns(db);
-    this.enrichment = new IndexEnrichment(db, renormalize, this.derived, this.executionProblems, plainSearchText, this.fullText);
+    this.enrichment = new IndexEnrichment(db, renormalize, this.derived, this.executionProblems, plain, this.fullText);
     this.commitTransaction = db.transaction((batch: IngestBatch) => this.applyBatch(batch));
   }
 

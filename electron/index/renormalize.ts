@@ -15,3 +15,16 @@ export type Renormalize = (raw: string, sourcePath: string, part: number) => { e
  * must be re-derived whole (Renormalize). The ingest passes it, as it does Renormalize.
  */
 export type PlainSearchText = (raw: string, family: string) => string | null;
+
+/**
+ * What the enrichment knows of plain events without reading them: their
+ * search text straight from the line, and the families whose events (one per
+ * line: part 0) derive no rows, so the pass that derives rows passes them by.
+ */
+export interface PlainEvents {
+  readonly searchText: PlainSearchText;
+  readonly families: readonly string[];
+}
+
+/** No quick path: every event is read again whole (what the index assumes when the ingest passes nothing). */
+export const NO_PLAIN_EVENTS: PlainEvents = { searchText: () => null, families: [] };

@@ -11,8 +11,9 @@ import { discoverDirectories } from './discover-directories';
 import { FolderWatcher } from './folder-watcher';
 import { PendingDirectories } from './pending-directories';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
-import { EnrichmentRunner, type EnrichmentProgress } from './enrichment-runner';
-import { plainSearchText } from './plain-search-text';
+import { EnrichmentRunner, TEXTS_AHEAD_MIN_EVENTS, type EnrichmentProgress } from './enrichment-runner';
+import { FullTextWorker } from './full-text-worker';
+import { PLAIN_EVENTS } from './plain-search-text';
 import { Ingestor } from './ingestor';
 import type { IngestProgress } from './scan-progress';
 import { renormalizeIn } from './renormalize-raw';
@@ -110,7 +111,7 @@ export class IngestSession {
     this.timeZones = config.timeZones ?? NO_TIME_ZONES;
     const zoneOf = (path: string): string | null => zoneForPath(this.timeZones, path);
     this.sourceZones = new SourceZones(this.db);
-    this.writer = new IndexWriter(this.db, renormalizeIn(zoneOf), (db) => new ExecutionProblems(db), INDEX_FAMILY_RULES, plainSearchText);
+    this.writer = new IndexWriter(this.db, renormalizeIn(zoneOf), (db) => new ExecutionProblems(db), INDEX_FAMILY_RULES, PLAIN_EVENTS);
     this.options = { ...DEFAULT_INGEST_OPTIONS, ...config.options };
     this.enricher = new EnrichmentRunner(
       this.writer.enrichment,
@@ -119,6 +120,7 @@ export class IngestSession {
       (progress) => listener.onEnrichment?.(progress),
       () => listener.onEnriched?.(),
       () => listener.onSearchable?.(),
+      { preparer: new FullTextWorker(config.dbPath, config.index?.nativeBinding), minEvents: this.options.textsAheadMinEvents ?? TEXTS_AHEAD_MIN_EVENTS },
     );
     // Records of a migrated index get their integrity state before anything reads it; the enrichment checks the rest.
     new ExecutionProblems(this.db).refreshUnchecked(this.writer.enrichment.marks().checkedThrough);

@@ -1,7 +1,8 @@
+import type { PreparedTexts } from '../index/full-text-preparation';
 import type { ChunkReading, ParsedChunk } from './parsed-chunk';
 import type { PendingTail } from './split-lines';
 
-/** What the reader asks of a parse worker; it answers each `chunk` and `finish` in order. */
+/** What the reader (and the enrichment, `prepareTexts`) asks of a parse worker; it answers each `chunk`, `finish` and `prepareTexts` in order. */
 export type ToParseWorker =
   | {
       readonly type: 'begin';
@@ -13,7 +14,18 @@ export type ToParseWorker =
       readonly maxDocumentBytes: number;
     }
   | { readonly type: 'chunk'; readonly bytes: Uint8Array }
-  | { readonly type: 'finish' };
+  | { readonly type: 'finish' }
+  | ({ readonly type: 'prepareTexts' } & TextsAsk);
+
+/** A step of the enrichment's full-text pass asked of the worker (FullTextPreparation.next), read from the index itself. */
+export interface TextsAsk {
+  readonly dbPath: string;
+  /** The better-sqlite3 addon the writer loaded (IndexOpenOptions.nativeBinding). */
+  readonly nativeBinding: string | undefined;
+  /** After this event id; after the step asked before when null. */
+  readonly afterId: number | null;
+  readonly limit: number;
+}
 
 /** Where a file's reading ended: past its last complete line, and the bytes after it. */
 export interface ParsedFileEnd {
@@ -27,4 +39,5 @@ export type FromParseWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'chunk'; readonly chunk: ParsedChunk }
   | { readonly type: 'finished'; readonly end: ParsedFileEnd }
+  | { readonly type: 'texts'; readonly step: PreparedTexts }
   | { readonly type: 'failed'; readonly message: string };

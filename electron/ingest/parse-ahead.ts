@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { codeCacheDirOfThisThread, type CodeCacheWorkerData } from './code-cache';
-import type { FromParseWorker, ParsedFileEnd, ToParseWorker } from './parse-ahead-messages';
+import type { PreparedTexts } from '../index/full-text-preparation';
+import type { FromParseWorker, ParsedFileEnd, TextsAsk, ToParseWorker } from './parse-ahead-messages';
 import type { ChunkReading, ParsedChunk } from './parsed-chunk';
 
 /**
@@ -23,11 +24,18 @@ export class ParseAheadFailed extends Error {
  * A worker thread that splits and normalizes a file's chunks while the index
  * writer stores the chunks before (ChunkColumns): lists are usable sooner on a
  * machine with a second core. Started on first use and ended by `release`, so
- * it holds no memory between scans. Answers come in the order asked.
+ * it holds no memory between scans. Answers come in the order asked. The
+ * enrichment's full-text worker (full-text-worker.ts) runs on it too, with its own script.
  */
 export class ParseAhead {
   private current: RunningParseWorker | null = null;
   private failure: ParseAheadFailed | null = null;
+
+  /** `script`: the worker's entry module beside this one (the full-text pass's is full-text-thread.js), run with `limits`. */
+  constructor(
+    private readonly script = 'parse-worker.js',
+    private readonly limits: ResourceLimits = PARSE_WORKER_LIMITS,
+  ) {}
 
   /** False once the worker has failed: the reader then reads by itself for good. */
   get usable(): boolean {
@@ -68,7 +76,14 @@ export class ParseAhead {
     return answer.end;
   }
 
-  /** Ends the worker (a scan is over); the next file starts a new one. */
+  /** The search texts of a step of the enrichment's full-text pass (full-text-preparation.ts). */
+  async prepareTexts(ask: TextsAsk): Promise<PreparedTexts> {
+    const answer = await this.ask({ type: 'prepareTexts', ...ask }, []);
+    if (answer.type !== 'texts') throw new ParseAheadFailed(`the worker answered ${answer.type} to a step of full text`);
+    return answer.step;
+  }
+
+  /** Ends the worker (a scan or the full-text pass is over); the next ask starts a new one. */
   async release(): Promise<void> {
     const running = this.current;
     if (running === null) return;
@@ -96,7 +111,7 @@ export class ParseAhead {
   private started(): RunningParseWorker {
     if (this.failure !== null) throw this.failure;
     if (this.current !== null) return this.current;
-    const running: RunningParseWorker = { worker: new Worker(join(__dirname, 'parse-worker.js'), { resourceLimits: PARSE_WORKER_LIMITS, workerData: { codeCacheDir: codeCacheDirOfThisThread() } satisfies CodeCacheWorkerData }), waiting: [], ready: false };
+    const running: RunningParseWorker = { worker: new Worker(join(__dirname, this.script), { resourceLimits: this.limits, workerData: { codeCacheDir: codeCacheDirOfThisThread() } satisfies CodeCacheWorkerData }), waiting: [], ready: false };
     running.worker.on('message', (answer: FromParseWorker) => {
       if (answer.type === 'ready') {
         running.ready = true;

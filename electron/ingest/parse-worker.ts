@@ -1,30 +1,16 @@
 // First: the code cache must be on before the families' modules are compiled.
 import './worker-code-cache';
-import { parentPort } from 'node:worker_threads';
 import { startsLongLine } from '../families/family-registry';
+import { answerInOrder } from './answer-in-order';
 import type { FromParseWorker, ToParseWorker } from './parse-ahead-messages';
 import { ChunkColumns, type ChunkReading } from './parsed-chunk';
 import { LineSplitter } from './split-lines';
 
 // Splits and normalizes a file's chunks a step ahead of the index writer, on the other core.
-const port = parentPort;
-if (!port) throw new Error('parse-worker must run as a worker thread');
-
 let reading: ChunkReading | null = null;
 let splitter: LineSplitter | null = null;
 
-port.on('message', (message: ToParseWorker) => {
-  let answer: FromParseWorker | null;
-  try {
-    answer = handle(message);
-  } catch (error) {
-    answer = { type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-  }
-  // Copied, not transferred: a small deflated block may share its memory with Node's buffer pool.
-  if (answer !== null) port.postMessage(answer);
-});
-
-port.postMessage({ type: 'ready' } satisfies FromParseWorker);
+answerInOrder(handle);
 
 function handle(message: ToParseWorker): FromParseWorker | null {
   switch (message.type) {
@@ -45,5 +31,7 @@ function handle(message: ToParseWorker): FromParseWorker | null {
       splitter = null;
       return { type: 'finished', end };
     }
+    case 'prepareTexts':
+      throw new Error("the parse worker was asked for the enrichment's full text");
   }
 }

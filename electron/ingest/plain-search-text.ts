@@ -1,4 +1,4 @@
-import type { PlainSearchText } from '../index/renormalize';
+import type { PlainEvents, PlainSearchText } from '../index/renormalize';
 import { FAMILIES, type Family } from '../../shared/model/family';
 import { PLAIN_INDEX_RULES } from '../families/family-module';
 import { detectFamily, FAMILY_MODULES } from '../families/family-registry';
@@ -32,3 +32,6 @@ export const plainSearchText: PlainSearchText = (raw, family) => {
   const readAs: Family = jsonDepthExceeds(object) ? 'generic' : detectFamily(object);
   return readAs === family ? searchText(object) : null;
 };
+
+/** The plain families and their quick search text, for the enrichment (index/renormalize.ts). */
+export const PLAIN_EVENTS: PlainEvents = { searchText: plainSearchText, families: [...PLAIN_FAMILIES] };

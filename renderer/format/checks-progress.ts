@@ -4,12 +4,11 @@ export { stillReading, type IndexingProgress };
 
 /**
  * True while some executions still wait for their cross-event checks: during
- * the scan, then during the enrichment after it until its checks are done (its
- * last stage, merging the search index, changes no verdict).
+ * the scan, then during every stage of the enrichment after it, since the
+ * checks are its last.
  */
 export function checksPending(progress: IndexingProgress): boolean {
-  const stage = progress.enrichment?.stage;
-  return stillReading(progress) || stage === 'events' || stage === 'checks';
+  return stillReading(progress) || progress.enrichment != null;
 }
 
 /**

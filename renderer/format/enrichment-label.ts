@@ -10,6 +10,7 @@ export type EnrichmentProgress = ApiResponse<'summary'>['progress']['enrichment'
 export function enrichmentLabel(enrichment: NonNullable<EnrichmentProgress>): string {
   if (enrichment.stage === 'checks') return 'Checking executions…';
   if (enrichment.stage === 'merge') return 'Compacting the search index…';
+  if (enrichment.stage === 'rows') return 'Search ready; adding steps, spans and side effects…';
   if (enrichment.etaMs === null) return 'Preparing search…';
   const seconds = Math.max(1, Math.ceil(enrichment.etaMs / 1000));
   return seconds < 90 ? `Search ready in ~${seconds} s` : `Search ready in ~${Math.round(seconds / 60)} min`;

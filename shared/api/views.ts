@@ -37,7 +37,8 @@ export const indexingProgressSchema = z.object({
    */
   enrichment: z
     .object({
-      stage: z.enum(['events', 'checks', 'merge']),
+      /** In this order: full text (`events`), the search index's merge, derived rows (`rows`: steps, spans, side effects), checks. */
+      stage: z.enum(['events', 'merge', 'rows', 'checks']),
       done: z.number().int(),
       total: z.number().int(),
       etaMs: z.number().nullable(),

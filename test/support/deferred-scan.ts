@@ -7,6 +7,7 @@ import { discoverDirectories } from '../../electron/ingest/discover-directories'
 import { ExecutionProblems } from '../../electron/ingest/execution-problems';
 import { DEFAULT_INGEST_OPTIONS } from '../../electron/ingest/ingest-options';
 import { Ingestor } from '../../electron/ingest/ingestor';
+import { PLAIN_EVENTS } from '../../electron/ingest/plain-search-text';
 import { renormalizeRaw } from '../../electron/ingest/renormalize-raw';
 import { tempFolder } from './temp-folder';
 
@@ -17,10 +18,10 @@ export interface ScannedIndex {
   readonly db: Database.Database;
 }
 
-/** A writer of a test's own on the index at `dbPath` (created if need be), and its connection. */
+/** A writer of a test's own on the index at `dbPath` (created if need be), and its connection: the app's readers, times read as UTC. */
 export function openWriter(folder: string, dbPath: string): { readonly writer: IndexWriter; readonly db: Database.Database } {
   const { db } = openIndex(dbPath, folder);
-  return { writer: new IndexWriter(db, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES), db };
+  return { writer: new IndexWriter(db, renormalizeRaw, (d) => new ExecutionProblems(d), INDEX_FAMILY_RULES, PLAIN_EVENTS), db };
 }
 
 /** Reads what is unread in every directory of the folder, as a full scan does (`final`: an unterminated last line is settled). */

@@ -3,8 +3,17 @@ import type Database from 'better-sqlite3';
 /** The enrichment's mark as an SQL expression (0 when it was never set), for statements that compare event ids with it. */
 export const ENRICHED_THROUGH_SQL = "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'enriched_through'), 0)";
 
+/**
+ * The full-text mark as an SQL expression: every event up to it has its full
+ * text. Never behind the enriched mark, which an index written before the
+ * mark existed has alone.
+ */
+export const TEXT_THROUGH_SQL = `max(coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'text_through'), 0), ${ENRICHED_THROUGH_SQL})`;
+
 /** How far the enrichment has got, by event id (migration 012). */
 export interface EnrichmentMarks {
+  /** Every event with an id up to this one has its full text (never behind enrichedThrough). */
+  readonly textThrough: number;
   /** Every event with an id up to this one has its full text and derived rows. */
   readonly enrichedThrough: number;
   /** Every execution with an event up to this one has had its cross-event checks. */
@@ -36,7 +45,13 @@ export class EnrichmentState {
 
   /** The marks as committed. */
   marks(): EnrichmentMarks {
-    return { enrichedThrough: this.mark('enriched_through'), checkedThrough: this.mark('checked_through'), lastEventId: this.statements.lastEventId.get() as number };
+    const enrichedThrough = this.mark('enriched_through');
+    return {
+      textThrough: Math.max(this.mark('text_through'), enrichedThrough),
+      enrichedThrough,
+      checkedThrough: this.mark('checked_through'),
+      lastEventId: this.statements.lastEventId.get() as number,
+    };
   }
 
   /** True when some stored event still waits for its full text, derived rows or checks. */
@@ -69,7 +84,7 @@ export class EnrichmentState {
     return last > this.marks().checkedThrough && last > this.aheadOf(executionId);
   }
 
-  private mark(key: 'enriched_through' | 'checked_through'): number {
+  private mark(key: 'text_through' | 'enriched_through' | 'checked_through'): number {
     return (this.statements.mark.get(key) as number | undefined) ?? 0;
   }
 }

@@ -1,5 +1,5 @@
 import { RUN_COLUMNS } from '../full-text-runs';
-import { ENRICHED_THROUGH_SQL } from './enrichment-state';
+import { TEXT_THROUGH_SQL } from './enrichment-state';
 import type { StatementCache } from './statement-cache';
 
 /**
@@ -18,8 +18,8 @@ export const SORTED_MATCHES_LIMIT = 20_000;
  */
 export const EXACT_ROWS_LIMIT = 16_000;
 
-/** The highest event id whose full text is known: the highest stored, or the enrichment's mark when it is behind (index-enrichment.ts). */
-const ID_LIMIT_SQL = `SELECT min(coalesce((SELECT max(id) FROM events), 0), ${ENRICHED_THROUGH_SQL})`;
+/** The highest event id whose full text is known: the highest stored, or the enrichment's full-text mark when it is behind (index-enrichment.ts). */
+const ID_LIMIT_SQL = `SELECT min(coalesce((SELECT max(id) FROM events), 0), ${TEXT_THROUGH_SQL})`;
 
 /** The full-text rows an expression matches that begin in [from, to), with the run's last event (FTS5 gives rowids ascending). */
 const MATCHING_RUNS_SQL = 'SELECT r.first_id, r.last_id FROM text_runs_fts f JOIN text_runs r ON r.first_id = f.rowid WHERE text_runs_fts MATCH ? AND f.rowid >= ? AND f.rowid < ?';
@@ -233,7 +233,7 @@ export class SearchMatches {
   /**
    * One past the highest event id whose full text is known, read before the
    * matches: an event committed in between is not taken as a non-match, nor is
-   * one the enrichment has not given its full text yet (past `enriched_through`),
+   * one the enrichment has not given its full text yet (past `text_through`),
    * which it may match once it has: reading newer matches starts at this limit,
    * so an event under it is never looked at again. A run is written whole, in
    * the transaction that moves the mark past it, so none straddles the limit.

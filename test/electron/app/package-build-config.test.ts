@@ -143,10 +143,10 @@ describe('electron-builder configuration (package.json "build")', () => {
     assert.ok(existsSync(join(repoRoot, 'build', 'scripts', 'rebuild-native-for-electron.mjs')));
   });
 
-  it('packages every compiled module the main process, the ingest worker and the parse worker load, the migrations and package.json; nothing they require is a devDependency', () => {
+  it('packages every compiled module the main process, the ingest worker, the parse worker and the full-text worker load, the migrations and package.json; nothing they require is a devDependency', () => {
     const appDir = join(repoRoot, 'dist', 'electron', 'app');
     const roots = [
-      join(repoRoot, packageJson.main), join(appDir, 'preload.js'), join(repoRoot, 'dist', 'electron', 'ingest', 'ingest-worker.js'), join(repoRoot, 'dist', 'electron', 'ingest', 'parse-worker.js'),
+      join(repoRoot, packageJson.main), join(appDir, 'preload.js'), join(repoRoot, 'dist', 'electron', 'ingest', 'ingest-worker.js'), join(repoRoot, 'dist', 'electron', 'ingest', 'parse-worker.js'), join(repoRoot, 'dist', 'electron', 'ingest', 'full-text-thread.js'),
     ];
     for (const root of roots) assert.ok(existsSync(root), `${toRepoPath(root)} is built`);
     const { modules, packages } = requireGraph(roots);

@@ -116,7 +116,7 @@ describe('an interrupted cold build is checked before it is trusted', async () =
     },
     {
       name: 'a run of events lost whole, its full-text row and its range',
-      reason: /full text: the full-text runs hold \d+ events for \d+ enriched events/,
+      reason: /full text: the full-text runs hold \d+ events for \d+ events given their full text/,
       damage: (dbPath) => {
         const db = new Database(dbPath);
         const first = db.prepare('SELECT max(first_id) FROM text_runs').pluck().get() as number;

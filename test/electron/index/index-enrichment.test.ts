@@ -3,6 +3,7 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, ren
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FullTextMerges } from '../../../electron/index/full-text-merges';
+import { FullTextPreparation, PreparedTextsLookup, type PreparedTexts } from '../../../electron/index/full-text-preparation';
 import type { EnrichmentStep } from '../../../electron/index/index-enrichment';
 import { IndexWriter } from '../../../electron/index/index-writer';
 import { openIndex, openIndexReadOnly } from '../../../electron/index/open-index';
@@ -10,12 +11,16 @@ import { EnrichmentState } from '../../../electron/index/queries/enrichment-stat
 import { ExecutionFacts } from '../../../electron/index/queries/execution-facts';
 import { SummaryReader } from '../../../electron/index/queries/read-summary';
 import { ExecutionAssembler } from '../../../electron/inspect/assemble-execution';
+import { EnrichmentRunner, type TextsPreparer } from '../../../electron/ingest/enrichment-runner';
+import { FullTextWorker } from '../../../electron/ingest/full-text-worker';
 import { IngestSession } from '../../../electron/ingest/ingest-session';
+import { SEARCH_READERS } from '../../../electron/ingest/search-readers';
 import { writeFixtureFolder } from '../../fixtures/fixture-folder';
 import { writeOtlpFolder } from '../../fixtures/write-otlp';
 import { snapshot as indexSnapshot, type IndexSnapshot } from '../../support/index-snapshot';
 import { indexOnce, query } from '../../support/index-folder';
 import { assertSameIndex } from '../../support/assert-same-index';
+import { fullTextMatchesIn } from '../../support/full-text-matches';
 import { openWriter, scan, scanDeferred, scanWithoutEnrichment } from '../../support/deferred-scan';
 import { tempFolder } from '../../support/temp-folder';
 
@@ -69,6 +74,7 @@ describe('the enrichment after a deferred scan', () => {
     assert.equal(scanned.steps.length, 0, 'no derived rows yet');
     assert.ok(writer.enrichment.pending());
     const marks = writer.enrichment.marks();
+    assert.equal(marks.textThrough, 0);
     assert.equal(marks.enrichedThrough, 0);
     assert.ok(finish(writer) >= Math.floor(clean.events.length / 500), 'many steps of at most 500 events');
     assert.equal(writer.enrichment.pending(), false);
@@ -152,31 +158,41 @@ describe('the enrichment after a deferred scan', () => {
     assert.equal(query<{ n: number }>(dbPath, 'SELECT count(*) AS n FROM plan_events')[0]!.n, 0, 'the plan notes are dropped once passed');
   });
 
-  it('a file rewritten while its events wait takes back only the full text it was given', async () => {
-    const folder = mixedFolder('enrich-reset');
-    const file = join(folder, 'late.jsonl');
-    const lines = readFileSync(join(folder, 'mixed', 'logs', 'executor', 'karma-events.jsonl'), 'utf8').split('\n').filter((l) => l.startsWith('{')).slice(0, 40);
-    writeFileSync(file, `${lines.join('\n')}\n`);
-    // The same history written inline: the rewritten file's events get new ids, after the copies of its lines in another file.
-    const inlinePath = await indexOnce(folder, undefined, { deferEnrichment: false });
-    const dbPath = join(tempFolder('enrich-reset-db'), 'index.sqlite');
-    const writer = await scanOnly(folder, dbPath);
-    // Half enriched: the early sources have full text, late.jsonl (read last) not.
-    writer.enrichment.step(200, 50);
-    assert.ok(writer.enrichment.marks().enrichedThrough > 0);
-    // The file is replaced by a shorter one (copytruncate then a write): the scan takes its events back and reads it again.
-    writeFileSync(file, `${lines.slice(0, 10).join('\n')}\n`);
-    await scan(folder, writer, true);
-    finish(writer);
-    const clean = indexSnapshot(await indexOnce(folder, inlinePath, { deferEnrichment: false }));
-    assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
-    const { db } = openIndex(dbPath, folder);
-    try {
-      assert.doesNotThrow(() => db.prepare("INSERT INTO text_runs_fts (text_runs_fts) VALUES ('integrity-check')").run(), 'the full-text index is consistent');
-    } finally {
-      db.close();
-    }
-  });
+  for (const when of ['with part of the full text given', 'with the full text given and part of the derived rows'] as const) {
+    it(`a file rewritten while its events wait takes back only what it was given (${when})`, async () => {
+      const folder = mixedFolder('enrich-reset');
+      const file = join(folder, 'late.jsonl');
+      const lines = readFileSync(join(folder, 'mixed', 'logs', 'executor', 'karma-events.jsonl'), 'utf8').split('\n').filter((l) => l.startsWith('{')).slice(0, 40);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      // The same history written inline: the rewritten file's events get new ids, after the copies of its lines in another file.
+      const inlinePath = await indexOnce(folder, undefined, { deferEnrichment: false });
+      const dbPath = join(tempFolder('enrich-reset-db'), 'index.sqlite');
+      const writer = await scanOnly(folder, dbPath);
+      if (when === 'with part of the full text given') {
+        // The early sources have full text, late.jsonl (read last) not.
+        writer.enrichment.step(200, 50);
+        const marks = writer.enrichment.marks();
+        assert.ok(marks.textThrough > 0 && marks.textThrough < marks.lastEventId && marks.enrichedThrough === 0);
+      } else {
+        // Every event has its full text; the early ones have their derived rows, late.jsonl's not.
+        while (writer.enrichment.step(200, 50).derived === 0);
+        const marks = writer.enrichment.marks();
+        assert.ok(marks.textThrough === marks.lastEventId && marks.enrichedThrough > 0 && marks.enrichedThrough < marks.lastEventId);
+      }
+      // The file is replaced by a shorter one (copytruncate then a write): the scan takes its events back and reads it again.
+      writeFileSync(file, `${lines.slice(0, 10).join('\n')}\n`);
+      await scan(folder, writer, true);
+      finish(writer);
+      const clean = indexSnapshot(await indexOnce(folder, inlinePath, { deferEnrichment: false }));
+      assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
+      const { db } = openIndex(dbPath, folder);
+      try {
+        assert.doesNotThrow(() => db.prepare("INSERT INTO text_runs_fts (text_runs_fts) VALUES ('integrity-check')").run(), 'the full-text index is consistent');
+      } finally {
+        db.close();
+      }
+    });
+  }
 
   it('appends read while the enrichment waits are deferred too, and enriched in order', async () => {
     const folder = mixedFolder('enrich-append');
@@ -207,11 +223,16 @@ describe('the enrichment after a deferred scan', () => {
     }
     const firstMerge = steps.findIndex((step) => step.merging);
     const lastMerge = steps.findLastIndex((step) => step.merging);
+    const firstDerived = steps.findIndex((step) => step.derived > 0);
+    const lastDerived = steps.findLastIndex((step) => step.derived > 0);
     const firstCheck = steps.findIndex((step) => step.executions > 0);
     assert.ok(firstMerge > 0, 'merge steps come');
-    assert.ok(steps.slice(0, firstMerge).every((step) => step.events > 0), 'after every event');
-    assert.ok(steps.slice(firstMerge, lastMerge + 1).every((step) => step.merging && step.events === 0 && step.executions === 0), 'one after another');
-    assert.ok(firstCheck > lastMerge, 'and before the checks: search is whole and quick first');
+    assert.ok(steps.slice(0, firstMerge).every((step) => step.events > 0 && step.derived === 0), 'after every event has its full text, and nothing else');
+    assert.ok(steps.slice(firstMerge, lastMerge + 1).every((step) => step.merging && step.events === 0 && step.derived === 0 && step.executions === 0), 'one after another');
+    assert.ok(firstDerived === lastMerge + 1, 'then the derived rows: search is whole and quick first');
+    assert.ok(steps.slice(firstDerived, lastDerived + 1).every((step) => step.derived > 0 && step.events === 0 && step.executions === 0), 'in steps of their own');
+    assert.ok(lastDerived > firstDerived, 'several: each step reads at most its limit of events that derive rows');
+    assert.ok(firstCheck > lastDerived, 'and the checks last, once every row they read is in');
     // Search is said whole at the merge's last step, not before, and stays so through the checks.
     assert.deepEqual(steps.map((step) => step.searchable), steps.map((_, i) => i >= lastMerge));
     assert.equal(automerge(dbPath), 4, "FTS5's default given back");
@@ -233,7 +254,7 @@ describe('the enrichment after a deferred scan', () => {
     const folder = mixedFolder('enrich-merge-resume');
     const dbPath = join(tempFolder('enrich-merge-resume-db'), 'index.sqlite');
     const writer = await scanOnly(folder, dbPath);
-    for (let marks = writer.enrichment.marks(); marks.enrichedThrough < marks.lastEventId; marks = writer.enrichment.marks()) writer.enrichment.step(200, 50);
+    for (let marks = writer.enrichment.marks(); marks.textThrough < marks.lastEventId; marks = writer.enrichment.marks()) writer.enrichment.step(200, 50);
     // What a process killed after a first merge step leaves: merges held, segments left, the checks not begun.
     const other = openIndex(dbPath, folder).db;
     try {
@@ -363,3 +384,140 @@ function integrityByExecution(dbPath: string): Record<string, string | null> {
   const rows = query<{ execution: string; integrity: string | null }>(dbPath, "SELECT family || ':' || key AS execution, integrity FROM executions ORDER BY family, key");
   return Object.fromEntries(rows.map((row) => [row.execution, row.integrity]));
 }
+
+describe('full text derived on another thread', () => {
+  /** Steps read and derived on a read-only connection of their own, as the worker does, across the same copy a message makes. */
+  function preparation(dbPath: string): { next(afterId: number | null, limit: number): PreparedTexts; close(): void } {
+    const db = openIndexReadOnly(dbPath);
+    const texts = new FullTextPreparation(db, SEARCH_READERS);
+    return { next: (afterId, limit) => structuredClone(texts.next(afterId, limit)), close: () => db.close() };
+  }
+
+  /** A mixed folder with one event too long for the worker to prepare: a JSON document over 1 MiB. */
+  function folderWithLongLine(name: string): string {
+    const folder = mixedFolder(name);
+    writeFileSync(join(folder, 'long.json'), JSON.stringify({ marker: 'zzlonglinezz', message: 'a long document', payload: 'word '.repeat(240_000) }));
+    return folder;
+  }
+
+  it('steps written from prepared texts leave exactly the index an inline build writes; a line too long is left to the writer', async () => {
+    const folder = folderWithLongLine('prepared-same');
+    const clean = await inlineIndex(folder);
+    const dbPath = join(tempFolder('prepared-same-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    const worker = preparation(dbPath);
+    let prepared = 0;
+    let left = 0;
+    let unprepared = 0;
+    try {
+      // The first step after the mark, each next one after the step before, as the runner asks.
+      for (let afterId: number | null = writer.enrichment.marks().textThrough; ; afterId = null) {
+        const texts = worker.next(afterId, 500);
+        prepared += texts.lengths.filter((length) => length >= 0).length;
+        left += texts.lengths.filter((length) => length === -2).length;
+        const step = writer.enrichment.step(500, 50, texts.lengths.length === 0 ? null : new PreparedTextsLookup(texts));
+        unprepared += step.unprepared;
+        if (step.events === 0) break;
+      }
+      finish(writer);
+    } finally {
+      worker.close();
+    }
+    assert.equal(left, 1, 'the long line was left to the writer');
+    assert.equal(unprepared, 1, 'and only it was derived there');
+    assert.equal(prepared + left, clean.events.length, `every other event was prepared (${prepared})`);
+    assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
+    assert.equal(fullTextMatchesIn(dbPath, 'zzlonglinezz').length, 1);
+  });
+
+  it('writes a prepared text only while its event is stored where it was read from', async () => {
+    const folder = mixedFolder('prepared-stale');
+    const dbPath = join(tempFolder('prepared-stale-db'), 'index.sqlite');
+    const writer = await scanOnly(folder, dbPath);
+    const worker = preparation(dbPath);
+    const texts = worker.next(0, 400);
+    worker.close();
+    const count = texts.lengths.length;
+    assert.equal(count, 400);
+    // Each prepared text gets a word of its own, to see which were written as prepared.
+    const parts: string[] = [];
+    const lengths = new Int32Array(count);
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      const length = texts.lengths[i]!;
+      const text = length < 0 ? null : `${texts.texts.slice(at, at + length)} zzprepared${i}zz`;
+      if (length > 0) at += length;
+      lengths[i] = text === null ? length : text.length;
+      if (text !== null) parts.push(text);
+    }
+    assert.ok(texts.lengths.some((length) => length > 0));
+    // By the step: one event stored elsewhere since (another raw offset), one of another source, one left to the writer.
+    const places = texts.places.slice();
+    const withText = [...lengths.keys()].filter((i) => lengths[i]! > 0);
+    const moved = withText[3]!;
+    const otherSource = withText[7]!;
+    const leftToWriter = withText[11]!;
+    places[moved * 5 + 3] = places[moved * 5 + 3]! + 1;
+    places[otherSource * 5 + 1] = places[otherSource * 5 + 1]! + 1000;
+    const leftText = parts.splice(withText.slice(0, withText.indexOf(leftToWriter)).length, 1)[0]!;
+    lengths[leftToWriter] = -2;
+    assert.ok(leftText.endsWith(`zzprepared${leftToWriter}zz`));
+    const step = writer.enrichment.step(400, 50, new PreparedTextsLookup({ places, lengths, texts: parts.join('') }));
+    assert.equal(step.events, 400);
+    assert.equal(step.unprepared, 3, 'the moved, the re-sourced and the left one were derived by the writer');
+    const ids = [...Array(count).keys()].map((i) => texts.places[i * 5]!);
+    for (const i of withText) {
+      const asPrepared = i !== moved && i !== otherSource && i !== leftToWriter;
+      assert.deepEqual(fullTextMatchesIn(dbPath, `zzprepared${i}zz`), asPrepared ? [ids[i]] : [], `event ${ids[i]} (${i === moved ? 'moved' : i === otherSource ? 'of another source' : i === leftToWriter ? 'left to the writer' : 'as read'})`);
+    }
+    // The three derived by the writer have their full text all the same: every event of the step lies in a run, and is searchable by its own values.
+    assert.equal(query<{ n: number }>(dbPath, 'SELECT count(*) AS n FROM events e JOIN text_runs r ON e.id BETWEEN r.first_id AND r.last_id')[0]!.n, 400);
+    for (const i of [moved, otherSource, leftToWriter]) {
+      const own = texts.texts.slice(withText.filter((j) => j < i).reduce((sum, j) => sum + texts.lengths[j]!, 0), withText.filter((j) => j <= i).reduce((sum, j) => sum + texts.lengths[j]!, 0));
+      const word = own.split(/[^A-Za-z0-9]+/).find((token) => token.length >= 6 && /[0-9]/.test(token)) ?? own.split(/[^A-Za-z0-9]+/).find((token) => token.length >= 4)!;
+      assert.ok(fullTextMatchesIn(dbPath, `"${word}"`).includes(ids[i]!), `event ${ids[i]} is found by "${word}"`);
+    }
+    assert.throws(() => new PreparedTextsLookup({ places, lengths: lengths.slice(1), texts: parts.join('') }), /place numbers for/, 'an answer of another length is refused');
+    assert.throws(() => new PreparedTextsLookup({ places, lengths, texts: `${parts.join('')}x` }), /characters in all/, 'and so is one whose texts do not add up');
+  });
+
+  it('the runner has a worker derive the texts and ends it with the full text; the same index when it fails or answers too little', async () => {
+    const folder = folderWithLongLine('prepared-runner');
+    const clean = await inlineIndex(folder);
+    let prepared = 0;
+    let released = 0;
+    const counting = (dbPath: string): TextsPreparer => {
+      const worker = new FullTextWorker(dbPath, undefined);
+      return {
+        get usable() {
+          return worker.usable;
+        },
+        prepare: async (afterId, limit) => {
+          const texts = await worker.prepare(afterId, limit);
+          prepared += texts.lengths.filter((length) => length >= 0).length;
+          return texts;
+        },
+        release: () => {
+          released++;
+          return worker.release();
+        },
+      };
+    };
+    const failing = (): TextsPreparer => ({ usable: true, prepare: () => Promise.reject(new Error('no worker')), release: () => Promise.resolve() });
+    const short = (dbPath: string): TextsPreparer => {
+      const worker = new FullTextWorker(dbPath, undefined);
+      return { usable: true, prepare: async (afterId, limit) => ({ ...(await worker.prepare(afterId, limit)), lengths: new Int32Array(0), places: new Float64Array(0), texts: '' }), release: () => worker.release() };
+    };
+    for (const [name, preparer] of [['the worker', counting], ['a failing preparer', failing], ['a preparer answering nothing', short]] as const) {
+      const dbPath = join(tempFolder('prepared-runner-db'), 'index.sqlite');
+      const writer = await scanOnly(folder, dbPath);
+      const stages: string[] = [];
+      const runner = new EnrichmentRunner(writer.enrichment, (work) => work(), () => false, (progress) => stages.push(progress.stage), () => undefined, () => undefined, { preparer: preparer(dbPath), minEvents: 0 });
+      assert.equal(await runner.run(), true, name);
+      assertSameIndex(indexSnapshot(dbPath), clean, `the index (${name})`);
+      assert.deepEqual([...new Set(stages)].filter((stage) => stage !== 'merge'), ['events', 'rows', 'checks'].filter((stage) => stages.includes(stage)), `stages in order (${name})`);
+    }
+    assert.ok(prepared >= clean.events.length - 1, `every event but the long line's was derived by the worker (${prepared} of ${clean.events.length}, some asked again)`);
+    assert.ok(released >= 1, 'and the worker released');
+  });
+});

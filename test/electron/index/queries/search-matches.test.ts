@@ -172,7 +172,7 @@ describe('a common word searched while the enrichment adds full text', () => {
         return ids;
       };
       const early = page();
-      const enriched = writer.enrichment.marks().enrichedThrough;
+      const enriched = writer.enrichment.marks().textThrough;
       assert.ok(enriched > 0 && enriched < writer.enrichment.marks().lastEventId, 'the enrichment is part way');
       assert.deepEqual(early, commonIds().filter((id) => id <= enriched), 'during the enrichment: the events with full text');
       while (!writer.enrichment.step(1_000, 50).finished);
