@@ -14,7 +14,7 @@ let preparation: { readonly dbPath: string; readonly db: Database.Database; read
  * Pages of its own read-only connection's cache, negative in KiB: it reads
  * each step's events and blocks once, in order, so a small cache serves.
  */
-const PREPARATION_CACHE_SIZE = -4096;
+const PREPARATION_CACHE_SIZE = -2048;
 
 answerInOrder(handle);
 

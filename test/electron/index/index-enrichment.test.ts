@@ -393,9 +393,10 @@ describe('full text derived on another thread', () => {
     return { next: (afterId, limit) => structuredClone(texts.next(afterId, limit)), close: () => db.close() };
   }
 
-  /** A mixed folder with one event too long for the worker to prepare: a JSON document over 1 MiB. */
+  /** A mixed folder with one event too long for the worker to prepare (a JSON document over 1 MiB), and texts of every width in UTF-8. */
   function folderWithLongLine(name: string): string {
     const folder = mixedFolder(name);
+    writeFileSync(join(folder, 'wide.jsonl'), ['café Ünïcödé zzwidezz', '東京 駅 zzwidezz', 'emoji 😀 and 𝄞 zzwidezz', 'a\u0000b nul zzwidezz'].map((message) => JSON.stringify({ message })).join('\n') + '\n');
     writeFileSync(join(folder, 'long.json'), JSON.stringify({ marker: 'zzlonglinezz', message: 'a long document', payload: 'word '.repeat(240_000) }));
     return folder;
   }
@@ -428,6 +429,8 @@ describe('full text derived on another thread', () => {
     assert.equal(prepared + left, clean.events.length, `every other event was prepared (${prepared})`);
     assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
     assert.equal(fullTextMatchesIn(dbPath, 'zzlonglinezz').length, 1);
+    assert.equal(fullTextMatchesIn(dbPath, 'zzwidezz').length, 4, 'texts of every width crossed whole');
+    assert.equal(fullTextMatchesIn(dbPath, 'zzwidezz café').length, 1);
   });
 
   it('writes a prepared text only while its event is stored where it was read from', async () => {
@@ -440,16 +443,20 @@ describe('full text derived on another thread', () => {
     const count = texts.lengths.length;
     assert.equal(count, 400);
     // Each prepared text gets a word of its own, to see which were written as prepared.
+    const prepared = Buffer.from(texts.texts);
+    const textOf = (i: number): string => {
+      const start = [...Array(i).keys()].reduce((sum, j) => sum + Math.max(0, texts.lengths[j]!), 0);
+      return prepared.toString('utf8', start, start + texts.lengths[i]!);
+    };
     const parts: string[] = [];
     const lengths = new Int32Array(count);
-    let at = 0;
     for (let i = 0; i < count; i++) {
       const length = texts.lengths[i]!;
-      const text = length < 0 ? null : `${texts.texts.slice(at, at + length)} zzprepared${i}zz`;
-      if (length > 0) at += length;
-      lengths[i] = text === null ? length : text.length;
+      const text = length < 0 ? null : `${textOf(i)} zzprepared${i}zz`;
+      lengths[i] = text === null ? length : Buffer.byteLength(text);
       if (text !== null) parts.push(text);
     }
+    const utf8 = (strings: readonly string[]): Uint8Array => new Uint8Array(Buffer.from(strings.join('')));
     assert.ok(texts.lengths.some((length) => length > 0));
     // By the step: one event stored elsewhere since (another raw offset), one of another source, one left to the writer.
     const places = texts.places.slice();
@@ -462,7 +469,7 @@ describe('full text derived on another thread', () => {
     const leftText = parts.splice(withText.slice(0, withText.indexOf(leftToWriter)).length, 1)[0]!;
     lengths[leftToWriter] = -2;
     assert.ok(leftText.endsWith(`zzprepared${leftToWriter}zz`));
-    const step = writer.enrichment.step(400, 50, new PreparedTextsLookup({ places, lengths, texts: parts.join('') }));
+    const step = writer.enrichment.step(400, 50, new PreparedTextsLookup({ places, lengths, texts: utf8(parts) }));
     assert.equal(step.events, 400);
     assert.equal(step.unprepared, 3, 'the moved, the re-sourced and the left one were derived by the writer');
     const ids = [...Array(count).keys()].map((i) => texts.places[i * 5]!);
@@ -473,12 +480,12 @@ describe('full text derived on another thread', () => {
     // The three derived by the writer have their full text all the same: every event of the step lies in a run, and is searchable by its own values.
     assert.equal(query<{ n: number }>(dbPath, 'SELECT count(*) AS n FROM events e JOIN text_runs r ON e.id BETWEEN r.first_id AND r.last_id')[0]!.n, 400);
     for (const i of [moved, otherSource, leftToWriter]) {
-      const own = texts.texts.slice(withText.filter((j) => j < i).reduce((sum, j) => sum + texts.lengths[j]!, 0), withText.filter((j) => j <= i).reduce((sum, j) => sum + texts.lengths[j]!, 0));
+      const own = textOf(i);
       const word = own.split(/[^A-Za-z0-9]+/).find((token) => token.length >= 6 && /[0-9]/.test(token)) ?? own.split(/[^A-Za-z0-9]+/).find((token) => token.length >= 4)!;
       assert.ok(fullTextMatchesIn(dbPath, `"${word}"`).includes(ids[i]!), `event ${ids[i]} is found by "${word}"`);
     }
-    assert.throws(() => new PreparedTextsLookup({ places, lengths: lengths.slice(1), texts: parts.join('') }), /place numbers for/, 'an answer of another length is refused');
-    assert.throws(() => new PreparedTextsLookup({ places, lengths, texts: `${parts.join('')}x` }), /characters in all/, 'and so is one whose texts do not add up');
+    assert.throws(() => new PreparedTextsLookup({ places, lengths: lengths.slice(1), texts: utf8(parts) }), /place numbers for/, 'an answer of another length is refused');
+    assert.throws(() => new PreparedTextsLookup({ places, lengths, texts: utf8([...parts, 'x']) }), /bytes in all/, 'and so is one whose texts do not add up');
   });
 
   it('the runner has a worker derive the texts and ends it with the full text; the same index when it fails or answers too little', async () => {
@@ -506,7 +513,7 @@ describe('full text derived on another thread', () => {
     const failing = (): TextsPreparer => ({ usable: true, prepare: () => Promise.reject(new Error('no worker')), release: () => Promise.resolve() });
     const short = (dbPath: string): TextsPreparer => {
       const worker = new FullTextWorker(dbPath, undefined);
-      return { usable: true, prepare: async (afterId, limit) => ({ ...(await worker.prepare(afterId, limit)), lengths: new Int32Array(0), places: new Float64Array(0), texts: '' }), release: () => worker.release() };
+      return { usable: true, prepare: async (afterId, limit) => ({ ...(await worker.prepare(afterId, limit)), lengths: new Int32Array(0), places: new Float64Array(0), texts: new Uint8Array(0) }), release: () => worker.release() };
     };
     for (const [name, preparer] of [['the worker', counting], ['a failing preparer', failing], ['a preparer answering nothing', short]] as const) {
       const dbPath = join(tempFolder('prepared-runner-db'), 'index.sqlite');
