@@ -90,6 +90,7 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
     // Every word's events checked one by one as the walk meets them, as a word many full-text rows match is.
     ['a walk that checks each event', { sortedMatches: 10, walk: 1_000_000, exactRows: 0 }, { walks: true, sorts: false }],
     ['a walk that checks each event, then gives way to sorting', { sortedMatches: 10, walk: 40, exactRows: 0 }, { walks: true, sorts: true }],
+    ['a walk that checks each event until its checks run out, then gives way to sorting', { sortedMatches: 10, walk: 1_000_000, exactRows: 0, checks: 30 }, { walks: true, sorts: true }],
   ];
 
   for (const [name, limits, ways] of strategies) {
@@ -115,6 +116,29 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
       assert.equal(sql.some((text) => text.includes('CROSS JOIN')), ways.sorts, 'sorted the matches');
     });
   }
+
+  it('a walk checks no more events than its budget, and fills a page from the events it could afford', () => {
+    asked.clear();
+    const budget = 60;
+    const list = new EventList(new RecordingCache(db), SEARCH_READERS, { sortedMatches: 10, walk: 1_000_000, exactRows: 0, checks: budget });
+    const searches = (list as unknown as { searches: { check(...args: unknown[]): number } }).searches;
+    const check = searches.check.bind(searches);
+    let checks = 0;
+    searches.check = (...args) => {
+      const n = check(...args);
+      checks += n;
+      return n;
+    };
+    // Most events match: a page of 20 lies within the first 60 checked, though the walk's first read holds 128.
+    const page = list.list({ query: 'common', limit: 20 });
+    assert.deepEqual(page.items.map((e) => e.id), expected(['common']).slice(0, 20));
+    assert.ok(checks > 20 && checks <= budget, `checked ${checks}, at most ${budget}`);
+    assert.equal([...asked].some((text) => text.includes('CROSS JOIN')), false, 'the walk filled the page: nothing sorted');
+    // A word in 2 % of the lines cannot fill a page of 20 within 60 checks: the walk gives way, and the page is the same.
+    checks = 0;
+    assert.deepEqual(list.list({ query: 'rare smtp', limit: 20 }).items.map((e) => e.id), expected(['rare', 'smtp']).slice(0, 20));
+    assert.ok(checks <= budget, `checked ${checks}, at most ${budget}`);
+  });
 
   it('keeps a common word\'s match set right while the folder changes: appended events in, taken-back ones out', async () => {
     // Read column by column, and checked event by event.
