@@ -23,7 +23,7 @@ const PLACE_NUMBERS = 5;
 
 /** A text's length in PreparedTexts.lengths when the event has none (its raw text is gone, or no longer an event). */
 const NO_TEXT = -1;
-/** A text's length in PreparedTexts.lengths when it was left to the writer (UNPREPARED_RAW_BYTES, PREPARED_CHARS). */
+/** A text's length in PreparedTexts.lengths when it was left to the writer (UNPREPARED_RAW_BYTES, PREPARED_BYTES). */
 const LEFT_TO_WRITER = -2;
 
 /**

@@ -396,7 +396,7 @@ describe('full text derived on another thread', () => {
   /** A mixed folder with one event too long for the worker to prepare (a JSON document over 1 MiB), and texts of every width in UTF-8. */
   function folderWithLongLine(name: string): string {
     const folder = mixedFolder(name);
-    writeFileSync(join(folder, 'wide.jsonl'), ['café Ünïcödé zzwidezz', '東京 駅 zzwidezz', 'emoji 😀 and 𝄞 zzwidezz', 'a\u0000b nul zzwidezz'].map((message) => JSON.stringify({ message })).join('\n') + '\n');
+    writeFileSync(join(folder, 'wide.jsonl'), ['café Ünïcödé zzwidezz', '東京 駅 zzwidezz', 'emoji 😀 and 𝄞 zzwidezz', 'a\u0000b nul zzwidezz', 'lone \ud800 surrogate zzwidezz'].map((message) => JSON.stringify({ message })).join('\n') + '\n');
     writeFileSync(join(folder, 'long.json'), JSON.stringify({ marker: 'zzlonglinezz', message: 'a long document', payload: 'word '.repeat(240_000) }));
     return folder;
   }
@@ -429,7 +429,7 @@ describe('full text derived on another thread', () => {
     assert.equal(prepared + left, clean.events.length, `every other event was prepared (${prepared})`);
     assertSameIndex(indexSnapshot(dbPath), clean, 'the index');
     assert.equal(fullTextMatchesIn(dbPath, 'zzlonglinezz').length, 1);
-    assert.equal(fullTextMatchesIn(dbPath, 'zzwidezz').length, 4, 'texts of every width crossed whole');
+    assert.equal(fullTextMatchesIn(dbPath, 'zzwidezz').length, 5, 'texts of every width crossed whole');
     assert.equal(fullTextMatchesIn(dbPath, 'zzwidezz café').length, 1);
   });
 
