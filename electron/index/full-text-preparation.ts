@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { RawTexts } from './raw-texts';
-import { readForSearch, type SearchTextReaders } from './stored-search-text';
+import { searchTextOf, type SearchTextReaders } from './stored-search-text';
 
 /** What the enrichment's full-text pass reads of an event (index-enrichment.ts), its source's path joined. */
 export const TEXT_EVENT_SQL = `SELECT e.id, e.source_id, e.family, e.part, e.raw_block, e.raw_at, e.raw_len, s.path
@@ -52,16 +52,6 @@ export interface PreparedTexts {
   readonly lengths: Int32Array;
   /** The texts, one after another, in UTF-8. */
   readonly texts: Uint8Array;
-}
-
-/**
- * The search text of a stored event, derived again from its raw text
- * (stored-search-text.ts); null when it has none. The writer's thread and the
- * preparation's both run this, so a prepared text is the writer's own.
- */
-export function searchTextOf(row: TextEvent, raw: RawTexts, readers: SearchTextReaders): string | null {
-  const text = raw.of(row);
-  return text === null ? null : (readForSearch(readers, text, row)?.searchText ?? null);
 }
 
 /**

@@ -5,8 +5,8 @@ import type { FullTextRuns } from './full-text-runs';
 import { RawTexts } from './raw-texts';
 import type { ExecutionChecker } from './index-writer';
 import type { PlainEvents, Renormalize } from './renormalize';
-import { searchTextOf, TEXT_EVENT_SQL, type PreparedTextsLookup, type TextEvent } from './full-text-preparation';
-import type { SearchTextReaders } from './stored-search-text';
+import { TEXT_EVENT_SQL, type PreparedTextsLookup, type TextEvent } from './full-text-preparation';
+import { searchTextOf, type SearchTextReaders } from './stored-search-text';
 import { EnrichmentState, type EnrichmentMarks } from './queries/enrichment-state';
 
 export type { EnrichmentMarks } from './queries/enrichment-state';
@@ -69,6 +69,8 @@ export class IndexEnrichment {
   private readonly state: EnrichmentState;
   private readonly merges: FullTextMerges;
   private readonly readers: SearchTextReaders;
+  /** The plain families, as a JSON array for the pass over derived rows to pass their events by. */
+  private readonly plainFamilies: string;
   /** The executions of the checks pass under way, and the enriched mark it will set when they are all checked. */
   private checking: { readonly ids: readonly number[]; next: number; readonly through: number } | null = null;
 
@@ -81,15 +83,14 @@ export class IndexEnrichment {
     private readonly fullText: FullTextRuns,
   ) {
     this.readers = { renormalize, plainSearchText: plain.searchText };
-    // Plain events (part 0 of a family that derives no rows) are passed by without being read: most of the events.
-    const plainFamilies = plain.families.length === 0 ? '0' : `e.part = 0 AND e.family IN (${plain.families.map(() => '?').join(', ')})`;
-    const plainFamilyParams = [...plain.families];
+    this.plainFamilies = JSON.stringify(plain.families);
     this.state = new EnrichmentState(db);
     this.merges = new FullTextMerges(db);
     this.statements = {
       setMark: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       textEventsAfter: db.prepare(`${TEXT_EVENT_SQL} WHERE e.id > ? ORDER BY e.id LIMIT ?`),
-      rowEventsIn: bindAfter(db.prepare(`${STORED_EVENT_SQL} WHERE e.id > ? AND e.id <= ? AND NOT (${plainFamilies}) ORDER BY e.id LIMIT ?`), plainFamilyParams),
+      // Plain events (part 0 of a family that derives no rows) are passed by without being read: most of the events.
+      rowEventsIn: db.prepare(`${STORED_EVENT_SQL} WHERE e.id > ? AND e.id <= ? AND NOT (e.part = 0 AND e.family IN (SELECT value FROM json_each(?))) ORDER BY e.id LIMIT ?`),
       eventsOfExecutionAfter: db.prepare(`${STORED_EVENT_SQL} WHERE e.execution_id = ? AND e.id > ? ORDER BY e.id`),
       block: db.prepare('SELECT data FROM raw_blocks WHERE id = ?').pluck(),
       setAhead: db.prepare('INSERT INTO enriched_ahead (execution_id, through) VALUES (?, ?) ON CONFLICT (execution_id) DO UPDATE SET through = excluded.through'),
@@ -265,7 +266,7 @@ export class IndexEnrichment {
     const marks = this.marks();
     const from = marks.enrichedThrough;
     if (from >= marks.textThrough) return 0;
-    const rows = s.rowEventsIn.all(from, marks.textThrough, limit) as StoredEvent[];
+    const rows = s.rowEventsIn.all(from, marks.textThrough, this.plainFamilies, limit) as StoredEvent[];
     const through = rows.length < limit ? marks.textThrough : (rows[rows.length - 1] as StoredEvent).id;
     const raw = new RawTexts(s.block);
     // Usually empty: only executions a reviewer opened early, and the plan documents of their plans, are in them.
@@ -310,9 +311,4 @@ export class IndexEnrichment {
       | undefined;
     if (row !== undefined && this.checker.needsCheck(row.family, row.key, row)) this.checker.refresh(executionId, row.family, row.key);
   }
-}
-
-/** A statement with `fixed` bound after the parameters each call passes before its last (a LIMIT). */
-function bindAfter(statement: Database.Statement, fixed: readonly unknown[]): { all(...params: unknown[]): unknown[] } {
-  return { all: (...params) => statement.all(...params.slice(0, -1), ...fixed, ...params.slice(-1)) };
 }

@@ -1,3 +1,4 @@
+import type { RawTexts } from './raw-texts';
 import type { PlainSearchText, Renormalize } from './renormalize';
 
 /** How a stored event is read again: the ingest's own readers, passed in (the index imports no ingest). */
@@ -34,4 +35,19 @@ export function readForSearch(readers: SearchTextReaders, raw: string, place: St
   if (plain !== null) return { searchText: plain, again: null };
   const again = readers.renormalize(raw, place.path, place.part);
   return again === null ? null : { searchText: again.searchText, again };
+}
+
+/**
+ * The search text of a stored event read through its raw block (readForSearch);
+ * null when it has none. The enrichment's full-text pass and the thread that
+ * prepares its texts (full-text-preparation.ts) both run this, so a prepared
+ * text is the writer's own.
+ */
+export function searchTextOf(
+  row: StoredTextPlace & { readonly raw_block: number | null; readonly raw_at: number; readonly raw_len: number },
+  raw: RawTexts,
+  readers: SearchTextReaders,
+): string | null {
+  const text = raw.of(row);
+  return text === null ? null : (readForSearch(readers, text, row)?.searchText ?? null);
 }

@@ -18,13 +18,6 @@ export interface IngestOptions {
    * file that way, or Infinity to read none.
    */
   readonly parseAheadMinBytes?: number;
-  /**
-   * An enrichment with at least this many events to give full text has their
-   * search texts derived by a worker thread while the writer stores the step
-   * before; 10,000 when not given (fewer are not worth a worker's start).
-   * Tests set 0 or Infinity.
-   */
-  readonly textsAheadMinEvents?: number;
 }
 
 /** The app's reader settings: a 1 MiB line cap, 4,000 events per transaction, JSON documents up to 64 MiB, full scans enriched after. */

@@ -120,7 +120,7 @@ export class IngestSession {
       (progress) => listener.onEnrichment?.(progress),
       () => listener.onEnriched?.(),
       () => listener.onSearchable?.(),
-      { preparer: new FullTextWorker(config.dbPath, config.index?.nativeBinding), minEvents: this.options.textsAheadMinEvents ?? TEXTS_AHEAD_MIN_EVENTS },
+      { preparer: new FullTextWorker(config.dbPath, config.index?.nativeBinding), minEvents: TEXTS_AHEAD_MIN_EVENTS },
     );
     // Records of a migrated index get their integrity state before anything reads it; the enrichment checks the rest.
     new ExecutionProblems(this.db).refreshUnchecked(this.writer.enrichment.marks().checkedThrough);

@@ -241,7 +241,7 @@ export class EventList {
       const unchecked = matches.unchecked(usableIds);
       const affordable = Math.max(0, budget - checks);
       const affordableRows = unchecked.length > affordable ? usableIds.indexOf(unchecked[affordable] as number) : usable;
-      checks += this.searches.check(matches, expression, usableIds.slice(0, affordableRows));
+      checks += this.searches.check(matches, expression, unchecked.slice(0, affordable));
       for (let i = 0; i < rows.length; i++) {
         // Out of checks before the page is full: every match is read instead.
         if (i === affordableRows && affordableRows < usable) return null;

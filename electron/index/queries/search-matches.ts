@@ -207,9 +207,8 @@ export class SearchMatches {
     return set;
   }
 
-  /** Checks, in one go, the events among these that the set does not know yet, so that `has` answers each of them; returns how many it checked. */
-  check(set: MatchSet, expression: string, ids: readonly number[]): number {
-    const unchecked = set.unchecked(ids);
+  /** Checks, in one go, these events that the set does not know yet (MatchSet.unchecked), so that `has` answers each of them; returns how many it checked. */
+  check(set: MatchSet, expression: string, unchecked: readonly number[]): number {
     if (unchecked.length > 0) set.checkedNow(unchecked, this.checkEvents(expression, unchecked));
     return unchecked.length;
   }
