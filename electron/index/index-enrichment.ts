@@ -82,7 +82,7 @@ export class IndexEnrichment {
     plain: PlainEvents,
     private readonly fullText: FullTextRuns,
   ) {
-    this.readers = { renormalize, plainSearchText: plain.searchText };
+    this.readers = { renormalize, wholeLineSearchText: plain.searchText };
     this.plainFamilies = JSON.stringify(plain.families);
     this.state = new EnrichmentState(db);
     this.merges = new FullTextMerges(db);

@@ -11,18 +11,18 @@ export type Renormalize = (raw: string, sourcePath: string, part: number) => { e
 
 /**
  * The search text of a stored event straight from its raw line, for an event
- * whose family derives no rows and searches the whole line; null when the event
- * must be re-derived whole (Renormalize). The ingest passes it, as it does Renormalize.
+ * whose family reads a line as one event and searches all of it; null when the
+ * event must be re-derived whole (Renormalize). The ingest passes it, as it does Renormalize.
  */
-export type PlainSearchText = (raw: string, family: string) => string | null;
+export type WholeLineSearchText = (raw: string, family: string) => string | null;
 
 /**
- * What the enrichment knows of plain events without reading them: their
- * search text straight from the line, and the families whose events (one per
+ * What the enrichment knows of events without normalizing them again: the
+ * search text of a line searched whole, and the families whose events (one per
  * line: part 0) derive no rows, so the pass that derives rows passes them by.
  */
 export interface PlainEvents {
-  readonly searchText: PlainSearchText;
+  readonly searchText: WholeLineSearchText;
   readonly families: readonly string[];
 }
 

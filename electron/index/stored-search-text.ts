@@ -1,10 +1,10 @@
 import type { RawTexts } from './raw-texts';
-import type { PlainSearchText, Renormalize } from './renormalize';
+import type { WholeLineSearchText, Renormalize } from './renormalize';
 
 /** How a stored event is read again: the ingest's own readers, passed in (the index imports no ingest). */
 export interface SearchTextReaders {
   readonly renormalize: Renormalize;
-  readonly plainSearchText: PlainSearchText;
+  readonly wholeLineSearchText: WholeLineSearchText;
 }
 
 /** What a stored event's search text is read with, beside its raw text. */
@@ -14,27 +14,19 @@ export interface StoredTextPlace {
   readonly path: string;
 }
 
-/** A stored event read again for its full text: the event itself too when it had to be normalized again. */
-export interface SearchRead {
-  readonly searchText: string;
-  readonly again: NonNullable<ReturnType<Renormalize>> | null;
-}
-
 /**
  * The text full-text search indexes for a stored event, derived again from its
  * raw text: the enrichment indexes exactly this (the same text the reader gave
  * an event written inline), and a search that checks an event on its own
  * (queries/full-text-check.ts) checks exactly this, so the two cannot
- * disagree. A plain family's line gives it without being normalized again
- * (`again` is then null: such an event derives no rows); null when the raw text
- * is no longer an event. It is the line's values as written, so it does not
- * depend on a source's time zone (a test holds it to that).
+ * disagree. A line read as one event searched whole gives it without being
+ * normalized again; null when the raw text is no longer an event. It is the
+ * line's values as written, so it does not depend on a source's time zone (a
+ * test holds it to that).
  */
-export function readForSearch(readers: SearchTextReaders, raw: string, place: StoredTextPlace): SearchRead | null {
-  const plain = place.part === 0 ? readers.plainSearchText(raw, place.family) : null;
-  if (plain !== null) return { searchText: plain, again: null };
-  const again = readers.renormalize(raw, place.path, place.part);
-  return again === null ? null : { searchText: again.searchText, again };
+export function readForSearch(readers: SearchTextReaders, raw: string, place: StoredTextPlace): string | null {
+  const whole = place.part === 0 ? readers.wholeLineSearchText(raw, place.family) : null;
+  return whole ?? readers.renormalize(raw, place.path, place.part)?.searchText ?? null;
 }
 
 /**
@@ -49,5 +41,5 @@ export function searchTextOf(
   readers: SearchTextReaders,
 ): string | null {
   const text = raw.of(row);
-  return text === null ? null : (readForSearch(readers, text, row)?.searchText ?? null);
+  return text === null ? null : readForSearch(readers, text, row);
 }

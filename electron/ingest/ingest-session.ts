@@ -13,7 +13,7 @@ import { PendingDirectories } from './pending-directories';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from './ingest-options';
 import { EnrichmentRunner, TEXTS_AHEAD_MIN_EVENTS, type EnrichmentProgress } from './enrichment-runner';
 import { FullTextWorker } from './full-text-worker';
-import { PLAIN_EVENTS } from './plain-search-text';
+import { PLAIN_EVENTS } from './whole-line-search-text';
 import { Ingestor } from './ingestor';
 import type { IngestProgress } from './scan-progress';
 import { renormalizeIn } from './renormalize-raw';

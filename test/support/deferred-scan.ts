@@ -7,7 +7,7 @@ import { discoverDirectories } from '../../electron/ingest/discover-directories'
 import { ExecutionProblems } from '../../electron/ingest/execution-problems';
 import { DEFAULT_INGEST_OPTIONS } from '../../electron/ingest/ingest-options';
 import { Ingestor } from '../../electron/ingest/ingestor';
-import { PLAIN_EVENTS } from '../../electron/ingest/plain-search-text';
+import { PLAIN_EVENTS } from '../../electron/ingest/whole-line-search-text';
 import { renormalizeRaw } from '../../electron/ingest/renormalize-raw';
 import { tempFolder } from './temp-folder';
 

@@ -34,7 +34,7 @@ export class FullTextCheck {
     if (ids.length === 0) return [];
     const texts: [number, string][] = [];
     for (const row of this.cache.get(EVENTS_SQL).all(JSON.stringify(ids)) as { id: number; family: string; part: number; path: string; raw: string | null }[]) {
-      const text = row.raw === null ? null : (readForSearch(this.readers, row.raw, row)?.searchText ?? null);
+      const text = row.raw === null ? null : readForSearch(this.readers, row.raw, row);
       if (text !== null && text !== '') texts.push([row.id, text]);
     }
     return texts.length === 0 ? [] : this.match(expression, texts);
