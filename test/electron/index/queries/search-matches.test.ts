@@ -91,6 +91,8 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
     ['a walk that checks each event', { sortedMatches: 10, walk: 1_000_000, exactRows: 0 }, { walks: true, sorts: false }],
     ['a walk that checks each event, then gives way to sorting', { sortedMatches: 10, walk: 40, exactRows: 0 }, { walks: true, sorts: true }],
     ['a walk that checks each event until its checks run out, then gives way to sorting', { sortedMatches: 10, walk: 1_000_000, exactRows: 0, checks: 30 }, { walks: true, sorts: true }],
+    ['a walk that gives way where it meets no match', { sortedMatches: 10, walk: 1_000_000, barren: 5 }, { walks: true, sorts: true }],
+    ['a walk that checks each event and gives way where it meets none to check', { sortedMatches: 10, walk: 1_000_000, exactRows: 0, barren: 5 }, { walks: true, sorts: true }],
   ];
 
   for (const [name, limits, ways] of strategies) {
@@ -138,6 +140,26 @@ describe('full-text search pages: sorted matches, a walk in time order, and the 
     checks = 0;
     assert.deepEqual(list.list({ query: 'rare smtp', limit: 20 }).items.map((e) => e.id), expected(['rare', 'smtp']).slice(0, 20));
     assert.ok(checks <= budget, `checked ${checks}, at most ${budget}`);
+  });
+
+  it('a walk that meets no match in a long stretch gives way to sorting, with the same page', () => {
+    // The first dated events in time order from which the next 60 hold no rare word, and a rare one follows.
+    const dated = all.filter((e) => e.ts !== null).sort((a, b) => (a.ts === b.ts ? a.id - b.id : (a.ts as number) - (b.ts as number)));
+    const start = dated.findIndex(
+      (e, i) => (i === 0 || (dated[i - 1]?.ts as number) < (e.ts as number)) && dated.slice(i, i + 60).every((d) => !d.words.has('rare')) && dated.slice(i + 60).some((d) => d.words.has('rare')),
+    );
+    assert.ok(start >= 0, 'the folder has a stretch of 60 events without the rare word');
+    const from = dated[start]?.ts as number;
+    const request = { query: 'rare', limit: 1, from };
+    const want = expected(['rare'], (e) => e.ts !== null && e.ts >= from).slice(0, 1);
+    assert.equal(want.length, 1);
+    for (const [barren, sorts] of [[1_000_000, false], [50, true]] as const) {
+      asked.clear();
+      const list = new EventList(new RecordingCache(db), SEARCH_READERS, { sortedMatches: 10, walk: 1_000_000, barren });
+      assert.deepEqual(list.list(request).items.map((e) => e.id), want, `barren ${barren}`);
+      assert.equal([...asked].some((text) => text.startsWith('SELECT e.id, e.ts FROM events e WHERE')), true, 'walked first');
+      assert.equal([...asked].some((text) => text.includes('CROSS JOIN')), sorts, sorts ? 'gave way after 50 events without a match' : 'the walk found the match itself');
+    }
   });
 
   it('keeps a common word\'s match set right while the folder changes: appended events in, taken-back ones out', async () => {
