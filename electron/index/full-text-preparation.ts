@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import { RawTexts } from './raw-texts';
-import { searchTextOf, type SearchTextReaders } from './stored-search-text';
+import { searchTextOf, sourcePathsOf, type SearchTextReaders } from './stored-search-text';
 
-/** What the enrichment's full-text pass reads of an event (index-enrichment.ts), its source's path joined. */
-export const TEXT_EVENT_SQL = `SELECT e.id, e.source_id, e.family, e.part, e.raw_block, e.raw_at, e.raw_len, s.path
-  FROM events e JOIN sources s ON s.id = e.source_id`;
+/** What the enrichment's full-text pass reads of an event (index-enrichment.ts): no path, which few events need (sourcePathsOf). */
+export const TEXT_EVENT_SQL = 'SELECT id, source_id, family, part, raw_block, raw_at, raw_len FROM events';
+
+/** The path of a source, for the events of a text step that are normalized again. */
+export const SOURCE_PATH_SQL = 'SELECT path FROM sources WHERE id = ?';
 
 /** An event as the full-text pass reads it (TEXT_EVENT_SQL). */
 export interface TextEvent {
@@ -15,7 +17,6 @@ export interface TextEvent {
   readonly raw_block: number | null;
   readonly raw_at: number;
   readonly raw_len: number;
-  readonly path: string;
 }
 
 /** Numbers per event in PreparedTexts.places: id, source id, raw block (-1 for none), raw offset, raw length. */
@@ -70,8 +71,9 @@ export class FullTextPreparation {
     private readonly readers: SearchTextReaders,
   ) {
     this.statements = {
-      eventsAfter: db.prepare(`${TEXT_EVENT_SQL} WHERE e.id > ? ORDER BY e.id LIMIT ?`),
+      eventsAfter: db.prepare(`${TEXT_EVENT_SQL} WHERE id > ? ORDER BY id LIMIT ?`),
       block: db.prepare('SELECT data FROM raw_blocks WHERE id = ?').pluck(),
+      path: db.prepare(SOURCE_PATH_SQL).pluck(),
     };
   }
 
@@ -80,6 +82,7 @@ export class FullTextPreparation {
     const rows = this.statements.eventsAfter.all(afterId ?? this.lastId, limit) as TextEvent[];
     this.lastId = rows[rows.length - 1]?.id ?? afterId ?? this.lastId;
     const raw = new RawTexts(this.statements.block);
+    const pathOf = sourcePathsOf(this.statements.path);
     const places = new Float64Array(rows.length * PLACE_NUMBERS);
     const lengths = new Int32Array(rows.length);
     let texts = Buffer.allocUnsafe(64 << 10);
@@ -96,7 +99,7 @@ export class FullTextPreparation {
         lengths[i] = LEFT_TO_WRITER;
         continue;
       }
-      const text = searchTextOf(row, raw, this.readers);
+      const text = searchTextOf(row, raw, this.readers, pathOf);
       if (text === null) {
         lengths[i] = NO_TEXT;
         continue;

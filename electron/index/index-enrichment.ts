@@ -5,8 +5,8 @@ import type { FullTextRuns } from './full-text-runs';
 import { RawTexts } from './raw-texts';
 import type { ExecutionChecker } from './index-writer';
 import type { PlainEvents, Renormalize } from './renormalize';
-import { TEXT_EVENT_SQL, type PreparedTextsLookup, type TextEvent } from './full-text-preparation';
-import { searchTextOf, type SearchTextReaders } from './stored-search-text';
+import { SOURCE_PATH_SQL, TEXT_EVENT_SQL, type PreparedTextsLookup, type TextEvent } from './full-text-preparation';
+import { searchTextOf, sourcePathsOf, type SearchTextReaders } from './stored-search-text';
 import { EnrichmentState, type EnrichmentMarks } from './queries/enrichment-state';
 
 export type { EnrichmentMarks } from './queries/enrichment-state';
@@ -88,7 +88,8 @@ export class IndexEnrichment {
     this.merges = new FullTextMerges(db);
     this.statements = {
       setMark: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-      textEventsAfter: db.prepare(`${TEXT_EVENT_SQL} WHERE e.id > ? ORDER BY e.id LIMIT ?`),
+      textEventsAfter: db.prepare(`${TEXT_EVENT_SQL} WHERE id > ? ORDER BY id LIMIT ?`),
+      sourcePath: db.prepare(SOURCE_PATH_SQL).pluck(),
       // Plain events (part 0 of a family that derives no rows) are passed by without being read: most of the events.
       rowEventsIn: db.prepare(`${STORED_EVENT_SQL} WHERE e.id > ? AND e.id <= ? AND NOT (e.part = 0 AND e.family IN (SELECT value FROM json_each(?))) ORDER BY e.id LIMIT ?`),
       eventsOfExecutionAfter: db.prepare(`${STORED_EVENT_SQL} WHERE e.execution_id = ? AND e.id > ? ORDER BY e.id`),
@@ -245,11 +246,12 @@ export class IndexEnrichment {
     let unprepared = 0;
     this.merges.hold();
     const raw = new RawTexts(s.block);
+    const pathOf = sourcePathsOf(s.sourcePath);
     const runs = this.fullText.builder();
     for (const row of rows) {
       const ready = prepared?.of(row);
       if (ready === undefined) unprepared++;
-      runs.add(row.id, row.source_id, ready !== undefined ? ready : searchTextOf(row, raw, this.readers));
+      runs.add(row.id, row.source_id, ready !== undefined ? ready : searchTextOf(row, raw, this.readers, pathOf));
     }
     runs.end();
     s.setMark.run('text_through', last.id);

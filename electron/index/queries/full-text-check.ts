@@ -4,7 +4,7 @@ import { readForSearch, type SearchTextReaders } from '../stored-search-text';
 import type { StatementCache } from './statement-cache';
 
 /** Events as readForSearch reads them, by id. */
-const EVENTS_SQL = `SELECT e.id, e.family, e.part, s.path, ${rawTextSql('e')} AS raw FROM events e JOIN sources s ON s.id = e.source_id
+const EVENTS_SQL = `SELECT e.id, e.family, e.part, e.source_id, s.path, ${rawTextSql('e')} AS raw FROM events e JOIN sources s ON s.id = e.source_id
   WHERE e.id IN (SELECT value FROM json_each(?))`;
 
 /**
@@ -33,8 +33,8 @@ export class FullTextCheck {
   matching(expression: string, ids: readonly number[]): number[] {
     if (ids.length === 0) return [];
     const texts: [number, string][] = [];
-    for (const row of this.cache.get(EVENTS_SQL).all(JSON.stringify(ids)) as { id: number; family: string; part: number; path: string; raw: string | null }[]) {
-      const text = row.raw === null ? null : readForSearch(this.readers, row.raw, row);
+    for (const row of this.cache.get(EVENTS_SQL).all(JSON.stringify(ids)) as { id: number; family: string; part: number; source_id: number; path: string; raw: string | null }[]) {
+      const text = row.raw === null ? null : readForSearch(this.readers, row.raw, row, () => row.path);
       if (text !== null && text !== '') texts.push([row.id, text]);
     }
     return texts.length === 0 ? [] : this.match(expression, texts);
