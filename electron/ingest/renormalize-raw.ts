@@ -1,6 +1,7 @@
 import type { Renormalize } from '../index/renormalize';
 import { eventLabel } from '../families/family-registry';
-import { lineEvents, lineToEvent, type LineOutcome } from './line-to-event';
+import { lineEvents, lineToEvent, type LineEvent, type LineOutcome } from './line-to-event';
+import type { NormalizedEvent } from '../../shared/model/normalized-event';
 import { withNaiveTimeZone } from '../families/reading/naive-time-zone';
 import { textLineToEvent } from './text-line-to-event';
 
@@ -31,8 +32,32 @@ export function renormalizeIn(zoneOf: (sourcePath: string) => string | null): Re
     }
     if (outcome.type !== 'event') return null;
     const found = lineEvents(outcome)[part];
-    return found === undefined ? null : { event: found.event, label: eventLabel(found.event, sourcePath), searchText: found.searchText };
+    return found === undefined ? null : new Renormalized(found, sourcePath);
   };
+}
+
+/**
+ * An event derived again, its label and search text worked out when first
+ * read: the pass over derived rows reads only the event, and a search text
+ * computed for it anyway was about a twentieth of that pass.
+ */
+class Renormalized {
+  constructor(
+    private readonly found: LineEvent,
+    private readonly sourcePath: string,
+  ) {}
+
+  get event(): NormalizedEvent {
+    return this.found.event;
+  }
+
+  get label(): string | null {
+    return eventLabel(this.found.event, this.sourcePath);
+  }
+
+  get searchText(): string {
+    return this.found.searchText;
+  }
 }
 
 /** A line of many events as last parsed, and the zone it was read in. */
