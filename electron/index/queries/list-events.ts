@@ -105,7 +105,7 @@ export interface SearchLimits {
   readonly exactRows?: number;
   /** Past this many events checked one by one for one range of a page, the walk gives way to reading every match (see WALK_CHECKS). */
   readonly checks?: number;
-  /** Past this many events walked for one range of a page without meeting a match or a matching run, the walk gives way (see WALK_BARREN). */
+  /** Past this many events walked for one range of a page without meeting a match or an event to check, the walk gives way (see WALK_BARREN). */
   readonly barren?: number;
 }
 
@@ -124,7 +124,7 @@ export interface SearchLimits {
 const WALK_CHECKS = 2_000;
 
 /**
- * A walk that has met neither a match nor an event of a matching run in this
+ * A walk that has met neither a match nor an event it had to check in this
  * many events gives way to sorting the matches: the filters leave it a stretch
  * of events where the words are not, and each event a filtered walk reads is
  * a lookup of its row (about 2.5 µs), while sorting looks up the matches
