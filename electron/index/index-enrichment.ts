@@ -12,9 +12,6 @@ import { EnrichmentState, type EnrichmentMarks } from './queries/enrichment-stat
 export type { EnrichmentMarks } from './queries/enrichment-state';
 
 /** What the checks read of an execution to tell whether its checks can find something (ExecutionChecker.needsCheck). */
-const EXECUTION_COUNTS_SQL = 'SELECT id, family, key, open_count, close_count, exec_problems FROM executions';
-
-/** An execution's row as EXECUTION_COUNTS_SQL reads it. */
 interface ExecutionCounts {
   readonly id: number;
   readonly family: string;
@@ -111,9 +108,8 @@ export class IndexEnrichment {
       allAhead: db.prepare('SELECT execution_id, through FROM enriched_ahead').raw(),
       dropPassedAhead: db.prepare('DELETE FROM enriched_ahead WHERE through <= ?'),
       touchedExecutions: db.prepare('SELECT DISTINCT execution_id FROM events WHERE id > ? AND id <= ? AND execution_id IS NOT NULL').pluck(),
-      executionCounts: db.prepare(`${EXECUTION_COUNTS_SQL} WHERE id = ?`),
       // A step's executions in one read rather than a query each: the checks pass of 250,000 executions took 1.8-2.0 s against 1.9-2.5 s.
-      executionCountsIn: db.prepare(`${EXECUTION_COUNTS_SQL} WHERE id IN (SELECT value FROM json_each(?))`),
+      executionCountsIn: db.prepare('SELECT id, family, key, open_count, close_count, exec_problems FROM executions WHERE id IN (SELECT value FROM json_each(?))'),
       planOf: db.prepare('SELECT plan_id FROM executions WHERE id = ?').pluck(),
       planEventsWaiting: db.prepare(`${STORED_EVENT_SQL} JOIN plan_events p ON p.event_id = e.id WHERE p.plan_id = ? AND p.derived_ahead = 0 AND e.id > ? ORDER BY e.id`),
       setPlanEventAhead: db.prepare('UPDATE plan_events SET derived_ahead = 1 WHERE event_id = ?'),
@@ -215,7 +211,7 @@ export class IndexEnrichment {
         for (const row of s.eventsOfExecutionAfter.all(executionId, Math.max(marks.enrichedThrough, ahead)) as StoredEvent[]) derive(row, executionId);
         // Kept until the checks pass passes it: it says both its derived rows and its checks are in.
         s.setAhead.run(executionId, last);
-        this.check(executionId);
+        this.check([executionId]);
       }
       return true;
     })();
@@ -312,8 +308,7 @@ export class IndexEnrichment {
     // Read by position: splicing the front off a list of a million executions every step costs more than the checks.
     const batch = this.checking.ids.slice(this.checking.next, this.checking.next + limit);
     this.checking.next += batch.length;
-    // Read whole before any check writes: a check changes only its own execution's row.
-    for (const row of s.executionCountsIn.all(JSON.stringify(batch)) as ExecutionCounts[]) this.checkCounted(row);
+    this.check(batch);
     if (this.checking.next >= this.checking.ids.length) {
       s.setMark.run('checked_through', this.checking.through);
       s.dropPassedAhead.run(this.checking.through);
@@ -322,13 +317,11 @@ export class IndexEnrichment {
     return batch.length;
   }
 
-  /** Runs an execution's cross-event checks where they can find something (the scan's own rule). */
-  private check(executionId: number): void {
-    const row = this.statements.executionCounts.get(executionId) as ExecutionCounts | undefined;
-    if (row !== undefined) this.checkCounted(row);
-  }
-
-  private checkCounted(row: ExecutionCounts): void {
-    if (this.checker.needsCheck(row.family, row.key, row)) this.checker.refresh(row.id, row.family, row.key);
+  /** Runs these executions' cross-event checks where they can find something (the scan's own rule). */
+  private check(executionIds: readonly number[]): void {
+    // Read whole before any check writes: a check changes only its own execution's row.
+    for (const row of this.statements.executionCountsIn.all(JSON.stringify(executionIds)) as ExecutionCounts[]) {
+      if (this.checker.needsCheck(row.family, row.key, row)) this.checker.refresh(row.id, row.family, row.key);
+    }
   }
 }
