@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBenchCorpus } from '../fixtures/bench-corpus';
+import type { BlockDesignCeiling } from './block-design-ceiling';
 import { benchCorpusLnavFormat, lnavCount, type LnavResult } from './lnav-rate';
 import { indexInChild, type ChildResult } from './index-in-child';
 import { listFiles, parseBaseline } from './parse-baseline';
@@ -32,6 +33,15 @@ function writerCeilingInChild(folder: string): CeilingResult {
   const result = spawnSync(process.execPath, [child, folder, String(CEILING_EVENTS)], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`the writer's ceiling failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as CeilingResult;
+}
+
+/** The block design's idealized scan (block-design-ceiling.ts) with one parse worker, then with two. */
+function blockDesignCeilings(folder: string, mode: 'lists' | 'full'): BlockDesignCeiling[] {
+  return [1, 2].map((workers) => {
+    const result = spawnSync(process.execPath, [join(__dirname, 'block-design-ceiling.js'), folder, String(workers), mode], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`the block design's ceiling failed: ${result.stderr}`);
+    return JSON.parse(result.stdout) as BlockDesignCeiling;
+  });
 }
 
 function fmt(n: number, digits = 0): string {
@@ -86,6 +96,8 @@ function main(): void {
   const ceiling = [writerCeilingInChild(corpus), writerCeilingInChild(corpus)].sort((a, b) => a.writeMs + a.finishMs - (b.writeMs + b.finishMs))[0]!;
   const ceilingMs = ceiling.writeMs + ceiling.finishMs;
   const ceilingRate = (ceiling.events / ceilingMs) * 1000;
+  const blockLists = blockDesignCeilings(corpus, 'lists');
+  const blockFull = blockDesignCeilings(corpus, 'full');
 
   // Append 10,000 clean lines to one file and index again: the work should follow the appended bytes.
   const extra = join(work, 'extra');
@@ -133,6 +145,8 @@ function main(): void {
       `${fmt(ceilingRate)} events/s`,
       `${fmt(ceilingMs)} ms for ${fmt(ceiling.events)} events (${fmt(ceiling.finishMs)} ms of it finishing the cold build)${lnavRate === null ? '' : `; ${fmt(ceilingRate / lnavRate, 2)}x lnav`}: the most that parse workers could give with a row per line`,
     ],
+    blockDesignRow('the block design, idealized: to lists', blockLists, lnavRate, 'blocks and executions only'),
+    blockDesignRow('the block design, idealized: to search', blockFull, lnavRate, 'and full text in runs of 32'),
     ['cold index to the worker\'s end', `${fmt(cold.ms)} ms`, `${fmt(cold.cpuMs)} ms of CPU (all threads)`],
     ['peak RSS of the indexing process', `${fmt(cold.maxRssMb)} MB`, 'target <= 300 MB'],
     ['index size on disk', `${fmt(indexBytes / 1e6, 1)} MB`, `${fmt(indexBytes / written.bytes, 2)}x the input`],
@@ -143,6 +157,18 @@ function main(): void {
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nmachine: ${process.platform} ${process.arch}, node ${process.versions.node}, ${new Date().toISOString()}`);
   for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(18)}  ${note}`);
+}
+
+/**
+ * A row of the block design's idealized scan: the most that design could give here, since it leaves out what the
+ * index must do. The faster run counts; the note gives both, with their peak RSS (a parse worker is an isolate more).
+ */
+function blockDesignRow(name: string, runs: readonly BlockDesignCeiling[], lnavRate: number | null, what: string): [string, string, string] {
+  const best = [...runs].sort((a, b) => a.ms - b.ms)[0]!;
+  const rate = (best.lines / best.ms) * 1000;
+  const toLnav = (run: BlockDesignCeiling): string => (lnavRate === null ? '' : `, ${fmt((run.lines / run.ms) * 1000 / lnavRate, 2)}x lnav`);
+  const each = runs.map((run) => `${run.workers} parse worker${run.workers === 1 ? '' : 's'} ${fmt(run.ms)} ms (${fmt(run.cpuMs)} ms of CPU, ${fmt(run.maxRssMb)} MB${toLnav(run)})`);
+  return [name, `${fmt(rate)} lines/s`, `${each.join('; ')}: ${what}, no normalizer, problem or row per line`];
 }
 
 /** lnav's row: its rate over every file of the corpus, with its count checked against the lines written. */
