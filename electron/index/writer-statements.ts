@@ -40,7 +40,8 @@ export function prepareWriterStatements(db: Database.Database) {
     hasTransient: prepare(db, 'SELECT 1 FROM problems WHERE source_id = ? AND transient = 1 LIMIT 1'),
     updateProgress: prepare(
       db,
-      `UPDATE sources SET offset = @offset, line = @line, pending_bytes = @pending_bytes, carry = @carry,
+      // A carry this writer never loaded (no event of the source read since it was opened) is the stored one, kept.
+      `UPDATE sources SET offset = @offset, line = @line, pending_bytes = @pending_bytes, carry = coalesce(@carry, carry),
        event_count = event_count + @events, family = coalesce(family, @family), size = coalesce(@size, size),
        mtime_ms = coalesce(@mtime_ms, mtime_ms), updated_ms = @updated_ms WHERE id = @id`,
     ),
