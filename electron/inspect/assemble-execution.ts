@@ -3,7 +3,7 @@ import type { executionDetailSchema } from '../../shared/api/views';
 import { lineObject } from '../../shared/formats/line-payload';
 import { parseExecutionId } from '../../shared/model/execution-id';
 import type { TelemetrySummary } from '../../shared/model/inspection';
-import { telemetrySummary } from '../families/benson/telemetry-summary';
+import { inEmissionOrder, telemetrySummary, type SummarizedEvent } from '../families/benson/telemetry-summary';
 import { FAMILY_MODULES } from '../families/family-registry';
 import { assembleRecord, comparableRecord, recordSections, type ComparableRecord, type RecordAssembly } from '../families/record/assemble-record';
 import type { ExecutionFacts, FoundExecution } from '../index/queries/execution-facts';
@@ -60,11 +60,11 @@ export class ExecutionAssembler {
     return comparableRecord(this.facts, execution);
   }
 
-  /** The telemetry summary of a Benson PAC, over its events in file order with their timestamps as written. */
+  /** The telemetry summary of a Benson PAC, over its events in the order they were emitted, with their timestamps as written. */
   telemetrySummary(execution: FoundExecution): TelemetrySummary {
-    const events: { eventType: string; timestamp: string | null }[] = [];
-    for (const event of this.facts.rawEventsInFileOrder(execution)) events.push({ eventType: event.kind, timestamp: rawTimestamp(event.raw) });
-    return telemetrySummary(events);
+    const events: SummarizedEvent[] = [];
+    for (const event of this.facts.rawEventsInFileOrder(execution)) events.push({ eventType: event.kind, timestamp: rawTimestamp(event.raw), ts: event.ts });
+    return telemetrySummary(inEmissionOrder(events));
   }
 }
 

@@ -44,11 +44,10 @@ export interface IndexedApi {
 
 /**
  * Indexes `folder` before the file's tests (after `prepare`, which writes it)
- * and serves its API to them; closed after them. Called at the top of a test
+ * into `dbPath` (a new index unless given) and serves its API to them; closed after them. Called at the top of a test
  * file: its temporary folders must outlive the hooks.
  */
-export function indexedApi(folder: string, prepare: () => unknown = () => undefined): IndexedApi {
-  const dbPath = join(tempFolder('api-db'), 'index.sqlite');
+export function indexedApi(folder: string, prepare: () => unknown = () => undefined, dbPath = join(tempFolder('api-db'), 'index.sqlite')): IndexedApi {
   const dataDir = tempFolder('api-data');
   let db: Database.Database | null = null;
   let service: InspectorService | null = null;

@@ -97,6 +97,8 @@ export interface CitedLine {
 export interface RawEvent {
   readonly id: number;
   readonly kind: string;
+  /** Its time in epoch milliseconds, null when it has none. */
+  readonly ts: number | null;
   readonly raw: string;
 }
 
@@ -168,7 +170,7 @@ export class ExecutionFacts {
       rawOfKind: db.prepare(`SELECT e.id, e.kind, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? AND e.kind = ? ORDER BY e.id`),
       hasOtherKind: db.prepare('SELECT 1 AS found FROM events WHERE execution_id = ? AND kind != ? LIMIT 1'),
       // A second sighting of an event (the same event in another file) is not counted again.
-      inFileOrder: db.prepare(`SELECT e.id, e.kind, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? AND e.same_as IS NULL ORDER BY e.source_id, e.line, e.id`),
+      inFileOrder: db.prepare(`SELECT e.id, e.kind, e.ts, ${rawTextSql('e')} AS raw FROM events e WHERE e.execution_id = ? AND e.same_as IS NULL ORDER BY e.source_id, e.line, e.id`),
       sourceIds: db.prepare('SELECT DISTINCT source_id FROM events WHERE execution_id = ?'),
       source: db.prepare('SELECT id, path, state, carry, time_zone FROM sources WHERE id = ?'),
       // What a report shows: its first events and problems, every step event, and the plan documents it takes hints from.

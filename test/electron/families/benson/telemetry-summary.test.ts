@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { telemetrySummary } from '../../../../electron/families/benson/telemetry-summary';
+import { inEmissionOrder, telemetrySummary } from '../../../../electron/families/benson/telemetry-summary';
 import { telemetrySummarySchema } from '../../../../shared/model/inspection';
 
 describe('telemetrySummary', () => {
@@ -40,5 +40,21 @@ describe('telemetrySummary', () => {
 
   it('summarizes no events as zero with null timestamps', () => {
     assert.deepEqual(telemetrySummary([]), { total_events: 0, event_types: [], first_event: null, last_event: null });
+  });
+});
+
+describe('inEmissionOrder', () => {
+  const at = (eventType: string, timestamp: string | null): { eventType: string; timestamp: string | null; ts: number | null } => ({
+    eventType, timestamp, ts: timestamp === null ? null : Date.parse(timestamp),
+  });
+
+  it('orders by time to the fraction of a millisecond written, then keeps file order', () => {
+    const events = [at('CHECKPOINT', '2026-12-03T07:55:34.013736+00:00'), at('END', '2026-12-03T07:55:34.014122+00:00'), at('START', '2026-12-03T07:55:34.013349+00:00'), at('TIE', '2026-12-03T07:55:34.013349+00:00')];
+    assert.deepEqual(inEmissionOrder(events).map((event) => event.eventType), ['START', 'TIE', 'CHECKPOINT', 'END']);
+  });
+
+  it('leaves the events in file order when one has no time', () => {
+    const events = [at('B', '2026-12-03T07:55:35Z'), at('A', null), at('C', '2026-12-03T07:55:34Z')];
+    assert.deepEqual(inEmissionOrder(events), events);
   });
 });
