@@ -1,4 +1,4 @@
-import type { ManualStep, RollbackWarningCode } from '../../shared/model/inspection';
+import type { ManualStep, ProducerRollbackVerdict, RollbackWarningCode } from '../../shared/model/inspection';
 
 /** The manual steps as plain text for the clipboard, in scaffold order, each action as written. */
 export function manualStepsText(executionId: string, steps: readonly ManualStep[]): string {
@@ -24,4 +24,15 @@ export const WARNING_TITLES: Readonly<Record<RollbackWarningCode, string>> = {
 /** True when what the reviewer typed is exactly the execution id (no trimming: exact means exact). */
 export function confirmsExecution(typed: string, executionId: string): boolean {
   return typed === executionId;
+}
+
+/**
+ * Why the producer's verdict reads as it does, where its own words seem to say
+ * the opposite: hearth's planner gives a failed run the reason "rollback may be
+ * possible" and says possible only when it has rollback hints. Null where the
+ * verdict needs no such note.
+ */
+export function producerVerdictNote(verdict: ProducerRollbackVerdict): string | null {
+  if (verdict.isRollbackPossible || verdict.status !== 'failed' || verdict.hintCount > 0 || verdict.warnings.length > 0) return null;
+  return 'The planner gives this reason whether or not rollback is possible: for a failed run it says possible only when it has rollback hints, and none were found for this run.';
 }

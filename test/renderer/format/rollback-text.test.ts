@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type * as RollbackText from '../../../renderer/format/rollback-text';
 import { loadRendererModule } from '../load-renderer-module';
 
-const { confirmsExecution, manualStepsText } = loadRendererModule<typeof RollbackText>('format/rollback-text');
+const { confirmsExecution, manualStepsText, producerVerdictNote } = loadRendererModule<typeof RollbackText>('format/rollback-text');
 
 describe('rollback text', () => {
   it('confirms only the exact execution id', () => {
@@ -19,5 +19,12 @@ describe('rollback text', () => {
     assert.match(text, /ran none of them/);
     assert.ok(text.includes('1. [step 2] Remove the half-created table\n   DROP TABLE IF EXISTS customers_v2\n'));
     assert.ok(text.includes('2. [step —] Tell <b>ops</b>\n   javascript:alert(1)\n'));
+  });
+  it('explains a failed run\'s "may be possible" where the producer says not possible for want of hints, and nowhere else', () => {
+    const failed = { producer: 'hearth RollbackPlanner.plan_rollback', status: 'failed', isRollbackPossible: false, reason: 'Partial execution - rollback may be possible', warnings: [], irreversibleSteps: [1], manualSteps: [], hintCount: 0 };
+    assert.match(producerVerdictNote(failed) ?? '', /only when it has rollback hints, and none were found/);
+    assert.equal(producerVerdictNote({ ...failed, isRollbackPossible: true, hintCount: 2 }), null);
+    assert.equal(producerVerdictNote({ ...failed, reason: 'Security state degraded - CANNOT rollback safely', warnings: ['Security state is not OPERATIONAL'] }), null);
+    assert.equal(producerVerdictNote({ ...failed, status: 'completed', reason: 'Execution completed successfully - no rollback needed' }), null);
   });
 });

@@ -1,4 +1,5 @@
 import { Badge } from '../../../components/badge';
+import { producerVerdictNote } from '../../../format/rollback-text';
 import type { ProducerRollbackVerdict } from '../../../../shared/model/inspection';
 
 /**
@@ -7,6 +8,7 @@ import type { ProducerRollbackVerdict } from '../../../../shared/model/inspectio
  * evidence-based verdict and is never merged with it.
  */
 export function ProducerVerdict({ verdict }: { readonly verdict: ProducerRollbackVerdict }) {
+  const note = producerVerdictNote(verdict);
   return (
     <section className="producer-verdict" aria-label="The producer's rollback verdict">
       <h3>The producer&apos;s verdict</h3>
@@ -17,6 +19,7 @@ export function ProducerVerdict({ verdict }: { readonly verdict: ProducerRollbac
         {verdict.isRollbackPossible ? <Badge tone="ok">producer: rollback possible</Badge> : <Badge tone="bad">producer: rollback not possible</Badge>}{' '}
         <span>{verdict.reason === '' ? '(the producer gives no reason for this status)' : verdict.reason}</span>
       </p>
+      {note !== null && <p className="muted">{note}</p>}
       {verdict.warnings.length > 0 && (
         <ul className="warnings">
           {verdict.warnings.map((warning, position) => (
