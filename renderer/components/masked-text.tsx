@@ -1,4 +1,5 @@
 import { MASK, type TextPart } from '../format/secret-mask';
+import { ShownText } from './shown-text';
 
 /**
  * A line's text with its flagged values hidden behind a mask until `revealed`
@@ -13,7 +14,9 @@ export function MaskedText({ parts, revealed = false }: { readonly parts: readon
             {MASK}
           </span>
         ) : (
-          <span key={index}>{part.text}</span>
+          <span key={index}>
+            <ShownText text={part.text} />
+          </span>
         ),
       )}
     </>

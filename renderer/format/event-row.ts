@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { eventRowSchema } from '../../shared/api/views';
 import { maskFlaggedValues, type TextPart } from './secret-mask';
 import { formatTimestamp } from './time';
+import { withVisibleControls } from './visible-controls';
 
 /** One row of an events list, as the API sends it. */
 export type EventRow = z.infer<typeof eventRowSchema>;
@@ -22,9 +23,9 @@ export function eventRowCells(row: EventRow): EventRowCells {
   return {
     time: formatTimestamp(row.ts),
     family: row.family,
-    kind: row.kind === '' ? '(no kind)' : row.kind,
-    status: [row.status, row.errorCode].filter((part): part is string => part !== null && part !== '').join(' · '),
-    location: `${row.source.path}:${row.source.line}`,
+    kind: row.kind === '' ? '(no kind)' : withVisibleControls(row.kind),
+    status: withVisibleControls([row.status, row.errorCode].filter((part): part is string => part !== null && part !== '').join(' · ')),
+    location: withVisibleControls(`${row.source.path}:${row.source.line}`),
     preview: maskFlaggedValues(
       row.preview,
       row.secretFlags.map((flag) => flag.message),

@@ -1,10 +1,12 @@
 import { lineObject } from '../../shared/formats/line-payload';
+import { withVisibleControls } from './visible-controls';
 
-/** Pretty JSON of a parsed value, for display as text; `undefined` (did not parse) gives null. */
+/** Pretty JSON of a parsed value, for display as text, hidden controls escaped; `undefined` (did not parse) gives null. */
 export function prettyJson(value: unknown): string | null {
   if (value === undefined) return null;
   try {
-    return JSON.stringify(value, null, 2) ?? null;
+    const text = JSON.stringify(value, null, 2) as string | undefined;
+    return text === undefined ? null : withVisibleControls(text);
   } catch {
     return null;
   }
@@ -17,16 +19,16 @@ export function prettyJson(value: unknown): string | null {
 export function valueText(value: unknown): string {
   if (value === undefined) return '—';
   try {
-    return JSON.stringify(value) ?? String(value);
+    return withVisibleControls(JSON.stringify(value) ?? String(value));
   } catch {
-    return String(value);
+    return withVisibleControls(String(value));
   }
 }
 
 /** A string shown as itself, anything else as its JSON. */
 export function plainText(value: unknown): string {
   if (value === undefined || value === null) return '—';
-  return typeof value === 'string' ? value : valueText(value);
+  return typeof value === 'string' ? withVisibleControls(value) : valueText(value);
 }
 
 /** The value at a path of nested plain objects, or undefined. */

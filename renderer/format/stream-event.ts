@@ -1,5 +1,6 @@
 import { asRecord, parsePreview } from './json-text';
 import type { EventRow } from './event-row';
+import { withVisibleControls } from './visible-controls';
 
 /** A mission stream event as one line: its type and its payload's telling fields, all as text. */
 export interface StreamEventLine {
@@ -20,7 +21,7 @@ export function streamEventLine(row: EventRow): StreamEventLine {
   const json = parsePreview(row.preview);
   const type = row.kind === '' ? '(no event_type)' : row.kind;
   const payload = asRecord(json?.['payload']);
-  if (payload === null) return { type, summary: row.preview.replace(/\s+/g, ' '), tone: row.failed ? 'bad' : 'neutral' };
+  if (payload === null) return { type: withVisibleControls(type), summary: withVisibleControls(row.preview.replace(/\s+/g, ' ')), tone: row.failed ? 'bad' : 'neutral' };
   const keys = FIELDS_BY_TYPE[type] ?? Object.keys(payload);
   const summary = keys
     .filter((key) => payload[key] !== undefined)
@@ -29,7 +30,7 @@ export function streamEventLine(row: EventRow): StreamEventLine {
   const state = payload['state'];
   const level = payload['level'];
   const tone = row.failed || state === 'failed' ? 'bad' : level === 'warning' || level === 'error' ? 'warn' : state === 'completed' ? 'ok' : 'neutral';
-  return { type, summary, tone };
+  return { type: withVisibleControls(type), summary: withVisibleControls(summary), tone };
 }
 
 /** The live_stream_id of a stream file: its file stem. */

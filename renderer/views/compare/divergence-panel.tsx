@@ -1,5 +1,6 @@
 import type { Comparison, EvidenceLine } from '../../../shared/model/comparison';
 import { RouteLink } from '../../components/route-link';
+import { ShownText } from '../../components/shown-text';
 
 /** The first divergence named at the top, with the raw lines of both runs there (as text, never rendered). */
 export function DivergencePanel({ comparison: c }: { readonly comparison: Comparison }) {
@@ -41,7 +42,7 @@ function Evidence({ name, lines }: { readonly name: string; readonly lines: read
               {line.path}:{line.line}
             </RouteLink>
             <pre className="raw" tabIndex={0} aria-label={`${name}: raw line ${line.path}:${line.line}`}>
-              {line.raw}
+              <ShownText text={line.raw} />
             </pre>
           </div>
         ))

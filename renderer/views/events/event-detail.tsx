@@ -16,6 +16,7 @@ import { formatTimestamp } from '../../format/time';
 import { useApi } from '../../hooks/use-api';
 import { NotesPanel } from '../notes/notes-panel';
 import { BensonReportCheck } from './benson-report-check';
+import { ShownText } from '../../components/shown-text';
 
 /** One event: where it is, the raw line exactly as in the file, its JSON pretty-printed, what the inspector made of it, its problems. */
 export function EventDetail({ eventId, closeTo = { view: 'events', eventId: null } }: { readonly eventId: number; readonly closeTo?: Route }) {
@@ -78,7 +79,7 @@ export function EventDetail({ eventId, closeTo = { view: 'events', eventId: null
         </p>
       )}
       <pre className="raw" tabIndex={0} aria-label="Raw line">
-        {flagged.length === 0 ? raw : <MaskedText parts={maskFlaggedValues(raw, flagged)} revealed={revealed} />}
+        {flagged.length === 0 ? <ShownText text={raw} /> : <MaskedText parts={maskFlaggedValues(raw, flagged)} revealed={revealed} />}
       </pre>
       <div className="subhead">
         <h3>Pretty JSON</h3>
