@@ -25,7 +25,7 @@ export function ComparePicker({ a, b = null }: { readonly a: string; readonly b?
       }}
     >
       <div className="field field-grow">
-        <label htmlFor={`${id}-a`}>Run A (known good)</label>
+        <label htmlFor={`${id}-a`}>Run A (compared against)</label>
         <input id={`${id}-a`} value={first} onChange={(event) => setFirst(event.target.value)} spellCheck={false} />
       </div>
       <div className="field field-grow">

@@ -6,6 +6,7 @@ import { outcomeTone, statusTone } from '../../format/execution-row';
 import { executionSpan } from '../../format/execution-span';
 import { claimedStatus, integrityText } from '../../format/integrity-text';
 import { formatCount } from '../../format/numbers';
+import { recordDisagreement } from '../../format/record-disagreement';
 import { formatDuration, formatTimestamp } from '../../format/time';
 import { BaselinePanel } from './baseline-panel';
 import { FAMILY_VIEWS } from './family-views';
@@ -20,6 +21,7 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
   const outcome = claimedStatus(row.outcome, outcomeTone(row.outcome), row.integrity);
   const integrity = integrityText(row.integrity);
   const FamilyBadge = FAMILY_VIEWS[row.family].HeaderBadge;
+  const disagreement = recordDisagreement(detail.problems);
   const items: [string, string][] = [
     ['Execution id', row.id],
     ['Started (UTC)', formatTimestamp(span.startMs)],
@@ -52,6 +54,11 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
               {outcome.text}
             </Badge>
           )}
+          {disagreement !== null && (
+            <Badge tone="warn" title={disagreement}>
+              stream and document disagree
+            </Badge>
+          )}
           {row.integrity === 'broken' && (
             <Badge tone="bad" title={integrity.sentence}>
               cannot be trusted: hashes do not match
@@ -61,6 +68,11 @@ export function ExecutionHeader({ detail }: { readonly detail: ApiResponse<'getE
         </div>
       </div>
       <IntegrityNotice integrity={row.integrity} />
+      {disagreement !== null && (
+        <p className="notice notice-warn" role="note">
+          {disagreement}
+        </p>
+      )}
       <KeyValueList items={items} className="kv-inline" />
       <BaselinePanel id={row.id} />
       <div className="exec-actions">

@@ -47,7 +47,8 @@ export function IndexingProgress({ summary, onChanged }: { readonly summary: Api
           ['Files', `${formatCount(progress.filesDone)} of ${formatCount(progress.filesTotal)} read`],
           ['Bytes', `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`],
           ['Events', formatCount(progress.events)],
-          ['Indexed files', `${formatCount(summary.files.indexed)} indexed, ${formatCount(summary.files.skipped)} skipped, ${formatCount(summary.files.gone)} gone`],
+          // Every telemetry file found, read yet or not: "indexed" beside "35 of 200 read" said more than was done.
+          ['Files found', `${formatCount(summary.files.indexed)} telemetry, ${formatCount(summary.files.skipped)} skipped, ${formatCount(summary.files.gone)} gone`],
         ]}
       />
       {error !== null && (
