@@ -635,6 +635,25 @@ export async function headOrNull(file: FileInfo, length: number): Promise<Buffer
 }
 
 
+/**
+ * The byte at `position` of a plain file, or null when it cannot be read (or the
+ * file no longer is the one listed).
+ */
+export async function byteAtOrNull(file: FileInfo, position: number): Promise<number | null> {
+  try {
+    const handle = ListedFile.open(file.abs, file.identity);
+    if (handle === null) return null;
+    try {
+      const buffer = Buffer.alloc(1);
+      return (await handle.read(buffer, 0, 1, position)) === 1 ? (buffer[0] as number) : null;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 /** True when the file's name says gzip. */
 export function isGzipPath(rel: string): boolean {
   const byName = classifyByName(basename(rel));

@@ -6,7 +6,7 @@ import { classifyByName, sniffContent } from './classify-file';
 import { describeError, errorCode } from './error-code';
 import type { PendingBatch } from './pending-batch';
 import { sha256Hex } from './read-content';
-import { headOrNull, isGzipPath, type FileInfo, type ReadTask, type SourceReader } from './read-source';
+import { byteAtOrNull, headOrNull, isGzipPath, type FileInfo, type ReadTask, type SourceReader } from './read-source';
 import { compareRotationOrder } from './rotation-order';
 import type { TailHandles } from './tail-handles';
 
@@ -194,9 +194,22 @@ export class DirectoryReconciler {
       if (sha256Hex(head) !== source.head_hash) {
         // Rewritten in place (copytruncate then regrown, or a different file of equal length).
         this.writer.resetSource(source.id);
+        return { sourceId: source.id, file };
       }
     }
+    if (source.offset > 0 && source.pending_bytes === 0 && file.size > source.offset && (await this.endedUnterminated(source, file))) {
+      // A one-shot read took the file's last line as complete without its newline, and the file has grown since:
+      // that line may go on in the new bytes (or a newline follows it). Read from the start, so no line is cut in
+      // two events and every later line keeps its number.
+      this.writer.resetSource(source.id);
+    }
     return { sourceId: source.id, file };
+  }
+
+  /** Whether what the last read took of a file ended on a byte other than a newline (a final line settled without one). */
+  private async endedUnterminated(source: SourceRow, file: FileInfo): Promise<boolean> {
+    const last = await byteAtOrNull(file, source.offset - 1);
+    return last !== null && last !== 0x0a;
   }
 
   /** A source that vanished from its path and whose content is this file: renamed, rotated or compressed. */
