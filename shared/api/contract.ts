@@ -149,9 +149,14 @@ export const API = {
       .strict(),
     response: histogramSchema,
   },
-  /** The folder's files as the index knows them (indexed, skipped with a reason, gone). */
+  /**
+   * The folder's files as the index knows them (indexed, skipped with a reason, gone); with `unfinished`, only
+   * those whose last line is still waiting for its newline (`pendingBytes` > 0).
+   */
   listSources: {
-    request: z.object({ states: z.array(z.enum(['active', 'gone', 'skipped', 'error'])).max(4).optional(), cursor: cursorSchema.optional(), limit: limitSchema.optional() }).strict(),
+    request: z
+      .object({ states: z.array(z.enum(['active', 'gone', 'skipped', 'error'])).max(4).optional(), unfinished: z.boolean().optional(), cursor: cursorSchema.optional(), limit: limitSchema.optional() })
+      .strict(),
     response: pageOf(sourceRowSchema),
   },
   /** The producer time zones set for this folder and its files (kept in the app's data folder, never in the evidence). */

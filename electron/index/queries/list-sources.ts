@@ -33,7 +33,7 @@ const DEFAULT_LIMIT = 100;
 /** By path (the unique index on it), ties impossible but broken by id all the same. */
 const SOURCE_ORDER: KeysetOrder = { id: 's.id', descending: false, stretches: [{ where: null, value: 's.path', kind: 'text' }] };
 
-/** The folder's files as the index knows them, filtered by state, paged by keyset in path order. */
+/** The folder's files as the index knows them, filtered by state (and by a last line still unfinished), paged by keyset in path order. */
 export class SourceList {
   constructor(private readonly cache: StatementCache) {}
 
@@ -41,6 +41,7 @@ export class SourceList {
   list(request: ListSourcesRequest): ApiResponse<'listSources'> {
     const after = request.cursor === undefined ? null : decodeCursor(request.cursor);
     const filter = new SqlFilter().oneOf('s.state', request.states);
+    if (request.unfinished === true) filter.add('s.pending_bytes > 0');
     const page = readKeysetPage(SOURCE_ORDER, after, request.limit ?? DEFAULT_LIMIT, (range, limit) => this.read(filter, range, limit), (row) => ({ value: row.path, id: row.id }));
     return {
       items: page.rows.map((row) => ({

@@ -8,6 +8,7 @@ import { FolderControls } from './folder-controls';
 import { IndexingProgress } from './indexing-progress';
 import { ProducerTimeZones } from './producer-time-zones';
 import { RecentFolders } from './recent-folders';
+import { UnfinishedLines } from './unfinished-lines';
 
 /** The folder that is open, how far its indexing is (cancel, resume), and how to open another where the host can. */
 export function StartView({ summary }: { readonly summary: ApiState<ApiResponse<'summary'>> }) {
@@ -30,6 +31,7 @@ export function StartView({ summary }: { readonly summary: ApiState<ApiResponse<
             <code>{summary.value.folder}</code>
           </p>
           <IndexingProgress summary={summary.value} onChanged={summary.reload} />
+          <UnfinishedLines />
         </Panel>
       ) : summary.error !== null ? (
         <ErrorState error={summary.error} onRetry={summary.reload} />
