@@ -7,6 +7,7 @@ import { SECRET_VALUE_CODES } from '../../../shared/model/problem-code';
 import { originalPath } from '../source-row';
 import { rawTextSql } from '../raw-blocks';
 import { toFtsQuery } from './fts-query';
+import { hasTokensByIndex } from './query-terms';
 import { decodeCursor, type KeysetPosition } from './keyset-cursor';
 import { rangesAfter, readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
 import { FullTextCheck } from './full-text-check';
@@ -156,7 +157,7 @@ export class EventList {
 
   /** One page of events. */
   list(request: ListEventsRequest): ApiResponse<'listEvents'> {
-    const search = toFtsQuery(request.query ?? '');
+    const search = toFtsQuery(request.query ?? '', hasTokensByIndex);
     if (search.kind === 'none') return { items: [], nextCursor: null };
     const filter = new SqlFilter()
       .oneOf('e.execution_id', request.executionRowId === undefined ? undefined : [request.executionRowId])

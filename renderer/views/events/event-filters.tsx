@@ -21,7 +21,7 @@ export function EventFilters({
     <form className="filters" role="search" aria-label="Search events" onSubmit={(event) => event.preventDefault()}>
       <div className="field field-grow">
         <label htmlFor={`${id}-q`}>Full-text search</label>
-        <input id={`${id}-q`} ref={searchRef} type="search" placeholder="Words in any value: trace id, error, URL… (press /)" value={filters.query} onChange={(event) => onChange({ ...filters, query: event.target.value })} />
+        <input id={`${id}-q`} ref={searchRef} type="search" title="Every word must appear in the event, in any order; words in double quotes must appear together, in that order" placeholder="Words in any value, all required; &quot;quote a phrase&quot; (press /)" value={filters.query} onChange={(event) => onChange({ ...filters, query: event.target.value })} />
       </div>
       <SelectField id={`${id}-family`} label="Family" value={filters.family} anyLabel="All families" options={FAMILIES} onChange={(family) => onChange({ ...filters, family })} />
       <div className="field">

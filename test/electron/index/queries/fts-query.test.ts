@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { toFtsQuery } from '../../../../electron/index/queries/fts-query';
+import { hasTokensByIndex } from '../../../../electron/index/queries/query-terms';
 
 describe('toFtsQuery', () => {
   it('quotes every term as a phrase and requires them all', () => {
@@ -37,5 +38,25 @@ describe('toFtsQuery', () => {
     } finally {
       db.close();
     }
+  });
+  it('takes a quoted phrase standing alone as one term, its words next to each other; a quote inside a word is text', () => {
+    assert.deepEqual(toFtsQuery('"drop table" users'), { kind: 'match', expression: '"drop table" AND "users"' });
+    assert.deepEqual(toFtsQuery('users "drop   table"'), { kind: 'match', expression: '"users" AND "drop   table"' });
+    assert.deepEqual(toFtsQuery('say"hi'), { kind: 'match', expression: '"say""hi"' });
+    assert.deepEqual(toFtsQuery('"drop table'), { kind: 'match', expression: '"""drop" AND "table"' }, 'not closed: words');
+    assert.deepEqual(toFtsQuery('""'), { kind: 'none' });
+  });
+
+  it('asks whether a term holds a word of the tokenizer it is given', () => {
+    const said: string[] = [];
+    const query = toFtsQuery('keep drop', (term) => (said.push(term), term === 'keep'));
+    assert.deepEqual(query, { kind: 'match', expression: '"keep"' });
+    assert.deepEqual(said, ['keep', 'drop']);
+  });
+
+  it('knows the index tokenizer\'s words, which JavaScript\'s newer Unicode tables call otherwise', () => {
+    for (const term of ['hello', '🥑', '₽', 'a.b', 'ё']) assert.equal(hasTokensByIndex(term), true, term);
+    for (const term of ['-', '…', 'ᦰ', '()']) assert.equal(hasTokensByIndex(term), false, term);
+    assert.deepEqual(toFtsQuery('🥑 ᦰ', hasTokensByIndex), { kind: 'match', expression: '"🥑"' });
   });
 });
