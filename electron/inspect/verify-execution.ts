@@ -53,10 +53,17 @@ export function verifyRecord(executionId: string, record: Pick<RecordAssembly, '
 }
 
 function streamStatement(stream: ChainVerdict): string {
-  if (stream.chain === 'broken') return `Observer stream chain broken at stream step event ${stream.brokenAt ?? '?'} (${stream.reason ?? 'unknown reason'}).`;
-  if (stream.chain === 'absent') return `Observer stream: no step hashes present (${stream.length} step events).`;
-  return `Observer stream chain intact over ${stream.length} step events (formats.md rule).`;
+  if (stream.chain === 'broken') return `Observer stream chain broken at stream step event ${stream.brokenAt ?? '?'} (${stream.reason ?? 'unknown reason'}).${STREAM_NOT_COVERED}`;
+  if (stream.chain === 'absent') return `Observer stream: no step hashes present (${stream.length} step events).${STREAM_NOT_COVERED}`;
+  return `Observer stream chain intact over ${stream.length} step events (formats.md rule).${STREAM_NOT_COVERED}`;
 }
+
+/**
+ * What no hash of a stream covers: its chain links step events only. A
+ * side_effect line taken out of the stream (an undeclared grant, say) leaves
+ * every verdict as it was, so the statement says so beside each stream verdict.
+ */
+const STREAM_NOT_COVERED = ' Not covered by the stream\'s chain: its side_effect, execution_started and execution_finished lines, which carry no hash.';
 
 /**
  * Hashes source files as they are on disk now, so a reviewer can check that
