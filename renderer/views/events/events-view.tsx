@@ -83,7 +83,7 @@ export function EventsView({
         <div className="view-title">
           <h1>Events</h1>
           <span className="muted" role="status">
-            {rows.ready ? `${more ? `${plural(found, 'event')}+` : plural(found, 'event')}${anchor !== null ? ` from just before event ${anchor}` : ''}${query !== '' ? ` matching “${query}”` : ''}` : ''}
+            {rows.ready ? `${more ? `${plural(found, 'event')}+` : plural(found, 'event')}${anchor !== null ? ` from just before event ${anchor}` : ''}${query !== '' ? ` matching ${/^".*"$/u.test(query) ? query : `“${query}”`}` : ''}` : ''}
           </span>
         </div>
         <CopyLinkButton to={{ view: 'events', eventId, filters, anchor }} description="Copy a link to this list with its filters" />

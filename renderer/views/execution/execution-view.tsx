@@ -70,7 +70,7 @@ export function ExecutionView({ id, reading }: { readonly id: string; readonly r
         <view.Sections id={id} detail={value} />
         <ExecutionNotes id={id} detail={value} notes={notes.value} />
         <ExecutionProblems problems={value.problems} />
-        {!view.listsOwnEvents && <ExecutionEvents id={id} />}
+        {!view.listsOwnEvents && <ExecutionEvents id={id} counted={value.execution.eventCount} />}
       </div>
     </ExecutionNotesContext.Provider>
   );
