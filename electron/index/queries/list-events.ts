@@ -6,8 +6,8 @@ import type { ExecutionFamily, Family } from '../../../shared/model/family';
 import { SECRET_VALUE_CODES } from '../../../shared/model/problem-code';
 import { originalPath } from '../source-row';
 import { rawTextSql } from '../raw-blocks';
-import { toFtsQuery } from './fts-query';
-import { hasTokensByIndex } from './query-terms';
+import { toFtsQuery, type HasTokens } from './fts-query';
+import { tokenizerTerms } from './query-terms';
 import { decodeCursor, type KeysetPosition } from './keyset-cursor';
 import { rangesAfter, readKeysetPage, type KeysetOrder, type KeysetRange } from './keyset-page';
 import { FullTextCheck } from './full-text-check';
@@ -144,6 +144,8 @@ const WALK_CHUNK_MAX = 4_096;
 /** Events filtered by execution, family, kind, status, time and full text, paged by keyset in time order. */
 export class EventList {
   private readonly searches: SearchMatches;
+  /** Whether a search term holds a word, by the index's own tokenizer. */
+  private readonly hasTokens: HasTokens;
 
   constructor(
     private readonly cache: StatementCache,
@@ -151,13 +153,14 @@ export class EventList {
     readers: SearchTextReaders,
     private readonly limits: SearchLimits = SEARCH_LIMITS,
   ) {
+    this.hasTokens = tokenizerTerms(cache.db);
     const check = new FullTextCheck(cache.db, cache, readers);
     this.searches = new SearchMatches(cache, (expression, ids) => check.matching(expression, ids), limits.exactRows ?? EXACT_ROWS_LIMIT);
   }
 
   /** One page of events. */
   list(request: ListEventsRequest): ApiResponse<'listEvents'> {
-    const search = toFtsQuery(request.query ?? '', hasTokensByIndex);
+    const search = toFtsQuery(request.query ?? '', this.hasTokens);
     if (search.kind === 'none') return { items: [], nextCursor: null };
     const filter = new SqlFilter()
       .oneOf('e.execution_id', request.executionRowId === undefined ? undefined : [request.executionRowId])

@@ -1,45 +1,49 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { HasTokens } from './fts-query';
 
-/** Terms remembered: a reviewer pages through one search many times. */
+/** Terms remembered per connection: a reviewer pages through one search many times. */
 const REMEMBERED = 1_000;
-
-/** The tokenizer's scratch database and what it answered, one per thread, made on first use. */
-let tokenizer: { readonly words: (term: string) => number; readonly known: Map<string, boolean> } | null = null;
 
 /**
  * Whether a search term holds a word, by the index's own tokenizer: FTS5's
- * default (unicode61, diacritics removed), asked through a table of an
- * in-memory database of its own, never the index's connection (read-only and
- * query-only). JavaScript's Unicode tables are newer than SQLite's: a query
- * for 🥑 or ₽, which the index holds as words, was dropped as punctuation, and
- * a letter SQLite splits on (New Tai Lue's) emptied every query it was in.
+ * default (unicode61, diacritics removed), asked through a scratch table in the
+ * connection's temporary schema. JavaScript's Unicode tables are newer than
+ * SQLite's: a query for 🥑 or ₽, which the index holds as words, was dropped
+ * as punctuation, and a letter SQLite splits on (New Tai Lue's) emptied every
+ * query it was in. The index's own connection is asked because it has the
+ * right build of SQLite loaded (Electron's, or the one for this Node); a
+ * reader's connection is read-only, so nothing can reach the index file, and
+ * is query-only but for these writes to its temporary schema.
  */
-export const hasTokensByIndex: HasTokens = (term) => {
-  tokenizer ??= scratchTokenizer();
-  const remembered = tokenizer.known.get(term);
-  if (remembered !== undefined) return remembered;
-  const found = tokenizer.words(term) > 0;
-  if (tokenizer.known.size >= REMEMBERED) tokenizer.known.clear();
-  tokenizer.known.set(term, found);
-  return found;
-};
+export function tokenizerTerms(db: Database.Database): HasTokens {
+  const known = new Map<string, boolean>();
+  let scratch: { insert: Database.Statement; count: Database.Statement; clear: Database.Statement } | null = null;
+  return (term) => {
+    const remembered = known.get(term);
+    if (remembered !== undefined) return remembered;
+    const queryOnly = db.pragma('query_only', { simple: true }) as number;
+    if (queryOnly !== 0) db.pragma('query_only = OFF');
+    let words: number;
+    try {
+      scratch ??= prepareScratch(db);
+      scratch.insert.run(term);
+      words = scratch.count.pluck().get() as number;
+      scratch.clear.run();
+    } finally {
+      if (queryOnly !== 0) db.pragma('query_only = ON');
+    }
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(term, words > 0);
+    return words > 0;
+  };
+}
 
-function scratchTokenizer(): { readonly words: (term: string) => number; readonly known: Map<string, boolean> } {
-  const db = new Database(':memory:');
-  db.exec("CREATE VIRTUAL TABLE terms USING fts5 (term); CREATE VIRTUAL TABLE terms_vocab USING fts5vocab (terms, 'row');");
-  const insert = db.prepare('INSERT INTO terms (term) VALUES (?)');
-  const count = db.prepare('SELECT count(*) FROM terms_vocab').pluck();
-  const clear = db.prepare('DELETE FROM terms');
+function prepareScratch(db: Database.Database): { insert: Database.Statement; count: Database.Statement; clear: Database.Statement } {
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_terms USING fts5 (term);
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_terms_vocab USING fts5vocab (temp, query_terms, 'row');`);
   return {
-    known: new Map(),
-    words: (term) => {
-      insert.run(term);
-      try {
-        return count.get() as number;
-      } finally {
-        clear.run();
-      }
-    },
+    insert: db.prepare('INSERT INTO temp.query_terms (term) VALUES (?)'),
+    count: db.prepare('SELECT count(*) FROM temp.query_terms_vocab'),
+    clear: db.prepare('DELETE FROM temp.query_terms'),
   };
 }

@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { toFtsQuery } from '../../../../electron/index/queries/fts-query';
-import { hasTokensByIndex } from '../../../../electron/index/queries/query-terms';
+import { tokenizerTerms } from '../../../../electron/index/queries/query-terms';
 
 describe('toFtsQuery', () => {
   it('quotes every term as a phrase and requires them all', () => {
@@ -54,9 +57,21 @@ describe('toFtsQuery', () => {
     assert.deepEqual(said, ['keep', 'drop']);
   });
 
-  it('knows the index tokenizer\'s words, which JavaScript\'s newer Unicode tables call otherwise', () => {
-    for (const term of ['hello', '🥑', '₽', 'a.b', 'ё']) assert.equal(hasTokensByIndex(term), true, term);
-    for (const term of ['-', '…', 'ᦰ', '()']) assert.equal(hasTokensByIndex(term), false, term);
-    assert.deepEqual(toFtsQuery('🥑 ᦰ', hasTokensByIndex), { kind: 'match', expression: '"🥑"' });
+  it('knows the index tokenizer\'s words, which JavaScript\'s newer Unicode tables call otherwise, on a read-only, query-only connection', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ei-query-terms-'));
+    try {
+      new Database(join(dir, 'index.sqlite')).close();
+      const db = new Database(join(dir, 'index.sqlite'), { readonly: true });
+      db.pragma('query_only = ON');
+      const hasTokensByIndex = tokenizerTerms(db);
+      for (const term of ['hello', '🥑', '₽', 'a.b', 'ё']) assert.equal(hasTokensByIndex(term), true, term);
+      for (const term of ['-', '…', 'ᦰ', '()']) assert.equal(hasTokensByIndex(term), false, term);
+      assert.deepEqual(toFtsQuery('🥑 ᦰ', hasTokensByIndex), { kind: 'match', expression: '"🥑"' });
+      assert.equal(db.pragma('query_only', { simple: true }), 1, 'still query-only');
+      assert.throws(() => db.exec('CREATE TABLE main.x (a)'), /readonly|read-only/i);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
