@@ -27,6 +27,17 @@ export function classifyByName(name: string): NameClass {
   return { read: 'sniff', gzip };
 }
 
+/**
+ * A telemetry file's name as rotated: the name it was rotated from and how many
+ * rotations ago (`x.jsonl.2.gz`: `x.jsonl`, 2; `x.jsonl` and `x.jsonl.gz`: 0);
+ * null for a name that is no telemetry file's.
+ */
+export function rotatedName(name: string): { readonly base: string; readonly generation: number } | null {
+  const match = ROTATED.exec(name);
+  if (match === null) return null;
+  return { base: `${name.slice(0, match.index)}.${match[1] as string}`, generation: match[2] === undefined ? 0 : Number(match[2].slice(1)) };
+}
+
 /** What a sniffed file holds: JSON lines, plain text, or something to skip (with why). */
 export type SniffedContent = 'lines' | 'text' | { readonly skip: string };
 

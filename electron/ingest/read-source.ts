@@ -621,31 +621,24 @@ export class SourceReader {
  * it cannot be read now or its path no longer holds it.
  */
 export async function headOrNull(file: FileInfo, length: number): Promise<Buffer | null> {
-  try {
-    const handle = ListedFile.open(file.abs, file.identity);
-    if (handle === null) return null;
-    try {
-      return await readHead(handle, isGzipPath(file.rel), length);
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
+  return readListed(file, (handle) => readHead(handle, isGzipPath(file.rel), length));
 }
 
-
 /**
- * The byte at `position` of a plain file, or null when it cannot be read (or the
- * file no longer is the one listed).
+ * A plain file's bytes at each of `places` (position, length), read through one
+ * handle, or null when it cannot be read now or its path no longer holds it.
  */
-export async function byteAtOrNull(file: FileInfo, position: number): Promise<number | null> {
+export async function plainBytesOrNull(file: FileInfo, places: readonly (readonly [position: number, length: number])[]): Promise<Buffer[] | null> {
+  return readListed(file, (handle) => places.map(([position, length]) => handle.readAt(position, length)));
+}
+
+/** Opens the listed file, reads it with `read` and closes it; null when it is not the listed file or cannot be read. */
+async function readListed<T>(file: FileInfo, read: (handle: ListedFile) => Promise<T> | T): Promise<T | null> {
   try {
     const handle = ListedFile.open(file.abs, file.identity);
     if (handle === null) return null;
     try {
-      const buffer = Buffer.alloc(1);
-      return (await handle.read(buffer, 0, 1, position)) === 1 ? (buffer[0] as number) : null;
+      return await read(handle);
     } finally {
       await handle.close();
     }

@@ -6,7 +6,7 @@ import { classifyByName, sniffContent } from './classify-file';
 import { describeError, errorCode } from './error-code';
 import type { PendingBatch } from './pending-batch';
 import { sha256Hex } from './read-content';
-import { byteAtOrNull, headOrNull, isGzipPath, type FileInfo, type ReadTask, type SourceReader } from './read-source';
+import { headOrNull, isGzipPath, plainBytesOrNull, type FileInfo, type ReadTask, type SourceReader } from './read-source';
 import { compareRotationOrder } from './rotation-order';
 import type { TailHandles } from './tail-handles';
 
@@ -187,29 +187,23 @@ export class DirectoryReconciler {
     }
     const unread = source.offset + source.pending_bytes !== file.size;
     if (!changed && !unread && !(final && source.pending_bytes > 0)) return null;
-    if (source.offset > 0 && source.head_len > 0) {
-      const head = await headOrNull(file, source.head_len);
+    // A one-shot read takes a file's last line as complete without its newline; grown since, the file may go on
+    // with that line (or a newline follows it), so it is read from the start: no line cut in two events, every later
+    // line keeping its number. The byte before the offset tells, read with the head (one open of every grown file
+    // on every watch scan, not two).
+    const grownPastItsEnd = source.offset > 0 && source.pending_bytes === 0 && file.size > source.offset;
+    if (source.offset > 0 && (source.head_len > 0 || grownPastItsEnd)) {
+      const read = await plainBytesOrNull(file, [
+        [0, source.head_len],
+        [source.offset - 1, grownPastItsEnd ? 1 : 0],
+      ]);
       // Vanished or unreadable since it was listed: leave it; the next pass sees it gone or back.
-      if (head === null) return null;
-      if (sha256Hex(head) !== source.head_hash) {
-        // Rewritten in place (copytruncate then regrown, or a different file of equal length).
-        this.writer.resetSource(source.id);
-        return { sourceId: source.id, file };
-      }
-    }
-    if (source.offset > 0 && source.pending_bytes === 0 && file.size > source.offset && (await this.endedUnterminated(source, file))) {
-      // A one-shot read took the file's last line as complete without its newline, and the file has grown since:
-      // that line may go on in the new bytes (or a newline follows it). Read from the start, so no line is cut in
-      // two events and every later line keeps its number.
-      this.writer.resetSource(source.id);
+      if (read === null) return source.head_len > 0 ? null : { sourceId: source.id, file };
+      const [head, last] = read as [Buffer, Buffer];
+      // Rewritten in place (copytruncate then regrown, or a different file of equal length), or its last line continued.
+      if ((source.head_len > 0 && sha256Hex(head) !== source.head_hash) || (last.length === 1 && last[0] !== 0x0a)) this.writer.resetSource(source.id);
     }
     return { sourceId: source.id, file };
-  }
-
-  /** Whether what the last read took of a file ended on a byte other than a newline (a final line settled without one). */
-  private async endedUnterminated(source: SourceRow, file: FileInfo): Promise<boolean> {
-    const last = await byteAtOrNull(file, source.offset - 1);
-    return last !== null && last !== 0x0a;
   }
 
   /** A source that vanished from its path and whose content is this file: renamed, rotated or compressed. */

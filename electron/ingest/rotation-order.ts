@@ -1,10 +1,8 @@
-/** A rotated file's generation: `x.jsonl.2.gz` is generation 2 of `x.jsonl`; the live file is generation 0. */
-const GENERATION = /^(.*\.(?:jsonl|ndjson|log|json|txt|out|err))\.(\d+)(\.gz)?$/i;
+import { rotatedName } from './classify-file';
 
-/** The name a file was rotated from and how many rotations ago (0 for a file that carries no number). */
+/** The name a file was rotated from and how many rotations ago; any other file is its own generation 0. */
 function rotationOf(name: string): { readonly base: string; readonly generation: number } {
-  const match = GENERATION.exec(name);
-  return match === null ? { base: name, generation: 0 } : { base: match[1] as string, generation: Number(match[2]) };
+  return rotatedName(name) ?? { base: name, generation: 0 };
 }
 
 /**

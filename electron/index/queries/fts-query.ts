@@ -34,7 +34,7 @@ const TERM = /(?<=^|\s)"([^"]*)"(?=\s|$)|\S+/gu;
  */
 export function toFtsQuery(text: string, hasTokens: HasTokens = hasTokensByUnicode): FtsQuery {
   const terms = [...text.matchAll(TERM)].map((match) => match[1] ?? match[0]);
-  if (terms.every((term) => term.trim() === '') && !/"/.test(text)) return { kind: 'all' };
+  if (terms.length === 0) return { kind: 'all' };
   const searchable = terms.filter((term) => term.trim() !== '' && hasTokens(term));
   if (searchable.length === 0) return { kind: 'none' };
   return { kind: 'match', expression: searchable.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ') };

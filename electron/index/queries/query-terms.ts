@@ -27,7 +27,7 @@ export function tokenizerTerms(db: Database.Database): HasTokens {
     try {
       scratch ??= prepareScratch(db);
       scratch.insert.run(term);
-      words = scratch.count.pluck().get() as number;
+      words = scratch.count.get() as number;
       scratch.clear.run();
     } finally {
       if (queryOnly !== 0) db.pragma('query_only = ON');
@@ -43,7 +43,7 @@ function prepareScratch(db: Database.Database): { insert: Database.Statement; co
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_terms_vocab USING fts5vocab (temp, query_terms, 'row');`);
   return {
     insert: db.prepare('INSERT INTO temp.query_terms (term) VALUES (?)'),
-    count: db.prepare('SELECT count(*) FROM temp.query_terms_vocab'),
+    count: db.prepare('SELECT count(*) FROM temp.query_terms_vocab').pluck(),
     clear: db.prepare('DELETE FROM temp.query_terms'),
   };
 }
